@@ -1,0 +1,77 @@
+# jembrief - plain GNU Makefile.
+#
+#   make          build ./jembrief
+#   make run      build, then write the London batch from sample-data/ into out/
+#   make test     build and run every test
+#   make check    the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make bench    time the batch against a parse-only floor (see tests/bench.sh)
+#
+# Debian packages are checked first; when some are missing, .ci/install-deps
+# installs them (as root) or prints the apt-get line to run.
+
+PKGS      := gsl cairo freetype2 proj json-c libconfig zlib shapelib
+TEST_PKGS := cmocka
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+BUILD   ?= build
+OUT     ?= out
+DATA    ?= sample-data
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+TEST_CFLAGS := $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
+TEST_LIBS   := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
+
+ALL_CFLAGS := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
+	      -D_DEFAULT_SOURCE $(PKG_CFLAGS) $(CFLAGS)
+# libhpdf and libcsv ship no .pc file: linked directly.
+LIBS := $(PKG_LIBS) -lhpdf -lcsv -lm
+
+LIB_SRC  := $(sort $(wildcard util/*.c ingest/*.c analysis/*.c render/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+TEST_SUPPORT := $(BUILD)/tests/support.o
+
+.PHONY: all run test check bench deps clean
+
+all: jembrief
+
+deps: $(BUILD)/.deps-ok
+
+$(BUILD)/.deps-ok: .ci/install-deps
+	@sh .ci/install-deps --check-or-install
+	@mkdir -p $(BUILD) && touch $@
+
+jembrief: $(BUILD)/jembrief
+	cp $< $@
+
+$(BUILD)/jembrief: $(BUILD)/jembrief.o $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/%.o: %.c | $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_SUPPORT) $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)
+
+run: jembrief
+	./jembrief --data $(DATA) --out $(OUT)
+
+test: $(BUILD)/jembrief $(TEST_BIN)
+	@sh tests/run-tests.sh $(BUILD)
+
+check:
+	$(MAKE) BUILD=build-san \
+		CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=address,undefined" test
+
+bench: jembrief
+	@sh tests/bench.sh
+
+clean:
+	rm -rf build build-san jembrief $(OUT)
+
+-include $(LIB_OBJ:.o=.d) $(BUILD)/jembrief.d $(TEST_BIN:=.d) $(TEST_SUPPORT:.o=.d)

@@ -1,0 +1,91 @@
+/* analysis/findings.h - the findings: every number a slide shows.
+ *
+ * jb_analyse() turns a dataset and a theme into findings; render/ reads them
+ * and computes nothing. Ownership: the caller frees the result with
+ * jb_findings_free() (NULL is safe). Findings borrow the theme and the
+ * dataset's source list, which must outlive them.
+ */
+#ifndef JB_FINDINGS_H
+#define JB_FINDINGS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "../ingest/dataset.h"
+#include "stats.h"
+#include "theme.h"
+
+#define JB_MAP_CLASSES 5
+
+struct jb_series {
+	int first_month;
+	size_t n;
+	double *v; /* [n]; NAN where the month is not covered */
+};
+
+struct jb_area_findings {
+	int index;            /* borough 0..31, or JB_LONDON */
+	const char *code, *name, *slug;
+
+	int has_series;       /* theme counts from the borough-level file */
+	struct jb_series monthly;  /* trend window, theme count per month */
+	struct jb_series rolling;  /* 12-month rolling mean; NAN before 12 months */
+	struct jb_change change;   /* last 12 vs previous 12 */
+	struct jb_trend trend;     /* over the trend window */
+
+	double population;    /* all ages; 0 when unknown */
+	double pop_10_17;
+	double rate;          /* last 12 months per 1,000 residents; NAN if no pop */
+	int rate_rank;        /* 1 = highest rate of the 32; 0 for London / none */
+	int fall_rank;        /* 1 = largest % fall of the 32 (by pct ascending) */
+	int rise_rank;        /* 1 = largest % rise of the 32 (by pct descending) */
+	double dash_last12[8];/* theme.dash_subtypes offences, last 12 months */
+	double dash_prev12[8];
+
+	/* LSOA level (the LSOA crime file; leaves out crimes without a usable
+	 * location) */
+	size_t nlsoa;          /* LSOAs of this area with boundaries or counts */
+	double lsoa_total12;   /* sum over those LSOAs, last 12 months */
+	double map_breaks[JB_MAP_CLASSES + 1]; /* class edges of the LSOA counts */
+	int top_lsoa[5];       /* LSOA indices with the highest counts, -1 = none */
+};
+
+struct jb_lsoa_findings {
+	double count12;  /* theme count, last 12 months of the LSOA file */
+	int map_class;   /* 0..JB_MAP_CLASSES-1 against its borough's breaks */
+};
+
+struct jb_findings {
+	const struct jb_theme *theme;
+	const struct jb_sources *sources;
+
+	int period_end;       /* last complete month analysed (borough series) */
+	int window_first;     /* first month of the trend window */
+	int has_series;       /* some borough-level crime file was usable */
+	char *period_note;    /* e.g. why the last month was dropped; or NULL */
+
+	struct jb_area_findings area[JB_NBOROUGHS + 1]; /* [JB_LONDON] = London */
+
+	int has_lsoa;         /* LSOA crime file usable */
+	int lsoa_period_end;  /* last complete month of the LSOA file */
+	struct jb_lsoa_findings *lsoa; /* [nlsoa], parallel to dataset lsoa */
+	size_t nlsoa;
+
+	int pop_year;
+	size_t ncategories_matched; /* MPS categories the theme matched */
+};
+
+struct jb_analysis_options {
+	int period_end; /* month index; 0 = latest complete month in the data */
+};
+
+struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_theme *theme,
+			       const struct jb_analysis_options *opt);
+void jb_findings_free(struct jb_findings *f);
+/* Internal consistency (ranks a permutation, series lengths...). Returns the
+ * number of problems, each printed to err. */
+int jb_findings_check(const struct jb_findings *f, FILE *err);
+/* Text dump for golden tests and --dump-findings. */
+void jb_findings_dump(const struct jb_findings *f, FILE *out);
+
+#endif

@@ -1,0 +1,26 @@
+/* analysis/theme.h - what a theme counts. Filled from the theme's template
+ * file (render/template.c) and read by analysis/. Plain data; the template
+ * owns the strings. */
+#ifndef JB_THEME_H
+#define JB_THEME_H
+
+#include <stddef.h>
+
+struct jb_theme_cat {
+	char *major; /* MPS major category, as published (case ignored) */
+	char *minor; /* MPS minor category; NULL = every minor of the major */
+};
+
+struct jb_theme {
+	char *id;    /* "serious-youth-violence" */
+	char *title; /* "Serious youth violence" */
+	struct jb_theme_cat *mps;
+	size_t nmps;
+	char **street_types; /* data.police.uk crime types */
+	size_t nstreet;
+	char **dash_subtypes; /* MPS dashboard crime_subtype values shown too */
+	size_t ndash;
+	int trend_months;    /* months in the trend window (default 36) */
+};
+
+#endif

@@ -1,0 +1,269 @@
+/* ingest/dataset.h - the dataset: everything read from the data directory.
+ *
+ * This is the only structure ingest/ hands on. It holds typed, validated
+ * values and where they came from; it decides nothing about slides.
+ * Ownership: jb_dataset_load() returns a dataset the caller frees with
+ * jb_dataset_free() (NULL is safe). Every pointer inside is owned by the
+ * dataset.
+ *
+ * Months are plain ints: year * 12 + (month - 1) (see jb_month()).
+ * Coordinates are British National Grid (EPSG:27700) metres throughout.
+ */
+#ifndef JB_DATASET_H
+#define JB_DATASET_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct strmap;
+
+#define JB_NBOROUGHS 32 /* the MPS boroughs; the City of London is not one */
+#define JB_LONDON JB_NBOROUGHS /* index of London in per-area arrays */
+
+static inline int jb_month(int year, int month) { return year * 12 + month - 1; }
+static inline int jb_month_year(int m) { return m / 12; }
+static inline int jb_month_mon(int m) { return m % 12 + 1; }
+
+/* ---- the 32 boroughs (reference table, alphabetical by name) ---- */
+
+struct jb_borough_ref {
+	const char *code; /* GSS, E09... */
+	const char *name; /* "Hammersmith and Fulham" */
+	const char *slug; /* "hammersmith-and-fulham" */
+	int inner;        /* 1 for Inner London (ONS statistical definition) */
+};
+extern const struct jb_borough_ref jb_boroughs[JB_NBOROUGHS];
+
+/* Borough index 0..31 for a GSS code or a name as the published files spell
+ * it (case, '&'/'and', punctuation and spacing ignored); -1 when the area is
+ * not one of the 32 (City of London, "Aviation Security (SO18)", England...). */
+int jb_borough_by_code(const char *gss);
+int jb_borough_by_name(const char *name);
+/* Either of the above: GSS code or name. */
+int jb_borough_lookup(const char *code_or_name);
+
+/* ---- data quality: every file read, every row set aside and why ---- */
+
+struct jb_reason {
+	char *what;  /* "column 'lsoa_code': not a known LSOA", grouping key */
+	char *first; /* first occurrence, "FILE:LINE" */
+	size_t n;
+};
+
+struct jb_source {
+	char *path;   /* relative to the data directory, as shown to users */
+	char *kind;   /* what it was read as, "MPS recorded crime (LSOA level)" */
+	size_t rows;  /* data rows seen (header excluded) */
+	size_t kept;
+	size_t set_aside;
+	struct jb_reason *reasons;
+	size_t nreasons, capreasons;
+	size_t printed; /* messages printed so far (capped, see jb_reject) */
+};
+
+struct jb_sources {
+	struct jb_source **v;
+	size_t n, cap;
+	/* Inputs looked for and not found, e.g. "deprivation/ (Indices of
+	 * Deprivation)"; the matching slides say "no data supplied". */
+	char **missing;
+	size_t nmissing, capmissing;
+};
+
+/* Register a file about to be read; the returned pointer stays valid for the
+ * dataset's life. */
+struct jb_source *jb_source_add(struct jb_sources *s, const char *path, const char *kind);
+void jb_source_missing(struct jb_sources *s, const char *what);
+
+/* A bad row: prints "PATH:LINE: column 'COLUMN': PROBLEM DETAIL" to the
+ * dataset's diagnostic stream (at most 20 per file, then a count), counts
+ * the row as set aside under the reason "column 'COLUMN': PROBLEM".
+ * column may be NULL for a whole-row problem. detail may be NULL. */
+void jb_reject(struct jb_source *src, long line, const char *column,
+	       const char *problem, const char *detail);
+/* A valid row that is deliberately not used (outside the 32 boroughs, a
+ * category outside every theme is NOT this: those rows are kept). Counted
+ * under reason, not printed. */
+void jb_set_aside(struct jb_source *src, const char *reason);
+/* Where diagnostics go (default stderr; NULL silences them). */
+void jb_diag_set(FILE *f);
+
+/* ---- areas ---- */
+
+struct jb_polygon {
+	size_t nrings;
+	size_t *ring; /* [nrings + 1]: ring r is points ring[r] .. ring[r+1]-1 */
+	double *xy;   /* x0, y0, x1, y1, ... BNG metres */
+	double minx, miny, maxx, maxy;
+};
+
+enum jb_domain {
+	JB_DOM_INCOME,
+	JB_DOM_EMPLOYMENT,
+	JB_DOM_EDUCATION,
+	JB_DOM_HEALTH,
+	JB_DOM_CRIME,
+	JB_DOM_HOUSING, /* barriers to housing and services */
+	JB_DOM_ENVIRONMENT,
+	JB_NDOMAINS
+};
+extern const char *const jb_domain_names[JB_NDOMAINS];
+
+struct jb_imd {
+	int has;     /* 0 when no deprivation row for this LSOA */
+	double score;
+	int rank;    /* 1 = most deprived in England */
+	int decile;  /* 1 = most deprived 10% */
+	double dom_score[JB_NDOMAINS];
+	int dom_rank[JB_NDOMAINS];
+	int dom_decile[JB_NDOMAINS];
+	int has_domains;
+};
+
+struct jb_lsoa {
+	char code[12];   /* E01... */
+	char *name;
+	int borough;     /* 0..31, or -1 (City of London, outside London) */
+	struct jb_polygon poly; /* nrings == 0 when no boundary supplied */
+	double cx, cy;   /* a representative point (centroid), BNG */
+	struct jb_imd imd;
+	double residents; /* Census 2021 usual residents; 0 when unknown */
+};
+
+struct jb_ward {
+	char code[12];
+	char *name;
+	int borough;     /* -1 for pseudo-boroughs such as Aviation Security */
+};
+
+/* ---- recorded crime ---- */
+
+enum jb_level { JB_LEVEL_BOROUGH, JB_LEVEL_WARD, JB_LEVEL_LSOA, JB_NLEVELS };
+
+struct jb_category {
+	char *major; /* "VIOLENCE AGAINST THE PERSON" (as published, upper case) */
+	char *minor; /* "VIOLENCE WITH INJURY" */
+};
+
+struct jb_crime_row {
+	int area;         /* borough 0..31 / index into ds->ward / ds->lsoa */
+	int cat;          /* index into ds->categories */
+	int32_t *counts;  /* [table.nmonths] */
+};
+
+struct jb_crime_table {
+	int first_month;         /* month index of counts[0] */
+	int nmonths;
+	unsigned char *covered;  /* [nmonths]: 1 where some file gave this month */
+	struct jb_crime_row *rows;
+	size_t nrows, caprows;
+};
+
+/* ---- MPS monthly crime dashboard (long format, borough rows) ---- */
+
+struct jb_dash_row {
+	int borough; /* 0..31 */
+	int month;
+	int subtype; /* index into dash.subtypes */
+	int measure; /* index into dash.measures ("Offences", "Positive Outcomes") */
+	double count;
+};
+
+struct jb_dashboard {
+	char **types;    /* crime_type, e.g. "Knife Crime"; parallel to subtypes */
+	char **subtypes; /* crime_subtype, e.g. "Knife Injury Victims (1-24)" */
+	size_t nsubtypes;
+	char **measures;
+	size_t nmeasures;
+	struct jb_dash_row *rows;
+	size_t nrows, caprows;
+};
+
+/* ---- data.police.uk street-level records ---- */
+
+struct jb_point {
+	float x, y;      /* BNG metres */
+	int32_t lsoa;    /* index into ds->lsoa */
+	int32_t location;/* index into street.locations ("On or near ...") */
+	int16_t month;   /* offset from street.first_month */
+	uint8_t type;    /* index into street.types */
+	uint8_t outcome; /* index into street.outcomes; 0 = none given */
+	int8_t borough;  /* 0..31 */
+};
+
+struct jb_street {
+	int first_month, nmonths;
+	char **types;     size_t ntypes;
+	char **outcomes;  size_t noutcomes;   /* outcomes[0] = "" */
+	char **locations; size_t nlocations;
+	struct jb_point *pts;
+	size_t npts, cappts;
+};
+
+/* ---- population ---- */
+
+#define JB_MAXAGE 90 /* 90 = 90 and over */
+
+struct jb_population {
+	int has;
+	double all_ages;
+	double age[JB_MAXAGE + 1];
+};
+
+/* ---- the dataset ---- */
+
+struct jb_dataset {
+	char *dir;
+	struct jb_sources sources;
+
+	struct jb_lsoa *lsoa;
+	size_t nlsoa, caplsoa;
+	struct strmap *lsoa_index;   /* code -> index */
+	struct jb_ward *ward;
+	size_t nward, capward;
+	struct strmap *ward_index;
+
+	struct jb_polygon borough_shape[JB_NBOROUGHS];
+	int has_borough_shapes;
+	int has_lsoa_shapes;
+	int imd_edition;             /* 2025, 2019, or 0 when none */
+
+	struct jb_category *categories;
+	size_t ncategories, capcategories;
+	struct strmap *category_index; /* "MAJOR\x1fMINOR" -> index */
+	struct jb_crime_table crime[JB_NLEVELS];
+	int has_crime[JB_NLEVELS];
+
+	struct jb_dashboard dash;
+	int has_dash;
+	struct jb_street street;
+	int has_street;
+
+	int pop_year;                /* mid-year of the estimates, 0 when none */
+	struct jb_population pop[JB_NBOROUGHS + 1]; /* [JB_LONDON] = London */
+	int has_census;
+};
+
+struct jb_load_options {
+	int quiet; /* no progress messages */
+};
+
+/* Load everything found below dir. Never aborts on bad data: bad rows are
+ * reported and set aside, missing inputs recorded in sources.missing.
+ * Returns NULL (with a message) only when dir itself cannot be read. */
+struct jb_dataset *jb_dataset_load(const char *dir, const struct jb_load_options *opt);
+void jb_dataset_free(struct jb_dataset *ds);
+
+/* Consistency check of a loaded dataset (indices in range, counts >= 0,
+ * polygons closed...). Returns the number of problems, each printed to err. */
+int jb_dataset_check(const struct jb_dataset *ds, FILE *err);
+
+/* Registries. *_find returns -1 when absent; *_intern adds when absent and
+ * returns the index (name/borough fill blanks of an existing entry). */
+int jb_lsoa_find(const struct jb_dataset *ds, const char *code);
+int jb_lsoa_intern(struct jb_dataset *ds, const char *code, const char *name, int borough);
+int jb_ward_intern(struct jb_dataset *ds, const char *code, const char *name, int borough);
+int jb_category_intern(struct jb_dataset *ds, const char *major, const char *minor);
+
+#endif

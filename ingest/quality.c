@@ -1,0 +1,89 @@
+/* ingest/quality.c - the data-quality record: files read, rows set aside
+ * and why, inputs not supplied. */
+#include "dataset.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/xalloc.h"
+
+static FILE *diag_stream;
+static int diag_stream_set;
+
+void jb_diag_set(FILE *f)
+{
+	diag_stream = f;
+	diag_stream_set = 1;
+}
+
+/* At most this many messages are printed per file; the rest are counted
+ * and summarised in the data-quality report. */
+enum { MAX_PRINTED = 20 };
+
+static FILE *diag(void)
+{
+	if (!diag_stream_set) {
+		diag_stream = stderr;
+		diag_stream_set = 1;
+	}
+	return diag_stream;
+}
+
+struct jb_source *jb_source_add(struct jb_sources *s, const char *path, const char *kind)
+{
+	s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
+	struct jb_source *src = xcalloc(1, sizeof *src);
+	src->path = xstrdup(path);
+	src->kind = xstrdup(kind);
+	s->v[s->n++] = src;
+	return src;
+}
+
+void jb_source_missing(struct jb_sources *s, const char *what)
+{
+	s->missing = xgrow(s->missing, &s->capmissing, s->nmissing + 1, sizeof *s->missing);
+	s->missing[s->nmissing++] = xstrdup(what);
+}
+
+static void count_reason(struct jb_source *src, const char *what, long line)
+{
+	src->set_aside++;
+	for (size_t i = 0; i < src->nreasons; i++)
+		if (strcmp(src->reasons[i].what, what) == 0) {
+			src->reasons[i].n++;
+			return;
+		}
+	src->reasons = xgrow(src->reasons, &src->capreasons, src->nreasons + 1,
+			     sizeof *src->reasons);
+	struct jb_reason *r = &src->reasons[src->nreasons++];
+	r->what = xstrdup(what);
+	r->first = line > 0 ? xasprintf("%s:%ld", src->path, line) : xstrdup(src->path);
+	r->n = 1;
+}
+
+void jb_reject(struct jb_source *src, long line, const char *column,
+	       const char *problem, const char *detail)
+{
+	char *what = column ? xasprintf("column '%s': %s", column, problem)
+			    : xstrdup(problem);
+	count_reason(src, what, line);
+	FILE *f = diag();
+	if (f) {
+		if (src->printed < MAX_PRINTED) {
+			if (detail && *detail)
+				fprintf(f, "%s:%ld: %s (%s)\n", src->path, line, what, detail);
+			else
+				fprintf(f, "%s:%ld: %s\n", src->path, line, what);
+		} else if (src->printed == MAX_PRINTED) {
+			fprintf(f, "%s: further problems counted, not printed "
+				   "(see the data-quality report)\n", src->path);
+		}
+		src->printed++;
+	}
+	free(what);
+}
+
+void jb_set_aside(struct jb_source *src, const char *reason)
+{
+	count_reason(src, reason, 0);
+}

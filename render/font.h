@@ -1,0 +1,34 @@
+/* render/font.h - text measurement from one source: the TTF's unhinted
+ * advance widths (FreeType, FT_LOAD_NO_SCALE), so layout, the PDF backend
+ * and the PNG backend agree exactly.
+ *
+ * font_init() must run once before any other call (and before forking
+ * workers); font_done() releases everything.
+ */
+#ifndef JB_FONT_H
+#define JB_FONT_H
+
+#include <stddef.h>
+
+#include "display.h"
+
+/* Paths of the regular and bold TTF. NULL picks the default: $JB_FONT_DIR
+ * or /usr/share/fonts/truetype/dejavu, files DejaVuSans.ttf and
+ * DejaVuSans-Bold.ttf. Returns 0, or -1 with a message on stderr. */
+int font_init(const char *regular, const char *bold);
+void font_done(void);
+const char *font_path(enum dl_font f);
+
+/* Width in points of utf8 at size; invalid UTF-8 bytes count as U+FFFD. */
+double font_width(enum dl_font f, double size, const char *utf8);
+/* Ascent / descent (positive) in points at size, from the hhea table. */
+double font_ascent(enum dl_font f, double size);
+double font_descent(enum dl_font f, double size);
+
+/* Greedy word wrap into lines no wider than width (a single word wider than
+ * width stands on its own line). Returns the number of lines; *lines is a
+ * new array of new strings, freed with font_lines_free(). */
+size_t font_wrap(enum dl_font f, double size, const char *utf8, double width, char ***lines);
+void font_lines_free(char **lines, size_t n);
+
+#endif

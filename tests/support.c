@@ -1,0 +1,101 @@
+/* tests/support.c - see support.h. */
+#include "support.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../util/xalloc.h"
+
+void jb_assert_close(double got, double want, double rel, const char *expr,
+		     const char *file, int line)
+{
+	double scale = fabs(want) > 1e-300 ? fabs(want) : 1e-300;
+	if (isnan(got) || fabs(got - want) > rel * scale) {
+		print_error("%s:%d: %s = %.12g, want %.12g (rel tol %g)\n", file, line,
+			    expr, got, want, rel);
+		_fail(file, line);
+	}
+}
+
+char *jb_run(const char *cmd, int *status)
+{
+	FILE *p = popen(cmd, "r");
+	if (!p) {
+		*status = -1;
+		return xstrdup("");
+	}
+	size_t cap = 4096, n = 0;
+	char *buf = xmalloc(cap);
+	size_t got;
+	while ((got = fread(buf + n, 1, cap - n - 1, p)) > 0) {
+		n += got;
+		if (cap - n < 2) {
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+	}
+	buf[n] = '\0';
+	int st = pclose(p);
+	*status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+	return buf;
+}
+
+char *jb_slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 4096, n = 0, got;
+	char *buf = xmalloc(cap);
+	while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+		n += got;
+		if (cap - n < 2) {
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+	}
+	fclose(f);
+	buf[n] = '\0';
+	if (len)
+		*len = n;
+	return buf;
+}
+
+char *jb_tmpdir(void)
+{
+	const char *base = getenv("TMPDIR");
+	char *tmpl = xasprintf("%s/jembrief-test-XXXXXX", base && *base ? base : "/tmp");
+	if (!mkdtemp(tmpl))
+		fail_msg("mkdtemp failed");
+	return tmpl;
+}
+
+void jb_rmtree(const char *dir)
+{
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+	int st;
+	free(jb_run(cmd, &st));
+	free(cmd);
+}
+
+char *jb_write_file(const char *dir, const char *name, const char *text)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	for (char *s = path + strlen(dir) + 1; *s; s++)
+		if (*s == '/') {
+			*s = '\0';
+			mkdir(path, 0755);
+			*s = '/';
+		}
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		fail_msg("cannot write %s", path);
+	fputs(text, f);
+	fclose(f);
+	return path;
+}

@@ -1,0 +1,31 @@
+/* tests/support.h - small helpers shared by the cmocka test programs.
+ * Tests run from the repository root (tests/run-tests.sh makes sure). */
+#ifndef JB_TEST_SUPPORT_H
+#define JB_TEST_SUPPORT_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+/* Relative error check: |got - want| <= rel * max(|want|, tiny). */
+#define assert_close(got, want, rel) \
+	jb_assert_close((got), (want), (rel), #got, __FILE__, __LINE__)
+void jb_assert_close(double got, double want, double rel, const char *expr,
+		     const char *file, int line);
+
+/* Run a shell command, capturing stdout into a new string (caller frees);
+ * *status gets the exit status. */
+char *jb_run(const char *cmd, int *status);
+/* Whole file into a new NUL-terminated string, NULL if unreadable. */
+char *jb_slurp(const char *path, size_t *len);
+/* A fresh temporary directory (caller removes it with jb_rmtree). */
+char *jb_tmpdir(void);
+void jb_rmtree(const char *dir);
+/* Write text to dir/name (creating subdirectories); returns the full path
+ * (caller frees). */
+char *jb_write_file(const char *dir, const char *name, const char *text);
+
+#endif
