@@ -3,7 +3,8 @@
  * jb_analyse() turns a dataset and a theme into findings; render/ reads them
  * and computes nothing. Ownership: the caller frees the result with
  * jb_findings_free() (NULL is safe). Findings borrow the theme and the
- * dataset's source list, which must outlive them.
+ * dataset (for area names, geometry and the data-quality record), which must
+ * outlive them.
  */
 #ifndef JB_FINDINGS_H
 #define JB_FINDINGS_H
@@ -46,7 +47,8 @@ struct jb_area_findings {
 	 * location) */
 	size_t nlsoa;          /* LSOAs of this area with boundaries or counts */
 	double lsoa_total12;   /* sum over those LSOAs, last 12 months */
-	double map_breaks[JB_MAP_CLASSES + 1]; /* class edges of the LSOA counts */
+	int map_nclasses;      /* <= JB_MAP_CLASSES (fewer when counts tie) */
+	double map_breaks[JB_MAP_CLASSES + 1]; /* class c: breaks[c] <= count < breaks[c+1] (last inclusive) */
 	int top_lsoa[5];       /* LSOA indices with the highest counts, -1 = none */
 };
 
@@ -57,7 +59,7 @@ struct jb_lsoa_findings {
 
 struct jb_findings {
 	const struct jb_theme *theme;
-	const struct jb_sources *sources;
+	const struct jb_dataset *ds; /* borrowed: names, geometry, sources */
 
 	int period_end;       /* last complete month analysed (borough series) */
 	int window_first;     /* first month of the trend window */

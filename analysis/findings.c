@@ -1,0 +1,413 @@
+/* analysis/findings.c - from the dataset and a theme to the findings.
+ *
+ * Windows (DESIGN §5): the analysis ends at the latest complete month of the
+ * borough-level series (or --period); "last 12 months" is compared with the
+ * 12 before; the trend is fitted over theme.trend_months months. London is
+ * the sum of the 32 boroughs (the City of London has its own force), both
+ * for offences and for residents, so London's rate compares like with like.
+ */
+#include "findings.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../util/xalloc.h"
+
+/* A month whose London total is below this share of the median of the 12
+ * months before it is taken as not yet complete (published files often end
+ * with, or start with, a partial month). */
+#define INCOMPLETE_SHARE 0.5
+
+static int theme_has_category(const struct jb_theme *t, const struct jb_category *c)
+{
+	for (size_t i = 0; i < t->nmps; i++)
+		if (strcasecmp(t->mps[i].major, c->major) == 0 &&
+		    (!t->mps[i].minor || strcasecmp(t->mps[i].minor, c->minor) == 0))
+			return 1;
+	return 0;
+}
+
+/* Theme counts of a crime table per area and month: out[area * nmonths + m],
+ * NAN where the month is not covered. nareas areas, rows outside ignored. */
+static double *theme_counts(const struct jb_crime_table *t, const unsigned char *matched,
+			    size_t nareas)
+{
+	size_t nm = (size_t)t->nmonths;
+	double *v = xcalloc(nareas * nm, sizeof *v);
+	for (size_t r = 0; r < t->nrows; r++) {
+		const struct jb_crime_row *row = &t->rows[r];
+		if (!matched[row->cat] || row->area < 0 || (size_t)row->area >= nareas)
+			continue;
+		double *dst = v + (size_t)row->area * nm;
+		for (size_t m = 0; m < nm; m++)
+			dst[m] += row->counts[m];
+	}
+	for (size_t a = 0; a < nareas; a++)
+		for (size_t m = 0; m < nm; m++)
+			if (!t->covered[m])
+				v[a * nm + m] = NAN;
+	return v;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* Last month index (relative to the table) at or before limit that is
+ * covered and not incomplete by the rule above; -1 when none. total[m] is
+ * the London total per month. Writes a note when months are dropped. */
+static int last_complete(const double *total, int nmonths, int first_month, int limit_rel,
+			 char **note)
+{
+	int m = limit_rel < nmonths ? limit_rel : nmonths - 1;
+	while (m >= 0 && isnan(total[m]))
+		m--;
+	while (m >= 12) {
+		double prev[12];
+		int k = 0;
+		for (int j = m - 12; j < m; j++)
+			if (!isnan(total[j]))
+				prev[k++] = total[j];
+		if (k < 6)
+			break;
+		qsort(prev, (size_t)k, sizeof prev[0], cmp_double);
+		double median = k % 2 ? prev[k / 2] : (prev[k / 2 - 1] + prev[k / 2]) / 2;
+		if (total[m] >= INCOMPLETE_SHARE * median)
+			break;
+		if (note && !*note) {
+			int mon = first_month + m;
+			*note = xasprintf("%04d-%02d left out as incomplete (London total %.0f "
+					  "against a median of %.0f in the 12 months before)",
+					  jb_month_year(mon), jb_month_mon(mon), total[m], median);
+		}
+		m--;
+	}
+	return m;
+}
+
+/* Sum of v[first..last] (relative indices); NAN if any is outside the table
+ * or not covered. */
+static double window_sum(const double *v, int nmonths, int first, int last)
+{
+	if (first < 0 || last >= nmonths)
+		return NAN;
+	double s = 0;
+	for (int m = first; m <= last; m++)
+		s += v[m];
+	return s;
+}
+
+/* Competition ranks (1, 2, 2, 4) of the 32 boroughs by key, larger first
+ * when desc. NAN keys get rank 0 and do not count. */
+static void competition_ranks(const double *key, int desc, int *rank)
+{
+	for (int i = 0; i < JB_NBOROUGHS; i++) {
+		rank[i] = 0;
+		if (isnan(key[i]))
+			continue;
+		rank[i] = 1;
+		for (int j = 0; j < JB_NBOROUGHS; j++)
+			if (!isnan(key[j]) && (desc ? key[j] > key[i] : key[j] < key[i]))
+				rank[i]++;
+	}
+}
+
+static void area_series(struct jb_area_findings *a, const double *full,
+			const struct jb_crime_table *t, int end_rel, int first_rel)
+{
+	int nm = t->nmonths;
+	a->has_series = 1;
+	size_t n = (size_t)(end_rel - first_rel + 1);
+	a->monthly.first_month = t->first_month + first_rel;
+	a->monthly.n = n;
+	a->monthly.v = xmalloc(n * sizeof *a->monthly.v);
+	a->rolling.first_month = a->monthly.first_month;
+	a->rolling.n = n;
+	a->rolling.v = xmalloc(n * sizeof *a->rolling.v);
+	for (size_t i = 0; i < n; i++) {
+		int m = first_rel + (int)i;
+		a->monthly.v[i] = full[m];
+		double s = window_sum(full, nm, m - 11, m);
+		a->rolling.v[i] = isnan(s) ? NAN : s / 12.0;
+	}
+	double last = window_sum(full, nm, end_rel - 11, end_rel);
+	double prev = window_sum(full, nm, end_rel - 23, end_rel - 12);
+	if (!isnan(last) && !isnan(prev))
+		jb_change_compute(last, prev, &a->change);
+	jb_poisson_trend(a->monthly.v, n, jb_month_mon(a->monthly.first_month), &a->trend);
+}
+
+static void population(const struct jb_dataset *ds, struct jb_findings *f)
+{
+	struct jb_area_findings *L = &f->area[JB_LONDON];
+	int all = 1;
+	for (int b = 0; b < JB_NBOROUGHS; b++) {
+		const struct jb_population *p = &ds->pop[b];
+		if (!p->has) {
+			all = 0;
+			continue;
+		}
+		f->area[b].population = p->all_ages;
+		for (int age = 10; age <= 17; age++)
+			f->area[b].pop_10_17 += p->age[age];
+		L->population += f->area[b].population;
+		L->pop_10_17 += f->area[b].pop_10_17;
+	}
+	if (!all)
+		L->population = L->pop_10_17 = 0;
+	f->pop_year = ds->pop_year;
+}
+
+static void dashboard(const struct jb_dataset *ds, struct jb_findings *f)
+{
+	const struct jb_dashboard *d = &ds->dash;
+	int measure = -1;
+	for (size_t i = 0; i < d->nmeasures; i++)
+		if (strcasecmp(d->measures[i], "Offences") == 0)
+			measure = (int)i;
+	int last = 0;
+	for (size_t r = 0; r < d->nrows; r++)
+		if (d->rows[r].month > last)
+			last = d->rows[r].month;
+	for (size_t k = 0; k < f->theme->ndash && k < 8; k++) {
+		int sub = -1;
+		for (size_t i = 0; i < d->nsubtypes; i++)
+			if (strcasecmp(d->subtypes[i], f->theme->dash_subtypes[k]) == 0)
+				sub = (int)i;
+		for (int a = 0; a <= JB_NBOROUGHS; a++)
+			f->area[a].dash_last12[k] = f->area[a].dash_prev12[k] = NAN;
+		if (sub < 0 || measure < 0 || !ds->has_dash || last < f->period_end)
+			continue;
+		for (int a = 0; a <= JB_NBOROUGHS; a++)
+			f->area[a].dash_last12[k] = f->area[a].dash_prev12[k] = 0;
+		/* Months with no row are months with no offences (the dashboard
+		 * omits zero rows). */
+		for (size_t r = 0; r < d->nrows; r++) {
+			const struct jb_dash_row *row = &d->rows[r];
+			if (row->subtype != sub || row->measure != measure)
+				continue;
+			int age = f->period_end - row->month;
+			double *dst = age >= 0 && age < 12	 ? f->area[row->borough].dash_last12
+				      : age >= 12 && age < 24 ? f->area[row->borough].dash_prev12
+							      : NULL;
+			double *lon = age >= 0 && age < 12	 ? f->area[JB_LONDON].dash_last12
+				      : age >= 12 && age < 24 ? f->area[JB_LONDON].dash_prev12
+							      : NULL;
+			if (dst) {
+				dst[k] += row->count;
+				lon[k] += row->count;
+			}
+		}
+	}
+}
+
+struct lsoa_sort {
+	int idx;
+	double count;
+	const char *code;
+};
+
+static int cmp_lsoa_desc(const void *a, const void *b)
+{
+	const struct lsoa_sort *x = a, *y = b;
+	if (x->count != y->count)
+		return x->count < y->count ? 1 : -1;
+	return strcmp(x->code, y->code);
+}
+
+/* Class edges from quantiles of the borough's LSOA counts: edge 0 the
+ * minimum, inner edges ceil(Q(k/5)) (R type 7 quantile), last edge max + 1
+ * (exclusive). Ties collapse classes. */
+static void map_classes(struct jb_area_findings *a, const struct lsoa_sort *v, size_t n)
+{
+	double *c = xmalloc((n ? n : 1) * sizeof *c);
+	for (size_t i = 0; i < n; i++)
+		c[i] = v[i].count;
+	qsort(c, n, sizeof *c, cmp_double);
+	double e[JB_MAP_CLASSES + 1];
+	int ne = 0;
+	e[ne++] = n ? c[0] : 0;
+	for (int k = 1; k < JB_MAP_CLASSES; k++) {
+		double h = (double)(n - 1) * k / JB_MAP_CLASSES;
+		size_t lo = (size_t)floor(h);
+		double q = n ? c[lo] + (h - (double)lo) * (c[lo + 1 < n ? lo + 1 : lo] - c[lo]) : 0;
+		double edge = ceil(q);
+		if (edge > e[ne - 1])
+			e[ne++] = edge;
+	}
+	double top = (n ? c[n - 1] : 0) + 1;
+	if (top > e[ne - 1])
+		e[ne++] = top;
+	else
+		e[ne - 1] = top;
+	if (ne < 2)
+		e[ne++] = top + 1;
+	a->map_nclasses = ne - 1;
+	memcpy(a->map_breaks, e, (size_t)ne * sizeof e[0]);
+	free(c);
+}
+
+static int class_of(const struct jb_area_findings *a, double v)
+{
+	for (int c = a->map_nclasses - 1; c >= 0; c--)
+		if (v >= a->map_breaks[c])
+			return c;
+	return 0;
+}
+
+static void lsoa_level(const struct jb_dataset *ds, struct jb_findings *f,
+		       const unsigned char *matched)
+{
+	const struct jb_crime_table *t = &ds->crime[JB_LEVEL_LSOA];
+	f->nlsoa = ds->nlsoa;
+	f->lsoa = xcalloc(ds->nlsoa ? ds->nlsoa : 1, sizeof *f->lsoa);
+	for (int a = 0; a <= JB_NBOROUGHS; a++)
+		for (int k = 0; k < 5; k++)
+			f->area[a].top_lsoa[k] = -1;
+	if (!ds->has_crime[JB_LEVEL_LSOA] || t->nmonths <= 0 || !ds->nlsoa)
+		return;
+	double *v = theme_counts(t, matched, ds->nlsoa);
+	double *total = xcalloc((size_t)t->nmonths, sizeof *total);
+	for (int m = 0; m < t->nmonths; m++) {
+		if (!t->covered[m]) {
+			total[m] = NAN;
+			continue;
+		}
+		for (size_t l = 0; l < ds->nlsoa; l++)
+			if (ds->lsoa[l].borough >= 0)
+				total[m] += v[l * (size_t)t->nmonths + m];
+	}
+	int limit = f->has_series ? f->period_end - t->first_month : t->nmonths - 1;
+	int end = last_complete(total, t->nmonths, t->first_month, limit, NULL);
+	free(total);
+	if (end < 11) {
+		free(v);
+		return;
+	}
+	f->has_lsoa = 1;
+	f->lsoa_period_end = t->first_month + end;
+	for (size_t l = 0; l < ds->nlsoa; l++)
+		f->lsoa[l].count12 = window_sum(v + l * (size_t)t->nmonths, t->nmonths, end - 11, end);
+	free(v);
+
+	struct lsoa_sort *s = xmalloc(ds->nlsoa * sizeof *s);
+	for (int b = 0; b < JB_NBOROUGHS; b++) {
+		struct jb_area_findings *a = &f->area[b];
+		size_t n = 0;
+		for (size_t l = 0; l < ds->nlsoa; l++) {
+			if (ds->lsoa[l].borough != b || isnan(f->lsoa[l].count12))
+				continue;
+			s[n++] = (struct lsoa_sort){(int)l, f->lsoa[l].count12, ds->lsoa[l].code};
+			a->lsoa_total12 += f->lsoa[l].count12;
+		}
+		a->nlsoa = n;
+		f->area[JB_LONDON].nlsoa += n;
+		f->area[JB_LONDON].lsoa_total12 += a->lsoa_total12;
+		qsort(s, n, sizeof *s, cmp_lsoa_desc);
+		for (size_t k = 0; k < 5 && k < n; k++)
+			a->top_lsoa[k] = s[k].idx;
+		map_classes(a, s, n);
+		for (size_t i = 0; i < n; i++)
+			f->lsoa[s[i].idx].map_class = class_of(a, s[i].count);
+	}
+	free(s);
+}
+
+struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_theme *theme,
+			       const struct jb_analysis_options *opt)
+{
+	struct jb_findings *f = xcalloc(1, sizeof *f);
+	f->theme = theme;
+	f->ds = ds;
+	for (int a = 0; a <= JB_NBOROUGHS; a++) {
+		struct jb_area_findings *af = &f->area[a];
+		af->index = a;
+		af->code = a == JB_LONDON ? "E12000007" : jb_boroughs[a].code;
+		af->name = a == JB_LONDON ? "London" : jb_boroughs[a].name;
+		af->slug = a == JB_LONDON ? "london" : jb_boroughs[a].slug;
+		af->rate = NAN;
+		af->change.pct = NAN;
+		snprintf(af->trend.why, sizeof af->trend.why, "no borough-level crime data");
+	}
+
+	unsigned char *matched = xcalloc(ds->ncategories ? ds->ncategories : 1, 1);
+	for (size_t c = 0; c < ds->ncategories; c++)
+		if ((matched[c] = (unsigned char)theme_has_category(theme, &ds->categories[c])))
+			f->ncategories_matched++;
+
+	population(ds, f);
+
+	const struct jb_crime_table *t = &ds->crime[JB_LEVEL_BOROUGH];
+	if (ds->has_crime[JB_LEVEL_BOROUGH] && t->nmonths > 0 && f->ncategories_matched) {
+		int nm = t->nmonths;
+		double *v = theme_counts(t, matched, JB_NBOROUGHS + 1);
+		double *L = v + (size_t)JB_LONDON * (size_t)nm;
+		for (int m = 0; m < nm; m++) {
+			L[m] = 0;
+			for (int b = 0; b < JB_NBOROUGHS; b++)
+				L[m] += v[(size_t)b * (size_t)nm + (size_t)m];
+		}
+		int limit = nm - 1;
+		if (opt && opt->period_end > 0)
+			limit = opt->period_end - t->first_month;
+		int end = limit >= 0 ? last_complete(L, nm, t->first_month, limit,
+						     opt && opt->period_end > 0 ? NULL : &f->period_note)
+				     : -1;
+		if (end >= 0) {
+			int months = theme->trend_months > 0 ? theme->trend_months : 36;
+			int first = end - months + 1 > 0 ? end - months + 1 : 0;
+			while (first < end && isnan(L[first]))
+				first++;
+			f->has_series = 1;
+			f->period_end = t->first_month + end;
+			f->window_first = t->first_month + first;
+			for (int a = 0; a <= JB_NBOROUGHS; a++)
+				area_series(&f->area[a], v + (size_t)a * (size_t)nm, t, end, first);
+		}
+		free(v);
+	}
+
+	double rate[JB_NBOROUGHS], pct[JB_NBOROUGHS];
+	for (int a = 0; a <= JB_NBOROUGHS; a++) {
+		struct jb_area_findings *af = &f->area[a];
+		if (af->change.ok && af->population > 0)
+			af->rate = af->change.a / af->population * 1000.0;
+		if (a < JB_NBOROUGHS) {
+			rate[a] = af->rate;
+			pct[a] = af->change.ok ? af->change.pct : NAN;
+		}
+	}
+	int rate_rank[JB_NBOROUGHS], fall_rank[JB_NBOROUGHS], rise_rank[JB_NBOROUGHS];
+	competition_ranks(rate, 1, rate_rank);
+	competition_ranks(pct, 0, fall_rank);
+	competition_ranks(pct, 1, rise_rank);
+	for (int b = 0; b < JB_NBOROUGHS; b++) {
+		f->area[b].rate_rank = rate_rank[b];
+		f->area[b].fall_rank = fall_rank[b];
+		f->area[b].rise_rank = rise_rank[b];
+	}
+
+	if (f->has_series)
+		dashboard(ds, f);
+	lsoa_level(ds, f, matched);
+	free(matched);
+	return f;
+}
+
+void jb_findings_free(struct jb_findings *f)
+{
+	if (!f)
+		return;
+	for (int a = 0; a <= JB_NBOROUGHS; a++) {
+		free(f->area[a].monthly.v);
+		free(f->area[a].rolling.v);
+		jb_trend_free(&f->area[a].trend);
+	}
+	free(f->lsoa);
+	free(f->period_note);
+	free(f);
+}

@@ -1,0 +1,45 @@
+/* render/deck.h - one area's deck: lay out the template's slides from the
+ * findings into a display list, then write it (PDF, optional PNGs).
+ * Nothing here computes a statistic: every number comes from the findings,
+ * formatted by render/fill.c. */
+#ifndef JB_DECK_H
+#define JB_DECK_H
+
+#include <stddef.h>
+
+#include "../analysis/findings.h"
+#include "chart.h"
+#include "display.h"
+#include "pdf.h"
+#include "template.h"
+
+struct deck_options {
+	const char *outdir;          /* decks go to OUTDIR/<slug>.pdf */
+	int png;                     /* also OUTDIR/png/<slug>/NN.png */
+	double png_dpi;              /* default 96 */
+	long long epoch;             /* PDF creation date (seconds since 1970) */
+	const struct pdf_options *pdf;
+};
+
+/* The laid-out deck of area (borough 0..31). Caller frees (dl_deck_free). */
+struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template *t, int area);
+/* Build and write. 0 on success; -1 with a message in err. */
+int deck_write(const struct jb_findings *f, const struct jb_template *t, int area,
+	       const struct deck_options *o, char *err, size_t errlen);
+
+/* Laying out one slide: what every slide kind gets. */
+struct slide_ctx {
+	const struct jb_findings *f;
+	const struct jb_template *t;
+	const struct jb_slide_spec *spec;
+	int area;
+	const int *page_of_slide; /* [t->nslides] page index of each slide */
+	struct chart_box body;    /* the free area under the title */
+};
+/* render/slides.c: lays out spec's slide on p (title and footer are drawn
+ * by the deck). */
+void slide_layout(struct dl_page *p, const struct slide_ctx *c);
+/* Filled copy of a template string (NULL stays NULL); caller frees. */
+char *slide_fill(const struct slide_ctx *c, const char *s);
+
+#endif

@@ -1,0 +1,583 @@
+/* render/fill.c - see fill.h. */
+#include "fill.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/xalloc.h"
+
+#define MINUS "\xe2\x88\x92" /* U+2212, the typographic minus */
+
+static const char *const month_short[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+static const char *const month_long[12] = {"January", "February", "March",     "April",
+					   "May",     "June",     "July",      "August",
+					   "September", "October", "November", "December"};
+
+void fmt_month(int m, int longform, char *buf, size_t n)
+{
+	if (m <= 0) {
+		snprintf(buf, n, "–");
+		return;
+	}
+	int mon = m % 12; /* m > 0, so 0..11 */
+	snprintf(buf, n, "%s %d", (longform ? month_long : month_short)[mon], m / 12);
+}
+
+void fmt_dec(double v, int places, char *buf, size_t n)
+{
+	if (!isfinite(v)) {
+		snprintf(buf, n, "–");
+		return;
+	}
+	char raw[64];
+	snprintf(raw, sizeof raw, "%.*f", places, fabs(v));
+	/* round-to-zero results lose their sign */
+	int neg = v < 0 && strspn(raw, "0.") != strlen(raw);
+	char *dot = strchr(raw, '.');
+	size_t intlen = dot ? (size_t)(dot - raw) : strlen(raw);
+	char out[96];
+	size_t o = 0;
+	if (neg) {
+		memcpy(out, MINUS, 3);
+		o = 3;
+	}
+	for (size_t i = 0; i < intlen; i++) {
+		if (i > 0 && (intlen - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = raw[i];
+	}
+	if (dot)
+		for (const char *s = dot; *s; s++)
+			out[o++] = *s;
+	out[o] = '\0';
+	snprintf(buf, n, "%s", out);
+}
+
+void fmt_count(double v, char *buf, size_t n)
+{
+	fmt_dec(v, 0, buf, n);
+}
+
+void fmt_signed_pct(double v, char *buf, size_t n)
+{
+	if (!isfinite(v)) {
+		snprintf(buf, n, "–");
+		return;
+	}
+	char num[64];
+	fmt_dec(v, 1, num, sizeof num);
+	snprintf(buf, n, "%s%s%%", v > 0 && strcmp(num, "0.0") != 0 ? "+" : "", num);
+}
+
+void fmt_p(double p, char *buf, size_t n)
+{
+	if (!isfinite(p))
+		snprintf(buf, n, "p not available");
+	else if (p < 0.001)
+		snprintf(buf, n, "p < 0.001");
+	else if (p < 0.01)
+		snprintf(buf, n, "p = %.3f", p);
+	else
+		snprintf(buf, n, "p = %.2f", p);
+}
+
+void fmt_ordinal(int k, char *buf, size_t n)
+{
+	const char *suf = "th";
+	if (k % 100 < 11 || k % 100 > 13) {
+		if (k % 10 == 1)
+			suf = "st";
+		else if (k % 10 == 2)
+			suf = "nd";
+		else if (k % 10 == 3)
+			suf = "rd";
+	}
+	snprintf(buf, n, "%d%s", k, suf);
+}
+
+/* ---- the placeholders ---- */
+
+typedef void (*fill_fn)(const struct fill_ctx *c, const struct jb_area_findings *a, char *buf,
+			size_t n);
+
+static void f_theme(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, size_t n)
+{
+	(void)a;
+	snprintf(b, n, "%s", c->f->theme->title);
+}
+
+static void f_theme_lower(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			  size_t n)
+{
+	(void)a;
+	snprintf(b, n, "%s", c->f->theme->title);
+	for (char *s = b; *s; s++)
+		*s = (char)tolower((unsigned char)*s);
+}
+
+static void f_borough(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, size_t n)
+{
+	(void)c;
+	snprintf(b, n, "%s", a->name);
+}
+
+static void f_marking(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, size_t n)
+{
+	(void)a;
+	snprintf(b, n, "%s", c->marking ? c->marking : "");
+}
+
+static void f_period_end(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			 size_t n)
+{
+	(void)a;
+	fmt_month(c->f->period_end, 1, b, n);
+}
+
+static void span(int first, int last, char *b, size_t n)
+{
+	char x[32], y[32];
+	fmt_month(first, 0, x, sizeof x);
+	fmt_month(last, 0, y, sizeof y);
+	snprintf(b, n, "%s – %s", x, y);
+}
+
+static void f_period(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, size_t n)
+{
+	(void)a;
+	span(c->f->period_end - 11, c->f->period_end, b, n);
+}
+
+static void f_prev_period(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			  size_t n)
+{
+	(void)a;
+	span(c->f->period_end - 23, c->f->period_end - 12, b, n);
+}
+
+static void f_trend_window(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			   size_t n)
+{
+	(void)a;
+	span(c->f->window_first, c->f->period_end, b, n);
+}
+
+static void f_count(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, size_t n)
+{
+	(void)c;
+	fmt_count(a->change.ok ? a->change.a : NAN, b, n);
+}
+
+static void f_prev_count(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			 size_t n)
+{
+	(void)c;
+	fmt_count(a->change.ok ? a->change.b : NAN, b, n);
+}
+
+static void f_change_pct(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			 size_t n)
+{
+	(void)c;
+	fmt_signed_pct(a->change.ok ? a->change.pct : NAN, b, n);
+}
+
+static void pct_abs(const struct jb_area_findings *a, char *b, size_t n)
+{
+	if (!a->change.ok || !isfinite(a->change.pct))
+		snprintf(b, n, "–");
+	else
+		snprintf(b, n, "%.0f%%", fabs(a->change.pct));
+}
+
+static void f_pct_abs(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, size_t n)
+{
+	(void)c;
+	pct_abs(a, b, n);
+}
+
+static void direction(const struct jb_area_findings *a, char *b, size_t n)
+{
+	if (!a->change.ok || !isfinite(a->change.pct))
+		snprintf(b, n, "could not be compared");
+	else if (a->change.a < a->change.b)
+		snprintf(b, n, "fell");
+	else if (a->change.a > a->change.b)
+		snprintf(b, n, "rose");
+	else
+		snprintf(b, n, "did not change");
+}
+
+static void f_direction(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			size_t n)
+{
+	(void)c;
+	direction(a, b, n);
+}
+
+static void f_p(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, size_t n)
+{
+	(void)c;
+	fmt_p(a->change.ok ? a->change.p : NAN, b, n);
+}
+
+static void f_significance(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			   size_t n)
+{
+	(void)c;
+	char p[32];
+	fmt_p(a->change.p, p, sizeof p);
+	if (!a->change.ok)
+		snprintf(b, n, "no comparison possible");
+	else if (a->change.p < 0.05)
+		snprintf(b, n, "a statistically significant change (%s)", p);
+	else
+		snprintf(b, n, "not a statistically significant change (%s)", p);
+}
+
+static void f_wheeler_z(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			size_t n)
+{
+	(void)c;
+	fmt_dec(a->change.ok ? a->change.wheeler_z : NAN, 1, b, n);
+}
+
+static void f_change_rank(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			  size_t n)
+{
+	(void)c;
+	char ord[16] = "";
+	int fall = a->change.a < a->change.b;
+	int rank = fall ? a->fall_rank : a->rise_rank;
+	if (!a->change.ok || a->index == JB_LONDON || !isfinite(a->change.pct)) {
+		snprintf(b, n, "not ranked");
+		return;
+	}
+	if (a->change.a == a->change.b) {
+		snprintf(b, n, "no change");
+		return;
+	}
+	if (rank > 1)
+		fmt_ordinal(rank, ord, sizeof ord);
+	snprintf(b, n, "%s%slargest %s", ord, rank > 1 ? " " : "", fall ? "fall" : "rise");
+}
+
+static void f_rate(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, size_t n)
+{
+	(void)c;
+	fmt_dec(a->rate, 1, b, n);
+}
+
+static void f_rate_rank(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			size_t n)
+{
+	(void)c;
+	if (a->rate_rank > 0)
+		fmt_ordinal(a->rate_rank, b, n);
+	else
+		snprintf(b, n, "not ranked");
+}
+
+static void f_london_rate(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			  size_t n)
+{
+	(void)a;
+	fmt_dec(c->f->area[JB_LONDON].rate, 1, b, n);
+}
+
+static void f_london_direction(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			       size_t n)
+{
+	(void)a;
+	direction(&c->f->area[JB_LONDON], b, n);
+}
+
+static void f_london_pct_abs(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			     size_t n)
+{
+	(void)a;
+	pct_abs(&c->f->area[JB_LONDON], b, n);
+}
+
+static int trend_significant(const struct jb_trend *t)
+{
+	return t->ok && (t->annual_lo > 0 || t->annual_hi < 0);
+}
+
+static void f_trend_pct(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			size_t n)
+{
+	(void)c;
+	fmt_signed_pct(a->trend.ok ? a->trend.annual_pct : NAN, b, n);
+}
+
+static void f_trend_ci(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+		       size_t n)
+{
+	(void)c;
+	char lo[32], hi[32];
+	fmt_signed_pct(a->trend.ok ? a->trend.annual_lo : NAN, lo, sizeof lo);
+	fmt_signed_pct(a->trend.ok ? a->trend.annual_hi : NAN, hi, sizeof hi);
+	snprintf(b, n, "%s to %s", lo, hi);
+}
+
+static void f_trend_summary(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			    size_t n)
+{
+	(void)c;
+	const struct jb_trend *t = &a->trend;
+	if (!t->ok) {
+		snprintf(b, n, "no trend could be fitted (%s)", t->why);
+		return;
+	}
+	char pct[32], lo[32], hi[32];
+	snprintf(pct, sizeof pct, "%.1f%%", fabs(t->annual_pct));
+	fmt_signed_pct(t->annual_lo, lo, sizeof lo);
+	fmt_signed_pct(t->annual_hi, hi, sizeof hi);
+	if (trend_significant(t)) {
+		snprintf(b, n, "%s by %s a year (95%% CI %s to %s)",
+			 t->annual_pct < 0 ? "falling" : "rising", pct, lo, hi);
+	} else {
+		char est[32];
+		fmt_signed_pct(t->annual_pct, est, sizeof est);
+		snprintf(b, n, "no significant trend (%s a year, 95%% CI %s to %s)", est, lo, hi);
+	}
+}
+
+static void f_exceptions(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			 size_t n)
+{
+	(void)c;
+	snprintf(b, n, "%zu", a->trend.ok ? a->trend.nexceptions : (size_t)0);
+}
+
+static void f_mk_p(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, size_t n)
+{
+	(void)c;
+	fmt_p(a->trend.mk_ok ? a->trend.mk.p : NAN, b, n);
+}
+
+static void f_population(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			 size_t n)
+{
+	(void)c;
+	fmt_count(a->population > 0 ? a->population : NAN, b, n);
+}
+
+static void f_pop_10_17(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			size_t n)
+{
+	(void)c;
+	fmt_count(a->pop_10_17 > 0 ? a->pop_10_17 : NAN, b, n);
+}
+
+static void f_pop_year(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+		       size_t n)
+{
+	(void)a;
+	if (c->f->pop_year > 0)
+		snprintf(b, n, "mid-%d", c->f->pop_year);
+	else
+		snprintf(b, n, "–");
+}
+
+static void f_lsoa_period(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			  size_t n)
+{
+	(void)a;
+	if (c->f->has_lsoa)
+		span(c->f->lsoa_period_end - 11, c->f->lsoa_period_end, b, n);
+	else
+		snprintf(b, n, "–");
+}
+
+static void f_lsoa_total(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			 size_t n)
+{
+	fmt_count(c->f->has_lsoa ? a->lsoa_total12 : NAN, b, n);
+}
+
+static void f_lsoa_count(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			 size_t n)
+{
+	(void)c;
+	snprintf(b, n, "%zu", a->nlsoa);
+}
+
+static void f_lsoa_top(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+		       size_t n)
+{
+	int top = a->top_lsoa[0];
+	const char *name = c->f->has_lsoa && top >= 0 ? c->f->ds->lsoa[top].name : NULL;
+	snprintf(b, n, "%s", name ? name : "–");
+}
+
+static void f_lsoa_top_count(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			     size_t n)
+{
+	int top = a->top_lsoa[0];
+	fmt_count(c->f->has_lsoa && top >= 0 ? c->f->lsoa[top].count12 : NAN, b, n);
+}
+
+static void dash(const struct fill_ctx *c, const struct jb_area_findings *a, size_t k, int what,
+		 char *b, size_t n)
+{
+	const struct jb_theme *t = c->f->theme;
+	if (k >= t->ndash) {
+		snprintf(b, n, "–");
+		return;
+	}
+	double last = a->dash_last12[k], prev = a->dash_prev12[k];
+	switch (what) {
+	case 0:
+		snprintf(b, n, "%s", t->dash_subtypes[k]);
+		break;
+	case 1:
+		fmt_count(last, b, n);
+		break;
+	case 2:
+		fmt_count(prev, b, n);
+		break;
+	default:
+		fmt_signed_pct(prev > 0 ? 100.0 * (last - prev) / prev : NAN, b, n);
+		break;
+	}
+}
+
+#define DASH_FN(k, what, name)                                                             \
+	static void name(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, \
+			 size_t n)                                                          \
+	{                                                                                   \
+		dash(c, a, k, what, b, n);                                                  \
+	}
+DASH_FN(0, 0, f_dash1)
+DASH_FN(0, 1, f_dash1_count)
+DASH_FN(0, 2, f_dash1_prev)
+DASH_FN(0, 3, f_dash1_change)
+DASH_FN(1, 0, f_dash2)
+DASH_FN(1, 1, f_dash2_count)
+DASH_FN(1, 2, f_dash2_prev)
+DASH_FN(1, 3, f_dash2_change)
+
+static const struct {
+	const char *name;
+	fill_fn fn;
+	const char *what;
+} keys[] = {
+	{"theme", f_theme, "the theme's title, \"Serious youth violence\""},
+	{"theme_lower", f_theme_lower, "the theme's title in lower case, for mid-sentence"},
+	{"borough", f_borough, "the borough's name"},
+	{"marking", f_marking, "the protective marking"},
+	{"period_end", f_period_end, "the last month analysed, \"February 2026\""},
+	{"period", f_period, "the last 12 months, \"Mar 2025 – Feb 2026\""},
+	{"prev_period", f_prev_period, "the 12 months before those"},
+	{"trend_window", f_trend_window, "the months the trend is fitted over"},
+	{"count", f_count, "offences in the last 12 months"},
+	{"prev_count", f_prev_count, "offences in the previous 12 months"},
+	{"change_pct", f_change_pct, "signed % change, \"−12.3%\""},
+	{"pct_abs", f_pct_abs, "size of the % change, rounded, \"12%\""},
+	{"direction", f_direction, "\"fell\", \"rose\" or \"did not change\""},
+	{"p", f_p, "exact binomial p of the change, \"p < 0.001\""},
+	{"significance", f_significance, "whether the change is statistically significant, with p"},
+	{"wheeler_z", f_wheeler_z, "Wheeler's Z of the change"},
+	{"change_rank", f_change_rank, "\"5th largest fall\" / \"largest rise\" among the 32"},
+	{"rate", f_rate, "offences per 1,000 residents, last 12 months"},
+	{"rate_rank", f_rate_rank, "rank of the rate among the 32, \"5th\" (1st = highest)"},
+	{"london_rate", f_london_rate, "London's rate per 1,000 residents"},
+	{"london_direction", f_london_direction, "London's direction of change"},
+	{"london_pct_abs", f_london_pct_abs, "size of London's % change"},
+	{"trend_pct", f_trend_pct, "the fitted trend, % a year"},
+	{"trend_ci", f_trend_ci, "its 95% confidence interval"},
+	{"trend_summary", f_trend_summary, "\"falling by 4.1% a year (95% CI ...)\""},
+	{"exceptions", f_exceptions, "months outside the trend's expected range"},
+	{"mk_p", f_mk_p, "Mann-Kendall p of the trend window"},
+	{"population", f_population, "residents (all ages)"},
+	{"pop_10_17", f_pop_10_17, "residents aged 10-17"},
+	{"pop_year", f_pop_year, "the population estimates' year, \"mid-2020\""},
+	{"lsoa_period", f_lsoa_period, "the 12 months of the LSOA map"},
+	{"lsoa_total", f_lsoa_total, "offences with a location, LSOA file, 12 months"},
+	{"lsoa_count", f_lsoa_count, "LSOAs in the borough"},
+	{"lsoa_top", f_lsoa_top, "the LSOA with the most offences"},
+	{"lsoa_top_count", f_lsoa_top_count, "its count"},
+	{"dash1", f_dash1, "the theme's first MPS dashboard measure, by name"},
+	{"dash1_count", f_dash1_count, "its offences in the last 12 months"},
+	{"dash1_prev", f_dash1_prev, "its offences in the previous 12 months"},
+	{"dash1_change", f_dash1_change, "its signed % change"},
+	{"dash2", f_dash2, "the second dashboard measure, by name"},
+	{"dash2_count", f_dash2_count, "its offences in the last 12 months"},
+	{"dash2_prev", f_dash2_prev, "its offences in the previous 12 months"},
+	{"dash2_change", f_dash2_change, "its signed % change"},
+};
+enum { NKEYS = sizeof keys / sizeof keys[0] };
+
+static int find_key(const char *name, size_t len)
+{
+	for (int i = 0; i < NKEYS; i++)
+		if (strlen(keys[i].name) == len && memcmp(keys[i].name, name, len) == 0)
+			return i;
+	return -1;
+}
+
+void fill_list(FILE *out)
+{
+	for (int i = 0; i < NKEYS; i++)
+		fprintf(out, "  {%s}%*s%s\n", keys[i].name, (int)(18 - strlen(keys[i].name)), "",
+			keys[i].what);
+}
+
+int fill_check(const char *s, char *bad, size_t badlen)
+{
+	for (const char *p = s; *p; p++) {
+		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
+			p++;
+			continue;
+		}
+		if (*p != '{')
+			continue;
+		const char *end = strchr(p, '}');
+		size_t len = end ? (size_t)(end - p - 1) : strlen(p + 1);
+		if (!end || find_key(p + 1, len) < 0) {
+			snprintf(bad, badlen, "%.*s", (int)(len < 40 ? len : 40), p + 1);
+			return -1;
+		}
+		p = end;
+	}
+	return 0;
+}
+
+char *fill(const char *s, const struct fill_ctx *c)
+{
+	size_t cap = strlen(s) + 64, n = 0;
+	char *out = xmalloc(cap);
+	const struct jb_area_findings *a = &c->f->area[c->area];
+	for (const char *p = s; *p; p++) {
+		char val[256];
+		const char *add = val;
+		size_t addlen;
+		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
+			val[0] = *p++;
+			addlen = 1;
+		} else if (*p == '{' && strchr(p, '}')) {
+			const char *end = strchr(p, '}');
+			int k = find_key(p + 1, (size_t)(end - p - 1));
+			if (k >= 0)
+				keys[k].fn(c, a, val, sizeof val);
+			else
+				snprintf(val, sizeof val, "{%.*s}", (int)(end - p - 1), p + 1);
+			addlen = strlen(val);
+			p = end;
+		} else {
+			add = p;
+			addlen = 1;
+		}
+		out = xgrow(out, &cap, n + addlen + 1, 1);
+		memcpy(out + n, add, addlen);
+		n += addlen;
+	}
+	out[n] = '\0';
+	return out;
+}

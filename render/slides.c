@@ -1,0 +1,425 @@
+/* render/slides.c - the body of each slide kind, laid out from the findings
+ * with the charts of render/chart.c. Words come from the template; numbers
+ * from the findings, formatted by render/fill.c. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/xalloc.h"
+#include "chart.h"
+#include "deck.h"
+#include "fill.h"
+#include "font.h"
+
+#define NOTE_SIZE 9.5
+#define NOTE_H 34.0
+
+char *slide_fill(const struct slide_ctx *c, const char *s)
+{
+	if (!s)
+		return NULL;
+	struct fill_ctx fc = {c->f, c->area, c->t->marking};
+	return fill(s, &fc);
+}
+
+/* The note under the chart, if the slide has one; returns the body box
+ * left for the chart. */
+static struct chart_box with_note(struct dl_page *p, const struct slide_ctx *c)
+{
+	struct chart_box b = c->body;
+	if (!c->spec->note)
+		return b;
+	char *note = slide_fill(c, c->spec->note);
+	struct chart_box nb = {b.x, b.y + b.h - NOTE_H, b.w, NOTE_H};
+	chart_text(p, nb, DL_REGULAR, NOTE_SIZE, COL_MUTED, ALIGN_LEFT, note);
+	free(note);
+	b.h -= NOTE_H + 8;
+	return b;
+}
+
+static void no_data(struct dl_page *p, struct chart_box b, const char *what)
+{
+	dl_rect(p, b.x, b.y, b.w, b.h, (struct dl_style){.fill = COL_PANEL});
+	struct chart_box t = {b.x + 40, b.y + b.h / 2 - 20, b.w - 80, 60};
+	char *msg = xasprintf("No data supplied: %s. See the sources slide for what was read.", what);
+	chart_text(p, t, DL_BOLD, 14, COL_MUTED, ALIGN_CENTRE, msg);
+	free(msg);
+}
+
+/* ---- title ---- */
+
+static void layout_title(struct dl_page *p, const struct slide_ctx *c)
+{
+	dl_rect(p, 0, 0, DL_PAGE_W, DL_PAGE_H, (struct dl_style){.fill = COL_DARK_BLUE});
+	dl_rect(p, 60, 300, 120, 6, (struct dl_style){.fill = COL_TURQUOISE});
+	char *title = slide_fill(c, c->spec->title);
+	char *sub = slide_fill(c, c->spec->subtitle);
+	char *note = slide_fill(c, c->spec->note);
+	chart_text(p, (struct chart_box){60, 150, 840, 140}, DL_BOLD, 36, COL_WHITE, ALIGN_LEFT,
+		   title);
+	if (sub)
+		chart_text(p, (struct chart_box){60, 322, 840, 50}, DL_REGULAR, 16, COL_WHITE,
+			   ALIGN_LEFT, sub);
+	if (note)
+		chart_text(p, (struct chart_box){60, 400, 760, 70}, DL_REGULAR, 10.5,
+			   DL_RGB(0xC9D6E3), ALIGN_LEFT, note);
+	free(title);
+	free(sub);
+	free(note);
+}
+
+/* ---- contents ---- */
+
+static void layout_contents(struct dl_page *p, const struct slide_ctx *c)
+{
+	const struct jb_template *t = c->t;
+	double y = c->body.y + 6, row = 27;
+	int n = 0;
+	for (size_t i = 0; i < t->nslides; i++) {
+		const struct jb_slide_spec *s = &t->slides[i];
+		if (s->kind == SLIDE_TITLE || s->kind == SLIDE_CONTENTS)
+			continue;
+		int page = c->page_of_slide[i];
+		char num[16];
+		snprintf(num, sizeof num, "%d", page + 1);
+		double x = c->body.x + 20;
+		dl_circle(p, x + 9, y + 9, 11, (struct dl_style){.fill = COL_DARK_BLUE});
+		double nw = font_width(DL_BOLD, 10, num);
+		dl_text(p, x + 9 - nw / 2, y + 12.5, DL_BOLD, 10, COL_WHITE, num);
+		char *title = slide_fill(c, s->title);
+		dl_text(p, x + 32, y + 8, DL_BOLD, 12, COL_TEXT, s->outline);
+		chart_text(p, (struct chart_box){x + 32, y + 11, c->body.w - 80, 14}, DL_REGULAR, 9,
+			   COL_MUTED, ALIGN_LEFT, title);
+		dl_link(p, x - 4, y - 4, c->body.w - 30, row - 2, page);
+		free(title);
+		y += row + 12;
+		n++;
+	}
+	(void)n;
+}
+
+/* ---- key figures ---- */
+
+static void layout_key_figures(struct dl_page *p, const struct slide_ctx *c)
+{
+	struct chart_box b = with_note(p, c);
+	const struct jb_area_findings *a = &c->f->area[c->area];
+	if (!c->f->has_series || !a->change.ok) {
+		no_data(p, b, "MPS borough-level recorded crime for this theme");
+		return;
+	}
+	size_t n = c->spec->ntiles;
+	if (!n)
+		return;
+	static const struct dl_color accents[] = {
+		COL_DARK_BLUE, COL_TURQUOISE, COL_PLUM, COL_ORANGE, COL_LILAC, COL_GREY,
+	};
+	struct tile *tiles = xcalloc(n, sizeof *tiles);
+	char **owned = xcalloc(3 * n, sizeof *owned);
+	for (size_t i = 0; i < n; i++) {
+		const struct jb_tile_spec *ts = &c->spec->tiles[i];
+		tiles[i].label = owned[3 * i] = slide_fill(c, ts->label);
+		tiles[i].value = owned[3 * i + 1] = slide_fill(c, ts->value);
+		tiles[i].detail = owned[3 * i + 2] = slide_fill(c, ts->detail);
+		tiles[i].accent = accents[i % (sizeof accents / sizeof accents[0])];
+	}
+	chart_tiles(p, b, tiles, n, n > 4 ? 3 : 2);
+	for (size_t i = 0; i < 3 * n; i++)
+		free(owned[i]);
+	free(owned);
+	free(tiles);
+}
+
+/* ---- trend ---- */
+
+static void layout_trend(struct dl_page *p, const struct slide_ctx *c)
+{
+	struct chart_box b = with_note(p, c);
+	const struct jb_area_findings *a = &c->f->area[c->area];
+	if (!c->f->has_series || !a->monthly.n) {
+		no_data(p, b, "MPS borough-level recorded crime for this theme");
+		return;
+	}
+	size_t n = a->monthly.n;
+	char **labels = xcalloc(n, sizeof *labels);
+	for (size_t i = 0; i < n; i++) {
+		char m[32];
+		fmt_month(a->monthly.first_month + (int)i, 0, m, sizeof m);
+		labels[i] = xstrdup(m);
+	}
+	const struct jb_trend *t = &a->trend;
+	struct line_chart lc = {
+		.n = n,
+		.xlabels = (const char *const *)labels,
+		.y = a->monthly.v,
+		.y_label = "Offences per month",
+		.rolling = a->rolling.v,
+		.rolling_label = "12-month average",
+		.y_title = "Offences per month",
+	};
+	if (t->ok) {
+		lc.fit = t->fitted;
+		lc.fit_label = "Fitted trend (Poisson, seasonal)";
+		lc.lo = t->lower;
+		lc.hi = t->upper;
+		lc.band_label = "95% confidence band";
+		if (t->nexceptions) {
+			lc.mark = t->exception;
+			lc.mark_label = "Exceptional month";
+		}
+	}
+	chart_line(p, b, &lc);
+	for (size_t i = 0; i < n; i++)
+		free(labels[i]);
+	free(labels);
+}
+
+/* ---- comparison ---- */
+
+static void layout_comparison(struct dl_page *p, const struct slide_ctx *c)
+{
+	struct chart_box b = with_note(p, c);
+	const struct jb_findings *f = c->f;
+	/* order by rank (1 = highest rate), ties by name; unranked last */
+	int order[JB_NBOROUGHS], n = 0;
+	for (int r = 1; r <= JB_NBOROUGHS; r++)
+		for (int i = 0; i < JB_NBOROUGHS; i++)
+			if (f->area[i].rate_rank == r)
+				order[n++] = i;
+	if (!n) {
+		no_data(p, b, "recorded crime by borough and population estimates");
+		return;
+	}
+	const char *labels[JB_NBOROUGHS];
+	char *texts[JB_NBOROUGHS];
+	double values[JB_NBOROUGHS];
+	int hl = -1;
+	for (int k = 0; k < n; k++) {
+		const struct jb_area_findings *a = &f->area[order[k]];
+		labels[k] = a->name;
+		values[k] = a->rate;
+		char v[32];
+		fmt_dec(a->rate, 1, v, sizeof v);
+		texts[k] = xstrdup(v);
+		if (order[k] == c->area)
+			hl = k;
+	}
+	char lr[32];
+	fmt_dec(f->area[JB_LONDON].rate, 1, lr, sizeof lr);
+	char *ref_label = xasprintf("London %s", lr);
+	struct bar_chart bc = {
+		.n = (size_t)n,
+		.labels = labels,
+		.values = values,
+		.value_text = (const char *const *)texts,
+		.highlight = hl,
+		.ref = f->area[JB_LONDON].rate,
+		.ref_label = ref_label,
+		.x_title = "Offences per 1,000 residents, last 12 months",
+	};
+	chart_hbar(p, b, &bc);
+	free(ref_label);
+	for (int k = 0; k < n; k++)
+		free(texts[k]);
+}
+
+/* ---- LSOA map ---- */
+
+static void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
+{
+	struct chart_box b = with_note(p, c);
+	const struct jb_findings *f = c->f;
+	const struct jb_dataset *ds = f->ds;
+	const struct jb_area_findings *a = &f->area[c->area];
+	if (!f->has_lsoa || !ds->has_lsoa_shapes || !a->nlsoa) {
+		no_data(p, b, !f->has_lsoa ? "MPS LSOA-level recorded crime" : "LSOA boundaries");
+		return;
+	}
+	size_t n = 0;
+	const struct jb_polygon **polys = xcalloc(ds->nlsoa, sizeof *polys);
+	int *cls = xcalloc(ds->nlsoa, sizeof *cls);
+	for (size_t l = 0; l < ds->nlsoa; l++) {
+		if (ds->lsoa[l].borough != c->area || !ds->lsoa[l].poly.nrings)
+			continue;
+		polys[n] = &ds->lsoa[l].poly;
+		cls[n] = isnan(f->lsoa[l].count12) ? -1 : f->lsoa[l].map_class;
+		n++;
+	}
+	size_t nc = (size_t)a->map_nclasses;
+	struct dl_color colors[JB_MAP_CLASSES];
+	chart_blue_ramp(nc, colors);
+	char *class_labels[JB_MAP_CLASSES];
+	for (size_t k = 0; k < nc; k++) {
+		char lo[32], hi[32];
+		fmt_count(a->map_breaks[k], lo, sizeof lo);
+		fmt_count(a->map_breaks[k + 1] - 1, hi, sizeof hi);
+		class_labels[k] = a->map_breaks[k + 1] - 1 > a->map_breaks[k]
+					  ? xasprintf("%s – %s", lo, hi)
+					  : xstrdup(lo);
+	}
+	/* Labels: the top three LSOAs by name. */
+	double label_xy[6];
+	const char *label_text[3];
+	size_t nlabels = 0;
+	for (int k = 0; k < 3; k++) {
+		int l = a->top_lsoa[k];
+		if (l < 0 || !ds->lsoa[l].name)
+			continue;
+		label_xy[2 * nlabels] = ds->lsoa[l].cx;
+		label_xy[2 * nlabels + 1] = ds->lsoa[l].cy;
+		label_text[nlabels++] = ds->lsoa[l].name;
+	}
+	double table_w = 250;
+	struct chart_box mb = {b.x, b.y, b.w - table_w - 20, b.h};
+	struct choropleth ch = {
+		.n = n,
+		.polys = polys,
+		.cls = cls,
+		.nclasses = nc,
+		.colors = colors,
+		.class_labels = (const char *const *)class_labels,
+		.legend_title = "Offences, 12 months",
+		.outline = ds->has_borough_shapes ? &ds->borough_shape[c->area] : NULL,
+		.nlabels = nlabels,
+		.label_xy = label_xy,
+		.labels = label_text,
+	};
+	chart_choropleth(p, mb, &ch);
+
+	/* The top five as a table beside the map. */
+	const char *cells[2 * 6];
+	char counts[5][32];
+	size_t rows = 1;
+	cells[0] = "Neighbourhood (LSOA)";
+	cells[1] = "Offences";
+	for (int k = 0; k < 5; k++) {
+		int l = a->top_lsoa[k];
+		if (l < 0)
+			continue;
+		fmt_count(f->lsoa[l].count12, counts[k], sizeof counts[k]);
+		cells[2 * rows] = ds->lsoa[l].name ? ds->lsoa[l].name : ds->lsoa[l].code;
+		cells[2 * rows + 1] = counts[k];
+		rows++;
+	}
+	static const double widths[] = {0.7, 0.3};
+	static const enum chart_align align[] = {ALIGN_LEFT, ALIGN_RIGHT};
+	struct table tb = {rows, 2, cells, widths, align, -1, 9};
+	chart_table(p, (struct chart_box){b.x + b.w - table_w, b.y + 10, table_w, b.h - 10}, &tb);
+	for (size_t k = 0; k < nc; k++)
+		free(class_labels[k]);
+	free(polys);
+	free(cls);
+}
+
+/* ---- sources and data quality ---- */
+
+static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
+{
+	const struct jb_sources *src = &c->f->ds->sources;
+	struct chart_box b = c->body;
+	double left_w = b.w * 0.58;
+
+	/* Files read: one row each. */
+	size_t nrows = src->n + 1;
+	const char **cells = xcalloc(nrows * 4, sizeof *cells);
+	char **owned = xcalloc(nrows * 3, sizeof *owned);
+	cells[0] = "File";
+	cells[1] = "Rows";
+	cells[2] = "Used";
+	cells[3] = "Set aside";
+	for (size_t i = 0; i < src->n; i++) {
+		const struct jb_source *s = src->v[i];
+		char v[32];
+		fmt_count((double)s->rows, v, sizeof v);
+		owned[3 * i] = xstrdup(v);
+		fmt_count((double)s->kept, v, sizeof v);
+		owned[3 * i + 1] = xstrdup(v);
+		fmt_count((double)s->set_aside, v, sizeof v);
+		owned[3 * i + 2] = xstrdup(v);
+		cells[4 * (i + 1)] = s->path;
+		cells[4 * (i + 1) + 1] = owned[3 * i];
+		cells[4 * (i + 1) + 2] = owned[3 * i + 1];
+		cells[4 * (i + 1) + 3] = owned[3 * i + 2];
+	}
+	static const double widths[] = {0.58, 0.14, 0.14, 0.14};
+	static const enum chart_align align[] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
+	struct table tb = {nrows, 4, cells, widths, align, -1, 7.5};
+	double table_h = b.h * 0.62;
+	size_t shown = chart_table(p, (struct chart_box){b.x, b.y, left_w, table_h}, &tb);
+
+	/* Why rows were set aside, and what was not supplied. */
+	size_t nitems = 0, cap = 0;
+	char **items = NULL;
+	if (shown < src->n) {
+		items = xgrow(items, &cap, nitems + 1, sizeof *items);
+		items[nitems++] = xasprintf("%zu more files read (see summary.csv / the data-quality report).",
+					    src->n - shown);
+	}
+	for (size_t i = 0; i < src->n && nitems < 8; i++)
+		for (size_t r = 0; r < src->v[i]->nreasons && nitems < 8; r++) {
+			const struct jb_reason *re = &src->v[i]->reasons[r];
+			char nbuf[32];
+			fmt_count((double)re->n, nbuf, sizeof nbuf);
+			items = xgrow(items, &cap, nitems + 1, sizeof *items);
+			items[nitems++] = xasprintf("%s rows set aside: %s (first at %s)", nbuf,
+						    re->what, re->first);
+		}
+	for (size_t i = 0; i < src->nmissing; i++) {
+		items = xgrow(items, &cap, nitems + 1, sizeof *items);
+		items[nitems++] = xasprintf("Not supplied: %s", src->missing[i]);
+	}
+	if (c->f->period_note) {
+		items = xgrow(items, &cap, nitems + 1, sizeof *items);
+		items[nitems++] = xasprintf("Period: %s", c->f->period_note);
+	}
+	if (nitems)
+		chart_bullets(p, (struct chart_box){b.x, b.y + table_h + 10, left_w, b.h - table_h - 10},
+			      8, (const char *const *)items, nitems);
+
+	/* Methods, from the template. */
+	char **bul = xcalloc(c->spec->nbullets + 1, sizeof *bul);
+	for (size_t i = 0; i < c->spec->nbullets; i++)
+		bul[i] = slide_fill(c, c->spec->bullets[i]);
+	chart_bullets(p, (struct chart_box){b.x + left_w + 24, b.y, b.w - left_w - 24, b.h}, 8.5,
+		      (const char *const *)bul, c->spec->nbullets);
+	for (size_t i = 0; i < c->spec->nbullets; i++)
+		free(bul[i]);
+	free(bul);
+	for (size_t i = 0; i < nitems; i++)
+		free(items[i]);
+	free(items);
+	for (size_t i = 0; i < nrows * 3; i++)
+		free(owned[i]);
+	free(owned);
+	free(cells);
+}
+
+void slide_layout(struct dl_page *p, const struct slide_ctx *c)
+{
+	switch (c->spec->kind) {
+	case SLIDE_TITLE:
+		layout_title(p, c);
+		break;
+	case SLIDE_CONTENTS:
+		layout_contents(p, c);
+		break;
+	case SLIDE_KEY_FIGURES:
+		layout_key_figures(p, c);
+		break;
+	case SLIDE_TREND:
+		layout_trend(p, c);
+		break;
+	case SLIDE_COMPARISON:
+		layout_comparison(p, c);
+		break;
+	case SLIDE_LSOA_MAP:
+		layout_lsoa_map(p, c);
+		break;
+	case SLIDE_SOURCES:
+		layout_sources(p, c);
+		break;
+	case JB_NSLIDE_KINDS:
+		break;
+	}
+}

@@ -1,0 +1,81 @@
+/* render/summary.c - see summary.h. Numbers are written plainly (no
+ * thousands separators, full precision) for reuse in a spreadsheet; an
+ * empty field means "not available". */
+#include "summary.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../util/atomic.h"
+
+static void num(FILE *f, double v, const char *fmt)
+{
+	fputc(',', f);
+	if (isfinite(v))
+		fprintf(f, fmt, v);
+}
+
+static void month(FILE *f, int m)
+{
+	fputc(',', f);
+	if (m > 0)
+		fprintf(f, "%04d-%02d", jb_month_year(m), jb_month_mon(m));
+}
+
+int summary_write(const struct jb_findings *f, const char *path, char *err, size_t errlen)
+{
+	struct atomic_file af;
+	FILE *out = atomic_open(&af, path);
+	if (!out) {
+		snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+		return -1;
+	}
+	fputs("code,name,theme,period_end,count_last12,count_prev12,pct_change,p_value,"
+	      "wheeler_z,rate_per_1000,rate_rank,fall_rank,rise_rank,trend_annual_pct,"
+	      "trend_ci_low,trend_ci_high,trend_p,overdispersion,exceptions,mk_z,mk_p,"
+	      "population,aged_10_17,lsoa_period_end,lsoa_count_last12",
+	      out);
+	for (size_t k = 0; k < f->theme->ndash && k < 8; k++)
+		fprintf(out, ",dashboard_%zu_last12,dashboard_%zu_prev12", k + 1, k + 1);
+	fputc('\n', out);
+	for (int i = 0; i <= JB_NBOROUGHS; i++) {
+		const struct jb_area_findings *a = &f->area[i];
+		const struct jb_change *c = &a->change;
+		const struct jb_trend *t = &a->trend;
+		fprintf(out, "%s,\"%s\",%s", a->code, a->name, f->theme->id);
+		month(out, f->has_series ? f->period_end : 0);
+		num(out, c->ok ? c->a : NAN, "%.0f");
+		num(out, c->ok ? c->b : NAN, "%.0f");
+		num(out, c->ok ? c->pct : NAN, "%.4f");
+		num(out, c->ok ? c->p : NAN, "%.6g");
+		num(out, c->ok ? c->wheeler_z : NAN, "%.4f");
+		num(out, a->rate, "%.4f");
+		num(out, a->rate_rank ? a->rate_rank : NAN, "%.0f");
+		num(out, a->fall_rank ? a->fall_rank : NAN, "%.0f");
+		num(out, a->rise_rank ? a->rise_rank : NAN, "%.0f");
+		num(out, t->ok ? t->annual_pct : NAN, "%.4f");
+		num(out, t->ok ? t->annual_lo : NAN, "%.4f");
+		num(out, t->ok ? t->annual_hi : NAN, "%.4f");
+		num(out, t->ok ? t->p : NAN, "%.6g");
+		num(out, t->ok ? t->phi : NAN, "%.4f");
+		num(out, t->ok ? (double)t->nexceptions : NAN, "%.0f");
+		num(out, t->mk_ok ? t->mk.z : NAN, "%.4f");
+		num(out, t->mk_ok ? t->mk.p : NAN, "%.6g");
+		num(out, a->population > 0 ? a->population : NAN, "%.0f");
+		num(out, a->pop_10_17 > 0 ? a->pop_10_17 : NAN, "%.0f");
+		month(out, f->has_lsoa ? f->lsoa_period_end : 0);
+		num(out, f->has_lsoa ? a->lsoa_total12 : NAN, "%.0f");
+		for (size_t k = 0; k < f->theme->ndash && k < 8; k++) {
+			num(out, a->dash_last12[k], "%.0f");
+			num(out, a->dash_prev12[k], "%.0f");
+		}
+		fputc('\n', out);
+	}
+	if (atomic_commit(&af) != 0) {
+		snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,67 @@
+/* render/template.h - deck templates: which slides, in what order, with
+ * what words. A template is a libconfig file in templates/ (see
+ * templates/serious-youth-violence.conf for the format); it is read at run
+ * time, so wording and order change without a rebuild.
+ *
+ * Ownership: jb_template_load() returns a template the caller frees with
+ * jb_template_free() (NULL safe). The theme inside it is owned by it.
+ */
+#ifndef JB_TEMPLATE_H
+#define JB_TEMPLATE_H
+
+#include <stddef.h>
+
+#include "../analysis/theme.h"
+
+enum jb_slide_kind {
+	SLIDE_TITLE,
+	SLIDE_CONTENTS,
+	SLIDE_KEY_FIGURES,
+	SLIDE_TREND,
+	SLIDE_COMPARISON,
+	SLIDE_LSOA_MAP,
+	SLIDE_SOURCES,
+	JB_NSLIDE_KINDS
+};
+extern const char *const jb_slide_kind_names[JB_NSLIDE_KINDS];
+
+struct jb_tile_spec {
+	char *label, *value, *detail; /* with {placeholders} */
+};
+
+struct jb_slide_spec {
+	enum jb_slide_kind kind;
+	int line;        /* line in the template file, for messages */
+	char *outline;   /* short name for the outline and contents */
+	char *title;     /* with {placeholders} */
+	char *subtitle;
+	char *source;    /* footer source line */
+	char *note;      /* a short note under the chart, may be NULL */
+	char **bullets;  /* text items, may be 0 */
+	size_t nbullets;
+	struct jb_tile_spec *tiles; /* key-figures tiles */
+	size_t ntiles;
+};
+
+struct jb_template {
+	char *path;
+	struct jb_theme theme;
+	char *marking;   /* protective marking, default OFFICIAL-SENSITIVE */
+	char *author;    /* PDF author */
+	struct jb_slide_spec *slides;
+	size_t nslides;
+};
+
+/* Resolve a theme given by name ("all-violence") or path: a path is used as
+ * is; a name is looked for as NAME.conf in $JB_TEMPLATE_DIR, then in the
+ * templates/ folder beside the executable, then ./templates. Returns a new
+ * string, or NULL when nothing is found. */
+char *jb_template_find(const char *name_or_path, const char *argv0);
+
+/* Load and validate: syntax, known slide kinds, required fields, every
+ * {placeholder} known. On error returns NULL and writes
+ * "FILE:LINE: problem" into err. */
+struct jb_template *jb_template_load(const char *path, char *err, size_t errlen);
+void jb_template_free(struct jb_template *t);
+
+#endif
