@@ -1,0 +1,164 @@
+/* tests/test_template.c - deck templates (render/template.c) and the
+ * placeholder filling and number formats (render/fill.c). */
+#include "support.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../analysis/findings.h"
+#include "../render/fill.h"
+#include "../render/template.h"
+#include "../util/xalloc.h"
+
+static void shipped_template_loads(void **state)
+{
+	(void)state;
+	char err[512] = "";
+	struct jb_template *t = jb_template_load("templates/serious-youth-violence.conf", err,
+						 sizeof err);
+	if (!t)
+		fail_msg("%s", err);
+	assert_string_equal(t->theme.id, "serious-youth-violence");
+	assert_string_equal(t->marking, "OFFICIAL-SENSITIVE");
+	assert_int_equal(t->theme.trend_months, 36);
+	/* VIOLENCE WITH INJURY, HOMICIDE, ROBBERY OF PERSONAL PROPERTY, and
+	 * every minor of POSSESSION OF WEAPONS */
+	assert_int_equal(t->theme.nmps, 4);
+	assert_null(t->theme.mps[3].minor);
+	assert_int_equal(t->theme.ndash, 2);
+	assert_int_equal(t->nslides, 7);
+	assert_int_equal(t->slides[0].kind, SLIDE_TITLE);
+	assert_int_equal(t->slides[2].kind, SLIDE_KEY_FIGURES);
+	assert_int_equal(t->slides[2].ntiles, 6);
+	assert_string_equal(t->slides[3].outline, "Crime trend");
+	jb_template_free(t);
+	jb_template_free(NULL);
+}
+
+/* A broken template is refused with its file and line. */
+static void expect_error(const char *text, const char *want)
+{
+	char *dir = jb_tmpdir();
+	char *path = jb_write_file(dir, "broken.conf", text);
+	char err[512] = "";
+	struct jb_template *t = jb_template_load(path, err, sizeof err);
+	assert_null(t);
+	char *full = xasprintf("%s%s", path, want);
+	if (!strstr(err, want) || strncmp(err, path, strlen(path)) != 0)
+		fail_msg("error was '%s', want '%s'", err, full);
+	free(full);
+	free(path);
+	jb_rmtree(dir);
+	free(dir);
+}
+
+#define THEME                                                                           \
+	"theme = { id = \"t\"; title = \"T\";\n"                                        \
+	"  mps = ( { major = \"ROBBERY\"; } ); };\n"
+
+static void broken_templates_name_their_line(void **state)
+{
+	(void)state;
+	/* line 4: the missing semicolon is reported where libconfig sees it */
+	expect_error(THEME "slides = (\n { kind = \"title\"; title = \"x\" }\n  { kind = \"contents\"; }\n);\n",
+		     ":4: syntax error");
+	expect_error(THEME "slides = (\n  { kind = \"title\"; title = \"x\"; },\n"
+			   "  { kind = \"pie-chart\"; title = \"y\"; }\n);\n",
+		     ":5: unknown slide kind 'pie-chart'");
+	expect_error(THEME "slides = (\n  { kind = \"trend\";\n    title = \"{borugh} rose\"; }\n);\n",
+		     ":5: 'title': unknown placeholder {borugh}");
+	expect_error(THEME "slides = (\n  { kind = \"trend\"; subtitle = \"no title\"; }\n);\n",
+		     ":4: 'title' is missing");
+	expect_error("slides = ( { kind = \"trend\"; title = \"x\"; } );\n",
+		     ":1: no 'theme' group");
+	expect_error("theme = { id = \"t\"; title = \"T\"; mps = (); };\nslides = ();\n",
+		     ":1: 'mps' must be a list");
+}
+
+static void number_formats(void **state)
+{
+	(void)state;
+	char b[64];
+	fmt_count(1234567, b, sizeof b);
+	assert_string_equal(b, "1,234,567");
+	fmt_count(999, b, sizeof b);
+	assert_string_equal(b, "999");
+	fmt_count(NAN, b, sizeof b);
+	assert_string_equal(b, "–");
+	fmt_dec(-1234.56, 1, b, sizeof b);
+	assert_string_equal(b, "\xe2\x88\x92" "1,234.6");
+	fmt_dec(-0.04, 1, b, sizeof b); /* rounds to zero: no minus sign */
+	assert_string_equal(b, "0.0");
+	fmt_signed_pct(-12.345, b, sizeof b);
+	assert_string_equal(b, "\xe2\x88\x92" "12.3%");
+	fmt_signed_pct(4.25, b, sizeof b);
+	assert_string_equal(b, "+4.2%"); /* 4.25 is 4.2499... in binary */
+	fmt_p(0.0004, b, sizeof b);
+	assert_string_equal(b, "p < 0.001");
+	fmt_p(0.0042, b, sizeof b);
+	assert_string_equal(b, "p = 0.004");
+	fmt_p(0.317, b, sizeof b);
+	assert_string_equal(b, "p = 0.32");
+	const int k[] = {1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 32, 111};
+	const char *want[] = {"1st", "2nd", "3rd", "4th", "11th", "12th",
+			      "13th", "21st", "22nd", "23rd", "32nd", "111th"};
+	for (size_t i = 0; i < sizeof k / sizeof k[0]; i++) {
+		fmt_ordinal(k[i], b, sizeof b);
+		assert_string_equal(b, want[i]);
+	}
+	fmt_month(jb_month(2026, 2), 1, b, sizeof b);
+	assert_string_equal(b, "February 2026");
+	fmt_month(jb_month(2023, 12), 0, b, sizeof b);
+	assert_string_equal(b, "Dec 2023");
+}
+
+static void placeholders_fill_from_findings(void **state)
+{
+	(void)state;
+	struct jb_theme theme = {.id = "t", .title = "Serious youth violence"};
+	struct jb_findings *f = xcalloc(1, sizeof *f);
+	f->theme = &theme;
+	f->has_series = 1;
+	f->period_end = jb_month(2026, 2);
+	f->window_first = jb_month(2023, 3);
+	struct jb_area_findings *a = &f->area[11];
+	a->index = 11;
+	a->name = "Hammersmith and Fulham";
+	/* 1,150 against 1,300: 11.538...% fall */
+	jb_change_compute(1150, 1300, &a->change);
+	a->fall_rank = 2;
+	a->rise_rank = 31;
+	a->rate = 6.25;
+	a->rate_rank = 22;
+	struct fill_ctx c = {f, 11, "OFFICIAL"};
+	char *s = fill("{theme} in {borough} {direction} {pct_abs} ({change_pct}), the "
+		       "{change_rank}; {count} vs {prev_count} in {period}; {{literal}}; "
+		       "rate {rate}, {rate_rank}; {marking}",
+		       &c);
+	assert_string_equal(s, "Serious youth violence in Hammersmith and Fulham fell 12% "
+			       "(\xe2\x88\x92" "11.5%), the 2nd largest fall; 1,150 vs 1,300 in "
+			       "Mar 2025 – Feb 2026; {literal}; rate 6.2, 22nd; OFFICIAL");
+	free(s);
+	a->fall_rank = 1;
+	s = fill("the {change_rank}", &c);
+	assert_string_equal(s, "the largest fall");
+	free(s);
+	char bad[64];
+	assert_int_equal(fill_check("{count} and {nope}", bad, sizeof bad), -1);
+	assert_string_equal(bad, "nope");
+	assert_int_equal(fill_check("{count} and {{x}}", bad, sizeof bad), 0);
+	free(f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(shipped_template_loads),
+		cmocka_unit_test(broken_templates_name_their_line),
+		cmocka_unit_test(number_formats),
+		cmocka_unit_test(placeholders_fill_from_findings),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
