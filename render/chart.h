@@ -26,11 +26,20 @@
 #define COL_PANEL DL_RGB(0xF3F5F8)
 #define COL_WHITE DL_RGB(0xFFFFFF)
 
+/* Roles in comparisons: the borough, its similar boroughs, the rest. */
+#define CHART_ACCENT COL_DARK_BLUE
+#define CHART_SECOND COL_TURQUOISE
+#define CHART_BASE DL_RGB(0xBAC4CF)
+
 struct chart_box {
 	double x, y, w, h; /* points, top-left origin */
 };
 
 /* ---- text ---- */
+
+/* v with `decimals` places and thousands separators ("12,345.6"); "n/a"
+ * when not finite. Caller frees. */
+char *chart_fmt_num(double v, int decimals);
 
 enum chart_align { ALIGN_LEFT, ALIGN_CENTRE, ALIGN_RIGHT };
 
