@@ -656,22 +656,27 @@ static int inside(struct rect a, const struct mapfit *m)
 	return a.x0 >= m->x && a.y0 >= m->y && a.x1 <= m->x + m->w && a.y1 <= m->y + m->h;
 }
 
-/* Point labels on white plates beside their points; a label that would
- * cover another label or point, or leave the map, is dropped. */
+/* Point labels on white plates beside their points, first come first
+ * served: a label whose plate would cover a placed label or point, or leave
+ * the map, or whose point lies under a placed plate, is dropped with its
+ * point. */
 static void map_labels(struct dl_page *p, const struct mapfit *m, const struct choropleth *c)
 {
 	const double fs = 7.5, pad = 1.5, r = 2;
 	double asc = font_ascent(DL_BOLD, fs), desc = font_descent(DL_BOLD, fs);
-	size_t n = c->nlabels;
-	double *pt = xmalloc((n ? n : 1) * 2 * sizeof *pt);
-	struct rect *placed = xmalloc((n ? n : 1) * sizeof *placed);
-	size_t np = 0;
-	for (size_t i = 0; i < n; i++)
-		map_xy(m, c->label_xy[2 * i], c->label_xy[2 * i + 1], &pt[2 * i], &pt[2 * i + 1]);
+	size_t n = c->nlabels, np = 0;
+	struct rect *plate = xmalloc((n ? n : 1) * sizeof *plate);
+	struct rect *dot = xmalloc((n ? n : 1) * sizeof *dot);
 	for (size_t i = 0; i < n; i++) {
-		double px = pt[2 * i], py = pt[2 * i + 1];
-		if (!c->labels[i] || px < m->x || px > m->x + m->w || py < m->y ||
-		    py > m->y + m->h)
+		double px, py;
+		map_xy(m, c->label_xy[2 * i], c->label_xy[2 * i + 1], &px, &py);
+		struct rect own = {px - r, py - r, px + r, py + r};
+		if (!c->labels[i] || !inside(own, m))
+			continue;
+		int clash = 0;
+		for (size_t j = 0; j < np && !clash; j++)
+			clash = overlaps(own, plate[j]);
+		if (clash)
 			continue;
 		double w = font_width(DL_BOLD, fs, c->labels[i]) + 2 * pad;
 		double h = asc + desc + 2 * pad;
@@ -684,23 +689,17 @@ static void map_labels(struct dl_page *p, const struct mapfit *m, const struct c
 		};
 		int ok = -1;
 		for (int k = 0; k < 4 && ok < 0; k++) {
-			if (!inside(cand[k], m))
-				continue;
-			int clash = 0;
+			clash = !inside(cand[k], m);
 			for (size_t j = 0; j < np && !clash; j++)
-				clash = overlaps(cand[k], placed[j]);
-			for (size_t j = 0; j < n && !clash; j++) {
-				struct rect dot = {pt[2 * j] - r, pt[2 * j + 1] - r, pt[2 * j] + r,
-						   pt[2 * j + 1] + r};
-				clash = overlaps(cand[k], dot);
-			}
+				clash = overlaps(cand[k], plate[j]) || overlaps(cand[k], dot[j]);
 			if (!clash)
 				ok = k;
 		}
 		if (ok < 0)
 			continue;
 		struct rect a = cand[ok];
-		placed[np++] = a;
+		plate[np] = a;
+		dot[np++] = own;
 		dl_circle(p, px, py, r,
 			  (struct dl_style){.fill = COL_TEXT, .stroke = COL_WHITE, .width = 0.8});
 		dl_rect(p, a.x0, a.y0, a.x1 - a.x0, a.y1 - a.y0,
@@ -708,8 +707,8 @@ static void map_labels(struct dl_page *p, const struct mapfit *m, const struct c
 					  .stroke = COL_MUTED, .width = 0.3});
 		dl_text(p, a.x0 + pad, a.y0 + pad + asc, DL_BOLD, fs, COL_TEXT, c->labels[i]);
 	}
-	free(pt);
-	free(placed);
+	free(plate);
+	free(dot);
 }
 
 static void north_arrow(struct dl_page *p, double cx, double top, double h)
