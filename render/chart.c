@@ -61,6 +61,8 @@ static char *ellipsize(enum dl_font f, double size, const char *s, double maxw)
 static void text_line(struct dl_page *p, double x, double baseline, double w, enum dl_font f,
 		      double size, struct dl_color c, enum chart_align al, const char *s)
 {
+	if (!s || w <= 0)
+		return;
 	char *t = ellipsize(f, size, s, w);
 	if (*t) {
 		double tw = font_width(f, size, t);
@@ -178,7 +180,8 @@ static struct ticks nice_ticks(double lo, double hi, int want)
 	if (want < 1)
 		want = 1;
 	double raw = (hi - lo) / want, mag = pow(10, floor(log10(raw))), norm = raw / mag;
-	t.step = (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10) * mag;
+	/* nearest of 1, 2, 5, 10 on a log scale (cut at their geometric means) */
+	t.step = (norm < 1.414 ? 1 : norm < 3.162 ? 2 : norm < 7.071 ? 5 : 10) * mag;
 	t.lo = floor(lo / t.step + 1e-9) * t.step;
 	t.hi = ceil(hi / t.step - 1e-9) * t.step;
 	t.n = (int)lround((t.hi - t.lo) / t.step) + 1;
@@ -516,10 +519,28 @@ void chart_hbar(struct dl_page *p, struct chart_box b, const struct bar_chart *c
 	}
 	dl_segment(p, zx, ybars, zx, ybars + rowh * (double)n, COL_GREY, 0.8);
 	if (has_ref) {
+		/* the London line, dashed, broken where it would cross a value */
 		double rx = zx + c->ref * scale;
+		int open = 0;
 		dl_path_begin(p);
-		dl_move(p, rx, ybars - 2);
-		dl_line(p, rx, ybars + rowh * (double)n);
+		for (size_t i = 0; i < n; i++) {
+			double y0 = i == 0 ? ybars - 2 : ybars + rowh * (double)i;
+			int blocked = 0;
+			if (c->value_text && c->value_text[i] && isfinite(c->values[i])) {
+				enum dl_font f = (int)i == c->highlight ? DL_BOLD : DL_REGULAR;
+				double tx = fmax(zx, zx + c->values[i] * scale) + 3;
+				double tw = font_width(f, fs, c->value_text[i]);
+				blocked = rx > tx - 2 && rx < tx + tw + 2;
+			}
+			if (blocked) {
+				open = 0;
+				continue;
+			}
+			if (!open)
+				dl_move(p, rx, y0);
+			dl_line(p, rx, ybars + rowh * (double)(i + 1));
+			open = 1;
+		}
 		dl_path_end(p, stroke_only(COL_GREY, 1, 3));
 		if (c->ref_label) {
 			double w = fmin(font_width(DL_REGULAR, AXIS_PT, c->ref_label), b.w);

@@ -423,6 +423,32 @@ static void bars_fit_32_and_highlight_the_borough(void **state)
 		}
 	}
 	assert_int_equal(refs, 1);
+	/* ... and broken where it would cross a value: no text meets it
+	 * (92.5, 88.0 and 97.0 sit right by 93.4 here) */
+	double rx = zero + 93.4 * perunit;
+	for (size_t k = 0; k < p->nitems; k++) {
+		const struct dl_item *it = &p->items[k];
+		if (it->kind == DL_PATH && it->u.path.style.dash > 0) {
+			for (size_t j = 0; j < p->nitems; j++) {
+				if (p->items[j].kind != DL_TEXT)
+					continue;
+				struct ext t = text_ext(&p->items[j]);
+				if (t.x0 > rx || t.x1 < rx)
+					continue;
+				/* a text spanning the line's x: no stretch of the
+				 * line may run through its height */
+				size_t pt = 0;
+				for (size_t o = 0; o < it->u.path.nops; o++) {
+					if (it->u.path.ops[o] == DL_LINE) {
+						double ya = it->u.path.xy[2 * pt - 1];
+						double yb = it->u.path.xy[2 * pt + 1];
+						assert_true(yb <= t.y0 || ya >= t.y1);
+					}
+					pt += it->u.path.ops[o] != DL_CLOSE;
+				}
+			}
+		}
+	}
 	assert_non_null(find_text(p, "London 93.4"));
 	assert_non_null(find_text(p, "Similar boroughs"));
 	maybe_png(d, "bars");
