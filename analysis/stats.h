@@ -18,12 +18,15 @@ struct jb_change {
 void jb_change_compute(double a, double b, struct jb_change *out);
 
 /* Exact two-sided binomial test of k successes in n trials, p = 1/2:
- * min(1, 2 min(P(X <= k), P(X >= k))). */
+ * min(1, 2 min(P(X <= k), P(X >= k))). 1 when n == 0, NAN when k > n. */
 double jb_binom_test_half(unsigned k, unsigned n);
 
 /* Mann-Kendall trend test with the tie correction of the variance and the
  * continuity correction of Z (as R's Kendall::MannKendall / pymannkendall).
- * Needs n >= 3; returns 0 on success, -1 when n < 3. */
+ * tau is Kendall's tau-b of (time, y), as R's Kendall reports (time has no
+ * ties, so only ties in y enter the denominator); 0 for a constant series,
+ * whose z is 0 and p 1. Needs n >= 3 finite values; returns 0 on success,
+ * -1 (out zeroed) when n < 3 or some value is NaN or infinite. */
 struct jb_mk {
 	double s, var_s, z, p, tau;
 };
@@ -51,9 +54,12 @@ struct jb_trend {
 	struct jb_mk mk;  /* Mann-Kendall on the same series */
 	int mk_ok;
 };
-/* month0 is the calendar month (1..12) of y[0]. Needs n >= 6 and a
- * positive total; seasonal terms only when n >= 24. Returns 0 when fitted;
- * otherwise -1 with out->why set. Caller frees with jb_trend_free(). */
+/* month0 is the calendar month (1..12) of y[0]. Needs n >= 6 finite,
+ * non-negative counts with a positive total, and (when seasonal) some count
+ * in every calendar month; seasonal terms only when n >= 24. Returns 0 when
+ * fitted; otherwise -1 with out->why set and the arrays NULL (mk/mk_ok are
+ * still filled when the series allows). Caller frees the arrays with
+ * jb_trend_free() (safe on NULL and on a failed fit). */
 int jb_poisson_trend(const double *y, size_t n, int month0, struct jb_trend *out);
 void jb_trend_free(struct jb_trend *t);
 

@@ -26,11 +26,20 @@
 #define COL_PANEL DL_RGB(0xF3F5F8)
 #define COL_WHITE DL_RGB(0xFFFFFF)
 
+/* Roles in comparisons: the borough, its similar boroughs, the rest. */
+#define CHART_ACCENT COL_DARK_BLUE
+#define CHART_SECOND COL_TURQUOISE
+#define CHART_BASE DL_RGB(0xBAC4CF)
+
 struct chart_box {
 	double x, y, w, h; /* points, top-left origin */
 };
 
 /* ---- text ---- */
+
+/* v with `decimals` places and thousands separators ("12,345.6"); "n/a"
+ * when not finite. Caller frees. */
+char *chart_fmt_num(double v, int decimals);
 
 enum chart_align { ALIGN_LEFT, ALIGN_CENTRE, ALIGN_RIGHT };
 
@@ -95,9 +104,13 @@ struct choropleth {
 	const double *label_xy;                /* [2 * nlabels] */
 	const char *const *labels;
 };
-/* Fits the outline's (or the polygons') extent into the box keeping the
- * aspect ratio, draws the classes, the outline, a legend and a scale bar
- * (a round number of km) and a north arrow. */
+/* Fits the outline's (or the polygons') extent into the left part of the
+ * box keeping the aspect ratio (north up), clips everything to it, draws
+ * the classes (class -1: "No data"), the outline, the point labels (on
+ * white plates; one that would overlap another label, a point or the map's
+ * edge is dropped), and in a column on the right the legend, a north arrow
+ * and a scale bar of 1, 2 or 5 x 10^k metres: one path item directly
+ * followed by its label ("2 km", "500 m"). */
 void chart_choropleth(struct dl_page *p, struct chart_box b, const struct choropleth *c);
 
 /* A sequential blue ramp of n colours (n <= 7), light to dark. */
@@ -125,7 +138,10 @@ struct table {
 	int highlight_row;             /* data row drawn highlighted, -1 none */
 	double size;                   /* font size, 0 = 9 pt */
 };
-/* Draws as many rows as fit; returns the number of data rows drawn. */
+/* Rows are 1.9 x size tall; the header is drawn bold over a rule, data rows
+ * are zebra-striped and the highlighted one bold on a tint; cells too wide
+ * for their column end in an ellipsis. Draws as many rows as fit below
+ * the header; returns the number of data rows drawn. */
 size_t chart_table(struct dl_page *p, struct chart_box b, const struct table *t);
 
 #endif

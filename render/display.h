@@ -46,6 +46,7 @@ struct dl_item {
 			unsigned char *ops; /* enum dl_op */
 			double *xy;         /* one point per MOVE/LINE, none for CLOSE */
 			size_t npts;
+			size_t capops;      /* room for ops and points */
 		} path;
 		struct {
 			double x, y;        /* left end of the baseline */
@@ -71,6 +72,7 @@ struct dl_page {
 	struct dl_item *items;
 	size_t nitems, capitems;
 	struct dl_item *cur; /* path being built, or NULL */
+	int misuse;          /* path calls out of order (counted by dl_deck_check) */
 };
 
 struct dl_deck {
@@ -86,7 +88,10 @@ void dl_deck_meta(struct dl_deck *d, const char *title, const char *author,
 		  const char *subject, const char *keywords, long long epoch);
 struct dl_page *dl_page_add(struct dl_deck *d, const char *outline);
 
-/* Paths: begin, then move/line/close, then end with a style. */
+/* Paths: begin, then move/line/close, then end with a style. Calls out of
+ * order (a line before any move, an op or end with no path begun, a begin
+ * while one is open) are not fatal: they are counted in page->misuse and
+ * reported by dl_deck_check(). A path that ends with no ops is dropped. */
 void dl_path_begin(struct dl_page *p);
 void dl_move(struct dl_page *p, double x, double y);
 void dl_line(struct dl_page *p, double x, double y);
@@ -96,9 +101,13 @@ void dl_path_end(struct dl_page *p, struct dl_style style);
 void dl_rect(struct dl_page *p, double x, double y, double w, double h, struct dl_style s);
 void dl_segment(struct dl_page *p, double x0, double y0, double x1, double y1,
 		struct dl_color c, double width);
+/* A circle as a closed polygon fine enough that it never deviates from the
+ * true circle by more than 0.05 pt. */
 void dl_circle(struct dl_page *p, double cx, double cy, double r, struct dl_style s);
 
-/* Text: placed by its baseline's left end. Measuring is font.h's job. */
+/* Text: placed by its baseline's left end. Measuring is font.h's job.
+ * Invalid UTF-8 is stored with each bad byte replaced by U+FFFD, so the
+ * backends only ever see valid UTF-8; NULL is stored as "". */
 void dl_text(struct dl_page *p, double x, double y, enum dl_font f, double size,
 	     struct dl_color c, const char *utf8);
 void dl_link(struct dl_page *p, double x, double y, double w, double h, int target_page);
@@ -106,10 +115,15 @@ void dl_link(struct dl_page *p, double x, double y, double w, double h, int targ
 void dl_image(struct dl_page *p, double x, double y, double w, double h,
 	      int pw, int ph, const unsigned char *rgb);
 
-/* Text dump of the whole deck (one line per item), for golden tests. */
+/* Text dump of the whole deck, for golden tests: a "deck" line, then per
+ * page a "page" line and one line per item, numbers as "%.2f", strings
+ * quoted with \\ \" and control bytes escaped, images as a CRC-32. */
 void dl_deck_dump(const struct dl_deck *d, FILE *out);
-/* Structural check: every path ended, links target existing pages, text
- * inside the page. Returns the number of problems, printed to err. */
+/* Structural check: every path ended and built in order, every number
+ * finite, links target existing pages, text inside the page (its baseline
+ * start always; its whole width and ascent too when font_init() has run),
+ * images with pixels. Returns the number of problems, one line each printed
+ * to err ("page N item M: problem"); err may be NULL. */
 int dl_deck_check(const struct dl_deck *d, FILE *err);
 
 #endif

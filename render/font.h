@@ -9,15 +9,22 @@
 #define JB_FONT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "display.h"
+
+struct FT_FaceRec_; /* FreeType's FT_Face points to one */
 
 /* Paths of the regular and bold TTF. NULL picks the default: $JB_FONT_DIR
  * or /usr/share/fonts/truetype/dejavu, files DejaVuSans.ttf and
  * DejaVuSans-Bold.ttf. Returns 0, or -1 with a message on stderr. */
 int font_init(const char *regular, const char *bold);
 void font_done(void);
+/* NULL before font_init(). */
 const char *font_path(enum dl_font f);
+/* The loaded FreeType face (an FT_Face) for the cairo backend; owned here
+ * until font_done(). NULL before font_init(). */
+struct FT_FaceRec_ *font_ft_face(enum dl_font f);
 
 /* Width in points of utf8 at size; invalid UTF-8 bytes count as U+FFFD. */
 double font_width(enum dl_font f, double size, const char *utf8);
@@ -30,5 +37,11 @@ double font_descent(enum dl_font f, double size);
  * new array of new strings, freed with font_lines_free(). */
 size_t font_wrap(enum dl_font f, double size, const char *utf8, double width, char ***lines);
 void font_lines_free(char **lines, size_t n);
+
+/* Decode the UTF-8 character starting at s (s must not point at the NUL):
+ * stores it in *cp and returns the bytes used. An invalid byte, truncated
+ * sequence, overlong form, surrogate or value above U+10FFFF gives U+FFFD
+ * and consumes one byte. Needs no font_init(). */
+size_t font_utf8_next(const char *s, uint32_t *cp);
 
 #endif
