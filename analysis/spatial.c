@@ -175,6 +175,11 @@ void jb_grid_init(struct jb_grid *g, double minx, double miny, double maxx,
 	if (!(cell > 0))
 		cell = JB_GRID_CELL;
 	g->cell = cell;
+	g->x0 = g->y0 = 0;
+	g->nx = g->ny = 0;
+	if (!(isfinite(minx) && isfinite(miny) && maxx >= minx && maxy >= miny &&
+	      isfinite(maxx) && isfinite(maxy)))
+		return; /* an empty grid */
 	g->x0 = floor(minx / cell) * cell;
 	g->y0 = floor(miny / cell) * cell;
 	/* the max edge belongs to the cell above it, so floor + 1 */

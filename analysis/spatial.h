@@ -44,7 +44,8 @@ struct jb_grid {
 	size_t nx, ny;
 };
 /* The grid of cell-sized squares (cell <= 0 means JB_GRID_CELL) aligned to
- * multiples of cell and covering [minx, maxx] x [miny, maxy]. */
+ * multiples of cell and covering [minx, maxx] x [miny, maxy]; an empty
+ * grid (nx = ny = 0) when the bounds are not finite or inverted. */
 void jb_grid_init(struct jb_grid *g, double minx, double miny, double maxx,
 		  double maxy, double cell);
 /* Cell index of a point, -1 when outside the grid (or not finite). */
