@@ -1,0 +1,279 @@
+/* tests/test_batch.c - the whole batch, end to end: the driver run on the
+ * shipped sample data, the decks checked by qpdf, pdfinfo and pdftotext.
+ *
+ * Hackney's numbers are computed here straight from the source CSVs with
+ * awk (not with jembrief's ingest), and its trend from the committed
+ * statsmodels reference tests/reference/hackney_syv.txt (made by
+ * tests/reference/hackney_syv.py from the same CSVs).
+ */
+#include "support.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../ingest/dataset.h"
+#include "../render/fill.h"
+#include "../util/xalloc.h"
+
+#define SLIDES 7
+
+static char *outdir; /* one batch run shared by the tests */
+static int batch_status;
+
+static const char *jembrief(void)
+{
+	const char *j = getenv("JEMBRIEF");
+	return j && *j ? j : "build/jembrief";
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	outdir = jb_tmpdir();
+	char *cmd = xasprintf("'%s' --data sample-data --out '%s' --jobs 2 --quiet 2>&1",
+			      jembrief(), outdir);
+	char *log = jb_run(cmd, &batch_status);
+	if (batch_status != 0)
+		fprintf(stderr, "batch output:\n%s\n", log);
+	free(log);
+	free(cmd);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	jb_rmtree(outdir);
+	free(outdir);
+	return 0;
+}
+
+static void batch_writes_32_valid_decks(void **state)
+{
+	(void)state;
+	assert_int_equal(batch_status, 0);
+	for (int b = 0; b < JB_NBOROUGHS; b++) {
+		char *pdf = xasprintf("%s/%s.pdf", outdir, jb_boroughs[b].slug);
+		assert_int_equal(access(pdf, R_OK), 0);
+		int st;
+		char *cmd = xasprintf("qpdf --check '%s' 2>&1", pdf);
+		char *out = jb_run(cmd, &st);
+		if (st != 0)
+			fail_msg("qpdf --check %s: %s", pdf, out);
+		free(out);
+		free(cmd);
+		cmd = xasprintf("pdfinfo '%s' | awk '/^Pages:/ {print $2}'", pdf);
+		out = jb_run(cmd, &st);
+		assert_int_equal(atoi(out), SLIDES);
+		free(out);
+		free(cmd);
+		free(pdf);
+	}
+	/* No temporary left behind. */
+	int st;
+	char *cmd = xasprintf("ls '%s' | grep -c tmp", outdir);
+	char *out = jb_run(cmd, &st);
+	assert_int_equal(atoi(out), 0);
+	free(out);
+	free(cmd);
+}
+
+/* Hackney's theme counts, last 12 and previous 12 months to the last month
+ * of the files, computed with awk from the borough-level CSVs. */
+static void hackney_from_csv(double *a, double *b, double *pop)
+{
+	static const char awk[] =
+		"zcat sample-data/crime/mps-borough-level-crime-2010-2024.csv.gz "
+		"sample-data/crime/mps-borough-level-crime-2024-2026.csv.gz | awk -F, '"
+		"/majortext/ { for (i = 1; i <= NF; i++) { h[i] = $i; if ($i == \"majortext\") mj = i;"
+		"  if ($i == \"minortext\") mn = i; if ($i == \"boroughname\") bn = i }; next }"
+		"$bn == \"Hackney\" && (($mj == \"VIOLENCE AGAINST THE PERSON\" &&"
+		"  ($mn == \"VIOLENCE WITH INJURY\" || $mn == \"HOMICIDE\")) ||"
+		"  ($mj == \"ROBBERY\" && $mn == \"ROBBERY OF PERSONAL PROPERTY\") ||"
+		"  $mj == \"POSSESSION OF WEAPONS\") {"
+		"  for (i = 1; i <= NF; i++) if (h[i] ~ /^[0-9][0-9][0-9][0-9][0-9][0-9]$/) {"
+		"    s[h[i] + 0] += $i; if (h[i] + 0 > last) last = h[i] + 0 } }"
+		"END { m = last; for (k = 0; k < 24; k++) { if (k < 12) a += s[m]; else b += s[m];"
+		"  y = int(m / 100); mo = m % 100 - 1; if (mo == 0) { mo = 12; y-- }; m = y * 100 + mo }"
+		"  print a, b }'";
+	int st;
+	char *out = jb_run(awk, &st);
+	assert_int_equal(st, 0);
+	assert_int_equal(sscanf(out, "%lf %lf", a, b), 2);
+	free(out);
+	out = jb_run("awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == \"all_ages\") c = i }"
+		     " $2 == \"Hackney\" { print $c }' "
+		     "sample-data/population/ons-mid2020-single-year-of-age-london.csv",
+		     &st);
+	*pop = atof(out);
+	free(out);
+	assert_true(*a > 1000 && *b > 1000 && *pop > 100000);
+}
+
+static double reference(const char *key)
+{
+	char *text = jb_slurp("tests/reference/hackney_syv.txt", NULL);
+	assert_non_null(text);
+	char *at = strstr(text, key);
+	assert_non_null(at);
+	double v = atof(at + strlen(key) + 1);
+	free(text);
+	return v;
+}
+
+static char *page_text(const char *slug, int page)
+{
+	char *cmd = xasprintf("pdftotext -layout -f %d -l %d '%s/%s.pdf' -", page, page, outdir,
+			      slug);
+	int st;
+	char *text = jb_run(cmd, &st);
+	assert_int_equal(st, 0);
+	free(cmd);
+	return text;
+}
+
+static void expect_in(const char *text, const char *want, const char *what)
+{
+	if (!strstr(text, want))
+		fail_msg("%s: '%s' not found in:\n%s", what, want, text);
+}
+
+static void hackney_key_figures_match_the_csv(void **state)
+{
+	(void)state;
+	double a, b, pop;
+	hackney_from_csv(&a, &b, &pop);
+	char *text = page_text("hackney", 3);
+	char want[64];
+	fmt_count(a, want, sizeof want);
+	expect_in(text, want, "offences, last 12 months");
+	fmt_count(b, want, sizeof want);
+	expect_in(text, want, "offences, previous 12 months");
+	fmt_signed_pct(100.0 * (a - b) / b, want, sizeof want);
+	expect_in(text, want, "% change");
+	fmt_dec(a / pop * 1000.0, 1, want, sizeof want);
+	expect_in(text, want, "rate per 1,000");
+	/* the title states the finding: the size of the change, rounded */
+	snprintf(want, sizeof want, "%s %.0f%%", a < b ? "fell" : "rose",
+		 fabs(100.0 * (a - b) / b));
+	expect_in(text, want, "title");
+	fmt_p(reference("binom_p"), want, sizeof want);
+	expect_in(text, want, "binomial p");
+	free(text);
+}
+
+static void hackney_trend_matches_the_reference(void **state)
+{
+	(void)state;
+	char *text = page_text("hackney", 4);
+	char want[128], lo[32], hi[32];
+	double pct = reference("trend_annual_pct");
+	fmt_signed_pct(reference("trend_annual_lo"), lo, sizeof lo);
+	fmt_signed_pct(reference("trend_annual_hi"), hi, sizeof hi);
+	snprintf(want, sizeof want, "%s by %.1f%% a year", pct < 0 ? "falling" : "rising",
+		 fabs(pct));
+	expect_in(text, want, "trend title");
+	snprintf(want, sizeof want, "%s to %s", lo, hi);
+	expect_in(text, want, "trend CI");
+	expect_in(text, "Mar 2023 – Feb 2026", "trend window");
+	free(text);
+}
+
+static void decks_are_byte_identical(void **state)
+{
+	(void)state;
+	char *again = jb_tmpdir();
+	char *cmd = xasprintf("'%s' --data sample-data --out '%s' --quiet hackney 2>&1 && "
+			      "cmp '%s/hackney.pdf' '%s/hackney.pdf'",
+			      jembrief(), again, outdir, again);
+	int st;
+	char *out = jb_run(cmd, &st);
+	if (st != 0)
+		fail_msg("second run differs: %s", out);
+	free(out);
+	free(cmd);
+	jb_rmtree(again);
+	free(again);
+}
+
+static void summary_has_every_borough(void **state)
+{
+	(void)state;
+	char *path = xasprintf("%s/summary.csv", outdir);
+	char *text = jb_slurp(path, NULL);
+	assert_non_null(text);
+	int lines = 0;
+	for (char *s = text; *s; s++)
+		lines += *s == '\n';
+	assert_int_equal(lines, 1 + JB_NBOROUGHS + 1);
+	double a, b, pop;
+	hackney_from_csv(&a, &b, &pop);
+	char *row = strstr(text, "E09000012,\"Hackney\"");
+	assert_non_null(row);
+	char want[64];
+	snprintf(want, sizeof want, ",2026-02,%.0f,%.0f,", a, b);
+	expect_in(row, want, "summary row");
+	free(text);
+	free(path);
+}
+
+static void bad_usage_exits_2(void **state)
+{
+	(void)state;
+	static const char *const args[] = {
+		"--jobs 0", "--period 2026-13", "--theme no-such-theme", "Gotham",
+		"--data /nonexistent/dir",
+	};
+	for (size_t i = 0; i < sizeof args / sizeof args[0]; i++) {
+		char *cmd = xasprintf("'%s' %s --out /tmp/jembrief-never >/dev/null 2>&1", jembrief(),
+				      args[i]);
+		int st;
+		free(jb_run(cmd, &st));
+		if (st != 2)
+			fail_msg("'%s' exited %d, want 2", args[i], st);
+		free(cmd);
+	}
+}
+
+/* Only the borough-level crime file: the decks are still written, and the
+ * map slide says what is missing instead of failing. */
+static void missing_inputs_say_no_data(void **state)
+{
+	(void)state;
+	char *dir = jb_tmpdir();
+	char *cmd = xasprintf("mkdir -p '%s/data/crime' && cp sample-data/crime/mps-borough-level-*"
+			      " '%s/data/crime/' && '%s' --data '%s/data' --out '%s/out' --quiet "
+			      "camden 2>&1",
+			      dir, dir, jembrief(), dir, dir);
+	int st;
+	char *out = jb_run(cmd, &st);
+	if (st != 0)
+		fail_msg("exit %d: %s", st, out);
+	free(out);
+	free(cmd);
+	cmd = xasprintf("pdftotext '%s/out/camden.pdf' -", dir);
+	out = jb_run(cmd, &st);
+	expect_in(out, "No data supplied", "missing LSOA data");
+	expect_in(out, "Not supplied: boundaries", "sources slide lists what is missing");
+	free(out);
+	free(cmd);
+	jb_rmtree(dir);
+	free(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(batch_writes_32_valid_decks),
+		cmocka_unit_test(hackney_key_figures_match_the_csv),
+		cmocka_unit_test(hackney_trend_matches_the_reference),
+		cmocka_unit_test(decks_are_byte_identical),
+		cmocka_unit_test(summary_has_every_borough),
+		cmocka_unit_test(bad_usage_exits_2),
+		cmocka_unit_test(missing_inputs_say_no_data),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
