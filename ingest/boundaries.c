@@ -19,6 +19,7 @@
 
 #include <ctype.h>
 #include <json-c/json.h>
+#include <limits.h>
 #include <math.h>
 #include <shapefil.h>
 #include <stdio.h>
@@ -208,6 +209,7 @@ static const char *json_geometry(struct jb_polygon *poly, json_object *geom)
 	if (!geom || json_object_is_type(geom, json_type_null))
 		return "missing";
 	if (!json_object_object_get_ex(geom, "type", &type) ||
+	    !json_object_is_type(type, json_type_string) ||
 	    !json_object_object_get_ex(geom, "coordinates", &coords))
 		return "no type or coordinates";
 	const char *t = json_object_get_string(type);
@@ -259,6 +261,11 @@ static json_object *parse_json_file(struct jb_source *src, const char *path)
 	}
 	fclose(f);
 	text[n] = '\0';
+	if (n >= INT_MAX) {
+		jb_reject(src, 0, NULL, "too large for a boundary file", NULL);
+		free(text);
+		return NULL;
+	}
 	json_tokener *tok = json_tokener_new();
 	json_object *root = json_tokener_parse_ex(tok, text, (int)n + 1);
 	enum json_tokener_error err = json_tokener_get_error(tok);

@@ -52,28 +52,44 @@ static void free_geo_dataset(struct jb_dataset *ds)
 
 /* ---- projection ---- */
 
-/* Reference: the ONS borough boundaries are published both in BNG (the
- * shapefile) and in WGS84 (the GeoJSON, coordinates to 6 decimals, about
- * 0.1 m); the two have the same vertices in the same order (areas.py prints
- * equal vertex counts per feature). The first vertex of Barking and
- * Dagenham is lon 0.097157 lat 51.515660 in the GeoJSON and
- * E 545613.150 N 181721.950 in the shapefile (areas.out). ONS converts with
- * OSTN15; PROJ without the OSTN15 grid (Debian's proj-data lacks it) falls
- * back to the EPSG Helmert "OSGB36 to WGS 84 (6)", good to a few metres,
- * hence the 5 m tolerance. */
-static void projection_matches_ons_pair(void **state)
+/* Two references.
+ *
+ * 1. Ordnance Survey, "Transformations and OSGM15 user guide", Annexe A
+ *    worked example (Caister Water Tower): ETRS89 lat 52 39 28.8282 N,
+ *    lon 1 42 57.8663 E (52.658007833, 1.716073973) is OSGB36 National Grid
+ *    E 651409.804, N 313177.450 through OSTN15. WGS84 and ETRS89 agree to
+ *    well under a metre, so this checks the whole chain.
+ * 2. The ONS borough boundaries are published both in BNG (the shapefile)
+ *    and in WGS84 (the GeoJSON, 6 decimals, about 0.1 m) with the same
+ *    vertices in the same order (areas.py prints equal vertex counts). The
+ *    first vertex of Barking and Dagenham is lon 0.097157 lat 51.515660 in
+ *    the GeoJSON and E 545613.150 N 181721.950 in the shapefile
+ *    (areas.out). It agrees to centimetres: the GeoJSON was evidently made
+ *    with the same Helmert transformation PROJ uses here, so this pins axis
+ *    order and operation, not absolute accuracy (reference 1 does that).
+ *
+ * PROJ without the OSTN15 grid (Debian's proj-data lacks it) picks the
+ * EPSG Helmert "OSGB36 to WGS 84 (6)", good to a few metres: hence 5 m. */
+static void projection_matches_references(void **state)
 {
 	(void)state;
 	struct jb_proj *p = jb_proj_new();
 	assert_non_null(p);
 	assert_string_equal(jb_proj_operation(p), "");
-	double x[] = {0.097157}, y[] = {51.515660};
-	assert_int_equal(jb_proj_to_bng(p, x, y, 1), 0);
-	double d = hypot(x[0] - 545613.150, y[0] - 181721.950);
-	print_message("projected %.3f %.3f, %.2f m from the ONS vertex, via \"%s\"\n",
-		      x[0], y[0], d, jb_proj_operation(p));
-	assert_true(d < 5.0);
+	double x[] = {1.716073973, 0.097157}, y[] = {52.658007833, 51.515660};
+	assert_int_equal(jb_proj_to_bng(p, x, y, 2), 0);
+	double d_os = hypot(x[0] - 651409.804, y[0] - 313177.450);
+	double d_ons = hypot(x[1] - 545613.150, y[1] - 181721.950);
+	print_message("OS worked example %.3f %.3f (%.2f m off); ONS vertex %.3f %.3f "
+		      "(%.2f m off); via \"%s\"\n", x[0], y[0], d_os, x[1], y[1], d_ons,
+		      jb_proj_operation(p));
+	assert_true(d_os < 5.0);
+	assert_true(d_ons < 5.0);
 	assert_true(strstr(jb_proj_operation(p), "British National Grid") != NULL);
+	/* The interleaved form gives the same answers. */
+	double xy[] = {1.716073973, 52.658007833, 0.097157, 51.515660};
+	assert_int_equal(jb_proj_xy_to_bng(p, xy, 2), 0);
+	assert_true(xy[0] == x[0] && xy[1] == y[0] && xy[2] == x[1] && xy[3] == y[1]);
 	jb_proj_free(p);
 	jb_proj_free(NULL);
 }
@@ -475,7 +491,11 @@ static const char bad_geojson[] =
 	"{\"type\": \"Feature\", \"properties\": {\"LAD22CD\": \"E07000001\"},\n"
 	" \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[0, 51], [0.1, 51], [0, 51.1]]]}},\n"
 	"{\"type\": \"Feature\", \"properties\": {\"LAD22CD\": \"E09000016\"},\n"
-	" \"geometry\": {\"type\": \"Point\", \"coordinates\": [0, 51]}}\n"
+	" \"geometry\": {\"type\": \"Point\", \"coordinates\": [0, 51]}},\n"
+	/* 10: not even an object; 11: a null geometry type */
+	"null,\n"
+	"{\"type\": \"Feature\", \"properties\": {\"LAD22CD\": \"E09000017\"},\n"
+	" \"geometry\": {\"type\": null, \"coordinates\": [0, 51]}}\n"
 	"]}\n";
 
 static void bad_geojson_features_rejected(void **state)
@@ -491,9 +511,9 @@ static void bad_geojson_features_rejected(void **state)
 	assert_int_equal(jb_read_boundaries(&ds, path, "boundaries/bad.geojson"), 0);
 	capture_end(f);
 	struct jb_source *src = ds.sources.v[0];
-	assert_int_equal(src->rows, 9);
+	assert_int_equal(src->rows, 11);
 	assert_int_equal(src->kept, 2);
-	assert_int_equal(src->set_aside, 7);
+	assert_int_equal(src->set_aside, 9);
 	assert_non_null(strstr(msg, "boundaries/bad.geojson:2: column 'geometry': missing"));
 	assert_non_null(strstr(msg, "boundaries/bad.geojson:3: column 'LAD22CD': not a local "
 				    "authority code (HACKNEY)"));
@@ -503,6 +523,8 @@ static void bad_geojson_features_rejected(void **state)
 	assert_non_null(strstr(msg, "bad.geojson:7: no LSOA or local authority code"));
 	assert_null(strstr(msg, "bad.geojson:8:")); /* set aside, not an error */
 	assert_non_null(strstr(msg, "bad.geojson:9: column 'geometry': not a Polygon"));
+	assert_non_null(strstr(msg, "bad.geojson:10: column 'geometry': missing"));
+	assert_non_null(strstr(msg, "bad.geojson:11: column 'geometry': no type or coordinates"));
 	/* The good features survive: the square holds the Town Hall. */
 	struct jb_proj *p = jb_proj_new();
 	double x = TOWN_HALL_LON, y = TOWN_HALL_LAT;
@@ -530,6 +552,12 @@ static void unusable_files_rejected(void **state)
 				   "{\n \"type\": \"FeatureCollection\",\n \"features\": [\n"
 				   "  {\"type\": \"Feature\" oops}\n ]\n}\n");
 	char *notfc = jb_write_file(dir, "list.json", "[1, 2, 3]\n");
+	char *cut = jb_write_file(dir, "cut.geojson", "{\"type\": \"FeatureCollection\",\n"
+				  "\"features\": [\n{\"type\": \"Feature\", \"geometry\": {");
+	char *empty = jb_write_file(dir, "empty.geojson", "");
+	char *junk = jb_write_file(dir, "junk/junk.shp", "not a shapefile at all\n");
+	free(jb_write_file(dir, "junk/junk.shx", "nor an index\n"));
+	free(jb_write_file(dir, "junk/junk.prj", "EPSG:27700"));
 	char *other = jb_write_file(dir, "notes.txt", "hello\n");
 	char *cmd = xasprintf("cp tests/fixtures/geo/london-boroughs-2022-gen20.shp "
 			      "tests/fixtures/geo/london-boroughs-2022-gen20.shx "
@@ -552,7 +580,10 @@ static void unusable_files_rejected(void **state)
 	char *missing = xasprintf("%s/nothing-here.geojson", dir);
 	free(cmd);
 	cmd = xasprintf("cp '%s'/london-boroughs-2022-gen20.s* '%s'/london-boroughs-2022-gen20.dbf "
-			"'%s'/merc/", dir, dir, dir);
+			"'%s'/merc/ && mkdir '%s'/nodbf && cp '%s'/london-boroughs-2022-gen20.s* "
+			"tests/fixtures/geo/london-boroughs-2022-gen20.prj '%s'/nodbf/",
+			dir, dir, dir, dir, dir, dir);
+	char *nodbf = xasprintf("%s/nodbf/london-boroughs-2022-gen20.shp", dir);
 	free(jb_run(cmd, &status));
 	assert_int_equal(status, 0);
 
@@ -561,6 +592,10 @@ static void unusable_files_rejected(void **state)
 	} cases[] = {
 		{json, "broken.geojson:4: not valid JSON"},
 		{notfc, "list.json:1: not a GeoJSON FeatureCollection"},
+		{cut, "cut.geojson:3: not valid JSON"},
+		{empty, "empty.geojson:1: not valid JSON"},
+		{junk, "junk.shp:0: not a readable shapefile"},
+		{nodbf, "nodbf/london-boroughs-2022-gen20.shp:0: no readable .dbf beside the .shp"},
 		{other, "notes.txt:0: not a .geojson, .json or .shp file"},
 		{noprj, "no .prj beside the .shp: coordinate system unknown"},
 		{mercshp, ".prj is neither British National Grid nor WGS84"},
@@ -585,6 +620,10 @@ static void unusable_files_rejected(void **state)
 	free(cmd);
 	free(json);
 	free(notfc);
+	free(cut);
+	free(empty);
+	free(junk);
+	free(nodbf);
 	free(other);
 	free(noprj);
 	free(mercshp);
@@ -657,7 +696,7 @@ static void wgs84_shapefile_projected(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(projection_matches_ons_pair),
+		cmocka_unit_test(projection_matches_references),
 		cmocka_unit_test(projection_counts_failures),
 		cmocka_unit_test(polygon_even_odd_and_area),
 		cmocka_unit_test(polygon_representative_point),
