@@ -127,7 +127,7 @@ static void take_feature(struct reading *r, long fno, const struct attrs *a,
 			  NULL);
 		goto drop;
 	}
-	int b = jb_borough_lookup(a->lad);
+	int b = jb_borough_by_code(a->lad);
 	if (b < 0) {
 		if (!gss_shaped(a->lad, lad_types))
 			jb_reject(r->src, fno, a->lad_col, "not a local authority code", a->lad);
