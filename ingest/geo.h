@@ -4,6 +4,11 @@
  * (EPSG:27700). Points arrive as WGS84 longitude/latitude (EPSG:4326);
  * jb_proj converts them through PROJ, never through hand-written datum
  * maths. One jb_proj per thread (PROJ contexts are not shared).
+ *
+ * Ownership: jb_proj_new() and jb_lsoa_locator_new() return objects the
+ * caller frees with the matching *_free() (NULL is safe). A jb_polygon's
+ * arrays are owned by the polygon and released by jb_polygon_free(), which
+ * leaves an empty polygon (nrings == 0) behind and accepts NULL.
  */
 #ifndef JB_GEO_H
 #define JB_GEO_H
@@ -18,24 +23,53 @@ struct jb_proj;
 struct jb_proj *jb_proj_new(void);
 void jb_proj_free(struct jb_proj *p);
 /* In place: lon[i], lat[i] (degrees) become x[i], y[i] (BNG metres).
- * Points that cannot be transformed become NAN. Returns the number that
- * failed. */
+ * Points that cannot be transformed (or were not finite) become NAN.
+ * Returns the number that failed. */
 size_t jb_proj_to_bng(struct jb_proj *p, double *lon_x, double *lat_y, size_t n);
+/* The same for n interleaved points: xy[2i] = lon, xy[2i + 1] = lat. */
+size_t jb_proj_xy_to_bng(struct jb_proj *p, double *xy, size_t n);
+/* PROJ's description of the operation it used for the last point
+ * transformed, e.g. "Inverse of OSGB36 to WGS 84 (6) + British National
+ * Grid", for the methods slide. Owned by p, valid until the next
+ * jb_proj_to_bng() or jb_proj_free(); "" before any point was transformed. */
+const char *jb_proj_operation(struct jb_proj *p);
 
+/* What a coordinate reference system definition (WKT as in a shapefile's
+ * .prj, "EPSG:27700", a GeoJSON "urn:ogc:def:crs:OGC:1.3:CRS84"...) is,
+ * as far as this program cares: PROJ parses it and compares it with
+ * EPSG:27700 and EPSG:4326 (axis order aside). */
+enum jb_crs { JB_CRS_UNKNOWN, JB_CRS_BNG, JB_CRS_WGS84 };
+enum jb_crs jb_crs_identify(const char *definition);
+
+/* Append a ring of npts points (x0, y0, x1, y1, ...; copied) and widen the
+ * bounding box. Rings need not be closed and may be in either orientation. */
+void jb_polygon_add_ring(struct jb_polygon *poly, const double *xy, size_t npts);
 /* Even-odd rule over all rings: 1 inside, 0 outside. */
 int jb_polygon_contains(const struct jb_polygon *poly, double x, double y);
-/* Area in square metres (holes subtract, via even-odd ring orientation-free
- * computation as |sum| per ring with holes detected by containment). */
+/* Area in square metres. Orientation-free: each ring counts |shoelace|,
+ * added when it lies inside an even number of the other rings (an outer
+ * ring or an island in a hole) and subtracted when odd (a hole). */
 double jb_polygon_area(const struct jb_polygon *poly);
+/* A representative point inside the polygon: the area-weighted centroid of
+ * its largest ring when that lies inside, otherwise the middle of the
+ * widest inside stretch of the horizontal line through it. NAN, NAN for an
+ * empty polygon. */
+void jb_polygon_centroid(const struct jb_polygon *poly, double *cx, double *cy);
 void jb_polygon_free(struct jb_polygon *poly);
 /* Recompute minx..maxy from the points. */
 void jb_polygon_bbox(struct jb_polygon *poly);
 
-/* A uniform-grid index over the LSOA polygons for fast point lookup. */
+/* The borough (0..31) whose boundary contains (x, y), or -1 (also when no
+ * borough boundaries were loaded). */
+int jb_borough_locate(const struct jb_dataset *ds, double x, double y);
+
+/* A uniform-grid index over the LSOA polygons for fast point lookup. The
+ * locator points into ds, which must outlive it and keep its LSOAs. */
 struct jb_lsoa_locator;
 struct jb_lsoa_locator *jb_lsoa_locator_new(const struct jb_dataset *ds);
 void jb_lsoa_locator_free(struct jb_lsoa_locator *loc);
-/* Index of the LSOA containing (x, y), or -1. */
+/* Index of the LSOA containing (x, y), or -1. When boundaries overlap the
+ * lowest index wins. */
 int jb_lsoa_locate(const struct jb_lsoa_locator *loc, double x, double y);
 
 #endif

@@ -1,0 +1,413 @@
+/* ingest/geo.c - WGS84 -> British National Grid through PROJ, polygon
+ * geometry (containment, area, a representative point) and a uniform-grid
+ * index for locating points in LSOAs. See geo.h. */
+#include "geo.h"
+
+#include <math.h>
+#include <proj.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/xalloc.h"
+
+/* ---- projection ---- */
+
+struct jb_proj {
+	PJ_CONTEXT *ctx;
+	PJ *pj;
+	int used;     /* some point has gone through pj */
+	char *opdesc; /* last answer of jb_proj_operation() */
+};
+
+struct jb_proj *jb_proj_new(void)
+{
+	PJ_CONTEXT *ctx = proj_context_create();
+	if (!ctx) {
+		fprintf(stderr, "jembrief: PROJ: cannot create a context\n");
+		return NULL;
+	}
+	PJ *raw = proj_create_crs_to_crs(ctx, "EPSG:4326", "EPSG:27700", NULL);
+	PJ *pj = raw ? proj_normalize_for_visualization(ctx, raw) : NULL;
+	proj_destroy(raw);
+	if (!pj) {
+		int e = proj_context_errno(ctx);
+		fprintf(stderr, "jembrief: PROJ: cannot build EPSG:4326 -> EPSG:27700: %s\n",
+			e ? proj_context_errno_string(ctx, e) : "unknown error");
+		proj_context_destroy(ctx);
+		return NULL;
+	}
+	/* Bad points are counted by the caller; PROJ need not print each. */
+	proj_log_level(ctx, PJ_LOG_NONE);
+	struct jb_proj *p = xcalloc(1, sizeof *p);
+	p->ctx = ctx;
+	p->pj = pj;
+	return p;
+}
+
+void jb_proj_free(struct jb_proj *p)
+{
+	if (!p)
+		return;
+	proj_destroy(p->pj);
+	proj_context_destroy(p->ctx);
+	free(p->opdesc);
+	free(p);
+}
+
+/* n points at x[i * stride], y[i * stride] (stride in doubles). */
+static size_t to_bng(struct jb_proj *p, double *x, double *y, size_t stride, size_t n)
+{
+	if (n == 0)
+		return 0;
+	proj_trans_generic(p->pj, PJ_FWD, x, stride * sizeof *x, n,
+			   y, stride * sizeof *y, n, NULL, 0, 0, NULL, 0, 0);
+	proj_errno_reset(p->pj);
+	p->used = 1;
+	size_t failed = 0;
+	for (size_t i = 0; i < n; i++) {
+		double *xi = &x[i * stride], *yi = &y[i * stride];
+		if (!isfinite(*xi) || !isfinite(*yi) || fabs(*xi) > 1e7 || fabs(*yi) > 1e7) {
+			*xi = *yi = NAN;
+			failed++;
+		}
+	}
+	return failed;
+}
+
+size_t jb_proj_to_bng(struct jb_proj *p, double *x, double *y, size_t n)
+{
+	return to_bng(p, x, y, 1, n);
+}
+
+size_t jb_proj_xy_to_bng(struct jb_proj *p, double *xy, size_t n)
+{
+	return to_bng(p, xy, xy + 1, 2, n);
+}
+
+const char *jb_proj_operation(struct jb_proj *p)
+{
+	if (!p->used)
+		return "";
+	PJ *op = proj_trans_get_last_used_operation(p->pj);
+	if (!op)
+		return "";
+	PJ_PROJ_INFO info = proj_pj_info(op);
+	free(p->opdesc);
+	p->opdesc = xstrdup(info.description ? info.description : "");
+	proj_destroy(op);
+	return p->opdesc;
+}
+
+enum jb_crs jb_crs_identify(const char *definition)
+{
+	PJ_CONTEXT *ctx = proj_context_create();
+	if (!ctx)
+		return JB_CRS_UNKNOWN;
+	proj_log_level(ctx, PJ_LOG_NONE);
+	enum jb_crs kind = JB_CRS_UNKNOWN;
+	PJ *crs = definition ? proj_create(ctx, definition) : NULL;
+	if (crs) {
+		static const struct { const char *epsg; enum jb_crs kind; } known[] = {
+			{"EPSG:27700", JB_CRS_BNG},
+			{"EPSG:4326", JB_CRS_WGS84},
+		};
+		for (size_t i = 0; i < sizeof known / sizeof known[0] && !kind; i++) {
+			PJ *ref = proj_create(ctx, known[i].epsg);
+			if (ref && proj_is_equivalent_to_with_ctx(ctx, crs, ref,
+					PJ_COMP_EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS))
+				kind = known[i].kind;
+			proj_destroy(ref);
+		}
+	}
+	proj_destroy(crs);
+	proj_context_destroy(ctx);
+	return kind;
+}
+
+/* ---- polygons ---- */
+
+static size_t ring_len(const struct jb_polygon *poly, size_t r)
+{
+	return poly->ring[r + 1] - poly->ring[r];
+}
+
+static const double *ring_xy(const struct jb_polygon *poly, size_t r)
+{
+	return poly->xy + 2 * poly->ring[r];
+}
+
+void jb_polygon_add_ring(struct jb_polygon *poly, const double *xy, size_t npts)
+{
+	if (npts == 0)
+		return;
+	size_t have = poly->nrings ? poly->ring[poly->nrings] : 0;
+	poly->ring = xrealloc(poly->ring, (poly->nrings + 2) * sizeof *poly->ring);
+	if (poly->nrings == 0)
+		poly->ring[0] = 0;
+	poly->xy = xrealloc(poly->xy, 2 * (have + npts) * sizeof *poly->xy);
+	memcpy(poly->xy + 2 * have, xy, 2 * npts * sizeof *xy);
+	poly->nrings++;
+	poly->ring[poly->nrings] = have + npts;
+	jb_polygon_bbox(poly);
+}
+
+void jb_polygon_bbox(struct jb_polygon *poly)
+{
+	size_t n = poly->nrings ? poly->ring[poly->nrings] : 0;
+	if (n == 0) {
+		poly->minx = poly->miny = poly->maxx = poly->maxy = NAN;
+		return;
+	}
+	poly->minx = poly->maxx = poly->xy[0];
+	poly->miny = poly->maxy = poly->xy[1];
+	for (size_t i = 1; i < n; i++) {
+		double x = poly->xy[2 * i], y = poly->xy[2 * i + 1];
+		poly->minx = fmin(poly->minx, x);
+		poly->maxx = fmax(poly->maxx, x);
+		poly->miny = fmin(poly->miny, y);
+		poly->maxy = fmax(poly->maxy, y);
+	}
+}
+
+void jb_polygon_free(struct jb_polygon *poly)
+{
+	if (!poly)
+		return;
+	free(poly->ring);
+	free(poly->xy);
+	memset(poly, 0, sizeof *poly);
+}
+
+/* Crossing test of one ring (W. R. Franklin's pnpoly): 1 when a ray from
+ * (x, y) towards +x crosses the ring an odd number of times. An explicit
+ * closing point just adds a zero-length edge. */
+static int ring_crossings(const double *p, size_t n, double x, double y)
+{
+	int c = 0;
+	for (size_t i = 0, j = n - 1; i < n; j = i++) {
+		double xi = p[2 * i], yi = p[2 * i + 1];
+		double xj = p[2 * j], yj = p[2 * j + 1];
+		if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
+			c = !c;
+	}
+	return c;
+}
+
+int jb_polygon_contains(const struct jb_polygon *poly, double x, double y)
+{
+	if (!poly || poly->nrings == 0 || x < poly->minx || x > poly->maxx ||
+	    y < poly->miny || y > poly->maxy)
+		return 0;
+	int c = 0;
+	for (size_t r = 0; r < poly->nrings; r++)
+		if (ring_len(poly, r) >= 3)
+			c ^= ring_crossings(ring_xy(poly, r), ring_len(poly, r), x, y);
+	return c;
+}
+
+/* Signed shoelace area and centroid of one ring, relative to its first
+ * point for precision (BNG coordinates are in the hundreds of thousands). */
+static double ring_area(const double *p, size_t n, double *cx, double *cy)
+{
+	double ox = p[0], oy = p[1], a = 0, sx = 0, sy = 0;
+	for (size_t i = 0, j = n - 1; i < n; j = i++) {
+		double xj = p[2 * j] - ox, yj = p[2 * j + 1] - oy;
+		double xi = p[2 * i] - ox, yi = p[2 * i + 1] - oy;
+		double cross = xj * yi - xi * yj;
+		a += cross;
+		sx += (xj + xi) * cross;
+		sy += (yj + yi) * cross;
+	}
+	a /= 2;
+	if (cx && cy) {
+		*cx = a != 0 ? ox + sx / (6 * a) : ox;
+		*cy = a != 0 ? oy + sy / (6 * a) : oy;
+	}
+	return a;
+}
+
+double jb_polygon_area(const struct jb_polygon *poly)
+{
+	double total = 0;
+	for (size_t r = 0; poly && r < poly->nrings; r++) {
+		size_t n = ring_len(poly, r);
+		if (n < 3)
+			continue;
+		const double *p = ring_xy(poly, r);
+		int depth = 0;
+		for (size_t s = 0; s < poly->nrings; s++)
+			if (s != r && ring_len(poly, s) >= 3)
+				depth += ring_crossings(ring_xy(poly, s), ring_len(poly, s),
+							p[0], p[1]);
+		double a = fabs(ring_area(p, n, NULL, NULL));
+		total += depth % 2 ? -a : a;
+	}
+	return total;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* The middle of the widest stretch of the line Y = y inside the polygon
+ * (even-odd), or NAN when the line misses it. */
+static double widest_inside(const struct jb_polygon *poly, double y)
+{
+	size_t total = poly->ring[poly->nrings], nx = 0;
+	double *xs = xmalloc((total + 1) * sizeof *xs);
+	for (size_t r = 0; r < poly->nrings; r++) {
+		const double *p = ring_xy(poly, r);
+		size_t n = ring_len(poly, r);
+		for (size_t i = 0, j = n - 1; n >= 3 && i < n; j = i++) {
+			double xi = p[2 * i], yi = p[2 * i + 1];
+			double xj = p[2 * j], yj = p[2 * j + 1];
+			if ((yi > y) != (yj > y))
+				xs[nx++] = (xj - xi) * (y - yi) / (yj - yi) + xi;
+		}
+	}
+	qsort(xs, nx, sizeof *xs, cmp_double);
+	double best = NAN, width = -1;
+	for (size_t i = 0; i + 1 < nx; i += 2)
+		if (xs[i + 1] - xs[i] > width) {
+			width = xs[i + 1] - xs[i];
+			best = (xs[i] + xs[i + 1]) / 2;
+		}
+	free(xs);
+	return best;
+}
+
+void jb_polygon_centroid(const struct jb_polygon *poly, double *cx, double *cy)
+{
+	*cx = *cy = NAN;
+	double best = -1;
+	for (size_t r = 0; poly && r < poly->nrings; r++) {
+		if (ring_len(poly, r) < 3)
+			continue;
+		double x, y;
+		double a = fabs(ring_area(ring_xy(poly, r), ring_len(poly, r), &x, &y));
+		if (a > best) {
+			best = a;
+			*cx = x;
+			*cy = y;
+		}
+	}
+	if (best < 0 || jb_polygon_contains(poly, *cx, *cy))
+		return;
+	double x = widest_inside(poly, *cy);
+	if (!isnan(x))
+		*cx = x;
+}
+
+int jb_borough_locate(const struct jb_dataset *ds, double x, double y)
+{
+	for (int b = 0; b < JB_NBOROUGHS; b++)
+		if (jb_polygon_contains(&ds->borough_shape[b], x, y))
+			return b;
+	return -1;
+}
+
+/* ---- the LSOA locator ---- */
+
+struct jb_lsoa_locator {
+	const struct jb_dataset *ds;
+	double x0, y0, cell; /* grid origin and cell side, metres */
+	int nx, ny;
+	size_t *start;       /* [nx * ny + 1]: cell c holds item[start[c]..start[c+1]) */
+	int *item;           /* LSOA indices, ascending within a cell */
+};
+
+static int has_shape(const struct jb_lsoa *l)
+{
+	return l->poly.nrings > 0 && !isnan(l->poly.minx);
+}
+
+static int clampi(double v, int hi)
+{
+	if (v < 0)
+		return 0;
+	return v > hi ? hi : (int)v;
+}
+
+/* Visit the cells a polygon's bounding box covers. */
+#define FOR_CELLS(loc, poly, cx, cy)                                              \
+	for (int cy = clampi(((poly)->miny - (loc)->y0) / (loc)->cell, (loc)->ny - 1); \
+	     cy <= clampi(((poly)->maxy - (loc)->y0) / (loc)->cell, (loc)->ny - 1); cy++) \
+		for (int cx = clampi(((poly)->minx - (loc)->x0) / (loc)->cell, (loc)->nx - 1); \
+		     cx <= clampi(((poly)->maxx - (loc)->x0) / (loc)->cell, (loc)->nx - 1); cx++)
+
+struct jb_lsoa_locator *jb_lsoa_locator_new(const struct jb_dataset *ds)
+{
+	struct jb_lsoa_locator *loc = xcalloc(1, sizeof *loc);
+	loc->ds = ds;
+	double minx = INFINITY, miny = INFINITY, maxx = -INFINITY, maxy = -INFINITY;
+	size_t nshapes = 0;
+	for (size_t i = 0; i < ds->nlsoa; i++) {
+		const struct jb_polygon *p = &ds->lsoa[i].poly;
+		if (!has_shape(&ds->lsoa[i]))
+			continue;
+		minx = fmin(minx, p->minx);
+		miny = fmin(miny, p->miny);
+		maxx = fmax(maxx, p->maxx);
+		maxy = fmax(maxy, p->maxy);
+		nshapes++;
+	}
+	if (nshapes == 0) {
+		loc->nx = loc->ny = 0;
+		loc->start = xcalloc(1, sizeof *loc->start);
+		return loc;
+	}
+	/* About four cells per LSOA: a few candidates per lookup. */
+	double w = fmax(maxx - minx, 1), h = fmax(maxy - miny, 1);
+	loc->cell = fmax(sqrt(w * h / (4.0 * (double)nshapes)), 1);
+	loc->nx = (int)fmin(w / loc->cell + 1, 4096);
+	loc->ny = (int)fmin(h / loc->cell + 1, 4096);
+	loc->cell = fmax(w / loc->nx, h / loc->ny) * (1 + 1e-9);
+	loc->x0 = minx;
+	loc->y0 = miny;
+
+	size_t ncells = (size_t)loc->nx * (size_t)loc->ny;
+	loc->start = xcalloc(ncells + 1, sizeof *loc->start);
+	for (size_t i = 0; i < ds->nlsoa; i++)
+		if (has_shape(&ds->lsoa[i]))
+			FOR_CELLS(loc, &ds->lsoa[i].poly, cx, cy)
+				loc->start[(size_t)cy * loc->nx + cx + 1]++;
+	for (size_t c = 0; c < ncells; c++)
+		loc->start[c + 1] += loc->start[c];
+	loc->item = xmalloc((loc->start[ncells] + 1) * sizeof *loc->item);
+	size_t *fill = xmalloc(ncells * sizeof *fill);
+	memcpy(fill, loc->start, ncells * sizeof *fill);
+	for (size_t i = 0; i < ds->nlsoa; i++)
+		if (has_shape(&ds->lsoa[i]))
+			FOR_CELLS(loc, &ds->lsoa[i].poly, cx, cy)
+				loc->item[fill[(size_t)cy * loc->nx + cx]++] = (int)i;
+	free(fill);
+	return loc;
+}
+
+void jb_lsoa_locator_free(struct jb_lsoa_locator *loc)
+{
+	if (!loc)
+		return;
+	free(loc->start);
+	free(loc->item);
+	free(loc);
+}
+
+int jb_lsoa_locate(const struct jb_lsoa_locator *loc, double x, double y)
+{
+	if (loc->nx == 0 || !(x >= loc->x0) || !(y >= loc->y0))
+		return -1;
+	double fx = (x - loc->x0) / loc->cell, fy = (y - loc->y0) / loc->cell;
+	if (fx >= loc->nx || fy >= loc->ny)
+		return -1;
+	size_t c = (size_t)fy * loc->nx + (size_t)fx;
+	for (size_t k = loc->start[c]; k < loc->start[c + 1]; k++) {
+		int i = loc->item[k];
+		if (jb_polygon_contains(&loc->ds->lsoa[i].poly, x, y))
+			return i;
+	}
+	return -1;
+}
