@@ -110,7 +110,8 @@ struct choropleth {
  * white plates; one that would overlap another label, a point or the map's
  * edge is dropped), and in a column on the right the legend, a north arrow
  * and a scale bar of 1, 2 or 5 x 10^k metres: one path item directly
- * followed by its label ("2 km", "500 m"). */
+ * followed by its label ("2 km", "500 m"). A box under 160 x 100 pt is
+ * left empty. */
 void chart_choropleth(struct dl_page *p, struct chart_box b, const struct choropleth *c);
 
 /* A sequential blue ramp of n colours (n <= 7), light to dark. */
