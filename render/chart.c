@@ -789,7 +789,14 @@ void chart_choropleth(struct dl_page *p, struct chart_box b, const struct chorop
 	m.s = fmin(m.w / ew, m.h / eh);
 	m.minx = minx - (maxx - minx) * 0.04;
 	m.maxy = maxy + (maxy - miny) * 0.04;
-	m.ox = m.x + (m.w - ew * m.s) / 2; /* centred in the map rectangle */
+	/* a map narrower than its room moves right and takes the legend
+	 * with it, so the pair is centred in the box; the map rectangle (the
+	 * clip for neighbours) is the map's width and the box's height */
+	double spare = m.w - ew * m.s;
+	m.x += spare / 2;
+	m.w -= spare;
+	lx -= spare / 2;
+	m.ox = m.x;
 	m.oy = m.y + (m.h - eh * m.s) / 2;
 
 	for (size_t i = 0; c->context && i < c->ncontext; i++)

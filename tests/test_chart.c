@@ -2,8 +2,8 @@
  * list they build: text stays inside the page and its box, axis labels do
  * not collide, scales and colours are the ones asked for.
  *
- * Set JB_CHART_PNG=DIR to also write each test's page as DIR/<test>.png
- * for looking at (needs the PNG backend, render/png.h). */
+ * Set JB_CHART_PNG=DIR to also write the pages as PNGs into DIR, to look
+ * at: JB_CHART_PNG=/tmp/charts build/tests/test_chart */
 #include "support.h"
 
 #include <math.h>
@@ -15,6 +15,7 @@
 #include "../render/chart.h"
 #include "../render/display.h"
 #include "../render/font.h"
+#include "../render/png.h"
 #include "../util/xalloc.h"
 
 #define EPS 1e-6
@@ -106,12 +107,18 @@ static int ends_with(const char *s, const char *end)
 	return a >= b && strcmp(s + a - b, end) == 0;
 }
 
-/* Set JB_CHART_PNG=DIR to look at the pages: written once the PNG backend
- * is in (see maybe_png's callers). */
+/* With JB_CHART_PNG=DIR set, the page is also written as DIR/name.png,
+ * for looking at. */
 static void maybe_png(const struct dl_page *p, const char *name)
 {
-	(void)p;
-	(void)name;
+	const char *dir = getenv("JB_CHART_PNG");
+	if (!dir)
+		return;
+	char err[256];
+	char *path = xasprintf("%s/%s.png", dir, name);
+	if (png_write_page(p, path, 144, err, sizeof err) != 0)
+		fail_msg("%s: %s", path, err);
+	free(path);
 }
 
 static int setup(void **state)
