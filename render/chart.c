@@ -469,7 +469,8 @@ void chart_hbar(struct dl_page *p, struct chart_box b, const struct bar_chart *c
 	double bottom = b.y + b.h;
 	if (c->x_title)
 		bottom -= AXIS_PT * 1.6;
-	double rowh = (bottom - top - refrow) / (double)n;
+	/* rows share the height, but a few bars stay bars, not blocks */
+	double rowh = fmin((bottom - top - refrow) / (double)n, 20);
 	if (rowh < 4)
 		return;
 	double fs = fmin(8, rowh / 1.25);
@@ -550,8 +551,8 @@ void chart_hbar(struct dl_page *p, struct chart_box b, const struct bar_chart *c
 		}
 	}
 	if (c->x_title)
-		text_line(p, x0, b.y + b.h - font_descent(DL_REGULAR, AXIS_PT), b.x + b.w - x0,
-			  DL_REGULAR, AXIS_PT, COL_MUTED, ALIGN_LEFT, c->x_title);
+		text_line(p, x0, ybars + rowh * (double)n + 2 + font_ascent(DL_REGULAR, AXIS_PT),
+			  b.x + b.w - x0, DL_REGULAR, AXIS_PT, COL_MUTED, ALIGN_LEFT, c->x_title);
 }
 
 /* ---- choropleth ---- */
@@ -750,6 +751,8 @@ void chart_choropleth(struct dl_page *p, struct chart_box b, const struct chorop
 {
 	const double fs = AXIS_PT, asc = font_ascent(DL_REGULAR, fs);
 	const double desc = font_descent(DL_REGULAR, fs), lh = fs * 1.7;
+	if (b.w < 160 || b.h < 100)
+		return; /* no room for a map with its legend, arrow and scale */
 	int nodata = 0;
 	for (size_t i = 0; i < c->n; i++)
 		nodata |= c->cls[i] < 0 || (size_t)c->cls[i] >= c->nclasses;
@@ -786,7 +789,14 @@ void chart_choropleth(struct dl_page *p, struct chart_box b, const struct chorop
 	m.s = fmin(m.w / ew, m.h / eh);
 	m.minx = minx - (maxx - minx) * 0.04;
 	m.maxy = maxy + (maxy - miny) * 0.04;
-	m.ox = m.x + (m.w - ew * m.s) / 2; /* centred in the map rectangle */
+	/* a map narrower than its room moves right and takes the legend
+	 * with it, so the pair is centred in the box; the map rectangle (the
+	 * clip for neighbours) is the map's width and the box's height */
+	double spare = m.w - ew * m.s;
+	m.x += spare / 2;
+	m.w -= spare;
+	lx -= spare / 2;
+	m.ox = m.x;
 	m.oy = m.y + (m.h - eh * m.s) / 2;
 
 	for (size_t i = 0; c->context && i < c->ncontext; i++)
@@ -807,18 +817,21 @@ void chart_choropleth(struct dl_page *p, struct chart_box b, const struct chorop
 		struct chart_box tb = {lx, y, colw, lh * 2.2};
 		y += paragraph(p, tb, DL_BOLD, fs, COL_TEXT, ALIGN_LEFT, c->legend_title, NULL) + 4;
 	}
-	for (size_t k = 0; k <= c->nclasses; k++) {
-		if (k == c->nclasses && !nodata)
+	/* entries close up (down to 11 pt apart) to leave room for the arrow
+	 * and scale bar; any still without room are left out */
+	size_t nentries = c->nclasses + (nodata ? 1 : 0);
+	double room = b.y + b.h - 60 - y;
+	double step = nentries ? fmax(11, fmin(lh, room / (double)nentries)) : lh;
+	for (size_t k = 0; k < nentries; k++) {
+		if (y + step > b.y + b.h - 60)
 			break;
-		if (y + lh > b.y + b.h - 60)
-			break; /* keep room for the arrow and scale bar */
 		struct dl_color col = k < c->nclasses ? c->colors[k] : COL_NODATA;
 		const char *lab = k < c->nclasses ? c->class_labels[k] : "No data";
-		dl_rect(p, lx, y + (lh - 10) / 2, 14, 10,
+		dl_rect(p, lx, y + (step - 9) / 2, 14, 9,
 			(struct dl_style){.fill = col, .stroke = COL_MUTED, .width = 0.3});
-		text_line(p, lx + 19, centre_baseline(DL_REGULAR, fs, y + lh / 2), colw - 19,
+		text_line(p, lx + 19, centre_baseline(DL_REGULAR, fs, y + step / 2), colw - 19,
 			  DL_REGULAR, fs, COL_TEXT, ALIGN_LEFT, lab);
-		y += lh;
+		y += step;
 	}
 
 	/* north arrow and scale bar at the foot of the legend column */

@@ -69,6 +69,10 @@ struct line_chart {
 	const char *mark_label;
 	const char *y_title;        /* axis title, e.g. "Offences per month" */
 };
+/* Legend on top (only what is drawn), y axis from 0 (lower only if a value
+ * is negative) with 1/2/5 x 10^k ticks, every k-th x label so they keep
+ * 8 pt apart; observed in dark blue with markers, fit dashed orange over
+ * its band, rolling mean turquoise, exceptions ringed in plum. */
 void chart_line(struct dl_page *p, struct chart_box b, const struct line_chart *c);
 
 /* ---- ranked horizontal bars ---- */
@@ -84,6 +88,11 @@ struct bar_chart {
 	const char *ref_label;
 	const char *x_title;
 };
+/* Labels right-aligned left of the bars (the highlighted one bold), bars
+ * CHART_ACCENT / CHART_SECOND / CHART_BASE with a legend for the first two,
+ * value text at the bar ends, the reference line dashed with its label on
+ * top (broken where it would cross a value). Rows share the height up to
+ * 20 pt each; text is 8 pt, smaller only when rows are under 10 pt. */
 void chart_hbar(struct dl_page *p, struct chart_box b, const struct bar_chart *c);
 
 /* ---- choropleth map over polygons ---- */
@@ -104,13 +113,15 @@ struct choropleth {
 	const double *label_xy;                /* [2 * nlabels] */
 	const char *const *labels;
 };
-/* Fits the outline's (or the polygons') extent into the left part of the
- * box keeping the aspect ratio (north up), clips everything to it, draws
+/* Fits the outline's (or the polygons') extent into the box beside a
+ * legend column, keeping the aspect ratio (north up; the pair centred),
+ * clips everything to the map, draws
  * the classes (class -1: "No data"), the outline, the point labels (on
  * white plates; one that would overlap another label, a point or the map's
  * edge is dropped), and in a column on the right the legend, a north arrow
  * and a scale bar of 1, 2 or 5 x 10^k metres: one path item directly
- * followed by its label ("2 km", "500 m"). */
+ * followed by its label ("2 km", "500 m"). A box under 160 x 100 pt is
+ * left empty. */
 void chart_choropleth(struct dl_page *p, struct chart_box b, const struct choropleth *c);
 
 /* A sequential blue ramp of n colours (n <= 7), light to dark. */

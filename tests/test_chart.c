@@ -2,8 +2,8 @@
  * list they build: text stays inside the page and its box, axis labels do
  * not collide, scales and colours are the ones asked for.
  *
- * Set JB_CHART_PNG=DIR to also write each test's page as DIR/<test>.png
- * for looking at (needs the PNG backend, render/png.h). */
+ * Set JB_CHART_PNG=DIR to also write the pages as PNGs into DIR, to look
+ * at: JB_CHART_PNG=/tmp/charts build/tests/test_chart */
 #include "support.h"
 
 #include <math.h>
@@ -15,6 +15,7 @@
 #include "../render/chart.h"
 #include "../render/display.h"
 #include "../render/font.h"
+#include "../render/png.h"
 #include "../util/xalloc.h"
 
 #define EPS 1e-6
@@ -106,12 +107,18 @@ static int ends_with(const char *s, const char *end)
 	return a >= b && strcmp(s + a - b, end) == 0;
 }
 
-/* Set JB_CHART_PNG=DIR to look at the pages: written once the PNG backend
- * is in (see maybe_png's callers). */
-static void maybe_png(const struct dl_deck *d, const char *name)
+/* With JB_CHART_PNG=DIR set, the page is also written as DIR/name.png,
+ * for looking at. */
+static void maybe_png(const struct dl_page *p, const char *name)
 {
-	(void)d;
-	(void)name;
+	const char *dir = getenv("JB_CHART_PNG");
+	if (!dir)
+		return;
+	char err[256];
+	char *path = xasprintf("%s/%s.png", dir, name);
+	if (png_write_page(p, path, 144, err, sizeof err) != 0)
+		fail_msg("%s: %s", path, err);
+	free(path);
 }
 
 static int setup(void **state)
@@ -212,7 +219,7 @@ static void bullets_stop_when_out_of_room(void **state)
 		if (p->items[i].kind == DL_TEXT)
 			ellipsis |= ends_with(p->items[i].u.text.utf8, "\xE2\x80\xA6");
 	assert_true(ellipsis);
-	maybe_png(d, "bullets");
+	maybe_png(p, "bullets");
 	dl_deck_free(d);
 }
 
@@ -336,7 +343,7 @@ static void line_chart_axes_legend_and_gaps(void **state)
 	}
 	assert_int_equal(found, 1);
 	assert_int_equal(rings, 3); /* two months and the legend symbol */
-	maybe_png(d, "line");
+	maybe_png(p, "line");
 	for (int i = 0; i < NM; i++)
 		free(xl[i]);
 	dl_deck_free(d);
@@ -451,7 +458,7 @@ static void bars_fit_32_and_highlight_the_borough(void **state)
 	}
 	assert_non_null(find_text(p, "London 93.4"));
 	assert_non_null(find_text(p, "Similar boroughs"));
-	maybe_png(d, "bars");
+	maybe_png(p, "bars");
 	for (int i = 0; i < JB_NBOROUGHS; i++)
 		free((char *)vt[i]);
 	dl_deck_free(d);
@@ -599,7 +606,7 @@ static void choropleth_fits_box_with_true_scale_bar(void **state)
 		for (size_t j = 0; j < i; j++)
 			assert_true(drawn[i].x1 <= drawn[j].x0 || drawn[j].x1 <= drawn[i].x0 ||
 				    drawn[i].y1 <= drawn[j].y0 || drawn[j].y1 <= drawn[i].y0);
-	maybe_png(d, "map");
+	maybe_png(p, "map");
 
 	for (int k = 0; k < GX * GY; k++) {
 		free(sq[k].ring);
@@ -686,7 +693,7 @@ static void tiles_keep_text_inside_each_tile(void **state)
 				accent++;
 		assert_int_equal(accent, 1);
 	}
-	maybe_png(d, "tiles");
+	maybe_png(p, "tiles");
 	dl_deck_free(d);
 }
 
@@ -729,7 +736,7 @@ static void table_returns_the_rows_that_fit(void **state)
 	 * the column's right edge at 60 + 420 * 0.75 */
 	for (int r = 1; r <= 10; r++)
 		assert_close(text_ext(find_text(p, cells[r * NC + 1])).x1, 60 + 315 - 4.5, 1e-9);
-	maybe_png(d, "table");
+	maybe_png(p, "table");
 
 	/* tall enough for all 40 */
 	assert_int_equal(chart_table(p, (struct chart_box){60, 0, 420, 41 * 17.1 + 0.01}, &t), 40);
@@ -738,6 +745,113 @@ static void table_returns_the_rows_that_fit(void **state)
 	for (int i = 0; i < NR * NC; i++)
 		free(cells[i]);
 	dl_deck_free(d);
+}
+
+/* ---- awkward inputs ---- */
+
+/* Every chart in boxes from roomy to tiny, fed empty, single, all-missing,
+ * negative and oversized inputs: nothing crashes (make check runs this
+ * under ASan/UBSan), the deck passes dl_deck_check, text stays in its box. */
+static void charts_survive_awkward_inputs(void **state)
+{
+	(void)state;
+	enum { N = 200 };
+	static char lab[N][16];
+	const char *xl[N];
+	double y[N], allnan[N], neg[N];
+	for (int i = 0; i < N; i++) {
+		snprintf(lab[i], sizeof lab[i], "M%03d", i);
+		xl[i] = lab[i];
+		y[i] = i % 7 == 0 ? NAN : 1e7 + i;
+		allnan[i] = NAN;
+		neg[i] = 40.0 - i;
+	}
+	const char *names[3] = {"A borough with a name far too long for any label column",
+				NULL, "C"};
+	double vals[3] = {-5, 12, 0};
+	struct jb_polygon sq, empty = {0};
+	square(&sq, 0, 0, 10);
+	const struct jb_polygon *polys[2] = {&sq, &empty};
+	int cls[2] = {6, 99}; /* 99: out of range, drawn as no data */
+	struct dl_color ramp[7];
+	chart_blue_ramp(7, ramp);
+	const char *cl[7] = {"1", "2", "3", "4", "5", "6", "7"};
+	double lxy[4] = {5, 5, 1e9, 1e9}; /* the second far off the map */
+	const char *labs[2] = {"Here", "Nowhere"};
+	const struct chart_box boxes[] = {
+		{20, 20, 920, 500}, {100, 100, 200, 120}, {300, 300, 60, 40}, {10, 10, 5, 5},
+	};
+	for (size_t k = 0; k < sizeof boxes / sizeof *boxes; k++) {
+		struct chart_box b = boxes[k];
+		struct dl_deck *d = dl_deck_new();
+		struct dl_page *p;
+		struct line_chart lc[] = {
+			{.n = N, .xlabels = xl, .y = y, .y_label = "Offences", .fit = neg,
+			 .fit_label = "Trend", .y_title = "A title"},
+			{.n = N, .xlabels = xl, .y = allnan, .rolling = allnan,
+			 .rolling_label = "Average"},
+			{.n = 1, .xlabels = xl, .y = neg},
+			{.n = 0},
+		};
+		for (size_t i = 0; i < sizeof lc / sizeof *lc; i++) {
+			p = dl_page_add(d, "line");
+			chart_line(p, b, &lc[i]);
+			texts_inside(p, b);
+		}
+		struct bar_chart bc[] = {
+			{.n = 3, .labels = names, .values = vals, .highlight = 7, .ref = -2,
+			 .ref_label = "London", .x_title = "x"},
+			{.n = 3, .labels = names, .values = allnan, .highlight = 0, .ref = NAN},
+			{.n = 0, .highlight = -1, .ref = NAN},
+		};
+		for (size_t i = 0; i < sizeof bc / sizeof *bc; i++) {
+			p = dl_page_add(d, "bars");
+			chart_hbar(p, b, &bc[i]);
+			texts_inside(p, b);
+		}
+		struct choropleth cc[] = {
+			{.n = 2, .polys = polys, .cls = cls, .nclasses = 7, .colors = ramp,
+			 .class_labels = cl, .legend_title = "Seven classes", .nlabels = 2,
+			 .label_xy = lxy, .labels = labs},
+			{.n = 1, .polys = polys + 1, .cls = cls, .nclasses = 0},
+			{.n = 0, .outline = &sq},
+		};
+		for (size_t i = 0; i < sizeof cc / sizeof *cc; i++) {
+			p = dl_page_add(d, "map");
+			chart_choropleth(p, b, &cc[i]);
+			texts_inside(p, b);
+			for (size_t j = 0; j < p->nitems; j++)
+				if (p->items[j].kind == DL_PATH)
+					assert_true(ext_in(path_ext(&p->items[j]), b));
+		}
+		struct tile t[2] = {{NULL, "", NULL, COL_GREY},
+				    {"Label", "99,999,999,999,999,999", para, COL_PLUM}};
+		p = dl_page_add(d, "tiles");
+		chart_tiles(p, b, t, 2, 0);
+		chart_tiles(p, b, t, 0, 3);
+		texts_inside(p, b);
+		const char *cells[4] = {"Head", NULL, para, "1"};
+		struct table tab = {2, 2, cells, NULL, NULL, 5, 0};
+		p = dl_page_add(d, "table");
+		size_t rows = chart_table(p, b, &tab);
+		assert_true(rows <= 1);
+		texts_inside(p, b);
+		p = dl_page_add(d, "text");
+		chart_text(p, b, DL_BOLD, 30, COL_TEXT, ALIGN_CENTRE, para);
+		chart_text(p, b, DL_REGULAR, 10, COL_TEXT, ALIGN_LEFT, "");
+		chart_text(p, b, DL_REGULAR, 10, COL_TEXT, ALIGN_LEFT, NULL);
+		chart_bullets(p, b, 12, names, 3);
+		texts_inside(p, b);
+		assert_int_equal(dl_deck_check(d, stderr), 0);
+		for (size_t i = 0; k < 2 && i < d->npages; i++) {
+			char name[32];
+			snprintf(name, sizeof name, "awkward-%zu-%zu", k, i);
+			maybe_png(d->pages[i], name);
+		}
+		dl_deck_free(d);
+	}
+	free(sq.ring);
+	free(sq.xy);
 }
 
 int main(void)
@@ -752,6 +866,7 @@ int main(void)
 		cmocka_unit_test(blue_ramp_is_light_to_dark_and_visible),
 		cmocka_unit_test(tiles_keep_text_inside_each_tile),
 		cmocka_unit_test(table_returns_the_rows_that_fit),
+		cmocka_unit_test(charts_survive_awkward_inputs),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,198 @@
+/* render/png.c - the raster backend through cairo; see png.h. */
+#include "png.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cairo-ft.h>
+#include <cairo.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+#include "../util/xalloc.h"
+#include "font.h"
+
+static void set_color(cairo_t *cr, struct dl_color c)
+{
+	cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0);
+}
+
+static int finite_all(const double *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isfinite(v[i]))
+			return 0;
+	return 1;
+}
+
+static void draw_path(cairo_t *cr, const struct dl_item *it)
+{
+	const struct dl_style *s = &it->u.path.style;
+	int fill = s->fill.a > 0, stroke = s->stroke.a > 0 && s->width > 0;
+	if ((!fill && !stroke) || it->u.path.nops == 0 ||
+	    !finite_all(it->u.path.xy, 2 * it->u.path.npts) || !isfinite(s->width) ||
+	    !isfinite(s->dash))
+		return;
+	cairo_new_path(cr);
+	const double *xy = it->u.path.xy;
+	for (size_t i = 0; i < it->u.path.nops; i++) {
+		switch ((enum dl_op)it->u.path.ops[i]) {
+		case DL_MOVE:
+			cairo_move_to(cr, xy[0], xy[1]);
+			xy += 2;
+			break;
+		case DL_LINE:
+			cairo_line_to(cr, xy[0], xy[1]);
+			xy += 2;
+			break;
+		case DL_CLOSE:
+			cairo_close_path(cr);
+			break;
+		}
+	}
+	if (fill) {
+		cairo_set_fill_rule(cr, s->evenodd ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING);
+		set_color(cr, s->fill);
+		cairo_fill_preserve(cr);
+	}
+	if (stroke) {
+		cairo_set_line_width(cr, s->width);
+		cairo_set_dash(cr, &s->dash, s->dash > 0 ? 1 : 0, 0);
+		set_color(cr, s->stroke);
+		cairo_stroke_preserve(cr);
+	}
+	cairo_new_path(cr);
+}
+
+static void draw_text(cairo_t *cr, cairo_font_face_t *const face[DL_NFONTS],
+		      const struct dl_item *it)
+{
+	double v[3] = {it->u.text.x, it->u.text.y, it->u.text.size};
+	if (!*it->u.text.utf8 || it->u.text.color.a == 0 || !finite_all(v, 3) ||
+	    it->u.text.size <= 0 || (unsigned)it->u.text.font >= DL_NFONTS)
+		return;
+	cairo_set_font_face(cr, face[it->u.text.font]);
+	cairo_set_font_size(cr, it->u.text.size);
+	set_color(cr, it->u.text.color);
+	cairo_move_to(cr, it->u.text.x, it->u.text.y);
+	cairo_show_text(cr, it->u.text.utf8);
+	cairo_new_path(cr);
+}
+
+static void draw_image(cairo_t *cr, const struct dl_item *it)
+{
+	double v[4] = {it->u.image.x, it->u.image.y, it->u.image.w, it->u.image.h};
+	int pw = it->u.image.pw, ph = it->u.image.ph;
+	if (!finite_all(v, 4) || !it->u.image.rgb || pw <= 0 || ph <= 0 || v[2] <= 0 || v[3] <= 0)
+		return;
+	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
+	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(img);
+		return;
+	}
+	cairo_surface_flush(img);
+	unsigned char *data = cairo_image_surface_get_data(img);
+	int stride = cairo_image_surface_get_stride(img);
+	const unsigned char *src = it->u.image.rgb;
+	for (int y = 0; y < ph; y++) {
+		uint32_t *row = (uint32_t *)(void *)(data + (size_t)y * (size_t)stride);
+		for (int x = 0; x < pw; x++, src += 3)
+			row[x] = (uint32_t)src[0] << 16 | (uint32_t)src[1] << 8 | src[2];
+	}
+	cairo_surface_mark_dirty(img);
+	cairo_save(cr);
+	cairo_translate(cr, v[0], v[1]);
+	cairo_scale(cr, v[2] / pw, v[3] / ph);
+	cairo_set_source_surface(cr, img, 0, 0);
+	/* Enlarged pixels stay square, as PDF viewers show an image without
+	 * /Interpolate; the edges do not fade into the page. */
+	cairo_pattern_t *pat = cairo_get_source(cr);
+	cairo_pattern_set_extend(pat, CAIRO_EXTEND_PAD);
+	if (v[2] * 4 >= pw * 3 && v[3] * 4 >= ph * 3) /* not shrunk below 3/4 pt a pixel */
+		cairo_pattern_set_filter(pat, CAIRO_FILTER_NEAREST);
+	cairo_rectangle(cr, 0, 0, pw, ph);
+	cairo_fill(cr);
+	cairo_restore(cr);
+	cairo_surface_destroy(img);
+}
+
+int png_write_page(const struct dl_page *p, const char *path, double dpi,
+		   char *err, size_t errlen)
+{
+	if (!(dpi > 0 && dpi <= 1200)) {
+		snprintf(err, errlen, "%s: resolution %g dpi is not in (0, 1200]", path, dpi);
+		return -1;
+	}
+	if (!font_ft_face(DL_REGULAR) || !font_ft_face(DL_BOLD)) {
+		snprintf(err, errlen, "%s: fonts not loaded (font_init() not called)", path);
+		return -1;
+	}
+	int w = (int)lround(DL_PAGE_W * dpi / 72.0), h = (int)lround(DL_PAGE_H * dpi / 72.0);
+	if (w < 1 || h < 1) {
+		snprintf(err, errlen, "%s: resolution %g dpi gives an empty image", path, dpi);
+		return -1;
+	}
+	cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	cairo_t *cr = cairo_create(surf);
+	cairo_scale(cr, w / DL_PAGE_W, h / DL_PAGE_H);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+
+	/* Unhinted outlines and metrics, so glyphs sit where font.c measured
+	 * them. The faces stay owned by font.c. */
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_set_font_options(cr, fo);
+	cairo_font_face_t *face[DL_NFONTS];
+	for (int f = 0; f < DL_NFONTS; f++)
+		face[f] = cairo_ft_font_face_create_for_ft_face(font_ft_face((enum dl_font)f),
+								FT_LOAD_NO_HINTING);
+
+	for (size_t i = 0; i < p->nitems && cairo_status(cr) == CAIRO_STATUS_SUCCESS; i++) {
+		const struct dl_item *it = &p->items[i];
+		switch (it->kind) {
+		case DL_PATH:
+			if (it != p->cur)
+				draw_path(cr, it);
+			break;
+		case DL_TEXT:
+			draw_text(cr, face, it);
+			break;
+		case DL_IMAGE:
+			draw_image(cr, it);
+			break;
+		case DL_LINK:
+			break; /* nothing to see */
+		}
+	}
+
+	cairo_status_t st = cairo_status(cr);
+	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	if (st == CAIRO_STATUS_SUCCESS) {
+		cairo_surface_flush(surf);
+		st = cairo_surface_write_to_png(surf, tmp);
+	}
+	int rc = 0;
+	if (st != CAIRO_STATUS_SUCCESS) {
+		snprintf(err, errlen, "%s: cairo: %s", path, cairo_status_to_string(st));
+		rc = -1;
+	} else if (rename(tmp, path) != 0) {
+		snprintf(err, errlen, "%s: cannot rename %s over it: %s", path, tmp, strerror(errno));
+		rc = -1;
+	}
+	if (rc)
+		remove(tmp);
+	free(tmp);
+	cairo_destroy(cr);
+	for (int f = 0; f < DL_NFONTS; f++)
+		cairo_font_face_destroy(face[f]);
+	cairo_font_options_destroy(fo);
+	cairo_surface_destroy(surf);
+	return rc;
+}
