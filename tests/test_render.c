@@ -217,6 +217,7 @@ static struct dl_deck *small_deck(void)
 	dl_circle(p, 500, 300, 60,
 		  (struct dl_style){.fill = {255, 0, 0, 128}, .stroke = DL_RGB(0x12436D),
 				    .width = 2, .dash = 3});
+	dl_segment(p, 100, 250, 300, 250, DL_RGB(0x801650), 1); /* solid after dashed */
 	dl_text(p, 100, 300, DL_REGULAR, 24, DL_RGB(0x222222), TEXT1);
 	dl_link(p, 100, 100, 200, 100, 1);
 	unsigned char px[4 * 4 * 3];
@@ -291,8 +292,10 @@ static void pdf_is_valid_and_text_round_trips(void **state)
 
 	/* Both fonts embedded, subset, with a Unicode map: emb sub uni. */
 	out = run_ok("pdffonts '%s'", pdf);
-	assert_non_null(strstr(out, "+DejaVuSans,Book               CID TrueType      Identity-H       yes yes yes"));
-	assert_non_null(strstr(out, "+DejaVuSans-Bold,Bold          CID TrueType      Identity-H       yes yes yes"));
+	assert_non_null(strstr(out, "+DejaVuSans,Book               CID TrueType      "
+				    "Identity-H       yes yes yes"));
+	assert_non_null(strstr(out, "+DejaVuSans-Bold,Bold          CID TrueType      "
+				    "Identity-H       yes yes yes"));
 	free(out);
 
 	out = run_ok("pdfimages -list '%s'", pdf);
@@ -335,12 +338,12 @@ static void pdf_outline_labels_and_link(void **state)
 
 	struct json_object *ol = jget(j, "outlines");
 	assert_int_equal(json_object_array_length(ol), 2);
-	assert_string_equal(json_object_get_string(jget(json_object_array_get_idx(ol, 0), "title")),
-			    "Summary — £ and ≥");
-	assert_int_equal(json_object_get_int(jget(json_object_array_get_idx(ol, 0), "destpageposfrom1")), 1);
-	assert_string_equal(json_object_get_string(jget(json_object_array_get_idx(ol, 1), "title")),
-			    "Detail");
-	assert_int_equal(json_object_get_int(jget(json_object_array_get_idx(ol, 1), "destpageposfrom1")), 2);
+	const char *titles[2] = {"Summary — £ and ≥", "Detail"};
+	for (size_t i = 0; i < 2; i++) {
+		struct json_object *e = json_object_array_get_idx(ol, i);
+		assert_string_equal(json_object_get_string(jget(e, "title")), titles[i]);
+		assert_int_equal(json_object_get_int(jget(e, "destpageposfrom1")), (int)i + 1);
+	}
 
 	/* The one link annotation: rectangle flipped to PDF space (y up from
 	 * the bottom of a 540 pt page: 540 - 200 = 340 .. 540 - 100 = 440), no
@@ -493,9 +496,9 @@ static uint32_t png_pixel(const char *path, int x, int y, int *w, int *h)
 	*w = cairo_image_surface_get_width(s);
 	*h = cairo_image_surface_get_height(s);
 	assert_true(x < *w && y < *h);
-	const unsigned char *data = cairo_image_surface_get_data(s);
-	uint32_t px = *(const uint32_t *)(const void *)(data + (size_t)y * (size_t)cairo_image_surface_get_stride(s) +
-							 4 * (size_t)x);
+	const unsigned char *row = cairo_image_surface_get_data(s) +
+				   (size_t)y * (size_t)cairo_image_surface_get_stride(s);
+	uint32_t px = ((const uint32_t *)(const void *)row)[x];
 	cairo_surface_destroy(s);
 	return px & 0xFFFFFF;
 }
@@ -609,6 +612,24 @@ static void pdf_and_png_agree(void **state)
 	dl_deck_free(d);
 }
 
+/* Runs last: it reloads the fonts. */
+static void font_init_finds_and_rejects_fonts(void **state)
+{
+	(void)state;
+	setenv("JB_FONT_DIR", "/usr/share/fonts/truetype/dejavu", 1);
+	assert_int_equal(font_init(NULL, NULL), 0);
+	assert_string_equal(font_path(DL_BOLD), "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
+	setenv("JB_FONT_DIR", "/nonexistent", 1);
+	assert_int_equal(font_init(NULL, NULL), -1);
+	assert_null(font_path(DL_REGULAR));
+	assert_null(font_ft_face(DL_REGULAR));
+	/* A file that is not a font. */
+	assert_int_equal(font_init("tests/test_render.c", NULL), -1);
+	unsetenv("JB_FONT_DIR");
+	assert_int_equal(font_init(NULL, NULL), 0);
+	assert_close(font_width(DL_REGULAR, 10, "Hello"), 5191 * 10 / UPEM, 1e-12);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -624,6 +645,7 @@ int main(void)
 		cmocka_unit_test(pdf_errors_are_reported),
 		cmocka_unit_test(png_draws_the_page),
 		cmocka_unit_test(pdf_and_png_agree),
+		cmocka_unit_test(font_init_finds_and_rejects_fonts),
 	};
 	return cmocka_run_group_tests(tests, fonts_up, fonts_down);
 }
