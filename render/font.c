@@ -69,7 +69,13 @@ static int load(struct font *f, const char *path)
 {
 	FT_Error e = FT_New_Face(lib, path, 0, &f->face);
 	if (e) {
-		fprintf(stderr, "jembrief: %s: cannot load font (FreeType error %d)\n", path, e);
+		const char *what = "cannot load the font";
+		if (e == FT_Err_Cannot_Open_Resource)
+			what = "cannot open the font file";
+		else if (e == FT_Err_Unknown_File_Format)
+			what = "not a font file";
+		fprintf(stderr, "jembrief: %s: %s (FreeType error %d)\n", path, what, e);
+		f->face = NULL;
 		return -1;
 	}
 	const TT_HoriHeader *hhea = FT_Get_Sfnt_Table(f->face, FT_SFNT_HHEA);

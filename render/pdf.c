@@ -51,7 +51,7 @@ static const char *error_name(HPDF_STATUS no)
 	case HPDF_FILE_OPEN_ERROR: return "cannot open the file";
 	case HPDF_FILE_IO_ERROR: return "cannot write the file";
 	case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
-	case HPDF_ENCRYPT_INVALID_PASSWORD: return "invalid password (empty owner password, or owner = user)";
+	case HPDF_ENCRYPT_INVALID_PASSWORD: return "invalid password";
 	case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "the font does not allow embedding";
 	case HPDF_TTF_INVALID_CMAP:
 	case HPDF_TTF_INVALID_FOMAT:

@@ -4,6 +4,12 @@
  * link annotations, page labels, document information, compressed streams.
  * Identical decks give byte-identical files (no wall-clock time, a fixed
  * document ID). The file is written to PATH.tmp.PID and renamed over PATH.
+ *
+ * Needs font_init() (the fonts embedded are font_path()'s). Pages are
+ * 960 x 540 pt; the outline entry of a page with an empty outline title is
+ * "Page N". Dash lengths are rounded to whole points (libharu's limit).
+ * Items dl_deck_check() would reject for non-finite numbers or missing
+ * pixels are skipped; run the check first to hear about them.
  */
 #ifndef JB_PDF_H
 #define JB_PDF_H
@@ -12,10 +18,12 @@
 
 #include "display.h"
 
+/* Encryption is 128-bit RC4 (PDF 1.4, revision 3). Readers may always
+ * extract text for accessibility; never edit, fill forms or reassemble. */
 struct pdf_options {
 	const char *owner_password; /* NULL: no encryption */
 	const char *user_password;  /* may be NULL with an owner password */
-	int allow_print;
+	int allow_print;            /* at full quality */
 	int allow_copy;
 };
 

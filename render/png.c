@@ -108,11 +108,12 @@ static void draw_image(cairo_t *cr, const struct dl_item *it)
 	cairo_translate(cr, v[0], v[1]);
 	cairo_scale(cr, v[2] / pw, v[3] / ph);
 	cairo_set_source_surface(cr, img, 0, 0);
-	/* Enlarged pixels stay square, as PDF viewers show an image without
-	 * /Interpolate; the edges do not fade into the page. */
+	/* An enlarged image (a pixel a point or more) keeps square pixels, as
+	 * PDF viewers show an image without /Interpolate; the edges do not
+	 * fade into the page. */
 	cairo_pattern_t *pat = cairo_get_source(cr);
 	cairo_pattern_set_extend(pat, CAIRO_EXTEND_PAD);
-	if (v[2] * 4 >= pw * 3 && v[3] * 4 >= ph * 3) /* not shrunk below 3/4 pt a pixel */
+	if (v[2] >= pw && v[3] >= ph)
 		cairo_pattern_set_filter(pat, CAIRO_FILTER_NEAREST);
 	cairo_rectangle(cr, 0, 0, pw, ph);
 	cairo_fill(cr);
