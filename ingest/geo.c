@@ -55,22 +55,34 @@ void jb_proj_free(struct jb_proj *p)
 	free(p);
 }
 
-size_t jb_proj_to_bng(struct jb_proj *p, double *x, double *y, size_t n)
+/* n points at x[i * stride], y[i * stride] (stride in doubles). */
+static size_t to_bng(struct jb_proj *p, double *x, double *y, size_t stride, size_t n)
 {
 	if (n == 0)
 		return 0;
-	proj_trans_generic(p->pj, PJ_FWD, x, sizeof *x, n, y, sizeof *y, n,
-			   NULL, 0, 0, NULL, 0, 0);
+	proj_trans_generic(p->pj, PJ_FWD, x, stride * sizeof *x, n,
+			   y, stride * sizeof *y, n, NULL, 0, 0, NULL, 0, 0);
 	proj_errno_reset(p->pj);
 	p->used = 1;
 	size_t failed = 0;
-	for (size_t i = 0; i < n; i++)
-		if (!isfinite(x[i]) || !isfinite(y[i]) || fabs(x[i]) > 1e7 ||
-		    fabs(y[i]) > 1e7) {
-			x[i] = y[i] = NAN;
+	for (size_t i = 0; i < n; i++) {
+		double *xi = &x[i * stride], *yi = &y[i * stride];
+		if (!isfinite(*xi) || !isfinite(*yi) || fabs(*xi) > 1e7 || fabs(*yi) > 1e7) {
+			*xi = *yi = NAN;
 			failed++;
 		}
+	}
 	return failed;
+}
+
+size_t jb_proj_to_bng(struct jb_proj *p, double *x, double *y, size_t n)
+{
+	return to_bng(p, x, y, 1, n);
+}
+
+size_t jb_proj_xy_to_bng(struct jb_proj *p, double *xy, size_t n)
+{
+	return to_bng(p, xy, xy + 1, 2, n);
 }
 
 const char *jb_proj_operation(struct jb_proj *p)
@@ -85,6 +97,32 @@ const char *jb_proj_operation(struct jb_proj *p)
 	p->opdesc = xstrdup(info.description ? info.description : "");
 	proj_destroy(op);
 	return p->opdesc;
+}
+
+enum jb_crs jb_crs_identify(const char *definition)
+{
+	PJ_CONTEXT *ctx = proj_context_create();
+	if (!ctx)
+		return JB_CRS_UNKNOWN;
+	proj_log_level(ctx, PJ_LOG_NONE);
+	enum jb_crs kind = JB_CRS_UNKNOWN;
+	PJ *crs = definition ? proj_create(ctx, definition) : NULL;
+	if (crs) {
+		static const struct { const char *epsg; enum jb_crs kind; } known[] = {
+			{"EPSG:27700", JB_CRS_BNG},
+			{"EPSG:4326", JB_CRS_WGS84},
+		};
+		for (size_t i = 0; i < sizeof known / sizeof known[0] && !kind; i++) {
+			PJ *ref = proj_create(ctx, known[i].epsg);
+			if (ref && proj_is_equivalent_to_with_ctx(ctx, crs, ref,
+					PJ_COMP_EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS))
+				kind = known[i].kind;
+			proj_destroy(ref);
+		}
+	}
+	proj_destroy(crs);
+	proj_context_destroy(ctx);
+	return kind;
 }
 
 /* ---- polygons ---- */

@@ -26,11 +26,20 @@ void jb_proj_free(struct jb_proj *p);
  * Points that cannot be transformed (or were not finite) become NAN.
  * Returns the number that failed. */
 size_t jb_proj_to_bng(struct jb_proj *p, double *lon_x, double *lat_y, size_t n);
+/* The same for n interleaved points: xy[2i] = lon, xy[2i + 1] = lat. */
+size_t jb_proj_xy_to_bng(struct jb_proj *p, double *xy, size_t n);
 /* PROJ's description of the operation it used for the last point
  * transformed, e.g. "Inverse of OSGB36 to WGS 84 (6) + British National
  * Grid", for the methods slide. Owned by p, valid until the next
  * jb_proj_to_bng() or jb_proj_free(); "" before any point was transformed. */
 const char *jb_proj_operation(struct jb_proj *p);
+
+/* What a coordinate reference system definition (WKT as in a shapefile's
+ * .prj, "EPSG:27700", a GeoJSON "urn:ogc:def:crs:OGC:1.3:CRS84"...) is,
+ * as far as this program cares: PROJ parses it and compares it with
+ * EPSG:27700 and EPSG:4326 (axis order aside). */
+enum jb_crs { JB_CRS_UNKNOWN, JB_CRS_BNG, JB_CRS_WGS84 };
+enum jb_crs jb_crs_identify(const char *definition);
 
 /* Append a ring of npts points (x0, y0, x1, y1, ...; copied) and widen the
  * bounding box. Rings need not be closed and may be in either orientation. */
