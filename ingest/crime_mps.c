@@ -161,7 +161,8 @@ static int on_row(struct jb_csv *t, void *ctx)
 	if (area < 0)
 		return 0;
 	int cat = jb_category_intern(m->ds, major, jb_csv_get(t, m->c_minor));
-	int32_t *counts = m->tab->rows[row_index(m, area, cat)].counts;
+	int r = row_index(m, area, cat); /* may move tab->rows */
+	int32_t *counts = m->tab->rows[r].counts;
 	for (int k = 0; k < m->nmcols; k++)
 		counts[m->moff[k]] = m->tmp[k];
 	m->src->kept++;
