@@ -67,6 +67,13 @@ static char *fold(const char *s, size_t n)
 	return k;
 }
 
+static int blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* libcsv's field callback: append the field, trimmed, to the record. This
+ * runs once per cell of every file, so it avoids calls where it can. */
 static void on_field(void *s, size_t n, void *data)
 {
 	struct jb_csv *t = data;
@@ -74,19 +81,20 @@ static void on_field(void *s, size_t n, void *data)
 	if (!s)
 		n = 0;
 	t->after_cr = 0;
-	for (size_t i = 0; i < n; i++)
-		if (f[i] == '\n')
-			t->rec_nl++;
+	for (const char *nl = f; (nl = memchr(nl, '\n', n - (size_t)(nl - f))); nl++)
+		t->rec_nl++;
 	/* trim blanks (libcsv keeps them inside quoted fields) */
-	while (n && isspace((unsigned char)*f)) {
+	while (n && blank(*f)) {
 		f++;
 		n--;
 	}
-	while (n && isspace((unsigned char)f[n - 1]))
+	while (n && blank(f[n - 1]))
 		n--;
-	t->off = xgrow(t->off, &t->capoff, t->nfields + 1, sizeof *t->off);
+	if (t->nfields == t->capoff)
+		t->off = xgrow(t->off, &t->capoff, t->nfields + 1, sizeof *t->off);
 	t->off[t->nfields++] = t->nbuf;
-	t->buf = xgrow(t->buf, &t->capbuf, t->nbuf + n + 1, 1);
+	if (t->nbuf + n + 1 > t->capbuf)
+		t->buf = xgrow(t->buf, &t->capbuf, t->nbuf + n + 1, 1);
 	memcpy(t->buf + t->nbuf, f, n);
 	t->nbuf += n;
 	t->buf[t->nbuf++] = '\0';
