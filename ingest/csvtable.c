@@ -151,13 +151,19 @@ static void on_record(int c, void *data)
  * end). A UTF-8 BOM at the very start is dropped. */
 static int fill(struct jb_csv *t, int first)
 {
-	int got = gzread(t->gz, t->chunk, CHUNK);
+	int got = gzread(t->gz, t->chunk, CHUNK), e;
 	if (got < 0)
 		return -1;
 	t->pos = 0;
 	t->len = (size_t)got;
-	if (got == 0)
+	if (got == 0) {
+		/* a truncated .gz ends early with Z_BUF_ERROR, not an error
+		 * return: its last, partial record must not be taken */
+		gzerror(t->gz, &e);
+		if (e != Z_OK)
+			return -1;
 		t->eof = 1;
+	}
 	if (first && t->len >= 3 && memcmp(t->chunk, "\xEF\xBB\xBF", 3) == 0)
 		t->pos = 3;
 	return 0;
@@ -271,7 +277,8 @@ int jb_csv_each(struct jb_csv *t, struct jb_source *src,
 		if (fill(t, 0) < 0) {
 			int e;
 			const char *msg = gzerror(t->gz, &e);
-			jb_reject(src, t->next_line, NULL, "read error", msg);
+			jb_reject(src, t->next_line, NULL, "read error, the rest of "
+				  "the file is lost", msg);
 			return -1;
 		}
 	}

@@ -153,7 +153,8 @@ int jb_read_deprivation(struct jb_dataset *ds, const char *path, const char *rel
 	const char *err;
 	struct jb_csv *t = jb_csv_open(path, &err);
 	if (!t)
-		return jb_source_unusable(ds, rel, "Indices of Deprivation", 0, NULL, err, NULL);
+		return jb_source_unusable(ds, rel, "Indices of Deprivation", 0, NULL,
+					  err, NULL);
 	struct dep d = {.ds = ds};
 	int edition = 0, rc = 0;
 	const char *kind = "Indices of Deprivation";
@@ -177,7 +178,8 @@ int jb_read_deprivation(struct jb_dataset *ds, const char *path, const char *rel
 	}
 
 	if (!edition) {
-		rc = jb_source_unusable(ds, rel, kind, 1, "lsoa21_code", "required column missing",
+		rc = jb_source_unusable(ds, rel, kind, 1, "lsoa21_code",
+					"required column missing",
 					"or LSOA code (2011) for IoD2019");
 	} else if (d.col[0][RANK] < 0) {
 		rc = jb_source_unusable(ds, rel, kind, 1, "IMD_rank",

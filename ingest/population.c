@@ -86,7 +86,8 @@ static int read_ons(struct jb_dataset *ds, struct jb_csv *t, const char *rel)
 	for (int a = 0; a <= JB_MAXAGE && !missing; a++) {
 		char alias[64];
 		snprintf(name, sizeof name, "age_%d", a);
-		snprintf(alias, sizeof alias, "age_%d|%d%s", a, a, a == JB_MAXAGE ? "|90+" : "");
+		snprintf(alias, sizeof alias, "age_%d|%d%s", a, a,
+			 a == JB_MAXAGE ? "|90+" : "");
 		if ((p.c_age[a] = jb_csv_col(t, alias)) < 0)
 			missing = name;
 	}

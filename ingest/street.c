@@ -127,7 +127,10 @@ static void flush(struct street *s)
 		}
 		int b = ds->lsoa[lsoa].borough;
 		if (b < 0) {
-			jb_set_aside(s->src, "outside the 32 boroughs");
+			/* without LSOA boundaries an LSOA's borough may be unknown */
+			jb_set_aside(s->src, ds->has_lsoa_shapes
+				     ? "outside the 32 boroughs"
+				     : "LSOA's borough not known (no LSOA boundary file)");
 			continue;
 		}
 		cover_month(st, p->month);

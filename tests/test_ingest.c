@@ -148,7 +148,8 @@ static void real_borough_crime(void **state)
 	 *   print(len(r), sum(x['boroughname'] in B for x in r))"
 	 * 2010-2024: 1085 rows, 1025 in the 32 ("London Heathrow and London City
 	 * Airports" and "Unknown" set aside); 2024-2026: 1032, 1000 ("Unknown"). */
-	const struct jb_source *s = source(real, "crime/mps-borough-level-crime-2010-2024.csv.gz");
+	const struct jb_source *s;
+	s = source(real, "crime/mps-borough-level-crime-2010-2024.csv.gz");
 	assert_int_equal(s->rows, 1085);
 	assert_int_equal(s->kept, 1025);
 	assert_int_equal(s->set_aside, 60);
@@ -288,7 +289,8 @@ static void real_population(void **state)
 	for (int b = 0; b < JB_NBOROUGHS; b++)
 		assert_true(real->pop[b].has);
 	/* England and the City of London are the 2 rows set aside (35 rows). */
-	const struct jb_source *s = source(real, "population/ons-mid2020-single-year-of-age-london.csv");
+	const struct jb_source *s;
+	s = source(real, "population/ons-mid2020-single-year-of-age-london.csv");
 	assert_int_equal(s->rows, 35);
 	assert_int_equal(s->kept, 33);
 
@@ -330,8 +332,8 @@ static void real_deprivation_2025(void **state)
 static void real_street(void **state)
 {
 	(void)state;
-	/* cat crime/police-uk-street/2017-0[1-6]/2017-0[1-6]-city-of-london-street.csv | python3 -c "import csv,sys,
-	 *   collections;r=[x for x in csv.reader(sys.stdin) if x[0]!='Crime ID'];
+	/* cat crime/police-uk-street/2017-0[1-6]/2017-0[1-6]-city-*.csv |
+	 *   python3 -c "import csv,sys,collections;r=[x for x in csv.reader(sys.stdin) if x[0]!='Crime ID'];
 	 *   k=[x for x in r if x[4] and not x[8].startswith('City of London')];
 	 *   print(len(r),sum(not x[4] for x in r),len(k),collections.Counter(
 	 *   x[8].rsplit(' ',1)[0] for x in k),collections.Counter(x[1] for x in k),
@@ -583,6 +585,38 @@ static void gz_and_plain_give_the_same(void **state)
 	free(plain);
 }
 
+static void truncated_gz_keeps_what_came_before(void **state)
+{
+	(void)state;
+	/* The real census file cut at 100000 compressed bytes: python3 -c
+	 *   "import zlib;d=zlib.decompressobj(31).decompress(open('population/
+	 *   census2021-lsoa21-age6-london.csv.gz','rb').read()[:100000]);
+	 *   print(d.count(b'\n')-1)" -> 19103 whole records (lines 2..19104);
+	 * the partial line 19105 is not taken. */
+	char *dir = jb_tmpdir();
+	char *out = jb_write_file(dir, "population/census.csv.gz", "");
+	char *cmd = xasprintf("head -c 100000 sample-data/population/"
+			      "census2021-lsoa21-age6-london.csv.gz > '%s'", out);
+	int st;
+	free(jb_run(cmd, &st));
+	assert_int_equal(st, 0);
+	char *diag;
+	struct jb_dataset *ds = load_capture(dir, &diag);
+	const struct jb_source *s = source(ds, "population/census.csv.gz");
+	assert_int_equal(s->rows, 19103);
+	assert_int_equal(s->kept, 19103);
+	assert_int_equal(reason(s, "read error, the rest of the file is lost"), 1);
+	assert_string_equal(s->reasons[0].first, "population/census.csv.gz:19105");
+	assert_non_null(strstr(diag, "population/census.csv.gz:19105: read error"));
+	assert_non_null(strstr(diag, "unexpected end of file"));
+	jb_dataset_free(ds);
+	free(diag);
+	free(out);
+	free(cmd);
+	jb_rmtree(dir);
+	free(dir);
+}
+
 static void nothing_supplied(void **state)
 {
 	(void)state;
@@ -746,6 +780,7 @@ int main(void)
 		cmocka_unit_test(real_deprivation_2019_alone),
 		cmocka_unit_test(later_file_wins_when_merging),
 		cmocka_unit_test(gz_and_plain_give_the_same),
+		cmocka_unit_test(truncated_gz_keeps_what_came_before),
 		cmocka_unit_test(nothing_supplied),
 		cmocka_unit_test(check_finds_problems),
 		cmocka_unit_test(csv_lines_names_and_gz),
