@@ -399,6 +399,57 @@ static void real_street(void **state)
 
 /* ---- broken inputs ---- */
 
+static void street_quirks(void **state)
+{
+	(void)state;
+	/* tests/fixtures/ingest/street/, with the real boundaries. Line 2 is
+	 * the real Spital Yard ASB row (LSOA E01004307, Tower Hamlets 015B in
+	 * the published file) with its LSOA code blanked: point-in-polygon
+	 * must find the same LSOA. Line 3 has no coordinates, line 4 is in
+	 * Manchester, lines 5-6 are malformed, line 7 (the real Baltic Street
+	 * West row, Islington, moved to 2016-12) comes before the first month
+	 * seen, so the month offsets shift. */
+	char *dir = jb_tmpdir();
+	link_into(dir, "boundaries/boroughs.geojson",
+		  "sample-data/boundaries/london-boroughs-2022-gen20.geojson");
+	link_into(dir, "boundaries/lsoa", "sample-data/boundaries/london-lsoa2021-bng-shp");
+	link_into(dir, "crime/2017-01/street.csv",
+		  "tests/fixtures/ingest/street/2017-01-test-street.csv");
+	char *diag;
+	struct jb_dataset *ds = load_capture(dir, &diag);
+	assert_string_equal(diag,
+		"crime/2017-01/street.csv:5: column 'Longitude': not a longitude in "
+		"degrees (abc)\n"
+		"crime/2017-01/street.csv:6: column 'Month': not a month (2017-13)\n");
+	const struct jb_source *s = source(ds, "crime/2017-01/street.csv");
+	assert_int_equal(s->rows, 6);
+	assert_int_equal(s->kept, 2);
+	assert_int_equal(reason(s, "no coordinates"), 1);
+	assert_int_equal(reason(s, "outside London's LSOAs"), 1);
+
+	const struct jb_street *st = &ds->street;
+	assert_int_equal(st->npts, 2);
+	assert_int_equal(st->first_month, jb_month(2016, 12));
+	assert_int_equal(st->nmonths, 2);
+	const struct jb_point *p = &st->pts[0];
+	assert_string_equal(ds->lsoa[p->lsoa].code, "E01004307");
+	assert_int_equal(p->borough, borough("Tower Hamlets"));
+	assert_int_equal(p->month, 1);
+	assert_int_equal(p->outcome, 0);
+	assert_string_equal(st->types[p->type], "Anti-social behaviour");
+	p = &st->pts[1];
+	assert_string_equal(ds->lsoa[p->lsoa].code, "E01033490");
+	assert_int_equal(p->borough, borough("Islington"));
+	assert_int_equal(p->month, 0);
+	assert_string_equal(st->outcomes[p->outcome], "Local resolution");
+	assert_string_equal(st->locations[p->location], "On or near Baltic Street West");
+	assert_int_equal(jb_dataset_check(ds, stderr), 0);
+	jb_dataset_free(ds);
+	free(diag);
+	jb_rmtree(dir);
+	free(dir);
+}
+
 static void bad_rows_are_reported_and_set_aside(void **state)
 {
 	(void)state;
@@ -776,6 +827,7 @@ int main(void)
 	};
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(bad_rows_are_reported_and_set_aside),
+		cmocka_unit_test(street_quirks),
 		cmocka_unit_test(bom_crlf_and_grouped_ranks),
 		cmocka_unit_test(real_deprivation_2019_alone),
 		cmocka_unit_test(later_file_wins_when_merging),
