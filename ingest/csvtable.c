@@ -1,0 +1,419 @@
+/* ingest/csvtable.c - see csvtable.h.
+ *
+ * libcsv does the CSV grammar (quotes, escaped quotes, quoted newlines);
+ * zlib's gzread supplies the bytes, inflating .gz files and passing plain
+ * files through. This file only collects fields into one reusable buffer,
+ * matches header names and keeps the physical line count: libcsv is run
+ * with CSV_REPALL_NL, so every line end outside a record is reported and
+ * can be counted, and newlines inside quoted fields are counted from the
+ * field text.
+ */
+#include "csvtable.h"
+
+#include <csv.h>
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "../util/xalloc.h"
+
+enum { CHUNK = 1 << 16 };
+
+struct jb_csv {
+	gzFile gz;
+	struct csv_parser p;
+	unsigned char *chunk; /* bytes read but not yet parsed: chunk[pos..len) */
+	size_t pos, len;
+	int eof;
+
+	/* the record being collected */
+	char *buf;            /* fields, each NUL-terminated */
+	size_t nbuf, capbuf;
+	size_t *off;          /* field i starts at buf + off[i] */
+	size_t nfields, capoff;
+	long rec_nl;          /* newlines inside its quoted fields */
+	long line;            /* line the record starts on */
+	long next_line;       /* line the next record will start on */
+	int after_cr;         /* the last line end was a CR (CRLF pending) */
+
+	/* header */
+	char **names;
+	char **keys;          /* folded names */
+	int ncols;
+	int have_header;
+
+	/* while streaming */
+	struct jb_source *src;
+	int (*row)(struct jb_csv *t, void *ctx);
+	void *ctx;
+	int stop;
+};
+
+/* "LSOA Code" -> "lsoacode": lower case, spaces and underscores dropped. */
+static char *fold(const char *s, size_t n)
+{
+	char *k = xmalloc(n + 1);
+	size_t j = 0;
+	for (size_t i = 0; i < n && s[i]; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '_' || c == '\t')
+			continue;
+		k[j++] = (char)tolower(c);
+	}
+	k[j] = '\0';
+	return k;
+}
+
+static int blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* libcsv's field callback: append the field, trimmed, to the record. This
+ * runs once per cell of every file, so it avoids calls where it can. */
+static void on_field(void *s, size_t n, void *data)
+{
+	struct jb_csv *t = data;
+	const char *f = s ? s : "";
+	if (!s)
+		n = 0;
+	t->after_cr = 0;
+	for (const char *nl = f; (nl = memchr(nl, '\n', n - (size_t)(nl - f))); nl++)
+		t->rec_nl++;
+	/* trim blanks (libcsv keeps them inside quoted fields) */
+	while (n && blank(*f)) {
+		f++;
+		n--;
+	}
+	while (n && blank(f[n - 1]))
+		n--;
+	if (t->nfields == t->capoff)
+		t->off = xgrow(t->off, &t->capoff, t->nfields + 1, sizeof *t->off);
+	t->off[t->nfields++] = t->nbuf;
+	if (t->nbuf + n + 1 > t->capbuf)
+		t->buf = xgrow(t->buf, &t->capbuf, t->nbuf + n + 1, 1);
+	memcpy(t->buf + t->nbuf, f, n);
+	t->nbuf += n;
+	t->buf[t->nbuf++] = '\0';
+}
+
+static void take_header(struct jb_csv *t)
+{
+	t->ncols = (int)t->nfields;
+	t->names = xcalloc(t->nfields + 1, sizeof *t->names);
+	t->keys = xcalloc(t->nfields + 1, sizeof *t->keys);
+	for (size_t i = 0; i < t->nfields; i++) {
+		const char *s = t->buf + t->off[i];
+		t->names[i] = xstrdup(s);
+		t->keys[i] = fold(s, strlen(s));
+	}
+	t->have_header = 1;
+}
+
+static void on_record(int c, void *data)
+{
+	struct jb_csv *t = data;
+	if (t->nfields == 0) {
+		/* a line end outside any record: count it (CRLF once) */
+		if (c == '\r' || (c == '\n' && !t->after_cr))
+			t->next_line++;
+		t->after_cr = c == '\r';
+		return;
+	}
+	t->line = t->next_line;
+	if (!t->have_header) {
+		take_header(t);
+	} else if (!t->stop) {
+		if (t->src)
+			t->src->rows++;
+		if ((int)t->nfields != t->ncols) {
+			char detail[64];
+			snprintf(detail, sizeof detail, "%zu fields, the header has %d",
+				 t->nfields, t->ncols);
+			jb_reject(t->src, t->line, NULL, "wrong number of fields", detail);
+		} else if (t->row(t, t->ctx)) {
+			t->stop = 1;
+		}
+	}
+	t->next_line += t->rec_nl;
+	if (c == '\r' || c == '\n')
+		t->next_line++;
+	t->after_cr = c == '\r';
+	t->rec_nl = 0;
+	t->nfields = 0;
+	t->nbuf = 0;
+}
+
+/* Fill the chunk; returns -1 on a read error, 0 otherwise (eof set at the
+ * end). A UTF-8 BOM at the very start is dropped. */
+static int fill(struct jb_csv *t, int first)
+{
+	int got = gzread(t->gz, t->chunk, CHUNK), e;
+	if (got < 0)
+		return -1;
+	t->pos = 0;
+	t->len = (size_t)got;
+	if (got == 0) {
+		/* a truncated .gz ends early with Z_BUF_ERROR, not an error
+		 * return: its last, partial record must not be taken */
+		gzerror(t->gz, &e);
+		if (e != Z_OK)
+			return -1;
+		t->eof = 1;
+	}
+	if (first && t->len >= 3 && memcmp(t->chunk, "\xEF\xBB\xBF", 3) == 0)
+		t->pos = 3;
+	return 0;
+}
+
+struct jb_csv *jb_csv_open(const char *path, const char **err)
+{
+	errno = 0;
+	gzFile gz = gzopen(path, "rb");
+	if (!gz) {
+		*err = strerror(errno ? errno : ENOENT);
+		return NULL;
+	}
+	gzbuffer(gz, CHUNK);
+	struct jb_csv *t = xcalloc(1, sizeof *t);
+	t->gz = gz;
+	t->chunk = xmalloc(CHUNK);
+	t->next_line = 1;
+	csv_init(&t->p, CSV_REPALL_NL | CSV_APPEND_NULL);
+	csv_set_realloc_func(&t->p, xrealloc);
+
+	/* The header: feed one byte at a time so that parsing stops right
+	 * after it and the data records are left for jb_csv_each(). */
+	int first = 1;
+	while (!t->have_header) {
+		if (t->pos == t->len) {
+			if (fill(t, first) < 0) {
+				*err = "read error (corrupt or truncated file)";
+				jb_csv_close(t);
+				return NULL;
+			}
+			first = 0;
+			if (t->eof) {
+				csv_fini(&t->p, on_field, on_record, t);
+				if (!t->have_header) {
+					*err = "empty file (no header)";
+					jb_csv_close(t);
+					return NULL;
+				}
+				break;
+			}
+		}
+		csv_parse(&t->p, t->chunk + t->pos, 1, on_field, on_record, t);
+		t->pos++;
+	}
+	return t;
+}
+
+void jb_csv_close(struct jb_csv *t)
+{
+	if (!t)
+		return;
+	if (t->gz)
+		gzclose(t->gz);
+	csv_free(&t->p);
+	for (int i = 0; i < t->ncols; i++) {
+		free(t->names[i]);
+		free(t->keys[i]);
+	}
+	free(t->names);
+	free(t->keys);
+	free(t->chunk);
+	free(t->buf);
+	free(t->off);
+	free(t);
+}
+
+int jb_csv_ncols(const struct jb_csv *t)
+{
+	return t->ncols;
+}
+
+const char *jb_csv_name(const struct jb_csv *t, int col)
+{
+	return col >= 0 && col < t->ncols ? t->names[col] : "";
+}
+
+int jb_csv_col(const struct jb_csv *t, const char *names)
+{
+	const char *s = names;
+	for (;;) {
+		const char *bar = strchr(s, '|');
+		size_t n = bar ? (size_t)(bar - s) : strlen(s);
+		char *want = fold(s, n);
+		for (int i = 0; i < t->ncols; i++)
+			if (strcmp(t->keys[i], want) == 0) {
+				free(want);
+				return i;
+			}
+		free(want);
+		if (!bar)
+			return -1;
+		s = bar + 1;
+	}
+}
+
+int jb_csv_each(struct jb_csv *t, struct jb_source *src,
+		int (*row)(struct jb_csv *t, void *ctx), void *ctx)
+{
+	t->src = src;
+	t->row = row;
+	t->ctx = ctx;
+	t->stop = 0;
+	while (!t->stop && !t->eof) {
+		if (t->pos < t->len) {
+			csv_parse(&t->p, t->chunk + t->pos, t->len - t->pos, on_field,
+				  on_record, t);
+			t->pos = t->len;
+			continue;
+		}
+		if (fill(t, 0) < 0) {
+			int e;
+			const char *msg = gzerror(t->gz, &e);
+			jb_reject(src, t->next_line, NULL, "read error, the rest of "
+				  "the file is lost", msg);
+			return -1;
+		}
+	}
+	if (!t->stop)
+		csv_fini(&t->p, on_field, on_record, t);
+	return 0;
+}
+
+const char *jb_csv_get(const struct jb_csv *t, int col)
+{
+	if (col < 0 || (size_t)col >= t->nfields)
+		return "";
+	return t->buf + t->off[col];
+}
+
+long jb_csv_line(const struct jb_csv *t)
+{
+	return t->line;
+}
+
+/* Copy s without its thousands separators into out; -1 when a comma is not
+ * a valid group separator (three digits after it, digits before it, all
+ * before any decimal point). */
+static int ungroup(const char *s, char *out, size_t cap)
+{
+	size_t n = 0;
+	const char *dot = strchr(s, '.');
+	for (const char *p = s; *p; p++) {
+		if (*p == ',') {
+			if (dot && p > dot)
+				return -1;
+			if (p == s || !isdigit((unsigned char)p[-1]))
+				return -1;
+			for (int k = 1; k <= 3; k++)
+				if (!isdigit((unsigned char)p[k]))
+					return -1;
+			if (isdigit((unsigned char)p[4]))
+				return -1;
+			continue;
+		}
+		if (n + 1 >= cap)
+			return -1;
+		out[n++] = *p;
+	}
+	out[n] = '\0';
+	return 0;
+}
+
+int jb_parse_count(const char *s, long *out)
+{
+	char tmp[32];
+	if (ungroup(s, tmp, sizeof tmp) < 0 || !tmp[0])
+		return -1;
+	for (const char *p = tmp; *p; p++)
+		if (!isdigit((unsigned char)*p))
+			return -1;
+	errno = 0;
+	long v = strtol(tmp, NULL, 10);
+	if (errno || v > INT32_MAX)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int jb_parse_number(const char *s, double *out)
+{
+	char tmp[64], *end;
+	if (ungroup(s, tmp, sizeof tmp) < 0 || !tmp[0])
+		return -1;
+	errno = 0;
+	double v = strtod(tmp, &end);
+	if (errno || *end || end == tmp || !isfinite(v))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+static int make_month(int y, int m, int *month)
+{
+	if (y < 1900 || y > 2999 || m < 1 || m > 12)
+		return -1;
+	*month = jb_month(y, m);
+	return 0;
+}
+
+int jb_parse_yyyymm(const char *s, int *month)
+{
+	if (strlen(s) != 6 || !digits(s, 6))
+		return -1;
+	int v = atoi(s);
+	return make_month(v / 100, v % 100, month);
+}
+
+int jb_parse_month(const char *s, int *month)
+{
+	if (jb_parse_yyyymm(s, month) == 0)
+		return 0;
+	if (!digits(s, 4) || s[4] != '-' || !digits(s + 5, 2))
+		return -1;
+	if (s[7] != '\0' && s[7] != '-')
+		return -1;
+	return make_month(atoi(s), (s[5] - '0') * 10 + (s[6] - '0'), month);
+}
+
+int jb_source_unusable(struct jb_dataset *ds, const char *rel, const char *kind,
+		       long line, const char *column, const char *problem,
+		       const char *detail)
+{
+	struct jb_source *src = jb_source_add(&ds->sources, rel, kind);
+	jb_reject(src, line, column, problem, detail);
+	return -1;
+}
+
+int jb_row_lsoa(struct jb_dataset *ds, struct jb_source *src, long line,
+		const char *column, const char *code, const char *name, int borough)
+{
+	if (!*code) {
+		jb_reject(src, line, column, "empty", NULL);
+		return -1;
+	}
+	if (ds->has_lsoa_shapes) {
+		int i = jb_lsoa_find(ds, code);
+		if (i < 0)
+			jb_set_aside(src, "LSOA not in the boundary file");
+		else
+			jb_lsoa_intern(ds, code, name, borough);
+		return i;
+	}
+	return jb_lsoa_intern(ds, code, name, borough);
+}
