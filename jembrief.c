@@ -22,6 +22,7 @@
 #include "render/deck.h"
 #include "render/fill.h"
 #include "render/font.h"
+#include "render/quality.h"
 #include "render/summary.h"
 #include "render/template.h"
 #include "util/xalloc.h"
@@ -55,7 +56,8 @@ static const char usage_text[] =
 	"  -V, --version          show the version and exit\n"
 	"\n"
 	"Output (in OUT): <slug>.pdf per borough (e.g. hammersmith-and-fulham.pdf),\n"
-	"summary.csv with every headline figure per borough and for London. Files are\n"
+	"summary.csv with every headline figure per borough and for London,\n"
+	"data-quality.csv with every file read and every row set aside. Files are\n"
 	"written under a temporary name and renamed, so a crash leaves no half deck.\n"
 	"Bad input rows are reported as FILE:LINE: column 'X': problem, counted and\n"
 	"set aside; the decks' sources slide lists them. PDF dates come from\n"
@@ -341,6 +343,12 @@ int main(int argc, char **argv)
 				status = EXIT_SOME_FAILED;
 			}
 			free(sum);
+			char *dq = xasprintf("%s/data-quality.csv", o.out);
+			if (quality_write(f, dq, err, sizeof err) != 0) {
+				fprintf(stderr, "jembrief: %s\n", err);
+				status = EXIT_SOME_FAILED;
+			}
+			free(dq);
 			struct deck_options dopt = {.outdir = o.out, .png = o.png,
 						    .epoch = deck_epoch(f)};
 			int rc = run_batch(f, t, &dopt, sel, nsel, o.jobs, o.quiet);

@@ -52,14 +52,15 @@ static void no_data(struct dl_page *p, struct chart_box b, const char *what)
 static void layout_title(struct dl_page *p, const struct slide_ctx *c)
 {
 	dl_rect(p, 0, 0, DL_PAGE_W, DL_PAGE_H, (struct dl_style){.fill = COL_DARK_BLUE});
-	dl_rect(p, 60, 300, 120, 6, (struct dl_style){.fill = COL_TURQUOISE});
 	char *title = slide_fill(c, c->spec->title);
 	char *sub = slide_fill(c, c->spec->subtitle);
 	char *note = slide_fill(c, c->spec->note);
-	chart_text(p, (struct chart_box){60, 150, 840, 140}, DL_BOLD, 36, COL_WHITE, ALIGN_LEFT,
-		   title);
+	double y = 170;
+	y += chart_text(p, (struct chart_box){60, y, 840, 140}, DL_BOLD, 36, COL_WHITE, ALIGN_LEFT,
+			title);
+	dl_rect(p, 60, y + 14, 120, 6, (struct dl_style){.fill = COL_TURQUOISE});
 	if (sub)
-		chart_text(p, (struct chart_box){60, 322, 840, 50}, DL_REGULAR, 16, COL_WHITE,
+		chart_text(p, (struct chart_box){60, y + 38, 840, 50}, DL_REGULAR, 16, COL_WHITE,
 			   ALIGN_LEFT, sub);
 	if (note)
 		chart_text(p, (struct chart_box){60, 400, 760, 70}, DL_REGULAR, 10.5,
@@ -124,7 +125,12 @@ static void layout_key_figures(struct dl_page *p, const struct slide_ctx *c)
 		tiles[i].detail = owned[3 * i + 2] = slide_fill(c, ts->detail);
 		tiles[i].accent = accents[i % (sizeof accents / sizeof accents[0])];
 	}
-	chart_tiles(p, b, tiles, n, n > 4 ? 3 : 2);
+	/* Tiles of a readable height, not stretched over the whole body. */
+	size_t cols = n > 4 ? 3 : 2, rows = (n + cols - 1) / cols;
+	double h = (double)rows * 130 + (double)(rows - 1) * 12;
+	if (h < b.h)
+		b.h = h;
+	chart_tiles(p, b, tiles, n, cols);
 	for (size_t i = 0; i < 3 * n; i++)
 		free(owned[i]);
 	free(owned);
@@ -353,7 +359,7 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 	char **items = NULL;
 	if (shown < src->n) {
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);
-		items[nitems++] = xasprintf("%zu more files read (see summary.csv / the data-quality report).",
+		items[nitems++] = xasprintf("%zu more files read: see data-quality.csv beside the decks.",
 					    src->n - shown);
 	}
 	for (size_t i = 0; i < src->n && nitems < 8; i++)

@@ -257,7 +257,7 @@ static void missing_inputs_say_no_data(void **state)
 	cmd = xasprintf("pdftotext '%s/out/camden.pdf' -", dir);
 	out = jb_run(cmd, &st);
 	expect_in(out, "No data supplied", "missing LSOA data");
-	expect_in(out, "Not supplied: boundaries", "sources slide lists what is missing");
+	expect_in(out, "Not supplied: LSOA boundaries", "sources slide lists what is missing");
 	free(out);
 	free(cmd);
 	jb_rmtree(dir);

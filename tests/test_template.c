@@ -61,9 +61,9 @@ static void expect_error(const char *text, const char *want)
 static void broken_templates_name_their_line(void **state)
 {
 	(void)state;
-	/* line 4: the missing semicolon is reported where libconfig sees it */
+	/* the missing comma after line 4 is reported where libconfig sees it: line 5 */
 	expect_error(THEME "slides = (\n { kind = \"title\"; title = \"x\" }\n  { kind = \"contents\"; }\n);\n",
-		     ":4: syntax error");
+		     ":5: syntax error");
 	expect_error(THEME "slides = (\n  { kind = \"title\"; title = \"x\"; },\n"
 			   "  { kind = \"pie-chart\"; title = \"y\"; }\n);\n",
 		     ":5: unknown slide kind 'pie-chart'");

@@ -1,0 +1,14 @@
+/* render/quality.h - data-quality.csv: every file read, its rows used and
+ * set aside, each reason with its count and first occurrence, and every
+ * input not supplied. The full version of the sources slide. */
+#ifndef JB_QUALITY_H
+#define JB_QUALITY_H
+
+#include <stddef.h>
+
+#include "../analysis/findings.h"
+
+/* Written atomically. 0, or -1 with a message in err. */
+int quality_write(const struct jb_findings *f, const char *path, char *err, size_t errlen);
+
+#endif
