@@ -587,6 +587,42 @@ static void later_file_wins_when_merging(void **state)
 	jb_dataset_free(ds);
 }
 
+static void published_spellings_and_order(void **state)
+{
+	(void)state;
+	/* tests/fixtures/ingest/published: the London Datastore's published
+	 * headers (LSOA Code / Major Category, WardCode / LookUp_BoroughName /
+	 * MajorText), identifier columns first, CRLF, "&" in a borough name.
+	 * Values worked by hand from the three files. */
+	struct jb_dataset *ds = jb_dataset_load("tests/fixtures/ingest/published", &quiet);
+	assert_non_null(ds);
+	assert_true(ds->has_crime[JB_LEVEL_LSOA]);
+	assert_true(ds->has_crime[JB_LEVEL_WARD]);
+	assert_true(ds->has_crime[JB_LEVEL_BOROUGH]);
+	const char *vap = "VIOLENCE AGAINST THE PERSON", *vwi = "VIOLENCE WITH INJURY";
+	int l = jb_lsoa_find(ds, "E01001714");
+	assert_true(l >= 0);
+	assert_int_equal(ds->lsoa[l].borough, borough("Hackney"));
+	assert_int_equal(cell(ds, JB_LEVEL_LSOA, l, vap, vwi, jb_month(2025, 1)), 7);
+	/* the City of London LSOA row is set aside, not kept */
+	assert_int_equal(source(ds, "crime/lsoa-published.csv")->kept, 1);
+	assert_int_equal(source(ds, "crime/lsoa-published.csv")->set_aside, 1);
+	int w = -1;
+	for (size_t i = 0; i < ds->nward; i++)
+		if (strcmp(ds->ward[i].code, "E05009373") == 0)
+			w = (int)i;
+	assert_true(w >= 0);
+	assert_int_equal(ds->ward[w].borough, borough("Hackney"));
+	assert_int_equal(cell(ds, JB_LEVEL_WARD, w, "ROBBERY", "ROBBERY OF PERSONAL PROPERTY",
+			      jb_month(2024, 12)),
+			 3);
+	assert_int_equal(source(ds, "crime/ward-published.csv")->set_aside, 1);
+	assert_int_equal(cell(ds, JB_LEVEL_BOROUGH, borough("Hammersmith and Fulham"), vap, vwi,
+			      jb_month(2025, 1)),
+			 131);
+	jb_dataset_free(ds);
+}
+
 static void gz_and_plain_give_the_same(void **state)
 {
 	(void)state;
@@ -831,6 +867,7 @@ int main(void)
 		cmocka_unit_test(bom_crlf_and_grouped_ranks),
 		cmocka_unit_test(real_deprivation_2019_alone),
 		cmocka_unit_test(later_file_wins_when_merging),
+		cmocka_unit_test(published_spellings_and_order),
 		cmocka_unit_test(gz_and_plain_give_the_same),
 		cmocka_unit_test(truncated_gz_keeps_what_came_before),
 		cmocka_unit_test(nothing_supplied),
