@@ -24,6 +24,13 @@ static void area(FILE *out, const struct jb_findings *f, const struct jb_area_fi
 			c->a, c->b, c->pct, c->p, c->wheeler_z, c->exceptional ? " exceptional" : "");
 	else
 		fputs("  change none\n", out);
+	if (a->index < JB_NBOROUGHS) {
+		fprintf(out, "  context imd_mean %.4f density %.2f share_10_24 %.5f similar",
+			a->imd_mean, a->density, a->share_10_24);
+		for (int k = 0; k < a->nsimilar; k++)
+			fprintf(out, " %s", jb_boroughs[a->similar[k]].code);
+		fputc('\n', out);
+	}
 	fprintf(out, "  rate %.4f rate_rank %d fall_rank %d rise_rank %d\n", a->rate, a->rate_rank,
 		a->fall_rank, a->rise_rank);
 	const struct jb_trend *t = &a->trend;

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "../util/xalloc.h"
+#include "similar.h"
 
 /* A month whose London total is below this share of the median of the 12
  * months before it is taken as not yet complete (published files often end
@@ -391,6 +392,7 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 		f->area[b].rise_rank = rise_rank[b];
 	}
 
+	jb_similar_boroughs(ds, f);
 	if (f->has_series)
 		dashboard(ds, f);
 	lsoa_level(ds, f, matched);

@@ -40,6 +40,13 @@ struct jb_area_findings {
 	int rate_rank;        /* 1 = highest rate of the 32; 0 for London / none */
 	int fall_rank;        /* 1 = largest % fall of the 32 (by pct ascending) */
 	int rise_rank;        /* 1 = largest % rise of the 32 (by pct descending) */
+	/* Most similar boroughs (DESIGN §5): the five nearest on the context
+	 * measures below, each standardised over the 32 boroughs. */
+	double imd_mean;      /* mean IMD score of the borough's LSOAs; NAN if none */
+	double density;       /* residents per km2; NAN if no boundary or population */
+	double share_10_24;   /* share of residents aged 10-24; NAN if no population */
+	int similar[5];       /* borough indices, nearest first */
+	int nsimilar;
 	double dash_last12[8];/* theme.dash_subtypes offences, last 12 months */
 	double dash_prev12[8];
 

@@ -423,6 +423,20 @@ static void f_lsoa_top_count(const struct fill_ctx *c, const struct jb_area_find
 	fmt_count(c->f->has_lsoa && top >= 0 ? c->f->lsoa[top].count12 : NAN, b, n);
 }
 
+static void f_similar(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+		      size_t n)
+{
+	(void)c;
+	size_t o = 0;
+	b[0] = '\0';
+	for (int k = 0; k < a->nsimilar && o < n; k++)
+		o += (size_t)snprintf(b + o, n - o, "%s%s",
+				      k == 0 ? "" : k == a->nsimilar - 1 ? " and " : ", ",
+				      jb_boroughs[a->similar[k]].name);
+	if (!a->nsimilar)
+		snprintf(b, n, "none (no context data)");
+}
+
 static void dash(const struct fill_ctx *c, const struct jb_area_findings *a, size_t k, int what,
 		 char *b, size_t n)
 {
@@ -503,6 +517,7 @@ static const struct {
 	{"lsoa_count", f_lsoa_count, "LSOAs in the borough"},
 	{"lsoa_top", f_lsoa_top, "the LSOA with the most offences"},
 	{"lsoa_top_count", f_lsoa_top_count, "its count"},
+	{"similar", f_similar, "the five most similar boroughs, nearest first"},
 	{"dash1", f_dash1, "the theme's first MPS dashboard measure, by name"},
 	{"dash1_count", f_dash1_count, "its offences in the last 12 months"},
 	{"dash1_prev", f_dash1_prev, "its offences in the previous 12 months"},

@@ -200,7 +200,9 @@ static void layout_comparison(struct dl_page *p, const struct slide_ctx *c)
 	const char *labels[JB_NBOROUGHS];
 	char *texts[JB_NBOROUGHS];
 	double values[JB_NBOROUGHS];
+	int similar[JB_NBOROUGHS] = {0};
 	int hl = -1;
+	const struct jb_area_findings *me = &f->area[c->area];
 	for (int k = 0; k < n; k++) {
 		const struct jb_area_findings *a = &f->area[order[k]];
 		labels[k] = a->name;
@@ -210,6 +212,8 @@ static void layout_comparison(struct dl_page *p, const struct slide_ctx *c)
 		texts[k] = xstrdup(v);
 		if (order[k] == c->area)
 			hl = k;
+		for (int s = 0; s < me->nsimilar; s++)
+			similar[k] |= me->similar[s] == order[k];
 	}
 	char lr[32];
 	fmt_dec(f->area[JB_LONDON].rate, 1, lr, sizeof lr);
@@ -220,6 +224,7 @@ static void layout_comparison(struct dl_page *p, const struct slide_ctx *c)
 		.values = values,
 		.value_text = (const char *const *)texts,
 		.highlight = hl,
+		.similar = me->nsimilar ? similar : NULL,
 		.ref = f->area[JB_LONDON].rate,
 		.ref_label = ref_label,
 		.x_title = "Offences per 1,000 residents, last 12 months",
