@@ -25,6 +25,7 @@
 #include "render/quality.h"
 #include "render/summary.h"
 #include "render/template.h"
+#include "util/atomic.h"
 #include "util/xalloc.h"
 
 #define JB_VERSION "0.1.0"
@@ -199,25 +200,6 @@ static long long deck_epoch(const struct jb_findings *f)
 	return (long long)timegm(&tm);
 }
 
-static int make_dir(const char *path)
-{
-	char *p = xstrdup(path);
-	int rc = 0;
-	for (char *s = p + 1;; s++) {
-		if (*s == '/' || *s == '\0') {
-			char c = *s;
-			*s = '\0';
-			if (mkdir(p, 0755) != 0 && errno != EEXIST)
-				rc = -1;
-			*s = c;
-			if (!c)
-				break;
-		}
-	}
-	free(p);
-	return rc;
-}
-
 /* One worker: writes decks sel[k] for k = w, w + jobs, ...; reports each
  * on the pipe as one byte (borough index, high bit set on failure). */
 static int worker(const struct jb_findings *f, const struct jb_template *t,
@@ -333,7 +315,7 @@ int main(int argc, char **argv)
 	} else if (font_init(NULL, NULL) != 0) {
 		status = EXIT_USAGE;
 	} else {
-		if (make_dir(o.out) != 0) {
+		if (make_dirs(o.out) != 0) {
 			fprintf(stderr, "jembrief: %s: cannot create: %s\n", o.out, strerror(errno));
 			status = EXIT_USAGE;
 		} else {

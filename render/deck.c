@@ -9,7 +9,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../util/atomic.h"
 #include "../util/xalloc.h"
+#include "datatables.h"
 #include "chart.h"
 #include "fill.h"
 #include "font.h"
@@ -110,23 +112,6 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 	return d;
 }
 
-static int mkdir_p(const char *path)
-{
-	char *p = xstrdup(path);
-	for (char *s = p + 1; *s; s++)
-		if (*s == '/') {
-			*s = '\0';
-			if (mkdir(p, 0755) != 0 && errno != EEXIST) {
-				free(p);
-				return -1;
-			}
-			*s = '/';
-		}
-	int r = mkdir(p, 0755) != 0 && errno != EEXIST ? -1 : 0;
-	free(p);
-	return r;
-}
-
 int deck_write(const struct jb_findings *f, const struct jb_template *t, int area,
 	       const struct deck_options *o, char *err, size_t errlen)
 {
@@ -141,9 +126,14 @@ int deck_write(const struct jb_findings *f, const struct jb_template *t, int are
 	if (rc == 0)
 		rc = pdf_write(d, path, o->pdf, err, errlen);
 	free(path);
+	if (rc == 0) {
+		char *dir = xasprintf("%s/%s/data", o->outdir, f->area[area].slug);
+		rc = datatables_write(f, area, dir, err, errlen);
+		free(dir);
+	}
 	if (rc == 0 && o->png) {
 		char *dir = xasprintf("%s/png/%s", o->outdir, f->area[area].slug);
-		if (mkdir_p(dir) != 0) {
+		if (make_dirs(dir) != 0) {
 			snprintf(err, errlen, "%s: cannot create: %s", dir, strerror(errno));
 			rc = -1;
 		}

@@ -7,23 +7,7 @@
 #include <string.h>
 
 #include "../util/atomic.h"
-
-/* A CSV field, quoted when it needs to be. */
-static void field(FILE *f, const char *s, int last)
-{
-	if (strpbrk(s, ",\"\n\r")) {
-		fputc('"', f);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', f);
-			fputc(*s, f);
-		}
-		fputc('"', f);
-	} else {
-		fputs(s, f);
-	}
-	fputc(last ? '\n' : ',', f);
-}
+#include "../util/csvout.h"
 
 int quality_write(const struct jb_findings *fi, const char *path, char *err, size_t errlen)
 {
@@ -38,25 +22,25 @@ int quality_write(const struct jb_findings *fi, const char *path, char *err, siz
 	for (size_t i = 0; i < s->n; i++) {
 		const struct jb_source *src = s->v[i];
 		for (size_t r = 0; r < (src->nreasons ? src->nreasons : 1); r++) {
-			field(f, src->path, 0);
-			field(f, src->kind, 0);
+			csv_text(f, src->path, 0);
+			csv_text(f, src->kind, 0);
 			fprintf(f, "%zu,%zu,%zu,", src->rows, src->kept, src->set_aside);
 			if (src->nreasons) {
-				field(f, src->reasons[r].what, 0);
+				csv_text(f, src->reasons[r].what, 0);
 				fprintf(f, "%zu,", src->reasons[r].n);
-				field(f, src->reasons[r].first, 1);
+				csv_text(f, src->reasons[r].first, 1);
 			} else {
 				fputs(",,\n", f);
 			}
 		}
 	}
 	for (size_t i = 0; i < s->nmissing; i++) {
-		field(f, s->missing[i], 0);
+		csv_text(f, s->missing[i], 0);
 		fputs("not supplied,0,0,0,,,\n", f);
 	}
 	if (fi->period_note) {
 		fputs("(analysis period),period,0,0,0,", f);
-		field(f, fi->period_note, 0);
+		csv_text(f, fi->period_note, 0);
 		fputs(",\n", f);
 	}
 	if (atomic_commit(&af) != 0) {

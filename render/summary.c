@@ -10,6 +10,7 @@
 
 #include "../util/atomic.h"
 
+/* Summary fields follow the name columns, so each is preceded by a comma. */
 static void num(FILE *f, double v, const char *fmt)
 {
 	fputc(',', f);

@@ -27,4 +27,7 @@ FILE *atomic_open(struct atomic_file *af, const char *path);
 int atomic_commit(struct atomic_file *af);
 void atomic_abort(struct atomic_file *af);
 
+/* mkdir -p: 0, or -1 with errno set. */
+int make_dirs(const char *path);
+
 #endif

@@ -1,0 +1,22 @@
+/* render/datatables.h - the numbers behind each deck's charts, as CSV in
+ * OUT/<slug>/data/, so analysts can check and reuse them. Each table is
+ * written atomically from the findings as they are (full precision, no
+ * thousands separators; an empty field is "not available"). */
+#ifndef JB_DATATABLES_H
+#define JB_DATATABLES_H
+
+#include <stddef.h>
+
+#include "../analysis/findings.h"
+
+/* Every table of area's deck into dir (created). 0, or -1 with err. */
+int datatables_write(const struct jb_findings *f, int area, const char *dir, char *err,
+		     size_t errlen);
+
+/* One table: opens dir/name atomically, calls body, commits. Topic files
+ * use this for their own tables. 0, or -1 with err. */
+typedef void (*datatable_fn)(FILE *out, const struct jb_findings *f, int area);
+int datatable_write(const char *dir, const char *name, datatable_fn body,
+		    const struct jb_findings *f, int area, char *err, size_t errlen);
+
+#endif
