@@ -39,7 +39,13 @@ struct slide_ctx {
 /* render/slides.c: lays out spec's slide on p (title and footer are drawn
  * by the deck). */
 void slide_layout(struct dl_page *p, const struct slide_ctx *c);
+/* Helpers every slide layout shares (render/slides.c): */
 /* Filled copy of a template string (NULL stays NULL); caller frees. */
 char *slide_fill(const struct slide_ctx *c, const char *s);
+/* Draws the slide's note (if any) at the bottom of the body; returns the
+ * body box left above it for the chart. */
+struct chart_box slide_body_with_note(struct dl_page *p, const struct slide_ctx *c);
+/* A panel saying "No data supplied: WHAT. ..." filling box b. */
+void slide_no_data(struct dl_page *p, struct chart_box b, const char *what);
 
 #endif

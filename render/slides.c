@@ -23,9 +23,7 @@ char *slide_fill(const struct slide_ctx *c, const char *s)
 	return fill(s, &fc);
 }
 
-/* The note under the chart, if the slide has one; returns the body box
- * left for the chart. */
-static struct chart_box with_note(struct dl_page *p, const struct slide_ctx *c)
+struct chart_box slide_body_with_note(struct dl_page *p, const struct slide_ctx *c)
 {
 	struct chart_box b = c->body;
 	if (!c->spec->note)
@@ -38,7 +36,7 @@ static struct chart_box with_note(struct dl_page *p, const struct slide_ctx *c)
 	return b;
 }
 
-static void no_data(struct dl_page *p, struct chart_box b, const char *what)
+void slide_no_data(struct dl_page *p, struct chart_box b, const char *what)
 {
 	dl_rect(p, b.x, b.y, b.w, b.h, (struct dl_style){.fill = COL_PANEL});
 	struct chart_box t = {b.x + 40, b.y + b.h / 2 - 20, b.w - 80, 60};
@@ -104,10 +102,10 @@ static void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 
 static void layout_key_figures(struct dl_page *p, const struct slide_ctx *c)
 {
-	struct chart_box b = with_note(p, c);
+	struct chart_box b = slide_body_with_note(p, c);
 	const struct jb_area_findings *a = &c->f->area[c->area];
 	if (!c->f->has_series || !a->change.ok) {
-		no_data(p, b, "MPS borough-level recorded crime for this theme");
+		slide_no_data(p, b, "MPS borough-level recorded crime for this theme");
 		return;
 	}
 	size_t n = c->spec->ntiles;
@@ -141,10 +139,10 @@ static void layout_key_figures(struct dl_page *p, const struct slide_ctx *c)
 
 static void layout_trend(struct dl_page *p, const struct slide_ctx *c)
 {
-	struct chart_box b = with_note(p, c);
+	struct chart_box b = slide_body_with_note(p, c);
 	const struct jb_area_findings *a = &c->f->area[c->area];
 	if (!c->f->has_series || !a->monthly.n) {
-		no_data(p, b, "MPS borough-level recorded crime for this theme");
+		slide_no_data(p, b, "MPS borough-level recorded crime for this theme");
 		return;
 	}
 	size_t n = a->monthly.n;
@@ -185,7 +183,7 @@ static void layout_trend(struct dl_page *p, const struct slide_ctx *c)
 
 static void layout_comparison(struct dl_page *p, const struct slide_ctx *c)
 {
-	struct chart_box b = with_note(p, c);
+	struct chart_box b = slide_body_with_note(p, c);
 	const struct jb_findings *f = c->f;
 	/* order by rank (1 = highest rate), ties by name; unranked last */
 	int order[JB_NBOROUGHS], n = 0;
@@ -194,7 +192,7 @@ static void layout_comparison(struct dl_page *p, const struct slide_ctx *c)
 			if (f->area[i].rate_rank == r)
 				order[n++] = i;
 	if (!n) {
-		no_data(p, b, "recorded crime by borough and population estimates");
+		slide_no_data(p, b, "recorded crime by borough and population estimates");
 		return;
 	}
 	const char *labels[JB_NBOROUGHS];
@@ -239,12 +237,12 @@ static void layout_comparison(struct dl_page *p, const struct slide_ctx *c)
 
 static void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
 {
-	struct chart_box b = with_note(p, c);
+	struct chart_box b = slide_body_with_note(p, c);
 	const struct jb_findings *f = c->f;
 	const struct jb_dataset *ds = f->ds;
 	const struct jb_area_findings *a = &f->area[c->area];
 	if (!f->has_lsoa || !ds->has_lsoa_shapes || !a->nlsoa) {
-		no_data(p, b, !f->has_lsoa ? "MPS LSOA-level recorded crime" : "LSOA boundaries");
+		slide_no_data(p, b, !f->has_lsoa ? "MPS LSOA-level recorded crime" : "LSOA boundaries");
 		return;
 	}
 	size_t n = 0;
