@@ -58,6 +58,7 @@ static void area(FILE *out, const struct jb_findings *f, const struct jb_area_fi
 			fprintf(out, "  top_lsoa %s %.0f\n", f->ds->lsoa[a->top_lsoa[k]].code,
 				f->lsoa[a->top_lsoa[k]].count12);
 	}
+	jb_key_findings_dump(&a->key, out);
 	for (size_t i = 0; i < a->monthly.n; i++) {
 		fputs("  month ", out);
 		month(out, a->monthly.first_month + (int)i);

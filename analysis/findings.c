@@ -397,6 +397,7 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 		dashboard(ds, f);
 	lsoa_level(ds, f, matched);
 	free(matched);
+	jb_key_findings(f);
 	return f;
 }
 

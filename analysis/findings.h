@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "../ingest/dataset.h"
+#include "keyfindings.h"
 #include "stats.h"
 #include "theme.h"
 
@@ -57,6 +58,8 @@ struct jb_area_findings {
 	int map_nclasses;      /* <= JB_MAP_CLASSES (fewer when counts tie) */
 	double map_breaks[JB_MAP_CLASSES + 1]; /* class c: breaks[c] <= count < breaks[c+1] (last inclusive) */
 	int top_lsoa[5];       /* LSOA indices with the highest counts, -1 = none */
+
+	struct jb_key_findings key; /* rules that hold, most important first */
 };
 
 struct jb_lsoa_findings {

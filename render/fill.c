@@ -437,6 +437,16 @@ static void f_similar(const struct fill_ctx *c, const struct jb_area_findings *a
 		snprintf(b, n, "none (no context data)");
 }
 
+static void f_top5_share(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			 size_t n)
+{
+	(void)c;
+	if (isfinite(a->key.top5_share))
+		snprintf(b, n, "%.0f%%", a->key.top5_share);
+	else
+		snprintf(b, n, "–");
+}
+
 static void dash(const struct fill_ctx *c, const struct jb_area_findings *a, size_t k, int what,
 		 char *b, size_t n)
 {
@@ -517,6 +527,7 @@ static const struct {
 	{"lsoa_count", f_lsoa_count, "LSOAs in the borough"},
 	{"lsoa_top", f_lsoa_top, "the LSOA with the most offences"},
 	{"lsoa_top_count", f_lsoa_top_count, "its count"},
+	{"top5_share", f_top5_share, "share of the LSOA offences in the top 5 LSOAs, \"18%\""},
 	{"similar", f_similar, "the five most similar boroughs, nearest first"},
 	{"dash1", f_dash1, "the theme's first MPS dashboard measure, by name"},
 	{"dash1_count", f_dash1_count, "its offences in the last 12 months"},

@@ -404,6 +404,35 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 	free(cells);
 }
 
+/* ---- key findings ---- */
+
+static void layout_key_findings(struct dl_page *p, const struct slide_ctx *c)
+{
+	struct chart_box b = slide_body_with_note(p, c);
+	const struct jb_key_findings *k = &c->f->area[c->area].key;
+	size_t shown = 0;
+	double y = b.y;
+	for (size_t i = 0; i < k->n && shown < (size_t)c->spec->max_items; i++) {
+		const char *text = c->spec->rule_text[k->rule[i]];
+		if (!text)
+			continue; /* the template has no sentence for this rule */
+		char *s = slide_fill(c, text);
+		char num[24];
+		snprintf(num, sizeof num, "%zu", shown + 1);
+		dl_rect(p, b.x, y, 4, 44, (struct dl_style){.fill = COL_TURQUOISE});
+		dl_text(p, b.x + 16, y + 27, DL_BOLD, 20, COL_DARK_BLUE, num);
+		double h = chart_text(p, (struct chart_box){b.x + 48, y + 4, b.w - 60, 44}, DL_REGULAR,
+				      13, COL_TEXT, ALIGN_LEFT, s);
+		free(s);
+		y += (h > 40 ? h : 40) + 16;
+		shown++;
+		if (y > b.y + b.h - 40)
+			break;
+	}
+	if (!shown)
+		slide_no_data(p, b, "recorded crime for this theme");
+}
+
 void slide_layout(struct dl_page *p, const struct slide_ctx *c)
 {
 	switch (c->spec->kind) {
@@ -427,6 +456,9 @@ void slide_layout(struct dl_page *p, const struct slide_ctx *c)
 		break;
 	case SLIDE_SOURCES:
 		layout_sources(p, c);
+		break;
+	case SLIDE_KEY_FINDINGS:
+		layout_key_findings(p, c);
 		break;
 	case JB_NSLIDE_KINDS:
 		break;

@@ -20,6 +20,7 @@ const char *const jb_slide_kind_names[JB_NSLIDE_KINDS] = {
 	[SLIDE_COMPARISON] = "comparison",
 	[SLIDE_LSOA_MAP] = "lsoa-map",
 	[SLIDE_SOURCES] = "sources",
+	[SLIDE_KEY_FINDINGS] = "key-findings",
 };
 
 /* Outline and contents names when a slide gives no 'outline'. */
@@ -31,6 +32,7 @@ static const char *const default_outline[JB_NSLIDE_KINDS] = {
 	[SLIDE_COMPARISON] = "Comparison with London",
 	[SLIDE_LSOA_MAP] = "Neighbourhood map",
 	[SLIDE_SOURCES] = "Sources, methods and data quality",
+	[SLIDE_KEY_FINDINGS] = "Key findings",
 };
 
 static int readable(const char *path)
@@ -235,6 +237,47 @@ static void load_tiles(struct loader *L, const config_setting_t *g, struct jb_sl
 	}
 }
 
+/* key-findings: findings = ( { rule = "change-significant"; text = "..."; }, ... ) */
+static void load_rules(struct loader *L, const config_setting_t *g, struct jb_slide_spec *s)
+{
+	s->max_items = 6;
+	int max;
+	if (config_setting_lookup_int(g, "max", &max) == CONFIG_TRUE) {
+		if (max < 1 || max > JB_MAX_KEY)
+			fail(L, line_of(config_setting_get_member(g, "max")),
+			     "'max' must be between 1 and %d", JB_MAX_KEY);
+		s->max_items = max;
+	}
+	const config_setting_t *fl = config_setting_get_member(g, "findings");
+	if (!fl) {
+		if (s->kind == SLIDE_KEY_FINDINGS)
+			fail(L, s->line, "a key-findings slide needs 'findings = ( { rule = ...; text = ...; } )'");
+		return;
+	}
+	for (int i = 0; i < config_setting_length(fl) && !L->failed; i++) {
+		const config_setting_t *e = config_setting_get_elem(fl, (unsigned)i);
+		const char *rule = NULL;
+		if (!config_setting_is_group(e) ||
+		    config_setting_lookup_string(e, "rule", &rule) != CONFIG_TRUE) {
+			fail(L, line_of(e), "finding %d must be { rule = \"...\"; text = \"...\"; }", i + 1);
+			return;
+		}
+		int r = jb_rule_by_name(rule);
+		if (r < 0) {
+			char known[1024] = "";
+			for (int k = 0; k < JB_NRULES; k++) {
+				strcat(known, k ? ", " : "");
+				strcat(known, jb_rule_names[k]);
+			}
+			fail(L, line_of(config_setting_get_member(e, "rule")),
+			     "unknown rule '%s' (known: %s)", rule, known);
+			return;
+		}
+		free(s->rule_text[r]);
+		s->rule_text[r] = get_string(L, e, "text", 1);
+	}
+}
+
 static void load_slides(struct loader *L, const config_setting_t *sl, struct jb_template *t)
 {
 	if (!sl || !config_setting_is_list(sl) || config_setting_length(sl) == 0) {
@@ -279,6 +322,7 @@ static void load_slides(struct loader *L, const config_setting_t *sl, struct jb_
 		s->note = get_string(L, g, "note", 0);
 		s->bullets = get_strings(L, g, "bullets", &s->nbullets);
 		load_tiles(L, g, s);
+		load_rules(L, g, s);
 	}
 }
 
@@ -347,6 +391,8 @@ void jb_template_free(struct jb_template *t)
 			free(s->tiles[k].detail);
 		}
 		free(s->tiles);
+		for (int r = 0; r < JB_NRULES; r++)
+			free(s->rule_text[r]);
 		free(s->source);
 		free(s->note);
 		free_strings(s->bullets, s->nbullets);

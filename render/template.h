@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 
+#include "../analysis/keyfindings.h"
 #include "../analysis/theme.h"
 
 enum jb_slide_kind {
@@ -21,6 +22,7 @@ enum jb_slide_kind {
 	SLIDE_COMPARISON,
 	SLIDE_LSOA_MAP,
 	SLIDE_SOURCES,
+	SLIDE_KEY_FINDINGS,
 	JB_NSLIDE_KINDS
 };
 extern const char *const jb_slide_kind_names[JB_NSLIDE_KINDS];
@@ -41,6 +43,8 @@ struct jb_slide_spec {
 	size_t nbullets;
 	struct jb_tile_spec *tiles; /* key-figures tiles */
 	size_t ntiles;
+	char *rule_text[JB_NRULES]; /* key-findings: the sentence for each rule, or NULL */
+	long max_items;             /* key-findings: at most this many (default 6) */
 };
 
 struct jb_template {

@@ -28,11 +28,19 @@ static void shipped_template_loads(void **state)
 	assert_int_equal(t->theme.nmps, 4);
 	assert_null(t->theme.mps[3].minor);
 	assert_int_equal(t->theme.ndash, 2);
-	assert_int_equal(t->nslides, 7);
+	/* every kind the deck needs appears once; the title slide first */
 	assert_int_equal(t->slides[0].kind, SLIDE_TITLE);
-	assert_int_equal(t->slides[2].kind, SLIDE_KEY_FIGURES);
-	assert_int_equal(t->slides[2].ntiles, 6);
-	assert_string_equal(t->slides[3].outline, "Crime trend");
+	const struct jb_slide_spec *kind[JB_NSLIDE_KINDS] = {0};
+	for (size_t i = 0; i < t->nslides; i++) {
+		assert_null(kind[t->slides[i].kind]);
+		kind[t->slides[i].kind] = &t->slides[i];
+	}
+	assert_non_null(kind[SLIDE_KEY_FIGURES]);
+	assert_int_equal(kind[SLIDE_KEY_FIGURES]->ntiles, 6);
+	assert_string_equal(kind[SLIDE_TREND]->outline, "Crime trend");
+	assert_non_null(kind[SLIDE_KEY_FINDINGS]);
+	assert_int_equal(kind[SLIDE_KEY_FINDINGS]->max_items, 6);
+	assert_non_null(kind[SLIDE_KEY_FINDINGS]->rule_text[RULE_CHANGE_SIGNIFICANT]);
 	jb_template_free(t);
 	jb_template_free(NULL);
 }
@@ -75,6 +83,9 @@ static void broken_templates_name_their_line(void **state)
 		     ":1: no 'theme' group");
 	expect_error("theme = { id = \"t\"; title = \"T\"; mps = (); };\nslides = ();\n",
 		     ":1: 'mps' must be a list");
+	expect_error(THEME "slides = (\n  { kind = \"key-findings\"; title = \"x\";\n"
+			   "    findings = ( { rule = \"rate-enormous\"; text = \"y\"; } ); }\n);\n",
+		     ":5: unknown rule 'rate-enormous'");
 }
 
 static void number_formats(void **state)

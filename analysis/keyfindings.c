@@ -1,0 +1,134 @@
+/* analysis/keyfindings.c - see keyfindings.h.
+ *
+ * Each rule holds or not on the findings alone; its weight orders the key
+ * findings slide. Weights are on one scale, "how unusual": a |z|-like
+ * number, so a very significant change outranks a mildly high rate. */
+#include "keyfindings.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "findings.h"
+
+const char *const jb_rule_names[JB_NRULES] = {
+	[RULE_CHANGE_SIGNIFICANT] = "change-significant",
+	[RULE_CHANGE_EXCEPTIONAL] = "change-exceptional",
+	[RULE_CHANGE_NOT_SIGNIFICANT] = "change-not-significant",
+	[RULE_TREND_SIGNIFICANT] = "trend-significant",
+	[RULE_TREND_FLAT] = "trend-flat",
+	[RULE_TREND_EXCEPTIONS] = "trend-exceptions",
+	[RULE_RATE_HIGH] = "rate-high",
+	[RULE_RATE_LOW] = "rate-low",
+	[RULE_RATE_ABOVE_LONDON] = "rate-above-london",
+	[RULE_RATE_BELOW_LONDON] = "rate-below-london",
+	[RULE_RISE_RANK] = "rise-rank",
+	[RULE_FALL_RANK] = "fall-rank",
+	[RULE_CONCENTRATED] = "concentrated",
+	[RULE_DASH_RISE] = "dashboard-rise",
+	[RULE_DASH_FALL] = "dashboard-fall",
+};
+
+int jb_rule_by_name(const char *name)
+{
+	for (int r = 0; r < JB_NRULES; r++)
+		if (strcmp(jb_rule_names[r], name) == 0)
+			return r;
+	return -1;
+}
+
+static void add(struct jb_key_findings *k, enum jb_rule r, double w)
+{
+	k->rule[k->n] = r;
+	k->weight[k->n] = w;
+	k->n++;
+}
+
+static void area_rules(const struct jb_findings *f, struct jb_area_findings *a)
+{
+	struct jb_key_findings *k = &a->key;
+	memset(k, 0, sizeof *k);
+	const struct jb_area_findings *L = &f->area[JB_LONDON];
+	const struct jb_change *c = &a->change;
+	int borough = a->index < JB_NBOROUGHS;
+	if (c->ok) {
+		double z = fabs(c->wheeler_z);
+		if (c->p < 0.05)
+			add(k, RULE_CHANGE_SIGNIFICANT, z + 1);
+		else
+			add(k, RULE_CHANGE_NOT_SIGNIFICANT, 0.5);
+		if (c->exceptional)
+			add(k, RULE_CHANGE_EXCEPTIONAL, z + 0.5);
+		if (borough && c->a < c->b && a->fall_rank >= 1 && a->fall_rank <= 5)
+			add(k, RULE_FALL_RANK, 3.5 - 0.1 * a->fall_rank);
+		if (borough && c->a > c->b && a->rise_rank >= 1 && a->rise_rank <= 5)
+			add(k, RULE_RISE_RANK, 3.5 - 0.1 * a->rise_rank);
+	}
+	const struct jb_trend *t = &a->trend;
+	if (t->ok) {
+		int sig = t->annual_lo > 0 || t->annual_hi < 0;
+		double z = t->se_b1 > 0 ? fabs(t->b1 / t->se_b1) : 0;
+		if (sig)
+			add(k, RULE_TREND_SIGNIFICANT, z);
+		else
+			add(k, RULE_TREND_FLAT, 0.4);
+		if (t->nexceptions)
+			add(k, RULE_TREND_EXCEPTIONS, 2.0 + t->nexceptions);
+	}
+	if (borough && a->rate_rank >= 1) {
+		if (a->rate_rank <= 5)
+			add(k, RULE_RATE_HIGH, 3.5 - 0.1 * a->rate_rank);
+		else if (a->rate_rank >= JB_NBOROUGHS - 4)
+			add(k, RULE_RATE_LOW, 2.5);
+		/* Above / below London only when not already among the highest or
+		 * lowest: the same fact twice is not two findings. */
+		else if (isfinite(a->rate) && isfinite(L->rate) && L->rate > 0) {
+			double ratio = a->rate / L->rate;
+			if (ratio >= 1)
+				add(k, RULE_RATE_ABOVE_LONDON, 1 + ratio);
+			else
+				add(k, RULE_RATE_BELOW_LONDON, 1 + 1 / ratio - 0.5);
+		}
+	}
+	if (f->has_lsoa && a->lsoa_total12 > 0) {
+		double top = 0;
+		for (int i = 0; i < 5 && a->top_lsoa[i] >= 0; i++)
+			top += f->lsoa[a->top_lsoa[i]].count12;
+		k->top5_share = 100.0 * top / a->lsoa_total12;
+		if (borough && k->top5_share >= 15)
+			add(k, RULE_CONCENTRATED, 1.5 + k->top5_share / 20);
+	} else {
+		k->top5_share = NAN;
+	}
+	if (f->theme->ndash > 0 && a->dash_prev12[0] > 0 && isfinite(a->dash_last12[0])) {
+		double pct = 100.0 * (a->dash_last12[0] - a->dash_prev12[0]) / a->dash_prev12[0];
+		if (pct >= 10)
+			add(k, RULE_DASH_RISE, 1.5 + pct / 20);
+		else if (pct <= -10)
+			add(k, RULE_DASH_FALL, 1.5 - pct / 20);
+	}
+	/* Most important first; equal weights keep rule order (insertion sort
+	 * is stable). */
+	for (size_t i = 1; i < k->n; i++)
+		for (size_t j = i; j > 0 && k->weight[j] > k->weight[j - 1]; j--) {
+			enum jb_rule r = k->rule[j];
+			double w = k->weight[j];
+			k->rule[j] = k->rule[j - 1];
+			k->weight[j] = k->weight[j - 1];
+			k->rule[j - 1] = r;
+			k->weight[j - 1] = w;
+		}
+}
+
+void jb_key_findings(struct jb_findings *f)
+{
+	for (int a = 0; a <= JB_NBOROUGHS; a++)
+		area_rules(f, &f->area[a]);
+}
+
+void jb_key_findings_dump(const struct jb_key_findings *k, FILE *out)
+{
+	fprintf(out, "  key_findings top5_share %.4f", k->top5_share);
+	for (size_t i = 0; i < k->n; i++)
+		fprintf(out, " %s(%.3f)", jb_rule_names[k->rule[i]], k->weight[i]);
+	fputc('\n', out);
+}
