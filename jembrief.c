@@ -35,7 +35,8 @@ enum { EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
 static const char usage_text[] =
 	"Usage: jembrief [OPTION]... [BOROUGH]...\n"
 	"Write a slide-style PDF briefing deck for each London borough named (by name,\n"
-	"slug or GSS code), or for all 32 boroughs when none is named, from the\n"
+	"slug or GSS code), or for all 32 boroughs and a London overview when none is\n"
+	"named, from the\n"
 	"published crime, deprivation and population data in the data directory.\n"
 	"\n"
 	"Options:\n"
@@ -57,6 +58,7 @@ static const char usage_text[] =
 	"  -V, --version          show the version and exit\n"
 	"\n"
 	"Output (in OUT): <slug>.pdf per borough (e.g. hammersmith-and-fulham.pdf),\n"
+	"london-overview.pdf (full batch only), <slug>/data/*.csv behind each chart,\n"
 	"summary.csv with every headline figure per borough and for London,\n"
 	"data-quality.csv with every file read and every row set aside. Files are\n"
 	"written under a temporary name and renamed, so a crash leaves no half deck.\n"
@@ -154,12 +156,13 @@ static int parse_options(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-/* The boroughs to write: those named, or all 32. */
+/* The decks to write: the boroughs named, or all 32 and the London
+ * overview (JB_LONDON). */
 static int select_boroughs(int argc, char **argv, int *sel)
 {
 	int n = 0;
 	if (optind >= argc) {
-		for (int b = 0; b < JB_NBOROUGHS; b++)
+		for (int b = 0; b <= JB_NBOROUGHS; b++)
 			sel[n++] = b;
 		return n;
 	}
@@ -202,6 +205,11 @@ static long long deck_epoch(const struct jb_findings *f)
 
 /* One worker: writes decks sel[k] for k = w, w + jobs, ...; reports each
  * on the pipe as one byte (borough index, high bit set on failure). */
+static const char *deck_label(int area)
+{
+	return area == JB_LONDON ? "London overview" : jb_boroughs[area].name;
+}
+
 static int worker(const struct jb_findings *f, const struct jb_template *t,
 		  const struct deck_options *dopt, const int *sel, int nsel, int w, int jobs,
 		  int report)
@@ -211,10 +219,10 @@ static int worker(const struct jb_findings *f, const struct jb_template *t,
 		char err[512];
 		int rc = deck_write(f, t, sel[k], dopt, err, sizeof err);
 		if (rc != 0) {
-			fprintf(stderr, "\njembrief: %s: %s\n", jb_boroughs[sel[k]].name, err);
+			fprintf(stderr, "\njembrief: %s: %s\n", deck_label(sel[k]), err);
 			failed++;
 		}
-		unsigned char msg = (unsigned char)(sel[k] | (rc ? 0x80 : 0));
+		unsigned char msg = (unsigned char)(sel[k] | (rc ? 0x80 : 0)); /* sel <= 32 */
 		if (write(report, &msg, 1) != 1)
 			failed++;
 	}
@@ -254,7 +262,7 @@ static int run_batch(const struct jb_findings *f, const struct jb_template *t,
 			failed++;
 		if (progress)
 			fprintf(stderr, "\rjembrief: %d/%d decks written (%s)%-24s", done, nsel,
-				jb_boroughs[msg & 0x7f].name, "");
+				deck_label(msg & 0x7f), "");
 	}
 	close(fds[0]);
 	if (progress)
@@ -283,7 +291,7 @@ int main(int argc, char **argv)
 	o.jobs = cores > 0 ? (int)cores : 1;
 	if (parse_options(argc, argv, &o) != 0)
 		return EXIT_USAGE;
-	int sel[JB_NBOROUGHS];
+	int sel[JB_NBOROUGHS + 1];
 	int nsel = select_boroughs(argc, argv, sel);
 	if (nsel < 0)
 		return EXIT_USAGE;

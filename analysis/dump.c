@@ -31,6 +31,10 @@ static void area(FILE *out, const struct jb_findings *f, const struct jb_area_fi
 			fprintf(out, " %s", jb_boroughs[a->similar[k]].code);
 		fputc('\n', out);
 	}
+	fprintf(out, "  share_of_london %.4f neighbours", a->share_of_london);
+	for (int k = 0; k < a->nneighbours; k++)
+		fprintf(out, " %s", jb_boroughs[a->neighbours[k]].code);
+	fputc('\n', out);
 	fprintf(out, "  rate %.4f rate_rank %d fall_rank %d rise_rank %d\n", a->rate, a->rate_rank,
 		a->fall_rank, a->rise_rank);
 	const struct jb_trend *t = &a->trend;
@@ -84,6 +88,10 @@ void jb_findings_dump(const struct jb_findings *f, FILE *out)
 	fprintf(out, "\npop_year %d\n", f->pop_year);
 	if (f->period_note)
 		fprintf(out, "period_note %s\n", f->period_note);
+	fprintf(out, "borough_map_breaks");
+	for (int k = 0; k <= f->borough_map_nclasses && f->borough_map_nclasses; k++)
+		fprintf(out, " %.1f", f->borough_map_breaks[k]);
+	fputc('\n', out);
 	for (int a = 0; a <= JB_NBOROUGHS; a++)
 		area(out, f, &f->area[a]);
 }

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "../util/xalloc.h"
+#include "london.h"
 #include "similar.h"
 
 /* A month whose London total is below this share of the median of the 12
@@ -397,6 +398,7 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 		dashboard(ds, f);
 	lsoa_level(ds, f, matched);
 	free(matched);
+	jb_london_view(ds, f);
 	jb_key_findings(f);
 	return f;
 }

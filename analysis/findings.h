@@ -60,6 +60,11 @@ struct jb_area_findings {
 	int top_lsoa[5];       /* LSOA indices with the highest counts, -1 = none */
 
 	struct jb_key_findings key; /* rules that hold, most important first */
+
+	/* Pan-London (analysis/london.c) */
+	int neighbours[16];    /* boroughs sharing a boundary, by index */
+	int nneighbours;
+	double share_of_london;/* % of London's offences, last 12 months */
 };
 
 struct jb_lsoa_findings {
@@ -85,6 +90,13 @@ struct jb_findings {
 
 	int pop_year;
 	size_t ncategories_matched; /* MPS categories the theme matched */
+
+	/* The 32 boroughs' rates in classes for the overview map. */
+	int borough_map_nclasses;
+	double borough_map_breaks[JB_MAP_CLASSES + 1]; /* rate class edges */
+	int borough_map_class[JB_NBOROUGHS];           /* -1 = no rate */
+	int rise_order[JB_NBOROUGHS];  /* boroughs by % change, largest rise first */
+	int nranked;                   /* boroughs with a % change */
 };
 
 struct jb_analysis_options {

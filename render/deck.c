@@ -68,16 +68,24 @@ static void marking_top(struct dl_page *p, const struct jb_template *t, struct d
 	dl_text(p, DL_PAGE_W - MARGIN - w, 18, DL_BOLD, FOOTER_SIZE, col, t->marking);
 }
 
+const char *deck_name(const struct jb_findings *f, int area)
+{
+	return area == JB_LONDON ? "london-overview" : f->area[area].slug;
+}
+
 struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template *t, int area)
 {
 	struct dl_deck *d = dl_deck_new();
-	int *page_of = xcalloc(t->nslides ? t->nslides : 1, sizeof *page_of);
-	for (size_t i = 0; i < t->nslides; i++)
+	/* London gets the overview's slides. */
+	const struct jb_slide_spec *specs = area == JB_LONDON ? t->overview : t->slides;
+	size_t nspecs = area == JB_LONDON ? t->noverview : t->nslides;
+	int *page_of = xcalloc(nspecs ? nspecs : 1, sizeof *page_of);
+	for (size_t i = 0; i < nspecs; i++)
 		page_of[i] = (int)i;
-	int npages = (int)t->nslides;
+	int npages = (int)nspecs;
 
-	for (size_t i = 0; i < t->nslides; i++) {
-		const struct jb_slide_spec *s = &t->slides[i];
+	for (size_t i = 0; i < nspecs; i++) {
+		const struct jb_slide_spec *s = &specs[i];
 		struct slide_ctx c = {
 			.f = f,
 			.t = t,
@@ -100,7 +108,8 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 		footer(p, &c, (int)i, npages);
 	}
 
-	char *title = fill("{theme}: {borough}", &(struct fill_ctx){f, area, t->marking});
+	char *title = fill(area == JB_LONDON ? "{theme}: London overview" : "{theme}: {borough}",
+			   &(struct fill_ctx){f, area, t->marking});
 	char *subject = fill("Joint engagement meeting briefing pack, data to {period_end}",
 			     &(struct fill_ctx){f, area, t->marking});
 	char *keywords = xasprintf("%s, %s, %s", t->theme.id, f->area[area].code, t->marking);
@@ -119,20 +128,20 @@ int deck_write(const struct jb_findings *f, const struct jb_template *t, int are
 	d->epoch = o->epoch;
 	int rc = 0;
 	if (dl_deck_check(d, stderr) != 0) {
-		snprintf(err, errlen, "%s: the laid-out deck failed its check", f->area[area].slug);
+		snprintf(err, errlen, "%s: the laid-out deck failed its check", deck_name(f, area));
 		rc = -1;
 	}
-	char *path = xasprintf("%s/%s.pdf", o->outdir, f->area[area].slug);
+	char *path = xasprintf("%s/%s.pdf", o->outdir, deck_name(f, area));
 	if (rc == 0)
 		rc = pdf_write(d, path, o->pdf, err, errlen);
 	free(path);
 	if (rc == 0) {
-		char *dir = xasprintf("%s/%s/data", o->outdir, f->area[area].slug);
+		char *dir = xasprintf("%s/%s/data", o->outdir, deck_name(f, area));
 		rc = datatables_write(f, area, dir, err, errlen);
 		free(dir);
 	}
 	if (rc == 0 && o->png) {
-		char *dir = xasprintf("%s/png/%s", o->outdir, f->area[area].slug);
+		char *dir = xasprintf("%s/png/%s", o->outdir, deck_name(f, area));
 		if (make_dirs(dir) != 0) {
 			snprintf(err, errlen, "%s: cannot create: %s", dir, strerror(errno));
 			rc = -1;

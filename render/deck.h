@@ -21,7 +21,11 @@ struct deck_options {
 	const struct pdf_options *pdf;
 };
 
-/* The laid-out deck of area (borough 0..31). Caller frees (dl_deck_free). */
+/* The file name (without .pdf) of area's deck: the borough's slug, or
+ * "london-overview" for JB_LONDON. */
+const char *deck_name(const struct jb_findings *f, int area);
+/* The laid-out deck of area: a borough 0..31 (the template's slides), or
+ * JB_LONDON (its overview slides). Caller frees (dl_deck_free). */
 struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template *t, int area);
 /* Build and write. 0 on success; -1 with a message in err. */
 int deck_write(const struct jb_findings *f, const struct jb_template *t, int area,

@@ -447,6 +447,41 @@ static void f_top5_share(const struct fill_ctx *c, const struct jb_area_findings
 		snprintf(b, n, "–");
 }
 
+static void f_share_of_london(const struct fill_ctx *c, const struct jb_area_findings *a,
+			      char *b, size_t n)
+{
+	(void)c;
+	if (isfinite(a->share_of_london))
+		snprintf(b, n, "%.1f%%", a->share_of_london);
+	else
+		snprintf(b, n, "–");
+}
+
+/* The borough ranked first by rate (the overview's map title). */
+static int highest_rate(const struct jb_findings *f)
+{
+	for (int b = 0; b < JB_NBOROUGHS; b++)
+		if (f->area[b].rate_rank == 1)
+			return b;
+	return -1;
+}
+
+static void f_highest_rate_borough(const struct fill_ctx *c, const struct jb_area_findings *a,
+				   char *b, size_t n)
+{
+	(void)a;
+	int h = highest_rate(c->f);
+	snprintf(b, n, "%s", h >= 0 ? c->f->area[h].name : "–");
+}
+
+static void f_highest_rate(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			   size_t n)
+{
+	(void)a;
+	int h = highest_rate(c->f);
+	fmt_dec(h >= 0 ? c->f->area[h].rate : NAN, 1, b, n);
+}
+
 static void dash(const struct fill_ctx *c, const struct jb_area_findings *a, size_t k, int what,
 		 char *b, size_t n)
 {
@@ -528,6 +563,9 @@ static const struct {
 	{"lsoa_top", f_lsoa_top, "the LSOA with the most offences"},
 	{"lsoa_top_count", f_lsoa_top_count, "its count"},
 	{"top5_share", f_top5_share, "share of the LSOA offences in the top 5 LSOAs, \"18%\""},
+	{"share_of_london", f_share_of_london, "the borough's share of London's offences, \"4.1%\""},
+	{"highest_rate_borough", f_highest_rate_borough, "the borough with the highest rate"},
+	{"highest_rate", f_highest_rate, "its rate per 1,000 residents"},
 	{"similar", f_similar, "the five most similar boroughs, nearest first"},
 	{"dash1", f_dash1, "the theme's first MPS dashboard measure, by name"},
 	{"dash1_count", f_dash1_count, "its offences in the last 12 months"},

@@ -11,6 +11,7 @@
 #include "deck.h"
 #include "fill.h"
 #include "font.h"
+#include "slides_london.h"
 
 #define NOTE_SIZE 9.5
 #define NOTE_H 34.0
@@ -459,6 +460,15 @@ void slide_layout(struct dl_page *p, const struct slide_ctx *c)
 		break;
 	case SLIDE_KEY_FINDINGS:
 		layout_key_findings(p, c);
+		break;
+	case SLIDE_PAN_LONDON:
+		slide_pan_london(p, c);
+		break;
+	case SLIDE_BOROUGH_TABLE:
+		slide_borough_table(p, c);
+		break;
+	case SLIDE_BOROUGH_MAP:
+		slide_borough_map(p, c);
 		break;
 	case JB_NSLIDE_KINDS:
 		break;

@@ -21,6 +21,9 @@ const char *const jb_slide_kind_names[JB_NSLIDE_KINDS] = {
 	[SLIDE_LSOA_MAP] = "lsoa-map",
 	[SLIDE_SOURCES] = "sources",
 	[SLIDE_KEY_FINDINGS] = "key-findings",
+	[SLIDE_PAN_LONDON] = "pan-london",
+	[SLIDE_BOROUGH_TABLE] = "borough-table",
+	[SLIDE_BOROUGH_MAP] = "borough-map",
 };
 
 /* Outline and contents names when a slide gives no 'outline'. */
@@ -33,6 +36,9 @@ static const char *const default_outline[JB_NSLIDE_KINDS] = {
 	[SLIDE_LSOA_MAP] = "Neighbourhood map",
 	[SLIDE_SOURCES] = "Sources, methods and data quality",
 	[SLIDE_KEY_FINDINGS] = "Key findings",
+	[SLIDE_PAN_LONDON] = "Pan-London issues",
+	[SLIDE_BOROUGH_TABLE] = "The 32 boroughs side by side",
+	[SLIDE_BOROUGH_MAP] = "Map of the boroughs",
 };
 
 static int readable(const char *path)
@@ -278,21 +284,23 @@ static void load_rules(struct loader *L, const config_setting_t *g, struct jb_sl
 	}
 }
 
-static void load_slides(struct loader *L, const config_setting_t *sl, struct jb_template *t)
+static void load_slides(struct loader *L, const config_setting_t *sl, const char *what,
+			struct jb_slide_spec **slides, size_t *nslides)
 {
 	if (!sl || !config_setting_is_list(sl) || config_setting_length(sl) == 0) {
-		fail(L, line_of(sl), "'slides' must be a non-empty list ( { kind = \"...\"; ... }, ... )");
+		fail(L, line_of(sl), "'%s' must be a non-empty list ( { kind = \"...\"; ... }, ... )",
+		     what);
 		return;
 	}
 	int n = config_setting_length(sl);
-	t->slides = xcalloc((size_t)n, sizeof *t->slides);
+	*slides = xcalloc((size_t)n, sizeof **slides);
 	for (int i = 0; i < n && !L->failed; i++) {
 		const config_setting_t *g = config_setting_get_elem(sl, (unsigned)i);
 		if (!config_setting_is_group(g)) {
 			fail(L, line_of(g), "slide %d must be a group { kind = \"...\"; ... }", i + 1);
 			return;
 		}
-		struct jb_slide_spec *s = &t->slides[t->nslides++];
+		struct jb_slide_spec *s = &(*slides)[(*nslides)++];
 		s->line = line_of(g);
 		const char *kind = NULL;
 		if (config_setting_lookup_string(g, "kind", &kind) != CONFIG_TRUE) {
@@ -348,7 +356,10 @@ struct jb_template *jb_template_load(const char *path, char *err, size_t errlen)
 	else
 		load_theme(&L, th, t);
 	if (!L.failed)
-		load_slides(&L, config_lookup(&cfg, "slides"), t);
+		load_slides(&L, config_lookup(&cfg, "slides"), "slides", &t->slides, &t->nslides);
+	if (!L.failed && config_lookup(&cfg, "overview"))
+		load_slides(&L, config_lookup(&cfg, "overview"), "overview", &t->overview,
+			    &t->noverview);
 	config_destroy(&cfg);
 	if (L.failed) {
 		jb_template_free(t);
@@ -362,6 +373,28 @@ static void free_strings(char **v, size_t n)
 	for (size_t i = 0; i < n; i++)
 		free(v[i]);
 	free(v);
+}
+
+static void free_specs(struct jb_slide_spec *specs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct jb_slide_spec *s = &specs[i];
+		free(s->outline);
+		free(s->title);
+		free(s->subtitle);
+		for (size_t k = 0; k < s->ntiles; k++) {
+			free(s->tiles[k].label);
+			free(s->tiles[k].value);
+			free(s->tiles[k].detail);
+		}
+		free(s->tiles);
+		for (int r = 0; r < JB_NRULES; r++)
+			free(s->rule_text[r]);
+		free(s->source);
+		free(s->note);
+		free_strings(s->bullets, s->nbullets);
+	}
+	free(specs);
 }
 
 void jb_template_free(struct jb_template *t)
@@ -380,23 +413,8 @@ void jb_template_free(struct jb_template *t)
 	free(t->theme.mps);
 	free_strings(t->theme.street_types, t->theme.nstreet);
 	free_strings(t->theme.dash_subtypes, t->theme.ndash);
-	for (size_t i = 0; i < t->nslides; i++) {
-		struct jb_slide_spec *s = &t->slides[i];
-		free(s->outline);
-		free(s->title);
-		free(s->subtitle);
-		for (size_t k = 0; k < s->ntiles; k++) {
-			free(s->tiles[k].label);
-			free(s->tiles[k].value);
-			free(s->tiles[k].detail);
-		}
-		free(s->tiles);
-		for (int r = 0; r < JB_NRULES; r++)
-			free(s->rule_text[r]);
-		free(s->source);
-		free(s->note);
-		free_strings(s->bullets, s->nbullets);
-	}
-	free(t->slides);
+	free_specs(t->slides, t->nslides);
+	free_specs(t->overview, t->noverview);
 	free(t);
 }
+

@@ -23,6 +23,9 @@ enum jb_slide_kind {
 	SLIDE_LSOA_MAP,
 	SLIDE_SOURCES,
 	SLIDE_KEY_FINDINGS,
+	SLIDE_PAN_LONDON,
+	SLIDE_BOROUGH_TABLE,
+	SLIDE_BOROUGH_MAP,
 	JB_NSLIDE_KINDS
 };
 extern const char *const jb_slide_kind_names[JB_NSLIDE_KINDS];
@@ -52,8 +55,10 @@ struct jb_template {
 	struct jb_theme theme;
 	char *marking;   /* protective marking, default OFFICIAL-SENSITIVE */
 	char *author;    /* PDF author */
-	struct jb_slide_spec *slides;
+	struct jb_slide_spec *slides;   /* a borough's deck */
 	size_t nslides;
+	struct jb_slide_spec *overview; /* the London overview deck */
+	size_t noverview;
 };
 
 /* Resolve a theme given by name ("all-violence") or path: a path is used as

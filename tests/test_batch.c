@@ -18,7 +18,8 @@
 #include "../render/fill.h"
 #include "../util/xalloc.h"
 
-#define SLIDES 8
+#define SLIDES 9
+#define OVERVIEW_SLIDES 9
 
 static char *outdir; /* one batch run shared by the tests */
 static int batch_status;
@@ -72,6 +73,17 @@ static void batch_writes_32_valid_decks(void **state)
 		free(cmd);
 		free(pdf);
 	}
+	/* The full batch also writes the London overview. */
+	char *overview = xasprintf("%s/london-overview.pdf", outdir);
+	int ost;
+	char *ocmd = xasprintf("qpdf --check '%s' >/dev/null 2>&1 && pdfinfo '%s' | awk '/^Pages:/ {print $2}'",
+			       overview, overview);
+	char *oout = jb_run(ocmd, &ost);
+	assert_int_equal(ost, 0);
+	assert_int_equal(atoi(oout), OVERVIEW_SLIDES);
+	free(oout);
+	free(ocmd);
+	free(overview);
 	/* No temporary left behind. */
 	int st;
 	char *cmd = xasprintf("ls '%s' | grep -c tmp", outdir);
@@ -214,6 +226,33 @@ static void decks_are_byte_identical(void **state)
 	free(again);
 }
 
+/* The overview's table lists all 32 boroughs with Hackney's row as the CSV
+ * gives it. */
+static void overview_has_every_borough(void **state)
+{
+	(void)state;
+	char *cmd = xasprintf("pdftotext -layout '%s/london-overview.pdf' -", outdir);
+	int st;
+	char *text = jb_run(cmd, &st);
+	assert_int_equal(st, 0);
+	for (int b = 0; b < JB_NBOROUGHS; b++)
+		expect_in(text, jb_boroughs[b].name, "overview borough table");
+	double a, b, pop;
+	hackney_from_csv(&a, &b, &pop);
+	char count[32], pct[32];
+	fmt_count(a, count, sizeof count);
+	fmt_signed_pct(100.0 * (a - b) / b, pct, sizeof pct);
+	char *row = strstr(text, "Hackney  ");
+	assert_non_null(row);
+	char *eol = strchr(row, '\n');
+	if (eol)
+		*eol = '\0';
+	expect_in(row, count, "Hackney's offences in the overview");
+	expect_in(row, pct, "Hackney's change in the overview");
+	free(text);
+	free(cmd);
+}
+
 static void summary_has_every_borough(void **state)
 {
 	(void)state;
@@ -287,6 +326,7 @@ int main(void)
 		cmocka_unit_test(hackney_trend_matches_the_reference),
 		cmocka_unit_test(decks_are_byte_identical),
 		cmocka_unit_test(summary_has_every_borough),
+		cmocka_unit_test(overview_has_every_borough),
 		cmocka_unit_test(bad_usage_exits_2),
 		cmocka_unit_test(missing_inputs_say_no_data),
 	};
