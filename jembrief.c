@@ -51,6 +51,12 @@ static const char usage_text[] =
 	"                         month in the data)\n"
 	"  -j, --jobs=N           decks written in parallel (default: the number of cores)\n"
 	"      --png              also write PNG previews, OUT/png/<slug>/NN.png\n"
+	"      --protect          encrypt the PDFs: the owner password is read from\n"
+	"                         $JEMBRIEF_OWNER_PASSWORD, an optional password to open\n"
+	"                         them from $JEMBRIEF_USER_PASSWORD; printing allowed,\n"
+	"                         copying not, unless changed by:\n"
+	"      --no-print         with --protect: forbid printing\n"
+	"      --allow-copy       with --protect: allow copying text\n"
 	"      --dump-findings    print the findings as text and write no decks\n"
 	"      --placeholders     list the template placeholders and exit\n"
 	"  -q, --quiet            no progress line\n"
@@ -73,6 +79,7 @@ static const char usage_text[] =
 struct options {
 	const char *data, *out, *theme;
 	int period, jobs, png, dump, quiet;
+	int protect, no_print, allow_copy;
 };
 
 static int parse_period(const char *s)
@@ -93,6 +100,9 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{"period", required_argument, NULL, 'p'},
 		{"jobs", required_argument, NULL, 'j'},
 		{"png", no_argument, NULL, 'P'},
+		{"protect", no_argument, NULL, 'E'},
+		{"no-print", no_argument, NULL, 'N'},
+		{"allow-copy", no_argument, NULL, 'C'},
 		{"dump-findings", no_argument, NULL, 'D'},
 		{"placeholders", no_argument, NULL, 'L'},
 		{"quiet", no_argument, NULL, 'q'},
@@ -133,6 +143,15 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case 'P':
 			o->png = 1;
 			break;
+		case 'E':
+			o->protect = 1;
+			break;
+		case 'N':
+			o->no_print = 1;
+			break;
+		case 'C':
+			o->allow_copy = 1;
+			break;
 		case 'D':
 			o->dump = 1;
 			break;
@@ -152,6 +171,10 @@ static int parse_options(int argc, char **argv, struct options *o)
 			fputs("Try 'jembrief --help' for more information.\n", stderr);
 			return -1;
 		}
+	}
+	if ((o->no_print || o->allow_copy) && !o->protect) {
+		fputs("jembrief: --no-print and --allow-copy go with --protect\n", stderr);
+		return -1;
 	}
 	return 0;
 }
@@ -303,6 +326,12 @@ int main(int argc, char **argv)
 				"$JB_TEMPLATE_DIR and templates/)\n", o.theme, o.theme);
 		return EXIT_USAGE;
 	}
+	if (o.protect && !(getenv("JEMBRIEF_OWNER_PASSWORD") && *getenv("JEMBRIEF_OWNER_PASSWORD"))) {
+		fputs("jembrief: --protect needs the owner password in $JEMBRIEF_OWNER_PASSWORD\n",
+		      stderr);
+		free(tpath);
+		return EXIT_USAGE;
+	}
 	struct jb_template *t = jb_template_load(tpath, err, sizeof err);
 	free(tpath);
 	if (!t) {
@@ -339,8 +368,15 @@ int main(int argc, char **argv)
 				status = EXIT_SOME_FAILED;
 			}
 			free(dq);
+			struct pdf_options popt = {
+				.owner_password = getenv("JEMBRIEF_OWNER_PASSWORD"),
+				.user_password = getenv("JEMBRIEF_USER_PASSWORD"),
+				.allow_print = !o.no_print,
+				.allow_copy = o.allow_copy,
+			};
 			struct deck_options dopt = {.outdir = o.out, .png = o.png,
-						    .epoch = deck_epoch(f)};
+						    .epoch = deck_epoch(f),
+						    .pdf = o.protect ? &popt : NULL};
 			int rc = run_batch(f, t, &dopt, sel, nsel, o.jobs, o.quiet);
 			if (rc > status)
 				status = rc;
