@@ -97,6 +97,8 @@ struct jb_findings {
 	int borough_map_class[JB_NBOROUGHS];           /* -1 = no rate */
 	int rise_order[JB_NBOROUGHS];  /* boroughs by % change, largest rise first */
 	int nranked;                   /* boroughs with a % change */
+	int rate_order[JB_NBOROUGHS];  /* boroughs by rate, highest first */
+	int nrate_ranked;              /* boroughs with a rate */
 };
 
 struct jb_analysis_options {

@@ -90,11 +90,14 @@ void jb_london_view(const struct jb_dataset *ds, struct jb_findings *f)
 					     : NAN;
 	}
 	f->area[JB_LONDON].share_of_london = L->change.ok ? 100.0 : NAN;
-	/* Largest rise first, by rise rank (ties keep borough order). */
-	f->nranked = 0;
+	/* Orders by rank (ties keep borough order, i.e. by name). */
+	f->nranked = f->nrate_ranked = 0;
 	for (int r = 1; r <= JB_NBOROUGHS; r++)
-		for (int b = 0; b < JB_NBOROUGHS; b++)
+		for (int b = 0; b < JB_NBOROUGHS; b++) {
 			if (f->area[b].rise_rank == r)
 				f->rise_order[f->nranked++] = b;
+			if (f->area[b].rate_rank == r)
+				f->rate_order[f->nrate_ranked++] = b;
+		}
 	map_classes(f);
 }

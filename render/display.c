@@ -487,3 +487,40 @@ int dl_deck_check(const struct dl_deck *d, FILE *err)
 	}
 	return c.problems;
 }
+
+static int finite_all(const double *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isfinite(v[i]))
+			return 0;
+	return 1;
+}
+
+int dl_item_drawable(const struct dl_item *it, size_t npages)
+{
+	switch (it->kind) {
+	case DL_PATH: {
+		const struct dl_style *s = &it->u.path.style;
+		int fill = s->fill.a > 0, stroke = s->stroke.a > 0 && s->width > 0;
+		return (fill || stroke) && it->u.path.nops > 0 &&
+		       finite_all(it->u.path.xy, 2 * it->u.path.npts) && isfinite(s->width) &&
+		       isfinite(s->dash);
+	}
+	case DL_TEXT: {
+		double v[3] = {it->u.text.x, it->u.text.y, it->u.text.size};
+		return *it->u.text.utf8 && it->u.text.color.a > 0 && finite_all(v, 3) &&
+		       it->u.text.size > 0 && (unsigned)it->u.text.font < DL_NFONTS;
+	}
+	case DL_LINK: {
+		double v[4] = {it->u.link.x, it->u.link.y, it->u.link.w, it->u.link.h};
+		return finite_all(v, 4) && it->u.link.target_page >= 0 &&
+		       (size_t)it->u.link.target_page < npages;
+	}
+	case DL_IMAGE: {
+		double v[4] = {it->u.image.x, it->u.image.y, it->u.image.w, it->u.image.h};
+		return finite_all(v, 4) && it->u.image.rgb && it->u.image.pw > 0 &&
+		       it->u.image.ph > 0 && v[2] > 0 && v[3] > 0;
+	}
+	}
+	return 0;
+}

@@ -115,6 +115,11 @@ void dl_link(struct dl_page *p, double x, double y, double w, double h, int targ
 void dl_image(struct dl_page *p, double x, double y, double w, double h,
 	      int pw, int ph, const unsigned char *rgb);
 
+/* Whether a backend can draw it: finite numbers, something to paint (a
+ * fill or a stroke, visible text, pixels), a link to one of npages pages.
+ * Backends skip the rest; dl_deck_check reports them. */
+int dl_item_drawable(const struct dl_item *it, size_t npages);
+
 /* Text dump of the whole deck, for golden tests: a "deck" line, then per
  * page a "page" line and one line per item, numbers as "%.2f", strings
  * quoted with \\ \" and control bytes escaped, images as a CRC-32. */

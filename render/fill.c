@@ -460,10 +460,7 @@ static void f_share_of_london(const struct fill_ctx *c, const struct jb_area_fin
 /* The borough ranked first by rate (the overview's map title). */
 static int highest_rate(const struct jb_findings *f)
 {
-	for (int b = 0; b < JB_NBOROUGHS; b++)
-		if (f->area[b].rate_rank == 1)
-			return b;
-	return -1;
+	return f->nrate_ranked ? f->rate_order[0] : -1;
 }
 
 static void f_highest_rate_borough(const struct fill_ctx *c, const struct jb_area_findings *a,

@@ -146,22 +146,10 @@ static void set_fill(HPDF_Page pg, struct pstate *st, struct dl_color c)
 	}
 }
 
-static int finite_all(const double *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!isfinite(v[i]))
-			return 0;
-	return 1;
-}
-
 static void draw_path(struct writer *w, HPDF_Page pg, struct pstate *st, const struct dl_item *it)
 {
 	const struct dl_style *s = &it->u.path.style;
 	int fill = s->fill.a > 0, stroke = s->stroke.a > 0 && s->width > 0;
-	if ((!fill && !stroke) || it->u.path.nops == 0 ||
-	    !finite_all(it->u.path.xy, 2 * it->u.path.npts) || !isfinite(s->width) ||
-	    !isfinite(s->dash))
-		return;
 	set_alpha(w, pg, st, fill ? s->fill.a : st->afill, stroke ? s->stroke.a : st->astroke);
 	if (fill)
 		set_fill(pg, st, s->fill);
@@ -209,10 +197,6 @@ static void draw_path(struct writer *w, HPDF_Page pg, struct pstate *st, const s
 
 static void draw_text(struct writer *w, HPDF_Page pg, struct pstate *st, const struct dl_item *it)
 {
-	double v[3] = {it->u.text.x, it->u.text.y, it->u.text.size};
-	if (!*it->u.text.utf8 || it->u.text.color.a == 0 || !finite_all(v, 3) ||
-	    it->u.text.size <= 0 || (unsigned)it->u.text.font >= DL_NFONTS)
-		return;
 	set_alpha(w, pg, st, it->u.text.color.a, st->astroke);
 	set_fill(pg, st, it->u.text.color);
 	HPDF_Page_BeginText(pg);
@@ -222,12 +206,9 @@ static void draw_text(struct writer *w, HPDF_Page pg, struct pstate *st, const s
 	HPDF_Page_EndText(pg);
 }
 
-static void draw_link(struct writer *w, HPDF_Page pg, const struct dl_item *it, size_t npages)
+static void draw_link(struct writer *w, HPDF_Page pg, const struct dl_item *it)
 {
 	double v[4] = {it->u.link.x, it->u.link.y, it->u.link.w, it->u.link.h};
-	if (!finite_all(v, 4) || it->u.link.target_page < 0 ||
-	    (size_t)it->u.link.target_page >= npages)
-		return;
 	HPDF_Destination dst = HPDF_Page_CreateDestination(w->pages[it->u.link.target_page]);
 	HPDF_Destination_SetFit(dst);
 	HPDF_Rect r = {(HPDF_REAL)v[0], (HPDF_REAL)(DL_PAGE_H - v[1] - v[3]),
@@ -239,8 +220,6 @@ static void draw_link(struct writer *w, HPDF_Page pg, const struct dl_item *it, 
 static void draw_image(struct writer *w, HPDF_Page pg, const struct dl_item *it)
 {
 	double v[4] = {it->u.image.x, it->u.image.y, it->u.image.w, it->u.image.h};
-	if (!finite_all(v, 4) || !it->u.image.rgb || it->u.image.pw <= 0 || it->u.image.ph <= 0)
-		return;
 	HPDF_Image img = HPDF_LoadRawImageFromMem(w->doc, it->u.image.rgb,
 						  (HPDF_UINT)it->u.image.pw,
 						  (HPDF_UINT)it->u.image.ph, HPDF_CS_DEVICE_RGB, 8);
@@ -260,16 +239,17 @@ static void draw_page(struct writer *w, const struct dl_deck *d, size_t i)
 	HPDF_Page_SetLineJoin(pg, HPDF_ROUND_JOIN);
 	for (size_t j = 0; j < p->nitems && !failed(w); j++) {
 		const struct dl_item *it = &p->items[j];
+		if (it == p->cur || !dl_item_drawable(it, d->npages))
+			continue; /* an unfinished path, or nothing drawable */
 		switch (it->kind) {
 		case DL_PATH:
-			if (it != p->cur)
-				draw_path(w, pg, &st, it);
+			draw_path(w, pg, &st, it);
 			break;
 		case DL_TEXT:
 			draw_text(w, pg, &st, it);
 			break;
 		case DL_LINK:
-			draw_link(w, pg, it, d->npages);
+			draw_link(w, pg, it);
 			break;
 		case DL_IMAGE:
 			draw_image(w, pg, it);

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,22 +22,10 @@ static void set_color(cairo_t *cr, struct dl_color c)
 	cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0);
 }
 
-static int finite_all(const double *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!isfinite(v[i]))
-			return 0;
-	return 1;
-}
-
 static void draw_path(cairo_t *cr, const struct dl_item *it)
 {
 	const struct dl_style *s = &it->u.path.style;
 	int fill = s->fill.a > 0, stroke = s->stroke.a > 0 && s->width > 0;
-	if ((!fill && !stroke) || it->u.path.nops == 0 ||
-	    !finite_all(it->u.path.xy, 2 * it->u.path.npts) || !isfinite(s->width) ||
-	    !isfinite(s->dash))
-		return;
 	cairo_new_path(cr);
 	const double *xy = it->u.path.xy;
 	for (size_t i = 0; i < it->u.path.nops; i++) {
@@ -71,10 +60,6 @@ static void draw_path(cairo_t *cr, const struct dl_item *it)
 static void draw_text(cairo_t *cr, cairo_font_face_t *const face[DL_NFONTS],
 		      const struct dl_item *it)
 {
-	double v[3] = {it->u.text.x, it->u.text.y, it->u.text.size};
-	if (!*it->u.text.utf8 || it->u.text.color.a == 0 || !finite_all(v, 3) ||
-	    it->u.text.size <= 0 || (unsigned)it->u.text.font >= DL_NFONTS)
-		return;
 	cairo_set_font_face(cr, face[it->u.text.font]);
 	cairo_set_font_size(cr, it->u.text.size);
 	set_color(cr, it->u.text.color);
@@ -87,8 +72,6 @@ static void draw_image(cairo_t *cr, const struct dl_item *it)
 {
 	double v[4] = {it->u.image.x, it->u.image.y, it->u.image.w, it->u.image.h};
 	int pw = it->u.image.pw, ph = it->u.image.ph;
-	if (!finite_all(v, 4) || !it->u.image.rgb || pw <= 0 || ph <= 0 || v[2] <= 0 || v[3] <= 0)
-		return;
 	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
 	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(img);
@@ -157,10 +140,11 @@ int png_write_page(const struct dl_page *p, const char *path, double dpi,
 
 	for (size_t i = 0; i < p->nitems && cairo_status(cr) == CAIRO_STATUS_SUCCESS; i++) {
 		const struct dl_item *it = &p->items[i];
+		if (it == p->cur || !dl_item_drawable(it, SIZE_MAX))
+			continue; /* an unfinished path, or nothing drawable */
 		switch (it->kind) {
 		case DL_PATH:
-			if (it != p->cur)
-				draw_path(cr, it);
+			draw_path(cr, it);
 			break;
 		case DL_TEXT:
 			draw_text(cr, face, it);

@@ -186,12 +186,8 @@ static void layout_comparison(struct dl_page *p, const struct slide_ctx *c)
 {
 	struct chart_box b = slide_body_with_note(p, c);
 	const struct jb_findings *f = c->f;
-	/* order by rank (1 = highest rate), ties by name; unranked last */
-	int order[JB_NBOROUGHS], n = 0;
-	for (int r = 1; r <= JB_NBOROUGHS; r++)
-		for (int i = 0; i < JB_NBOROUGHS; i++)
-			if (f->area[i].rate_rank == r)
-				order[n++] = i;
+	const int *order = f->rate_order; /* highest rate first */
+	int n = f->nrate_ranked;
 	if (!n) {
 		slide_no_data(p, b, "recorded crime by borough and population estimates");
 		return;

@@ -127,11 +127,8 @@ void slide_borough_table(struct dl_page *p, const struct slide_ctx *c)
 {
 	struct chart_box b = slide_body_with_note(p, c);
 	const struct jb_findings *f = c->f;
-	int order[JB_NBOROUGHS], n = 0;
-	for (int r = 1; r <= JB_NBOROUGHS; r++)
-		for (int i = 0; i < JB_NBOROUGHS; i++)
-			if (f->area[i].rate_rank == r)
-				order[n++] = i;
+	const int *order = f->rate_order; /* highest rate first */
+	int n = f->nrate_ranked;
 	if (!n) {
 		slide_no_data(p, b, "recorded crime by borough and population estimates");
 		return;
@@ -204,12 +201,13 @@ void slide_borough_map(struct dl_page *p, const struct slide_ctx *c)
 	double xy[10];
 	const char *names[5];
 	size_t nl = 0;
-	for (int r = 1; r <= JB_NBOROUGHS && nl < 5; r++)
-		for (int i = 0; i < JB_NBOROUGHS && nl < 5; i++)
-			if (f->area[i].rate_rank == r && ds->borough_shape[i].nrings) {
-				jb_polygon_centroid(&ds->borough_shape[i], &xy[2 * nl], &xy[2 * nl + 1]);
-				names[nl++] = f->area[i].name;
-			}
+	for (int k = 0; k < f->nrate_ranked && nl < 5; k++) {
+		int i = f->rate_order[k];
+		if (ds->borough_shape[i].nrings) {
+			jb_polygon_centroid(&ds->borough_shape[i], &xy[2 * nl], &xy[2 * nl + 1]);
+			names[nl++] = f->area[i].name;
+		}
+	}
 	struct choropleth ch = {
 		.n = n,
 		.polys = polys,
