@@ -97,4 +97,15 @@ int jb_findings_check(const struct jb_findings *f, FILE *err);
 /* Text dump for golden tests and --dump-findings. */
 void jb_findings_dump(const struct jb_findings *f, FILE *out);
 
+/* The theme's category matching, shared by every topic that counts MPS
+ * recorded crime: 1 when the theme counts category c (major and minor
+ * compared without case; a theme entry with no minor takes every minor). */
+int jb_theme_has_category(const struct jb_theme *t, const struct jb_category *c);
+/* Theme counts of a crime table per area and month: a new array (caller
+ * frees) v[area * t->nmonths + m], NAN where month m is not covered.
+ * matched[cat] says which of ds->categories count; rows whose area is not
+ * below nareas are ignored. */
+double *jb_theme_counts(const struct jb_crime_table *t, const unsigned char *matched,
+			size_t nareas);
+
 #endif
