@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "../util/xalloc.h"
+#include "hotspots.h"
 #include "similar.h"
 
 /* A month whose London total is below this share of the median of the 12
@@ -395,6 +396,7 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 		dashboard(ds, f);
 	lsoa_level(ds, f, matched);
 	free(matched);
+	f->hot = jb_hotspots_analyse(f);
 	return f;
 }
 
@@ -407,6 +409,7 @@ void jb_findings_free(struct jb_findings *f)
 		free(f->area[a].rolling.v);
 		jb_trend_free(&f->area[a].trend);
 	}
+	jb_hotspots_free(f->hot);
 	free(f->lsoa);
 	free(f->period_note);
 	free(f);

@@ -18,6 +18,8 @@
 
 #define JB_MAP_CLASSES 5
 
+struct jb_hotspots; /* analysis/hotspots.h */
+
 struct jb_series {
 	int first_month;
 	size_t n;
@@ -82,6 +84,8 @@ struct jb_findings {
 
 	int pop_year;
 	size_t ncategories_matched; /* MPS categories the theme matched */
+
+	struct jb_hotspots *hot;      /* Gi*, emerging and street hot spots (hotspots.h) */
 };
 
 struct jb_analysis_options {
