@@ -688,7 +688,7 @@ static void f_street_summary(const struct fill_ctx *c, const struct jb_area_find
 	if (!ha->street_n)
 		snprintf(b, n, "the street-level records supplied hold none of these offences here");
 	else if (ha->ntop_loc)
-		snprintf(b, n, "%s offence%s in the street-level records; the most in hot cells %s",
+		snprintf(b, n, "%s offence%s in the street-level records; most in hot cells: %s",
 			 k, ha->street_n == 1 ? "" : "s",
 			 c->f->ds->street.locations[ha->top_loc[0]]);
 	else
