@@ -583,8 +583,8 @@ static void street(struct jb_hotspots *h, const struct jb_findings *f)
 				a->grid_cold += h->ggi.cls[u] < 0;
 			}
 		} else {
-			why(h->grid_why, sizeof h->grid_why, "hot cells were not computed: %s",
-			    h->ggi.why);
+			why(h->grid_why, sizeof h->grid_why,
+			    "hot cells (Gi* over London's grid) were not computed: %s", h->ggi.why);
 		}
 	}
 
