@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "findings.h"
+#include "hotspots.h"
 
 static void month(FILE *out, int m)
 {
@@ -94,6 +95,7 @@ void jb_findings_dump(const struct jb_findings *f, FILE *out)
 	fputc('\n', out);
 	for (int a = 0; a <= JB_NBOROUGHS; a++)
 		area(out, f, &f->area[a]);
+	jb_hotspots_dump(f, out);
 }
 
 int jb_findings_check(const struct jb_findings *f, FILE *err)

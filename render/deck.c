@@ -90,6 +90,8 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 			.f = f,
 			.t = t,
 			.spec = s,
+			.specs = specs,
+			.nspecs = nspecs,
 			.area = area,
 			.page_of_slide = page_of,
 			.body = {MARGIN, BODY_TOP, DL_PAGE_W - 2 * MARGIN, FOOTER_RULE - 14 - BODY_TOP},

@@ -36,6 +36,8 @@ struct slide_ctx {
 	const struct jb_findings *f;
 	const struct jb_template *t;
 	const struct jb_slide_spec *spec;
+	const struct jb_slide_spec *specs; /* every slide of this deck */
+	size_t nspecs;
 	int area;
 	const int *page_of_slide; /* [t->nslides] page index of each slide */
 	struct chart_box body;    /* the free area under the title */

@@ -12,6 +12,7 @@
 #include "fill.h"
 #include "font.h"
 #include "slides_london.h"
+#include "slides_hotspots.h"
 
 #define NOTE_SIZE 9.5
 #define NOTE_H 34.0
@@ -73,30 +74,37 @@ static void layout_title(struct dl_page *p, const struct slide_ctx *c)
 
 static void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 {
-	const struct jb_template *t = c->t;
-	double y = c->body.y + 6, row = 27;
-	int n = 0;
-	for (size_t i = 0; i < t->nslides; i++) {
-		const struct jb_slide_spec *s = &t->slides[i];
+	/* Entries in one column, or two when there are more than fit. */
+	size_t n = 0;
+	for (size_t i = 0; i < c->nspecs; i++)
+		n += c->specs[i].kind != SLIDE_TITLE && c->specs[i].kind != SLIDE_CONTENTS;
+	const double row = 38;
+	size_t per_col = (size_t)(c->body.h / row);
+	int cols = n > per_col ? 2 : 1;
+	if (cols == 2)
+		per_col = (n + 1) / 2;
+	double colw = (c->body.w - 20) / cols;
+	size_t k = 0;
+	for (size_t i = 0; i < c->nspecs; i++) {
+		const struct jb_slide_spec *s = &c->specs[i];
 		if (s->kind == SLIDE_TITLE || s->kind == SLIDE_CONTENTS)
 			continue;
 		int page = c->page_of_slide[i];
+		double x = c->body.x + 20 + (double)(k / per_col) * colw;
+		double y = c->body.y + 6 + (double)(k % per_col) * row;
 		char num[16];
 		snprintf(num, sizeof num, "%d", page + 1);
-		double x = c->body.x + 20;
 		dl_circle(p, x + 9, y + 9, 11, (struct dl_style){.fill = COL_DARK_BLUE});
 		double nw = font_width(DL_BOLD, 10, num);
 		dl_text(p, x + 9 - nw / 2, y + 12.5, DL_BOLD, 10, COL_WHITE, num);
 		char *title = slide_fill(c, s->title);
 		dl_text(p, x + 32, y + 8, DL_BOLD, 12, COL_TEXT, s->outline);
-		chart_text(p, (struct chart_box){x + 32, y + 11, c->body.w - 80, 14}, DL_REGULAR, 9,
+		chart_text(p, (struct chart_box){x + 32, y + 11, colw - 60, 14}, DL_REGULAR, 9,
 			   COL_MUTED, ALIGN_LEFT, title);
-		dl_link(p, x - 4, y - 4, c->body.w - 30, row - 2, page);
+		dl_link(p, x - 4, y - 4, colw - 24, row - 6, page);
 		free(title);
-		y += row + 12;
-		n++;
+		k++;
 	}
-	(void)n;
 }
 
 /* ---- key figures ---- */
@@ -465,6 +473,15 @@ void slide_layout(struct dl_page *p, const struct slide_ctx *c)
 		break;
 	case SLIDE_BOROUGH_MAP:
 		slide_borough_map(p, c);
+		break;
+	case SLIDE_HOTSPOT_MAP:
+		layout_hotspot_map(p, c);
+		break;
+	case SLIDE_HOTSPOT_PERSISTENCE:
+		layout_hotspot_persistence(p, c);
+		break;
+	case SLIDE_STREET_DENSITY:
+		layout_street_density(p, c);
 		break;
 	case JB_NSLIDE_KINDS:
 		break;

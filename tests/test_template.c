@@ -28,6 +28,7 @@ static void shipped_template_loads(void **state)
 	assert_int_equal(t->theme.nmps, 4);
 	assert_null(t->theme.mps[3].minor);
 	assert_int_equal(t->theme.ndash, 2);
+	assert_true(t->theme.grid_m == 250);
 	/* every kind the deck needs appears once; the title slide first */
 	assert_int_equal(t->slides[0].kind, SLIDE_TITLE);
 	const struct jb_slide_spec *kind[JB_NSLIDE_KINDS] = {0};
