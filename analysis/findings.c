@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "../util/xalloc.h"
+#include "drivers.h"
 #include "similar.h"
 
 /* A month whose London total is below this share of the median of the 12
@@ -396,6 +397,7 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 	if (f->has_series)
 		dashboard(ds, f);
 	lsoa_level(ds, f, matched);
+	f->drivers = jb_drivers_analyse(ds, f);
 	free(matched);
 	return f;
 }
@@ -410,6 +412,7 @@ void jb_findings_free(struct jb_findings *f)
 		jb_trend_free(&f->area[a].trend);
 	}
 	free(f->lsoa);
+	jb_drivers_free(f->drivers);
 	free(f->period_note);
 	free(f);
 }

@@ -16,6 +16,8 @@
 #include "stats.h"
 #include "theme.h"
 
+struct jb_drivers;
+
 #define JB_MAP_CLASSES 5
 
 struct jb_series {
@@ -82,6 +84,8 @@ struct jb_findings {
 
 	int pop_year;
 	size_t ncategories_matched; /* MPS categories the theme matched */
+
+	struct jb_drivers *drivers; /* profile, drivers, attrition (analysis/drivers.h) */
 };
 
 struct jb_analysis_options {
