@@ -223,7 +223,8 @@ static void drivers(struct jb_drivers *d, const struct jb_dataset *ds,
 	d->lsoa_rate = xmalloc((ds->nlsoa ? ds->nlsoa : 1) * sizeof *d->lsoa_rate);
 	for (size_t l = 0; l < ds->nlsoa; l++)
 		d->lsoa_rate[l] = NAN;
-	d->rate_cap = d->imd_min = d->imd_max = NAN;
+	d->rate_cap = d->imd_min = d->imd_max = d->corr_p_max = NAN;
+	d->top_domain = -1;
 	if (!f->has_lsoa) {
 		d->why_no_model = "MPS LSOA-level recorded crime";
 		return;
@@ -245,6 +246,7 @@ static void drivers(struct jb_drivers *d, const struct jb_dataset *ds,
 		return;
 	}
 	d->has_model = 1;
+	d->corr_p_max = 0;
 
 	double *rate = xmalloc(n * sizeof *rate), *x = xmalloc(n * sizeof *x);
 	for (size_t i = 0; i < n; i++) {
@@ -258,6 +260,7 @@ static void drivers(struct jb_drivers *d, const struct jb_dataset *ds,
 		}
 		jb_spearman(x, rate, n, &d->spearman[v]);
 		jb_pearson(x, rate, n, &d->pearson[v]);
+		d->corr_p_max = fmax(d->corr_p_max, fmax(d->spearman[v].p, d->pearson[v].p));
 	}
 
 	/* The domains model. */
@@ -276,6 +279,7 @@ static void drivers(struct jb_drivers *d, const struct jb_dataset *ds,
 		d->dom_sd[k] = gsl_stats_sd(X + 1 + k, p, n);
 		d->rr_sd[k] = d->rr_lo[k] = d->rr_hi[k] = d->rr_p[k] = NAN;
 	}
+	d->top_domain = -1;
 	if (jb_poisson_glm(X, n, p, y, off, &d->glm) == 0)
 		for (int k = 0; k < JB_DRV_NDOMAINS; k++) {
 			double b = d->glm.coef[1 + k], se = d->glm.se[1 + k], sd = d->dom_sd[k];
@@ -283,6 +287,9 @@ static void drivers(struct jb_drivers *d, const struct jb_dataset *ds,
 			d->rr_lo[k] = exp((b - Z95 * se) * sd);
 			d->rr_hi[k] = exp((b + Z95 * se) * sd);
 			d->rr_p[k] = 2.0 * gsl_cdf_ugaussian_Q(fabs(b / se));
+			if (d->rr_lo[k] > 1 &&
+			    (d->top_domain < 0 || d->rr_sd[k] > d->rr_sd[d->top_domain]))
+				d->top_domain = k;
 		}
 	free(X);
 	free(y);
@@ -394,14 +401,14 @@ static void street_outcomes(struct jb_drivers *d, const struct jb_dataset *ds,
 				A->funnel[k] = lv[k] / A->known;
 		}
 		A->has_funnel = A->known >= JB_MIN_FUNNEL;
-		if (a == JB_LONDON || A->known <= 0)
+		if (a == JB_LONDON)
 			continue;
 		double table[2 * JB_NSTAGES];
 		for (int k = 0; k < JB_NSTAGES; k++) {
 			table[k] = s[k];
-			table[JB_NSTAGES + k] = d->area[JB_LONDON].stage_n[k] - s[k];
+			table[JB_NSTAGES + k] = A->rest_n[k] = d->area[JB_LONDON].stage_n[k] - s[k];
 		}
-		if (jb_chisq_independence(table, 2, JB_NSTAGES, &A->chisq) == 0)
+		if (A->known > 0 && jb_chisq_independence(table, 2, JB_NSTAGES, &A->chisq) == 0)
 			A->chisq_reliable = A->chisq.min_expected >= 5;
 	}
 }
@@ -548,8 +555,9 @@ void jb_drivers_dump(const struct jb_drivers *d, const struct jb_dataset *ds, FI
 		fprintf(out, " %.4f", d->imd_breaks[k]);
 	fputc('\n', out);
 	if (d->has_model) {
-		fprintf(out, "drivers model n %zu rate_cap %.4f imd_range %.3f %.3f\n", d->n,
-			d->rate_cap, d->imd_min, d->imd_max);
+		fprintf(out, "drivers model n %zu rate_cap %.4f imd_range %.3f %.3f corr_p_max %.6g "
+			"top_domain %d\n", d->n, d->rate_cap, d->imd_min, d->imd_max, d->corr_p_max,
+			d->top_domain);
 		for (int v = 0; v < JB_DRV_NVARS; v++)
 			fprintf(out, "drivers corr \"%s\" spearman %.6f p %.6g pearson %.6f p %.6g\n",
 				d->var_names[v], d->spearman[v].r, d->spearman[v].p,

@@ -94,6 +94,7 @@ struct jb_drivers_area {
 	struct jb_curve curve;
 	/* attrition: street outcomes */
 	double stage_n[JB_NSTAGES];
+	double rest_n[JB_NSTAGES]; /* the other 31 boroughs (the test's second row) */
 	double known;           /* crimes with a stage */
 	double unknown;         /* no outcome / status unavailable */
 	double unmapped;
@@ -125,6 +126,8 @@ struct jb_drivers {
 	double dom_sd[JB_DRV_NDOMAINS];      /* SD of each domain score (n - 1) */
 	double rr_sd[JB_DRV_NDOMAINS], rr_lo[JB_DRV_NDOMAINS], rr_hi[JB_DRV_NDOMAINS];
 	double rr_p[JB_DRV_NDOMAINS];
+	double corr_p_max;      /* the largest p of the 14 correlations */
+	int top_domain;         /* 0..5: largest rate ratio per SD whose CI is above 1; -1 none */
 	double rate_cap;        /* scatter's y cap: London's 99th percentile rate */
 	double imd_min, imd_max;/* over the set */
 

@@ -12,6 +12,7 @@
 #include "../util/atomic.h"
 #include "../util/csvout.h"
 #include "../util/xalloc.h"
+#include "slides_drivers.h"
 
 int datatable_write(const char *dir, const char *name, datatable_fn body,
 		    const struct jb_findings *f, int area, char *err, size_t errlen)
@@ -96,6 +97,13 @@ int datatables_write(const struct jb_findings *f, int area, const char *dir, cha
 		{"trend.csv", trend},
 		{"comparison.csv", comparison},
 		{"lsoa-counts.csv", lsoa_counts},
+		{"profile-deciles.csv", drivers_table_deciles},
+		{"profile-imd.csv", drivers_table_imd},
+		{"drivers-correlations.csv", drivers_table_correlations},
+		{"drivers-lsoa.csv", drivers_table_lsoa},
+		{"drivers-curves.csv", drivers_table_curves},
+		{"attrition-stages.csv", drivers_table_stages},
+		{"positive-outcomes.csv", drivers_table_positive_outcomes},
 	};
 	if (make_dirs(dir) != 0) {
 		snprintf(err, errlen, "%s: cannot create: %s", dir, strerror(errno));

@@ -11,6 +11,7 @@
 #include "deck.h"
 #include "fill.h"
 #include "font.h"
+#include "slides_drivers.h"
 
 #define NOTE_SIZE 9.5
 #define NOTE_H 34.0
@@ -427,6 +428,15 @@ void slide_layout(struct dl_page *p, const struct slide_ctx *c)
 		break;
 	case SLIDE_SOURCES:
 		layout_sources(p, c);
+		break;
+	case SLIDE_PROFILE:
+		layout_profile(p, c);
+		break;
+	case SLIDE_DRIVERS:
+		layout_drivers(p, c);
+		break;
+	case SLIDE_ATTRITION:
+		layout_attrition(p, c);
 		break;
 	case JB_NSLIDE_KINDS:
 		break;

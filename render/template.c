@@ -20,6 +20,9 @@ const char *const jb_slide_kind_names[JB_NSLIDE_KINDS] = {
 	[SLIDE_COMPARISON] = "comparison",
 	[SLIDE_LSOA_MAP] = "lsoa-map",
 	[SLIDE_SOURCES] = "sources",
+	[SLIDE_PROFILE] = "profile",
+	[SLIDE_DRIVERS] = "drivers",
+	[SLIDE_ATTRITION] = "attrition",
 };
 
 /* Outline and contents names when a slide gives no 'outline'. */
@@ -31,6 +34,9 @@ static const char *const default_outline[JB_NSLIDE_KINDS] = {
 	[SLIDE_COMPARISON] = "Comparison with London",
 	[SLIDE_LSOA_MAP] = "Neighbourhood map",
 	[SLIDE_SOURCES] = "Sources, methods and data quality",
+	[SLIDE_PROFILE] = "Borough profile and deprivation",
+	[SLIDE_DRIVERS] = "Drivers of crime",
+	[SLIDE_ATTRITION] = "Attrition and outcomes",
 };
 
 static int readable(const char *path)

@@ -21,6 +21,9 @@ enum jb_slide_kind {
 	SLIDE_COMPARISON,
 	SLIDE_LSOA_MAP,
 	SLIDE_SOURCES,
+	SLIDE_PROFILE,
+	SLIDE_DRIVERS,
+	SLIDE_ATTRITION,
 	JB_NSLIDE_KINDS
 };
 extern const char *const jb_slide_kind_names[JB_NSLIDE_KINDS];

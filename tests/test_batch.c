@@ -18,7 +18,7 @@
 #include "../render/fill.h"
 #include "../util/xalloc.h"
 
-#define SLIDES 7
+#define SLIDES 10
 
 static char *outdir; /* one batch run shared by the tests */
 static int batch_status;
@@ -168,7 +168,7 @@ static void hackney_key_figures_match_the_csv(void **state)
 static void hackney_trend_matches_the_reference(void **state)
 {
 	(void)state;
-	char *text = page_text("hackney", 4);
+	char *text = page_text("hackney", 5);
 	char want[128], lo[32], hi[32];
 	double pct = reference("trend_annual_pct");
 	fmt_signed_pct(reference("trend_annual_lo"), lo, sizeof lo);
