@@ -28,11 +28,12 @@ static void shipped_template_loads(void **state)
 	assert_int_equal(t->theme.nmps, 4);
 	assert_null(t->theme.mps[3].minor);
 	assert_int_equal(t->theme.ndash, 2);
-	assert_int_equal(t->nslides, 7);
+	assert_int_equal(t->nslides, 10);
 	assert_int_equal(t->slides[0].kind, SLIDE_TITLE);
 	assert_int_equal(t->slides[2].kind, SLIDE_KEY_FIGURES);
 	assert_int_equal(t->slides[2].ntiles, 6);
-	assert_string_equal(t->slides[3].outline, "Crime trend");
+	assert_int_equal(t->slides[3].kind, SLIDE_PROFILE);
+	assert_string_equal(t->slides[4].outline, "Crime trend");
 	jb_template_free(t);
 	jb_template_free(NULL);
 }
