@@ -349,6 +349,185 @@ static void street_funnel_and_chisq(void **state)
 	free(dir);
 }
 
+
+/* ---- the slides, read back with pdftotext ---- */
+
+static const char *jembrief(void)
+{
+	const char *j = getenv("JEMBRIEF");
+	return j && *j ? j : "build/jembrief";
+}
+
+/* The whole deck's text with every run of white space made one space, so
+ * a title wrapped over two lines still reads as one string. */
+static char *deck_text(const char *data, const char *slug)
+{
+	char *dir = jb_tmpdir();
+	char *cmd = xasprintf("'%s' --data '%s' --out '%s' --quiet %s 2>&1 && pdftotext '%s/%s.pdf' -",
+			      jembrief(), data, dir, slug, dir, slug);
+	int st;
+	char *text = jb_run(cmd, &st);
+	if (st != 0)
+		fail_msg("%s: exit %d: %s", cmd, st, text);
+	free(cmd);
+	jb_rmtree(dir);
+	free(dir);
+	size_t o = 0;
+	for (size_t i = 0; text[i]; i++) {
+		int sp = text[i] == ' ' || text[i] == '\n' || text[i] == '\f' || text[i] == '\t';
+		if (sp && (o == 0 || text[o - 1] == ' '))
+			continue;
+		text[o++] = sp ? ' ' : text[i];
+	}
+	text[o] = '\0';
+	return text;
+}
+
+static void expect_in(const char *text, const char *want)
+{
+	if (!strstr(text, want))
+		fail_msg("'%s' not found in the deck's text:\n%s", want, text);
+}
+
+static void rr_ci_text(int k, char *buf, size_t n)
+{
+	double b = ref_glm_coef[1 + k], se = ref_glm_se[1 + k], sd = ref_dom_sd[k];
+	char v[32], lo[32], hi[32];
+	fmt_dec(exp(b * sd), 2, v, sizeof v);
+	fmt_dec(exp((b - 1.96 * se) * sd), 2, lo, sizeof lo);
+	fmt_dec(exp((b + 1.96 * se) * sd), 2, hi, sizeof hi);
+	snprintf(buf, n, "%s (%s–%s)", v, lo, hi);
+}
+
+static void hackney_slides_show_the_reference_values(void **state)
+{
+	(void)state;
+	char *text = deck_text("sample-data", "hackney");
+	char want[256], v[64], lo[64], hi[64];
+	/* profile: 60 of 149 LSOAs in deciles 1-2, 24 in decile 1 (the
+	 * one-liner above); London 893 of 4,988 and 201 */
+	snprintf(want, sizeof want, "40.3%% of Hackney's neighbourhoods are among England's most "
+		 "deprived 20%% (London 17.9%%)");
+	expect_in(text, want);
+	expect_in(text, "24 of 149; London 4.0%");
+	expect_in(text, "60 of 149; London 17.9%");
+	/* drivers: the IMD correlation in the title, every domain's rho and
+	 * rate ratio in the table, Hackney's curve */
+	fmt_dec(ref_corr[0].spearman, 2, v, sizeof v);
+	snprintf(want, sizeof want, "neighbourhood rates rise with deprivation (Spearman ρ = %s)", v);
+	expect_in(text, want);
+	for (int k = 0; k < JB_DRV_NDOMAINS; k++) {
+		fmt_dec(ref_corr[1 + k].spearman, 2, v, sizeof v);
+		expect_in(text, v);
+		rr_ci_text(k, want, sizeof want);
+		expect_in(text, want);
+	}
+	double b1 = ref_curve_hackney[1], se = ref_curve_hackney[2];
+	assert_true(b1 - 1.96 * se < 0 && b1 + 1.96 * se > 0); /* not significant */
+	fmt_signed_pct(100 * (exp(10 * b1) - 1), v, sizeof v);
+	snprintf(want, sizeof want, "in Hackney: no significant link (%s per 10 IMD points)", v);
+	expect_in(text, want);
+	fmt_signed_pct(100 * (exp(10 * (b1 - 1.96 * se)) - 1), lo, sizeof lo);
+	fmt_signed_pct(100 * (exp(10 * (b1 + 1.96 * se)) - 1), hi, sizeof hi);
+	snprintf(want, sizeof want, "Hackney 95%% CI %s to %s", lo, hi);
+	expect_in(text, want);
+	expect_in(text, "4,988 LSOAs");
+	expect_in(text, "it measures crime itself");
+	expect_in(text, "Correlation is not cause");
+	/* attrition: the dashboard rate; no street outcomes in Hackney */
+	fmt_dec(ref_po_hackney[2], 1, v, sizeof v);
+	fmt_dec(ref_po_london[2], 1, lo, sizeof lo);
+	snprintf(want, sizeof want, "%s%% of Knife Crime offences in Hackney had a positive "
+		 "outcome", v);
+	expect_in(text, want);
+	snprintf(want, sizeof want, "(London %s%%)", lo);
+	expect_in(text, want);
+	expect_in(text, "No data supplied: data.police.uk street outcomes");
+	free(text);
+}
+
+/* The sample data plus the street fixture: the funnel and its test. */
+static void hackney_funnel_slide(void **state)
+{
+	(void)state;
+	char *dir = jb_tmpdir();
+	char *cmd = xasprintf("mkdir -p '%s/crime' && for d in boundaries deprivation population; "
+			      "do ln -s \"$PWD/sample-data/$d\" '%s/'; done && ln -s "
+			      "\"$PWD\"/sample-data/crime/*.gz '%s/crime/' && cp "
+			      "tests/fixtures/drivers/street.csv '%s/crime/'",
+			      dir, dir, dir, dir);
+	int st;
+	free(jb_run(cmd, &st));
+	assert_int_equal(st, 0);
+	free(cmd);
+	char *text = deck_text(dir, "hackney");
+	char want[256], stat[32], p[32];
+	fmt_dec(ref_street_chisq[0], 1, stat, sizeof stat);
+	fmt_p(ref_street_chisq[1], p, sizeof p);
+	snprintf(want, sizeof want, "Hackney's stages do not differ significantly from the rest of "
+		 "London's (chi-square %s, 4 df, %s)", stat, p);
+	expect_in(text, want);
+	expect_in(text, "Jan 2025 – Dec 2025");
+	expect_in(text, "56.5%"); /* suspect identified: 52 of 92 */
+	expect_in(text, "9.8%");  /* court outcome: 9 of 92 */
+	free(text);
+	jb_rmtree(dir);
+	free(dir);
+}
+
+/* The data tables and summary columns carry the same numbers. */
+static void tables_carry_the_reference_values(void **state)
+{
+	(void)state;
+	char *dir = jb_tmpdir();
+	char *cmd = xasprintf("'%s' --data sample-data --out '%s' --quiet hackney 2>&1", jembrief(),
+			      dir);
+	int st;
+	char *log = jb_run(cmd, &st);
+	if (st != 0)
+		fail_msg("%s", log);
+	free(log);
+	free(cmd);
+	char want[256];
+	char *path = xasprintf("%s/hackney/data/drivers-correlations.csv", dir);
+	char *csv = jb_slurp(path, NULL);
+	assert_non_null(csv);
+	snprintf(want, sizeof want, "IMD score (all domains),%d,%.8f,", REF_NLSOA,
+		 ref_corr[0].spearman);
+	expect_in(csv, want);
+	snprintf(want, sizeof want, "Health and disability,%d,%.8f,", REF_NLSOA,
+		 ref_corr[4].spearman);
+	expect_in(csv, want);
+	free(csv);
+	free(path);
+	path = xasprintf("%s/hackney/data/profile-deciles.csv", dir);
+	csv = jb_slurp(path, NULL);
+	expect_in(csv, "1,24,0.161074,201,0.040297\n");
+	expect_in(csv, "10,1,0.006711,318,0.063753\n");
+	free(csv);
+	free(path);
+	path = xasprintf("%s/hackney/data/positive-outcomes.csv", dir);
+	csv = jb_slurp(path, NULL);
+	snprintf(want, sizeof want, "2026-02,%.6f,", ref_po_hackney[2]);
+	expect_in(csv, want);
+	free(csv);
+	free(path);
+	path = xasprintf("%s/summary.csv", dir);
+	csv = jb_slurp(path, NULL);
+	char *row = strstr(csv, "E09000012,\"Hackney\"");
+	assert_non_null(row);
+	*strchr(row, '\n') = '\0';
+	snprintf(want, sizeof want, ",%.6f,%.6f,", 24.0 / 149, 60.0 / 149);
+	expect_in(row, want);
+	snprintf(want, sizeof want, ",%.0f,%.0f,%.6f,", ref_po_hackney[0], ref_po_hackney[1],
+		 ref_po_hackney[2]);
+	expect_in(row, want);
+	free(csv);
+	free(path);
+	jb_rmtree(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -363,6 +542,9 @@ int main(void)
 		cmocka_unit_test(positive_outcome_rate_from_the_dashboard),
 		cmocka_unit_test(outcome_mapping),
 		cmocka_unit_test(street_funnel_and_chisq),
+		cmocka_unit_test(hackney_slides_show_the_reference_values),
+		cmocka_unit_test(hackney_funnel_slide),
+		cmocka_unit_test(tables_carry_the_reference_values),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
