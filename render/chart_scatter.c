@@ -82,7 +82,7 @@ static char *tick_label(double v, int decimals, const char *suffix)
 
 /* ---- legend ---- */
 
-enum key_kind { KEY_POINT, KEY_LINE, KEY_BOX, KEY_TRIANGLE };
+enum key_kind { KEY_POINT, KEY_SQUARE, KEY_LINE, KEY_BOX, KEY_TRIANGLE };
 
 struct key {
 	enum key_kind kind;
@@ -106,6 +106,9 @@ static void key_symbol(struct dl_page *p, const struct key *k, double x, double 
 	switch (k->kind) {
 	case KEY_POINT:
 		dl_circle(p, x + KEY_W / 2, ym, 2.5, fill_only(k->c));
+		break;
+	case KEY_SQUARE:
+		dl_rect(p, x + KEY_W / 2 - 2, ym - 2, 4, 4, fill_only(k->c));
 		break;
 	case KEY_LINE:
 		dl_path_begin(p);
@@ -213,7 +216,7 @@ void chart_scatter(struct dl_page *p, struct chart_box b, const struct scatter_c
 	if (c->nfg && c->fg_label)
 		keys[nk++] = (struct key){KEY_POINT, CHART_ACCENT, 0, c->fg_label};
 	if (c->nbg && c->bg_label)
-		keys[nk++] = (struct key){KEY_POINT, COL_FAINT, 0, c->bg_label};
+		keys[nk++] = (struct key){KEY_SQUARE, COL_FAINT, 0, c->bg_label};
 	for (size_t i = 0; i < c->ncurves && nk < 6; i++)
 		if (c->curves[i].label && c->curves[i].n)
 			keys[nk++] = (struct key){KEY_LINE, c->curves[i].color, c->curves[i].dash,
@@ -254,21 +257,39 @@ void chart_scatter(struct dl_page *p, struct chart_box b, const struct scatter_c
 		line_at(p, f.px, f.bottom + 6 + asc(AXIS_PT) + desc(AXIS_PT), f.pr - f.px,
 			DL_REGULAR, AXIS_PT, COL_MUTED, ALIGN_CENTRE, c->x_title);
 
-	/* points: context first, then the highlighted ones on top */
-	for (int layer = 0; layer < 2; layer++) {
-		size_t n = layer ? c->nfg : c->nbg;
-		const double *x = layer ? c->fg_x : c->bg_x, *y = layer ? c->fg_y : c->bg_y;
-		struct dl_color col = layer ? CHART_ACCENT : COL_FAINT;
-		double r = layer ? 2.2 : 1.3;
-		for (size_t i = 0; i < n; i++) {
-			if (!isfinite(x[i]) || !isfinite(y[i]))
-				continue;
-			if (y[i] > f.t.hi)
-				triangle(p, FX(x[i]), f.top + 3, layer ? 3 : 2.2,
-					 layer ? CHART_ACCENT : COL_GREY);
-			else
-				dl_circle(p, FX(x[i]), fy(&f, y[i]), r, fill_only(col));
-		}
+	/* context points: one path of small squares (thousands of them: one
+	 * item keeps the PDF small and fast), triangles on the top edge for
+	 * those above the scale */
+	const double h = 1.2;
+	int open = 0;
+	for (size_t i = 0; i < c->nbg; i++) {
+		double x = c->bg_x[i], y = c->bg_y[i];
+		if (!isfinite(x) || !isfinite(y) || y > f.t.hi)
+			continue;
+		if (!open)
+			dl_path_begin(p);
+		open = 1;
+		double px = FX(x), py = fy(&f, y);
+		dl_move(p, px - h, py - h);
+		dl_line(p, px + h, py - h);
+		dl_line(p, px + h, py + h);
+		dl_line(p, px - h, py + h);
+		dl_close(p);
+	}
+	if (open)
+		dl_path_end(p, fill_only(COL_FAINT));
+	for (size_t i = 0; i < c->nbg; i++)
+		if (isfinite(c->bg_x[i]) && isfinite(c->bg_y[i]) && c->bg_y[i] > f.t.hi)
+			triangle(p, FX(c->bg_x[i]), f.top + 3, 2.2, COL_GREY);
+	/* the highlighted points on top */
+	for (size_t i = 0; i < c->nfg; i++) {
+		double x = c->fg_x[i], y = c->fg_y[i];
+		if (!isfinite(x) || !isfinite(y))
+			continue;
+		if (y > f.t.hi)
+			triangle(p, FX(x), f.top + 3, 3, CHART_ACCENT);
+		else
+			dl_circle(p, FX(x), fy(&f, y), 2.2, fill_only(CHART_ACCENT));
 	}
 	/* curves, clipped to the plot's top (they start at their first point) */
 	for (size_t k = 0; k < c->ncurves; k++) {

@@ -41,8 +41,9 @@ struct scatter_chart {
 };
 /* Legend on top (what is drawn), the y title above the plot, y from 0 with
  * 1/2/5 x 10^k ticks, x ticks over the points' range, grid lines, the
- * context points in light grey, the highlighted ones in CHART_ACCENT, the
- * curves over them (clipped to the plot), the x title under the axis. */
+ * context points as small light grey squares (one path for all of them),
+ * the highlighted ones as CHART_ACCENT dots, the curves over them (cut at
+ * the plot's top), the x title under the axis. */
 void chart_scatter(struct dl_page *p, struct chart_box b, const struct scatter_chart *c);
 
 /* ---- grouped columns ---- */

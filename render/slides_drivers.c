@@ -309,7 +309,7 @@ static void positive_outcomes(struct dl_page *p, const struct slide_ctx *c, stru
 		.y_title = title,
 		.y_suffix = "%",
 	};
-	double tw = 150;
+	double tw = 175;
 	chart_lines(p, (struct chart_box){b.x, b.y, b.w - tw - 12, b.h}, &lc);
 
 	/* the last 12 months' rates beside it: the borough, its similar
@@ -333,7 +333,7 @@ static void positive_outcomes(struct dl_page *p, const struct slide_ctx *c, stru
 		cells[2 * rows + 1] = vals[k];
 		rows++;
 	}
-	static const double widths[] = {0.72, 0.28};
+	static const double widths[] = {0.76, 0.24};
 	static const enum chart_align align[] = {ALIGN_LEFT, ALIGN_RIGHT};
 	struct table t = {rows, 2, cells, widths, align, hl, 7.5};
 	chart_table(p, (struct chart_box){b.x + b.w - tw, b.y + 20, tw, b.h - 20}, &t);
