@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "drivers.h"
 #include "findings.h"
 #include "hotspots.h"
 
@@ -96,6 +97,7 @@ void jb_findings_dump(const struct jb_findings *f, FILE *out)
 	for (int a = 0; a <= JB_NBOROUGHS; a++)
 		area(out, f, &f->area[a]);
 	jb_hotspots_dump(f, out);
+	jb_drivers_dump(f->drivers, f->ds, out);
 }
 
 int jb_findings_check(const struct jb_findings *f, FILE *err)

@@ -16,6 +16,7 @@
 #include "../util/xalloc.h"
 #include "hotspots.h"
 #include "london.h"
+#include "drivers.h"
 #include "similar.h"
 
 /* A month whose London total is below this share of the median of the 12
@@ -396,6 +397,7 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 	if (f->has_series)
 		dashboard(ds, f);
 	lsoa_level(ds, f, matched);
+	f->drivers = jb_drivers_analyse(ds, f);
 	free(matched);
 	jb_london_view(ds, f);
 	f->hot = jb_hotspots_analyse(f);
@@ -414,6 +416,7 @@ void jb_findings_free(struct jb_findings *f)
 	}
 	jb_hotspots_free(f->hot);
 	free(f->lsoa);
+	jb_drivers_free(f->drivers);
 	free(f->period_note);
 	free(f);
 }

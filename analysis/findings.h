@@ -17,6 +17,8 @@
 #include "stats.h"
 #include "theme.h"
 
+struct jb_drivers;
+
 #define JB_MAP_CLASSES 5
 
 struct jb_hotspots; /* analysis/hotspots.h */
@@ -102,6 +104,7 @@ struct jb_findings {
 	int rate_order[JB_NBOROUGHS];  /* boroughs by rate, highest first */
 	int nrate_ranked;              /* boroughs with a rate */
 	struct jb_hotspots *hot;      /* Gi*, emerging and street hot spots (hotspots.h) */
+	struct jb_drivers *drivers; /* profile, drivers, attrition (analysis/drivers.h) */
 };
 
 struct jb_analysis_options {

@@ -13,6 +13,7 @@
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_multifit.h>
 #include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
 #include <gsl/gsl_vector.h>
 
 #include "../util/xalloc.h"
@@ -314,4 +315,218 @@ void jb_trend_free(struct jb_trend *t)
 	free(t->exception);
 	t->fitted = t->lower = t->upper = t->resid = NULL;
 	t->exception = NULL;
+}
+
+/* ---- correlation ---- */
+
+static int corr_fail(struct jb_corr *out)
+{
+	out->ok = 0;
+	out->r = out->p = NAN;
+	return -1;
+}
+
+static int corr_check(const double *x, const double *y, size_t n, struct jb_corr *out)
+{
+	memset(out, 0, sizeof *out);
+	out->n = n;
+	if (n < 3)
+		return corr_fail(out);
+	int xvar = 0, yvar = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!isfinite(x[i]) || !isfinite(y[i]))
+			return corr_fail(out);
+		xvar |= x[i] != x[0];
+		yvar |= y[i] != y[0];
+	}
+	return xvar && yvar ? 0 : corr_fail(out);
+}
+
+/* Two-sided p of r on n - 2 df (t test). */
+static void corr_p(struct jb_corr *out)
+{
+	double r = out->r, df = (double)out->n - 2;
+	out->ok = 1;
+	if (!(fabs(r) < 1)) {
+		out->p = 0;
+		return;
+	}
+	double t = fabs(r) * sqrt(df / ((1 - r) * (1 + r)));
+	out->p = 2.0 * gsl_cdf_tdist_Q(t, df);
+	if (out->p > 1)
+		out->p = 1;
+}
+
+int jb_pearson(const double *x, const double *y, size_t n, struct jb_corr *out)
+{
+	if (corr_check(x, y, n, out))
+		return -1;
+	out->r = gsl_stats_correlation(x, 1, y, 1, n);
+	corr_p(out);
+	return 0;
+}
+
+int jb_spearman(const double *x, const double *y, size_t n, struct jb_corr *out)
+{
+	if (corr_check(x, y, n, out))
+		return -1;
+	double *work = xmalloc(2 * n * sizeof *work);
+	out->r = gsl_stats_spearman(x, 1, y, 1, n, work);
+	free(work);
+	corr_p(out);
+	return 0;
+}
+
+/* ---- Poisson GLM with an offset ---- */
+
+static int glm_refuse(struct jb_glm *out, const char *why)
+{
+	snprintf(out->why, sizeof out->why, "%s", why);
+	out->ok = 0;
+	return -1;
+}
+
+int jb_poisson_glm(const double *X, size_t n, size_t p, const double *y,
+		   const double *offset, struct jb_glm *out)
+{
+	memset(out, 0, sizeof *out);
+	out->n = n;
+	out->p = p;
+	out->phi = out->deviance = NAN;
+	if (p == 0 || n <= p)
+		return glm_refuse(out, "fewer observations than coefficients");
+	double total = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!isfinite(y[i]) || y[i] < 0 || (offset && !isfinite(offset[i])))
+			return glm_refuse(out, "a count is negative or not a number, or an "
+					  "offset is not finite");
+		for (size_t j = 0; j < p; j++)
+			if (!isfinite(X[i * p + j]))
+				return glm_refuse(out, "a covariate is not a number");
+		total += y[i];
+	}
+	if (total <= 0)
+		return glm_refuse(out, "all counts are zero");
+
+	gsl_matrix_const_view Xv = gsl_matrix_const_view_array(X, n, p);
+	gsl_multifit_linear_workspace *ws = gsl_multifit_linear_alloc(n, p);
+	gsl_vector *w = gsl_vector_alloc(n), *z = gsl_vector_alloc(n);
+	gsl_vector *c = gsl_vector_calloc(p), *old = gsl_vector_alloc(p);
+	gsl_matrix *cov = gsl_matrix_alloc(p, p);
+	if (!ws || !w || !z || !c || !old || !cov)
+		die("out of memory");
+	double *mu = xmalloc(n * sizeof *mu);
+	for (size_t i = 0; i < n; i++)
+		mu[i] = y[i] + 0.1; /* R's glm starting values for poisson */
+	int rc = -1;
+	for (int it = 1; it <= IRLS_MAXIT && rc == -1; it++) {
+		for (size_t i = 0; i < n; i++) {
+			double off = offset ? offset[i] : 0;
+			gsl_vector_set(z, i, log(mu[i]) - off + (y[i] - mu[i]) / mu[i]);
+			gsl_vector_set(w, i, mu[i]);
+		}
+		gsl_vector_memcpy(old, c);
+		double chisq;
+		gsl_multifit_wlinear(&Xv.matrix, w, z, c, cov, &chisq, ws);
+		int moved = 0;
+		for (size_t j = 0; j < p; j++) {
+			double cj = gsl_vector_get(c, j);
+			if (!(fabs(cj - gsl_vector_get(old, j)) <= IRLS_TOL * (1 + fabs(cj))))
+				moved = 1;
+		}
+		for (size_t i = 0; i < n; i++) {
+			gsl_vector_const_view row = gsl_matrix_const_row(&Xv.matrix, i);
+			double eta;
+			gsl_blas_ddot(&row.vector, c, &eta);
+			mu[i] = exp(eta + (offset ? offset[i] : 0));
+			if (!(mu[i] > 0)) /* underflow or NaN */
+				rc = -2;
+		}
+		if (rc == -1 && !moved)
+			rc = it;
+	}
+	if (rc == -2)
+		glm_refuse(out, "some fitted mean tends to zero (no finite maximum)");
+	else if (rc < 0)
+		glm_refuse(out, "the Poisson fit did not converge");
+	else {
+		double chi2 = 0, dev = 0;
+		for (size_t i = 0; i < n; i++) {
+			chi2 += (y[i] - mu[i]) * (y[i] - mu[i]) / mu[i];
+			dev += (y[i] > 0 ? y[i] * log(y[i] / mu[i]) : 0) - (y[i] - mu[i]);
+		}
+		out->ok = 1;
+		out->iterations = rc;
+		out->phi = chi2 / (double)(n - p);
+		out->deviance = 2 * dev;
+		double scale = fmax(out->phi, 1.0);
+		out->coef = xmalloc(p * sizeof *out->coef);
+		out->se = xmalloc(p * sizeof *out->se);
+		for (size_t j = 0; j < p; j++) {
+			out->coef[j] = gsl_vector_get(c, j);
+			out->se[j] = sqrt(gsl_matrix_get(cov, j, j) * scale);
+		}
+		rc = 0;
+	}
+	free(mu);
+	gsl_matrix_free(cov);
+	gsl_vector_free(old);
+	gsl_vector_free(c);
+	gsl_vector_free(z);
+	gsl_vector_free(w);
+	gsl_multifit_linear_free(ws);
+	return out->ok ? 0 : -1;
+}
+
+void jb_glm_free(struct jb_glm *g)
+{
+	if (!g)
+		return;
+	free(g->coef);
+	free(g->se);
+	g->coef = g->se = NULL;
+}
+
+/* ---- chi-square test of independence ---- */
+
+int jb_chisq_independence(const double *table, size_t r, size_t c, struct jb_chisq *out)
+{
+	memset(out, 0, sizeof *out);
+	out->stat = out->p = out->min_expected = NAN;
+	double *row = xcalloc(r ? r : 1, sizeof *row), *col = xcalloc(c ? c : 1, sizeof *col);
+	double total = 0;
+	int bad = 0;
+	for (size_t i = 0; i < r; i++)
+		for (size_t j = 0; j < c; j++) {
+			double v = table[i * c + j];
+			if (!isfinite(v) || v < 0)
+				bad = 1;
+			row[i] += v;
+			col[j] += v;
+			total += v;
+		}
+	size_t rr = 0, cc = 0;
+	for (size_t i = 0; i < r; i++)
+		rr += row[i] > 0;
+	for (size_t j = 0; j < c; j++)
+		cc += col[j] > 0;
+	if (!bad && rr >= 2 && cc >= 2) {
+		double stat = 0, minexp = INFINITY;
+		for (size_t i = 0; i < r; i++)
+			for (size_t j = 0; j < c; j++) {
+				if (row[i] <= 0 || col[j] <= 0)
+					continue;
+				double e = row[i] * col[j] / total, d = table[i * c + j] - e;
+				stat += d * d / e;
+				minexp = fmin(minexp, e);
+			}
+		out->ok = 1;
+		out->stat = stat;
+		out->df = (int)((rr - 1) * (cc - 1));
+		out->p = gsl_cdf_chisq_Q(stat, out->df);
+		out->min_expected = minexp;
+	}
+	free(row);
+	free(col);
+	return out->ok ? 0 : -1;
 }

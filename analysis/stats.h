@@ -63,4 +63,57 @@ struct jb_trend {
 int jb_poisson_trend(const double *y, size_t n, int month0, struct jb_trend *out);
 void jb_trend_free(struct jb_trend *t);
 
+/* ---- correlation, Poisson GLM, chi-square (general tools) ---- */
+
+/* Correlation of n pairs (x[i], y[i]), all finite. Pearson's r
+ * (gsl_stats_correlation) or Spearman's rho (gsl_stats_spearman: Pearson's r
+ * of the ranks, ties given their average rank), with the two-sided p of the
+ * t test t = r sqrt((n - 2) / (1 - r^2)) on n - 2 degrees of freedom, as
+ * scipy.stats.pearsonr / spearmanr report. Returns 0, or -1 (out->ok = 0,
+ * r and p NAN) when n < 3, a value is not finite or a variable is
+ * constant. */
+struct jb_corr {
+	int ok;
+	size_t n;
+	double r, p;
+};
+int jb_pearson(const double *x, const double *y, size_t n, struct jb_corr *out);
+int jb_spearman(const double *x, const double *y, size_t n, struct jb_corr *out);
+
+/* Poisson regression log mu_i = offset_i + x_i' b by IRLS
+ * (gsl_multifit_wlinear), x_i row i of the n x p row-major X (the caller
+ * puts in the intercept column). offset may be NULL (zero). Overdispersion
+ * phi = Pearson chi2 / (n - p); the standard errors are scaled by
+ * sqrt(max(phi, 1)), as the trend's are. Returns 0 when fitted; otherwise
+ * -1 with out->why and the arrays NULL. Caller frees with jb_glm_free()
+ * (NULL and failed fits are safe). */
+struct jb_glm {
+	int ok;
+	char why[160];
+	size_t n, p;
+	int iterations;
+	double *coef; /* [p] */
+	double *se;   /* [p] scaled */
+	double phi;   /* before flooring */
+	double deviance;
+};
+int jb_poisson_glm(const double *X, size_t n, size_t p, const double *y,
+		   const double *offset, struct jb_glm *out);
+void jb_glm_free(struct jb_glm *g);
+
+/* Pearson chi-square test of independence of an r x c table of counts
+ * (row-major), without continuity correction (scipy's chi2_contingency with
+ * correction=False). Rows and columns whose total is zero are left out
+ * first; df = (r' - 1)(c' - 1) over what is left. min_expected is the
+ * smallest expected count (the usual rule asks for >= 5). Returns 0, or -1
+ * (ok = 0) when fewer than two rows or columns are left or a count is
+ * negative or not finite. */
+struct jb_chisq {
+	int ok;
+	double stat, p;
+	int df;
+	double min_expected;
+};
+int jb_chisq_independence(const double *table, size_t r, size_t c, struct jb_chisq *out);
+
 #endif

@@ -13,6 +13,7 @@
 #include "../util/csvout.h"
 #include "../util/xalloc.h"
 #include "datatables_hotspots.h"
+#include "slides_drivers.h"
 
 int datatable_write(const char *dir, const char *name, datatable_fn body,
 		    const struct jb_findings *f, int area, char *err, size_t errlen)
@@ -103,6 +104,13 @@ int datatables_write(const struct jb_findings *f, int area, const char *dir, cha
 		{"hotspots-grid.csv", datatable_hotspots_grid, datatable_hotspots_have_street},
 		{"street-top-locations.csv", datatable_street_top_locations,
 		 datatable_hotspots_have_street},
+		{"profile-deciles.csv", drivers_table_deciles, NULL},
+		{"profile-imd.csv", drivers_table_imd, NULL},
+		{"drivers-correlations.csv", drivers_table_correlations, NULL},
+		{"drivers-lsoa.csv", drivers_table_lsoa, NULL},
+		{"drivers-curves.csv", drivers_table_curves, NULL},
+		{"attrition-stages.csv", drivers_table_stages, NULL},
+		{"positive-outcomes.csv", drivers_table_positive_outcomes, NULL},
 	};
 	if (make_dirs(dir) != 0) {
 		snprintf(err, errlen, "%s: cannot create: %s", dir, strerror(errno));

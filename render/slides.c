@@ -13,6 +13,7 @@
 #include "font.h"
 #include "slides_london.h"
 #include "slides_hotspots.h"
+#include "slides_drivers.h"
 
 #define NOTE_SIZE 9.5
 #define NOTE_H 34.0
@@ -482,6 +483,15 @@ void slide_layout(struct dl_page *p, const struct slide_ctx *c)
 		break;
 	case SLIDE_STREET_DENSITY:
 		layout_street_density(p, c);
+		break;
+	case SLIDE_PROFILE:
+		layout_profile(p, c);
+		break;
+	case SLIDE_DRIVERS:
+		layout_drivers(p, c);
+		break;
+	case SLIDE_ATTRITION:
+		layout_attrition(p, c);
 		break;
 	case JB_NSLIDE_KINDS:
 		break;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../analysis/hotspots.h"
+#include "../analysis/drivers.h"
 #include "../util/atomic.h"
 
 /* Summary fields follow the name columns, so each is preceded by a comma. */
@@ -24,6 +25,27 @@ static void month(FILE *f, int m)
 	fputc(',', f);
 	if (m > 0)
 		fprintf(f, "%04d-%02d", jb_month_year(m), jb_month_mon(m));
+}
+
+/* The profile, drivers and attrition columns (analysis/drivers.h). */
+static void drivers_columns(FILE *out, const struct jb_findings *f, int area)
+{
+	const struct jb_drivers *d = f->drivers;
+	const struct jb_drivers_area *A = d ? &d->area[area] : NULL;
+	int model = A && d->has_model && A->curve.ok, street = A && d->has_street;
+	num(out, A ? A->share_d1 : NAN, "%.6f");
+	num(out, A ? A->share_d1_2 : NAN, "%.6f");
+	num(out, model ? A->curve.rr10 : NAN, "%.6f");
+	num(out, model ? A->curve.rr10_lo : NAN, "%.6f");
+	num(out, model ? A->curve.rr10_hi : NAN, "%.6f");
+	num(out, street ? A->known : NAN, "%.0f");
+	num(out, street && A->chisq.ok ? A->chisq.stat : NAN, "%.6f");
+	num(out, street && A->chisq.ok ? A->chisq.df : NAN, "%.0f");
+	num(out, street && A->chisq.ok ? A->chisq.p : NAN, "%.6g");
+	num(out, A ? A->po_last12 : NAN, "%.0f");
+	num(out, A ? A->off_last12 : NAN, "%.0f");
+	num(out, A ? A->po_rate12 : NAN, "%.6f");
+	num(out, A && A->po_rank ? A->po_rank : NAN, "%.0f");
 }
 
 int summary_write(const struct jb_findings *f, const char *path, char *err, size_t errlen)
@@ -42,6 +64,11 @@ int summary_write(const struct jb_findings *f, const char *path, char *err, size
 	for (size_t k = 0; k < f->theme->ndash && k < 8; k++)
 		fprintf(out, ",dashboard_%zu_last12,dashboard_%zu_prev12", k + 1, k + 1);
 	fputs(",hot_lsoas,hot_lsoas_fdr05,cold_lsoas,persistent_hot_lsoas,intensifying_hot_lsoas",
+	      out);
+	fputs(",imd_share_decile1,imd_share_decile1_2,drivers_rr_per_10_imd,drivers_rr_low,"
+	      "drivers_rr_high,attrition_known,attrition_chisq,attrition_df,attrition_p,"
+	      "positive_outcomes_last12,po_offences_last12,positive_outcome_rate,"
+	      "positive_outcome_rank",
 	      out);
 	fputc('\n', out);
 	for (int i = 0; i <= JB_NBOROUGHS; i++) {
@@ -93,6 +120,7 @@ int summary_write(const struct jb_findings *f, const char *path, char *err, size
 		num(out, gi ? (double)cold : NAN, "%.0f");
 		num(out, emg ? (double)pers : NAN, "%.0f");
 		num(out, emg ? (double)intens : NAN, "%.0f");
+		drivers_columns(out, f, i);
 		fputc('\n', out);
 	}
 	if (atomic_commit(&af) != 0) {

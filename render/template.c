@@ -27,6 +27,9 @@ const char *const jb_slide_kind_names[JB_NSLIDE_KINDS] = {
 	[SLIDE_HOTSPOT_MAP] = "hotspot-map",
 	[SLIDE_HOTSPOT_PERSISTENCE] = "hotspot-persistence",
 	[SLIDE_STREET_DENSITY] = "street-density",
+	[SLIDE_PROFILE] = "profile",
+	[SLIDE_DRIVERS] = "drivers",
+	[SLIDE_ATTRITION] = "attrition",
 };
 
 /* Outline and contents names when a slide gives no 'outline'. */
@@ -45,6 +48,9 @@ static const char *const default_outline[JB_NSLIDE_KINDS] = {
 	[SLIDE_HOTSPOT_MAP] = "Hot spots",
 	[SLIDE_HOTSPOT_PERSISTENCE] = "Hot spot persistence",
 	[SLIDE_STREET_DENSITY] = "Street-level density",
+	[SLIDE_PROFILE] = "Borough profile and deprivation",
+	[SLIDE_DRIVERS] = "Drivers of crime",
+	[SLIDE_ATTRITION] = "Attrition and outcomes",
 };
 
 static int readable(const char *path)

@@ -29,6 +29,9 @@ enum jb_slide_kind {
 	SLIDE_HOTSPOT_MAP,
 	SLIDE_HOTSPOT_PERSISTENCE,
 	SLIDE_STREET_DENSITY,
+	SLIDE_PROFILE,
+	SLIDE_DRIVERS,
+	SLIDE_ATTRITION,
 	JB_NSLIDE_KINDS
 };
 extern const char *const jb_slide_kind_names[JB_NSLIDE_KINDS];

@@ -42,6 +42,9 @@ static void shipped_template_loads(void **state)
 	assert_non_null(kind[SLIDE_KEY_FINDINGS]);
 	assert_int_equal(kind[SLIDE_KEY_FINDINGS]->max_items, 6);
 	assert_non_null(kind[SLIDE_KEY_FINDINGS]->rule_text[RULE_CHANGE_SIGNIFICANT]);
+	assert_non_null(kind[SLIDE_PROFILE]);
+	assert_non_null(kind[SLIDE_DRIVERS]);
+	assert_non_null(kind[SLIDE_ATTRITION]);
 	jb_template_free(t);
 	jb_template_free(NULL);
 }
