@@ -101,10 +101,13 @@ struct loader {
 	int failed;
 };
 
-static void fail(struct loader *L, int line, const char *fmt, ...)
+static void fail(struct loader *L, const config_setting_t *where, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-static void fail(struct loader *L, int line, const char *fmt, ...)
+/* The first error, as FILE:LINE: problem. FILE is the file the setting was
+ * read from (a template may @include another); without a setting, the
+ * template itself at line 1. */
+static void fail(struct loader *L, const config_setting_t *where, const char *fmt, ...)
 {
 	if (L->failed)
 		return;
@@ -114,7 +117,9 @@ static void fail(struct loader *L, int line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	snprintf(L->err, L->errlen, "%s:%d: %s", L->path, line, msg);
+	const char *file = where ? config_setting_source_file(where) : NULL;
+	int line = where ? (int)config_setting_source_line(where) : 1;
+	snprintf(L->err, L->errlen, "%s:%d: %s", file ? file : L->path, line, msg);
 }
 
 static int line_of(const config_setting_t *s)
@@ -130,17 +135,17 @@ static char *get_string(struct loader *L, const config_setting_t *parent, const 
 	const config_setting_t *s = config_setting_get_member(parent, name);
 	if (!s) {
 		if (required)
-			fail(L, line_of(parent), "'%s' is missing", name);
+			fail(L, parent, "'%s' is missing", name);
 		return NULL;
 	}
 	const char *v = config_setting_get_string(s);
 	if (!v) {
-		fail(L, line_of(s), "'%s' must be a string in double quotes", name);
+		fail(L, s, "'%s' must be a string in double quotes", name);
 		return NULL;
 	}
 	char bad[64];
 	if (fill_check(v, bad, sizeof bad) != 0) {
-		fail(L, line_of(s), "'%s': unknown placeholder {%s} (see README, \"Template placeholders\")",
+		fail(L, s, "'%s': unknown placeholder {%s} (see README, \"Template placeholders\")",
 		     name, bad);
 		return NULL;
 	}
@@ -156,7 +161,7 @@ static char **get_strings(struct loader *L, const config_setting_t *parent, cons
 	if (!s)
 		return NULL;
 	if (!config_setting_is_aggregate(s)) {
-		fail(L, line_of(s), "'%s' must be a list of strings, e.g. [\"a\", \"b\"]", name);
+		fail(L, s, "'%s' must be a list of strings, e.g. [\"a\", \"b\"]", name);
 		return NULL;
 	}
 	int len = config_setting_length(s);
@@ -166,11 +171,11 @@ static char **get_strings(struct loader *L, const config_setting_t *parent, cons
 		const char *str = e ? config_setting_get_string(e) : NULL;
 		char bad[64];
 		if (!str) {
-			fail(L, line_of(s), "'%s': item %d is not a string", name, i + 1);
+			fail(L, s, "'%s': item %d is not a string", name, i + 1);
 			break;
 		}
 		if (fill_check(str, bad, sizeof bad) != 0) {
-			fail(L, line_of(e), "'%s': unknown placeholder {%s}", name, bad);
+			fail(L, e, "'%s': unknown placeholder {%s}", name, bad);
 			break;
 		}
 		v[(*n)++] = xstrdup(str);
@@ -192,7 +197,7 @@ static void load_theme(struct loader *L, const config_setting_t *th, struct jb_t
 	int months = 36;
 	if (config_setting_lookup_int(th, "trend_months", &months) == CONFIG_TRUE &&
 	    (months < 12 || months > 240))
-		fail(L, line_of(config_setting_get_member(th, "trend_months")),
+		fail(L, config_setting_get_member(th, "trend_months"),
 		     "'trend_months' must be between 12 and 240");
 	theme->trend_months = months;
 	/* grid_m: an integer or a decimal number of metres */
@@ -204,20 +209,20 @@ static void load_theme(struct loader *L, const config_setting_t *th, struct jb_t
 			   : type == CONFIG_TYPE_FLOAT ? config_setting_get_float(gm)
 						       : -1;
 		if (!(v >= 50 && v <= 2000))
-			fail(L, line_of(gm), "'grid_m' must be a number of metres from 50 to 2000");
+			fail(L, gm, "'grid_m' must be a number of metres from 50 to 2000");
 		theme->grid_m = v;
 	}
 
 	const config_setting_t *mps = config_setting_get_member(th, "mps");
 	if (!mps || !config_setting_is_list(mps) || config_setting_length(mps) == 0) {
-		fail(L, line_of(mps ? mps : th),
+		fail(L, mps ? mps : th,
 		     "'mps' must be a list of ( { major = \"...\"; minor = [...]; } ... )");
 		return;
 	}
 	for (int i = 0; i < config_setting_length(mps); i++) {
 		const config_setting_t *g = config_setting_get_elem(mps, (unsigned)i);
 		if (!config_setting_is_group(g)) {
-			fail(L, line_of(g), "'mps' item %d must be a group { major = ...; }", i + 1);
+			fail(L, g, "'mps' item %d must be a group { major = ...; }", i + 1);
 			return;
 		}
 		char *major = get_string(L, g, "major", 1);
@@ -239,7 +244,7 @@ static void load_theme(struct loader *L, const config_setting_t *th, struct jb_t
 	theme->street_types = get_strings(L, th, "police_uk", &theme->nstreet);
 	theme->dash_subtypes = get_strings(L, th, "dashboard", &theme->ndash);
 	if (theme->ndash > 8)
-		fail(L, line_of(config_setting_get_member(th, "dashboard")),
+		fail(L, config_setting_get_member(th, "dashboard"),
 		     "'dashboard' takes at most 8 measures");
 }
 
@@ -249,7 +254,7 @@ static void load_tiles(struct loader *L, const config_setting_t *g, struct jb_sl
 	if (!tl)
 		return;
 	if (!config_setting_is_list(tl)) {
-		fail(L, line_of(tl), "'tiles' must be a list ( { label = ...; value = ...; }, ... )");
+		fail(L, tl, "'tiles' must be a list ( { label = ...; value = ...; }, ... )");
 		return;
 	}
 	int n = config_setting_length(tl);
@@ -257,7 +262,7 @@ static void load_tiles(struct loader *L, const config_setting_t *g, struct jb_sl
 	for (int i = 0; i < n && !L->failed; i++) {
 		const config_setting_t *e = config_setting_get_elem(tl, (unsigned)i);
 		if (!config_setting_is_group(e)) {
-			fail(L, line_of(e), "tile %d must be a group { label = ...; value = ...; }", i + 1);
+			fail(L, e, "tile %d must be a group { label = ...; value = ...; }", i + 1);
 			return;
 		}
 		struct jb_tile_spec *t = &s->tiles[s->ntiles++];
@@ -274,14 +279,14 @@ static void load_rules(struct loader *L, const config_setting_t *g, struct jb_sl
 	int max;
 	if (config_setting_lookup_int(g, "max", &max) == CONFIG_TRUE) {
 		if (max < 1 || max > JB_MAX_KEY)
-			fail(L, line_of(config_setting_get_member(g, "max")),
+			fail(L, config_setting_get_member(g, "max"),
 			     "'max' must be between 1 and %d", JB_MAX_KEY);
 		s->max_items = max;
 	}
 	const config_setting_t *fl = config_setting_get_member(g, "findings");
 	if (!fl) {
 		if (s->kind == SLIDE_KEY_FINDINGS)
-			fail(L, s->line, "a key-findings slide needs 'findings = ( { rule = ...; text = ...; } )'");
+			fail(L, g, "a key-findings slide needs 'findings = ( { rule = ...; text = ...; } )'");
 		return;
 	}
 	for (int i = 0; i < config_setting_length(fl) && !L->failed; i++) {
@@ -289,7 +294,7 @@ static void load_rules(struct loader *L, const config_setting_t *g, struct jb_sl
 		const char *rule = NULL;
 		if (!config_setting_is_group(e) ||
 		    config_setting_lookup_string(e, "rule", &rule) != CONFIG_TRUE) {
-			fail(L, line_of(e), "finding %d must be { rule = \"...\"; text = \"...\"; }", i + 1);
+			fail(L, e, "finding %d must be { rule = \"...\"; text = \"...\"; }", i + 1);
 			return;
 		}
 		int r = jb_rule_by_name(rule);
@@ -299,7 +304,7 @@ static void load_rules(struct loader *L, const config_setting_t *g, struct jb_sl
 				strcat(known, k ? ", " : "");
 				strcat(known, jb_rule_names[k]);
 			}
-			fail(L, line_of(config_setting_get_member(e, "rule")),
+			fail(L, config_setting_get_member(e, "rule"),
 			     "unknown rule '%s' (known: %s)", rule, known);
 			return;
 		}
@@ -312,7 +317,7 @@ static void load_slides(struct loader *L, const config_setting_t *sl, const char
 			struct jb_slide_spec **slides, size_t *nslides)
 {
 	if (!sl || !config_setting_is_list(sl) || config_setting_length(sl) == 0) {
-		fail(L, line_of(sl), "'%s' must be a non-empty list ( { kind = \"...\"; ... }, ... )",
+		fail(L, sl, "'%s' must be a non-empty list ( { kind = \"...\"; ... }, ... )",
 		     what);
 		return;
 	}
@@ -321,14 +326,14 @@ static void load_slides(struct loader *L, const config_setting_t *sl, const char
 	for (int i = 0; i < n && !L->failed; i++) {
 		const config_setting_t *g = config_setting_get_elem(sl, (unsigned)i);
 		if (!config_setting_is_group(g)) {
-			fail(L, line_of(g), "slide %d must be a group { kind = \"...\"; ... }", i + 1);
+			fail(L, g, "slide %d must be a group { kind = \"...\"; ... }", i + 1);
 			return;
 		}
 		struct jb_slide_spec *s = &(*slides)[(*nslides)++];
 		s->line = line_of(g);
 		const char *kind = NULL;
 		if (config_setting_lookup_string(g, "kind", &kind) != CONFIG_TRUE) {
-			fail(L, s->line, "slide %d has no 'kind'", i + 1);
+			fail(L, g, "slide %d has no 'kind'", i + 1);
 			return;
 		}
 		int k = 0;
@@ -340,7 +345,7 @@ static void load_slides(struct loader *L, const config_setting_t *sl, const char
 				strcat(known, j ? ", " : "");
 				strcat(known, jb_slide_kind_names[j]);
 			}
-			fail(L, line_of(config_setting_get_member(g, "kind")),
+			fail(L, config_setting_get_member(g, "kind"),
 			     "unknown slide kind '%s' (known: %s)", kind, known);
 			return;
 		}
@@ -363,12 +368,21 @@ struct jb_template *jb_template_load(const char *path, char *err, size_t errlen)
 	struct loader L = {path, err, errlen, 0};
 	config_t cfg;
 	config_init(&cfg);
-	if (config_read_file(&cfg, path) != CONFIG_TRUE) {
+	/* @include "x.conf" is found beside the template. */
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	config_set_include_dir(&cfg, slash ? dir : ".");
+	int read_ok = config_read_file(&cfg, path) == CONFIG_TRUE;
+	free(dir);
+	if (!read_ok) {
 		if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO)
 			snprintf(err, errlen, "%s: cannot read the template", path);
 		else
-			snprintf(err, errlen, "%s:%d: %s", path, config_error_line(&cfg),
-				 config_error_text(&cfg));
+			snprintf(err, errlen, "%s:%d: %s",
+				 config_error_file(&cfg) ? config_error_file(&cfg) : path,
+				 config_error_line(&cfg), config_error_text(&cfg));
 		config_destroy(&cfg);
 		return NULL;
 	}
@@ -376,7 +390,7 @@ struct jb_template *jb_template_load(const char *path, char *err, size_t errlen)
 	t->path = xstrdup(path);
 	const config_setting_t *th = config_lookup(&cfg, "theme");
 	if (!th || !config_setting_is_group(th))
-		fail(&L, 1, "no 'theme' group (theme = { id = ...; title = ...; mps = (...); };)");
+		fail(&L, NULL, "no 'theme' group (theme = { id = ...; title = ...; mps = (...); };)");
 	else
 		load_theme(&L, th, t);
 	if (!L.failed)
