@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "context.h"
 #include "findings.h"
 
 static void month(FILE *out, int m)
@@ -85,6 +86,7 @@ void jb_findings_dump(const struct jb_findings *f, FILE *out)
 		fprintf(out, "period_note %s\n", f->period_note);
 	for (int a = 0; a <= JB_NBOROUGHS; a++)
 		area(out, f, &f->area[a]);
+	jb_context_dump(f->context, f->ds, out);
 }
 
 int jb_findings_check(const struct jb_findings *f, FILE *err)

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "../util/xalloc.h"
+#include "context.h"
 #include "similar.h"
 
 /* A month whose London total is below this share of the median of the 12
@@ -397,6 +398,7 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 		dashboard(ds, f);
 	lsoa_level(ds, f, matched);
 	free(matched);
+	f->context = jb_context_analyse(ds, f);
 	return f;
 }
 
@@ -411,5 +413,6 @@ void jb_findings_free(struct jb_findings *f)
 	}
 	free(f->lsoa);
 	free(f->period_note);
+	jb_context_free(f->context);
 	free(f);
 }

@@ -18,6 +18,8 @@
 
 #define JB_MAP_CLASSES 5
 
+struct jb_context;
+
 struct jb_series {
 	int first_month;
 	size_t n;
@@ -82,6 +84,10 @@ struct jb_findings {
 
 	int pop_year;
 	size_t ncategories_matched; /* MPS categories the theme matched */
+
+	/* Exclusion and truancy, youth services, youth justice, actions
+	 * (analysis/context.h); never NULL after jb_analyse(). */
+	struct jb_context *context;
 };
 
 struct jb_analysis_options {

@@ -85,6 +85,20 @@ int jb_lait_parse_year(const char *s, int *start, int *plain)
 	return 0;
 }
 
+/* A copy of s with runs of blanks made one space (LAIT's texts often have
+ * two: "Total Services for Young People  (finance)"). */
+static char *squeeze(const char *s)
+{
+	char *out = xmalloc(strlen(s) + 1), *o = out;
+	for (; *s; s++)
+		if (*s != ' ' || (o > out && o[-1] != ' '))
+			*o++ = *s;
+	while (o > out && o[-1] == ' ')
+		o--;
+	*o = '\0';
+	return out;
+}
+
 /* ---- lookups ---- */
 
 const struct jb_lait_indicator *jb_lait_find(const struct jb_lait *l, const char *code)
@@ -177,6 +191,29 @@ static int on_table_row(struct jb_csv *t, void *ctx)
 			  "not a London borough, London or England", name);
 		return 0;
 	}
+	/* Data item: carried forward within the indicator. */
+	struct jb_lait_indicator *ind = indicator(l, code);
+	char *item = squeeze(jb_csv_get(t, T->c_item));
+	if (*item) {
+		if (!ind->item) {
+			ind->item = item;
+			item = NULL;
+		} else if (strcmp(ind->item, item) != 0) {
+			jb_reject(T->src, line, jb_csv_name(t, T->c_item),
+				  "differs from the indicator's first Data item", item);
+			free(item);
+			return 0;
+		}
+	}
+	free(item);
+	if (area == -1) {
+		jb_set_aside(T->src, "City of London, Inner or Outer London: not used");
+		return 0;
+	}
+	/* The year is registered even when its value is not published, so a
+	 * year nobody has (2019/20 absence) shows as a gap. */
+	int y = year_index(ind, label, start);
+	(void)plain;
 	const char *s = jb_csv_get(t, T->c_value);
 	double v;
 	if (!*s || strcmp(s, "-") == 0) {
@@ -188,24 +225,6 @@ static int on_table_row(struct jb_csv *t, void *ctx)
 		jb_reject(T->src, line, jb_csv_name(t, T->c_value), "not a number", s);
 		return 0;
 	}
-	/* Data item: carried forward within the indicator. */
-	struct jb_lait_indicator *ind = indicator(l, code);
-	const char *item = jb_csv_get(t, T->c_item);
-	if (*item) {
-		if (!ind->item) {
-			ind->item = xstrdup(item);
-		} else if (strcmp(ind->item, item) != 0) {
-			jb_reject(T->src, line, jb_csv_name(t, T->c_item),
-				  "differs from the indicator's first Data item", item);
-			return 0;
-		}
-	}
-	if (area == -1) {
-		jb_set_aside(T->src, "City of London, Inner or Outer London: not used");
-		return 0;
-	}
-	int y = year_index(ind, label, start);
-	(void)plain;
 	for (size_t i = 0; i < ind->nvals; i++)
 		if (ind->vals[i].area == area && ind->vals[i].year == y) {
 			char first[32];
@@ -253,7 +272,7 @@ struct dict {
 static char *opt_string(struct jb_csv *t, int col)
 {
 	const char *s = jb_csv_get(t, col);
-	return *s && strcmp(s, "NA") != 0 ? xstrdup(s) : NULL;
+	return *s && strcmp(s, "NA") != 0 ? squeeze(s) : NULL;
 }
 
 static int on_dict_row(struct jb_csv *t, void *ctx)
