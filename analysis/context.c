@@ -130,13 +130,13 @@ static void per_youth(const struct jb_findings *f, const struct jb_lait_series *
 
 /* ---- hot spots and services ---- */
 
-/* The hot-spot class of each LSOA from the hot-spot findings: 1 hot, 0
- * not, -1 unknown. Returns 0 when no hot-spot classes were computed. */
-static int hot_lsoas(const struct jb_findings *f, const struct jb_dataset *ds, signed char *hot)
+/* The Gi* class of each LSOA from the hot-spot findings (JB_GI_UNKNOWN
+ * where there is none). Returns 0 when no hot-spot classes were computed. */
+static int gi_classes(const struct jb_findings *f, const struct jb_dataset *ds, signed char *cls)
 {
 	(void)f;
 	for (size_t l = 0; l < ds->nlsoa; l++)
-		hot[l] = -1;
+		cls[l] = JB_GI_UNKNOWN;
 	return 0;
 }
 
@@ -145,8 +145,8 @@ static void services(const struct jb_dataset *ds, const struct jb_findings *f,
 {
 	const struct jb_youth_data *yd = ds->youth;
 	c->has_services = yd->has_services;
-	c->lsoa_hot = xmalloc((ds->nlsoa ? ds->nlsoa : 1) * sizeof *c->lsoa_hot);
-	c->has_hot = hot_lsoas(f, ds, c->lsoa_hot);
+	c->lsoa_gi = xmalloc((ds->nlsoa ? ds->nlsoa : 1) * sizeof *c->lsoa_gi);
+	c->has_hot = gi_classes(f, ds, c->lsoa_gi);
 	c->svc_hot_near = xcalloc(yd->nservices ? yd->nservices : 1, sizeof *c->svc_hot_near);
 	for (size_t i = 0; i < yd->nservices; i++) {
 		const struct jb_youth_service *s = &yd->services[i];
@@ -164,7 +164,8 @@ static void services(const struct jb_dataset *ds, const struct jb_findings *f,
 		return;
 	for (size_t l = 0; l < ds->nlsoa; l++) {
 		const struct jb_lsoa *L = &ds->lsoa[l];
-		if (c->lsoa_hot[l] != 1 || !isfinite(L->cx) || !isfinite(L->cy))
+		if (c->lsoa_gi[l] == JB_GI_UNKNOWN || c->lsoa_gi[l] <= 0 || !isfinite(L->cx) ||
+		    !isfinite(L->cy))
 			continue;
 		int near = 0;
 		for (size_t i = 0; i < yd->nservices; i++) {
@@ -370,7 +371,7 @@ void jb_context_free(struct jb_context *c)
 	free(c->yp_per_youth.london_n);
 	free(c->yj_per_youth.v);
 	free(c->yj_per_youth.london_n);
-	free(c->lsoa_hot);
+	free(c->lsoa_gi);
 	free(c->svc_hot_near);
 	free(c->overdue);
 	for (int b = 0; b < JB_NBOROUGHS; b++) {

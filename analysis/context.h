@@ -22,6 +22,7 @@ struct jb_findings;
 /* A service "reaches" a neighbourhood whose representative point lies
  * within this distance (metres, BNG). */
 #define JB_SERVICE_REACH 1000.0
+#define JB_GI_UNKNOWN (-128)
 
 /* One LAIT indicator for every area and year, as LAIT publishes it. */
 struct jb_lait_series {
@@ -118,7 +119,9 @@ struct jb_context {
 
 	int has_services;
 	int has_hot;                 /* hot-spot classes were available */
-	signed char *lsoa_hot;       /* [ds->nlsoa]: 1 hot spot, 0 not, -1 unknown */
+	signed char *lsoa_gi;        /* [ds->nlsoa]: Gi* class -3..3 (cold 99% .. hot
+				      * 99%, 0 not significant), JB_GI_UNKNOWN when
+				      * not known; hot spot = class > 0 */
 	struct jb_services_area services[JB_NBOROUGHS];
 	size_t *svc_hot_near;        /* [nservices]: hot LSOAs (any borough) within reach */
 

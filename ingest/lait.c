@@ -10,7 +10,9 @@
  *    the year's start settled once the dictionary says what kind of year
  *    the measure counts (jb_lait_finish).
  *  - "Values" may be blank, "-" (not published), or written in exponent
- *    form ("6.2449999999999999E-2"); the first two are set aside.
+ *    form ("6.2449999999999999E-2"); blank and "-" rows are set aside
+ *    without a message (LAIT's "not published", counted in the data
+ *    quality report), anything else that is not a number is rejected.
  *  - Areas are the London boroughs, the City of London, London and
  *    England (and possibly Inner / Outer London): the City and the
  *    sub-regions are set aside, not used.
@@ -177,8 +179,16 @@ static int on_table_row(struct jb_csv *t, void *ctx)
 		jb_reject(T->src, line, jb_csv_name(t, T->c_code), "blank", NULL);
 		return 0;
 	}
+	/* LAIT's way of saying "not published" (suppressed, not collected):
+	 * a valid row without a value, counted but not reported as an error. */
+	const char *value = jb_csv_get(t, T->c_value);
+	int unpublished = !*value || strcmp(value, "-") == 0;
 	const char *label = jb_csv_get(t, T->c_year);
 	int start, plain;
+	if (unpublished && jb_lait_parse_year(label, &start, &plain) != 0) {
+		jb_set_aside(T->src, "column 'Values': not published (blank or '-')");
+		return 0;
+	}
 	if (jb_lait_parse_year(label, &start, &plain) != 0) {
 		jb_reject(T->src, line, jb_csv_name(t, T->c_year),
 			  "not a year (2023, 2022/23 or 2022-23 (OT))", label);
@@ -214,13 +224,12 @@ static int on_table_row(struct jb_csv *t, void *ctx)
 	 * year nobody has (2019/20 absence) shows as a gap. */
 	int y = year_index(ind, label, start);
 	(void)plain;
-	const char *s = jb_csv_get(t, T->c_value);
-	double v;
-	if (!*s || strcmp(s, "-") == 0) {
-		jb_reject(T->src, line, jb_csv_name(t, T->c_value),
-			  "no value published (blank or '-')", s);
+	if (unpublished) {
+		jb_set_aside(T->src, "column 'Values': not published (blank or '-')");
 		return 0;
 	}
+	const char *s = jb_csv_get(t, T->c_value);
+	double v;
 	if (jb_parse_number(s, &v) != 0) {
 		jb_reject(T->src, line, jb_csv_name(t, T->c_value), "not a number", s);
 		return 0;

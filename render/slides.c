@@ -11,6 +11,7 @@
 #include "deck.h"
 #include "fill.h"
 #include "font.h"
+#include "slides_context.h"
 
 #define NOTE_SIZE 9.5
 #define NOTE_H 34.0
@@ -424,6 +425,18 @@ void slide_layout(struct dl_page *p, const struct slide_ctx *c)
 		break;
 	case SLIDE_LSOA_MAP:
 		layout_lsoa_map(p, c);
+		break;
+	case SLIDE_EXCLUSION_TRUANCY:
+		layout_exclusion_truancy(p, c);
+		break;
+	case SLIDE_YOUTH_SERVICES:
+		layout_youth_services(p, c);
+		break;
+	case SLIDE_YOUTH_JUSTICE:
+		layout_youth_justice(p, c);
+		break;
+	case SLIDE_ACTIONS:
+		layout_actions(p, c);
 		break;
 	case SLIDE_SOURCES:
 		layout_sources(p, c);

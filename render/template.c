@@ -19,6 +19,10 @@ const char *const jb_slide_kind_names[JB_NSLIDE_KINDS] = {
 	[SLIDE_TREND] = "trend",
 	[SLIDE_COMPARISON] = "comparison",
 	[SLIDE_LSOA_MAP] = "lsoa-map",
+	[SLIDE_EXCLUSION_TRUANCY] = "exclusion-truancy",
+	[SLIDE_YOUTH_SERVICES] = "youth-services",
+	[SLIDE_YOUTH_JUSTICE] = "youth-justice",
+	[SLIDE_ACTIONS] = "actions",
 	[SLIDE_SOURCES] = "sources",
 };
 
@@ -30,6 +34,10 @@ static const char *const default_outline[JB_NSLIDE_KINDS] = {
 	[SLIDE_TREND] = "Crime trend",
 	[SLIDE_COMPARISON] = "Comparison with London",
 	[SLIDE_LSOA_MAP] = "Neighbourhood map",
+	[SLIDE_EXCLUSION_TRUANCY] = "Exclusion and truancy",
+	[SLIDE_YOUTH_SERVICES] = "Youth services",
+	[SLIDE_YOUTH_JUSTICE] = "Offender management and youth justice",
+	[SLIDE_ACTIONS] = "Actions since the last meeting",
 	[SLIDE_SOURCES] = "Sources, methods and data quality",
 };
 
