@@ -12,6 +12,7 @@
 #include "../util/atomic.h"
 #include "../util/csvout.h"
 #include "../util/xalloc.h"
+#include "tables_context.h"
 
 int datatable_write(const char *dir, const char *name, datatable_fn body,
 		    const struct jb_findings *f, int area, char *err, size_t errlen)
@@ -96,6 +97,13 @@ int datatables_write(const struct jb_findings *f, int area, const char *dir, cha
 		{"trend.csv", trend},
 		{"comparison.csv", comparison},
 		{"lsoa-counts.csv", lsoa_counts},
+		{"exclusion-truancy.csv", table_exclusion_truancy},
+		{"youth-spend.csv", table_youth_spend},
+		{"youth-services.csv", table_youth_services},
+		{"youth-justice.csv", table_youth_justice},
+		{"offender-management.csv", table_offender_management},
+		{"actions.csv", table_actions},
+		{"actions-since-meeting.csv", table_actions_since_meeting},
 	};
 	if (make_dirs(dir) != 0) {
 		snprintf(err, errlen, "%s: cannot create: %s", dir, strerror(errno));

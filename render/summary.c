@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../util/atomic.h"
+#include "tables_context.h"
 
 /* Summary fields follow the name columns, so each is preceded by a comma. */
 static void num(FILE *f, double v, const char *fmt)
@@ -40,6 +41,7 @@ int summary_write(const struct jb_findings *f, const char *path, char *err, size
 	      out);
 	for (size_t k = 0; k < f->theme->ndash && k < 8; k++)
 		fprintf(out, ",dashboard_%zu_last12,dashboard_%zu_prev12", k + 1, k + 1);
+	summary_context_header(out);
 	fputc('\n', out);
 	for (int i = 0; i <= JB_NBOROUGHS; i++) {
 		const struct jb_area_findings *a = &f->area[i];
@@ -72,6 +74,7 @@ int summary_write(const struct jb_findings *f, const char *path, char *err, size
 			num(out, a->dash_last12[k], "%.0f");
 			num(out, a->dash_prev12[k], "%.0f");
 		}
+		summary_context_row(out, f, i);
 		fputc('\n', out);
 	}
 	if (atomic_commit(&af) != 0) {
