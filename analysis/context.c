@@ -28,6 +28,7 @@
 
 #include "../util/xalloc.h"
 #include "findings.h"
+#include "hotspots.h"
 
 const char *const jb_context_slot_codes[JB_CTX_NSLOTS] = {
 	[JB_CTX_PERMEX] = "TotPermEx",
@@ -134,10 +135,13 @@ static void per_youth(const struct jb_findings *f, const struct jb_lait_series *
  * where there is none). Returns 0 when no hot-spot classes were computed. */
 static int gi_classes(const struct jb_findings *f, const struct jb_dataset *ds, signed char *cls)
 {
-	(void)f;
-	for (size_t l = 0; l < ds->nlsoa; l++)
-		cls[l] = JB_GI_UNKNOWN;
-	return 0;
+	const struct jb_hotspots *h = f->hot;
+	int ok = h && h->lsoa_ok && h->lsoa_unit && h->gi.cls;
+	for (size_t l = 0; l < ds->nlsoa; l++) {
+		int u = ok ? h->lsoa_unit[l] : -1;
+		cls[l] = u >= 0 && (size_t)u < h->nunits ? h->gi.cls[u] : JB_GI_UNKNOWN;
+	}
+	return ok;
 }
 
 static void services(const struct jb_dataset *ds, const struct jb_findings *f,

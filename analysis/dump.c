@@ -6,6 +6,7 @@
 
 #include "context.h"
 #include "findings.h"
+#include "hotspots.h"
 
 static void month(FILE *out, int m)
 {
@@ -86,6 +87,7 @@ void jb_findings_dump(const struct jb_findings *f, FILE *out)
 		fprintf(out, "period_note %s\n", f->period_note);
 	for (int a = 0; a <= JB_NBOROUGHS; a++)
 		area(out, f, &f->area[a]);
+	jb_hotspots_dump(f, out);
 	jb_context_dump(f->context, f->ds, out);
 }
 

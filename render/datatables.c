@@ -13,6 +13,7 @@
 #include "../util/csvout.h"
 #include "../util/xalloc.h"
 #include "tables_context.h"
+#include "datatables_hotspots.h"
 
 int datatable_write(const char *dir, const char *name, datatable_fn body,
 		    const struct jb_findings *f, int area, char *err, size_t errlen)
@@ -93,24 +94,31 @@ int datatables_write(const struct jb_findings *f, int area, const char *dir, cha
 	static const struct {
 		const char *name;
 		datatable_fn body;
+		int (*when)(const struct jb_findings *f); /* NULL: always written */
 	} tables[] = {
-		{"trend.csv", trend},
-		{"comparison.csv", comparison},
-		{"lsoa-counts.csv", lsoa_counts},
-		{"exclusion-truancy.csv", table_exclusion_truancy},
-		{"youth-spend.csv", table_youth_spend},
-		{"youth-services.csv", table_youth_services},
-		{"youth-justice.csv", table_youth_justice},
-		{"offender-management.csv", table_offender_management},
-		{"actions.csv", table_actions},
-		{"actions-since-meeting.csv", table_actions_since_meeting},
+		{"trend.csv", trend, NULL},
+		{"comparison.csv", comparison, NULL},
+		{"lsoa-counts.csv", lsoa_counts, NULL},
+		{"hotspots-lsoa.csv", datatable_hotspots_lsoa, NULL},
+		{"emerging-lsoa.csv", datatable_emerging_lsoa, NULL},
+		{"hotspots-grid.csv", datatable_hotspots_grid, datatable_hotspots_have_street},
+		{"street-top-locations.csv", datatable_street_top_locations,
+		 datatable_hotspots_have_street},
+		{"exclusion-truancy.csv", table_exclusion_truancy, NULL},
+		{"youth-spend.csv", table_youth_spend, NULL},
+		{"youth-services.csv", table_youth_services, NULL},
+		{"youth-justice.csv", table_youth_justice, NULL},
+		{"offender-management.csv", table_offender_management, NULL},
+		{"actions.csv", table_actions, NULL},
+		{"actions-since-meeting.csv", table_actions_since_meeting, NULL},
 	};
 	if (make_dirs(dir) != 0) {
 		snprintf(err, errlen, "%s: cannot create: %s", dir, strerror(errno));
 		return -1;
 	}
 	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
-		if (datatable_write(dir, tables[i].name, tables[i].body, f, area, err, errlen) != 0)
+		if ((!tables[i].when || tables[i].when(f)) &&
+		    datatable_write(dir, tables[i].name, tables[i].body, f, area, err, errlen) != 0)
 			return -1;
 	return 0;
 }

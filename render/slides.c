@@ -12,6 +12,7 @@
 #include "fill.h"
 #include "font.h"
 #include "slides_context.h"
+#include "slides_hotspots.h"
 
 #define NOTE_SIZE 9.5
 #define NOTE_H 34.0
@@ -74,29 +75,40 @@ static void layout_title(struct dl_page *p, const struct slide_ctx *c)
 static void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 {
 	const struct jb_template *t = c->t;
-	double y = c->body.y + 6, row = 27;
+	const double row = 27, step = row + 12;
+	/* one column while the entries fit the body, else two side by side */
+	int entries = 0;
+	for (size_t i = 0; i < t->nslides; i++)
+		entries += t->slides[i].kind != SLIDE_TITLE && t->slides[i].kind != SLIDE_CONTENTS;
+	int per_col = (int)((c->body.h - 6) / step);
+	if (per_col < 1)
+		per_col = 1;
+	int cols = entries > per_col ? 2 : 1;
+	double colw = c->body.w / cols;
 	int n = 0;
 	for (size_t i = 0; i < t->nslides; i++) {
 		const struct jb_slide_spec *s = &t->slides[i];
 		if (s->kind == SLIDE_TITLE || s->kind == SLIDE_CONTENTS)
 			continue;
+		if (n >= per_col * cols)
+			break; /* the outline still lists every slide */
 		int page = c->page_of_slide[i];
 		char num[16];
 		snprintf(num, sizeof num, "%d", page + 1);
-		double x = c->body.x + 20;
+		double x = c->body.x + 20 + colw * (n / per_col);
+		double y = c->body.y + 6 + step * (n % per_col);
 		dl_circle(p, x + 9, y + 9, 11, (struct dl_style){.fill = COL_DARK_BLUE});
 		double nw = font_width(DL_BOLD, 10, num);
 		dl_text(p, x + 9 - nw / 2, y + 12.5, DL_BOLD, 10, COL_WHITE, num);
 		char *title = slide_fill(c, s->title);
-		dl_text(p, x + 32, y + 8, DL_BOLD, 12, COL_TEXT, s->outline);
-		chart_text(p, (struct chart_box){x + 32, y + 11, c->body.w - 80, 14}, DL_REGULAR, 9,
+		chart_text(p, (struct chart_box){x + 32, y - 4, colw - 60, 16}, DL_BOLD, 12, COL_TEXT,
+			   ALIGN_LEFT, s->outline);
+		chart_text(p, (struct chart_box){x + 32, y + 11, colw - 60, 14}, DL_REGULAR, 9,
 			   COL_MUTED, ALIGN_LEFT, title);
-		dl_link(p, x - 4, y - 4, c->body.w - 30, row - 2, page);
+		dl_link(p, x - 4, y - 4, colw - 30, row - 2, page);
 		free(title);
-		y += row + 12;
 		n++;
 	}
-	(void)n;
 }
 
 /* ---- key figures ---- */
@@ -440,6 +452,15 @@ void slide_layout(struct dl_page *p, const struct slide_ctx *c)
 		break;
 	case SLIDE_SOURCES:
 		layout_sources(p, c);
+		break;
+	case SLIDE_HOTSPOT_MAP:
+		layout_hotspot_map(p, c);
+		break;
+	case SLIDE_HOTSPOT_PERSISTENCE:
+		layout_hotspot_persistence(p, c);
+		break;
+	case SLIDE_STREET_DENSITY:
+		layout_street_density(p, c);
 		break;
 	case JB_NSLIDE_KINDS:
 		break;

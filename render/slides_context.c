@@ -22,13 +22,14 @@
 #define CAPTION_SIZE 9.5
 #define CAPTION_H 26.0
 
-/* Gi* classes, hot 99% first: a diverging red-blue ramp (ColorBrewer RdBu). */
+/* Gi* classes, hot 99% first: the hot-spot map's diverging red-blue ramp
+ * (render/slides_hotspots.c), so the two maps read alike. */
 static const struct dl_color gi_colors[7] = {
-	DL_RGB(0xB2182B), DL_RGB(0xEF8A62), DL_RGB(0xFDDBC7), DL_RGB(0xF0F0F0),
+	DL_RGB(0xB2182B), DL_RGB(0xEF8A62), DL_RGB(0xFDDBC7), DL_RGB(0xE0E0E0),
 	DL_RGB(0xD1E5F0), DL_RGB(0x67A9CF), DL_RGB(0x2166AC),
 };
 static const char *const gi_labels[7] = {
-	"Hot spot, 99% confidence", "Hot spot, 95%", "Hot spot, 90%", "Not significant",
+	"Hot spot, 99%", "Hot spot, 95%", "Hot spot, 90%", "Not significant",
 	"Cold spot, 90%", "Cold spot, 95%", "Cold spot, 99%",
 };
 #define COL_SERVICE COL_TURQUOISE
@@ -279,8 +280,8 @@ static void services_table(struct dl_page *p, const struct slide_ctx *c, struct 
 	size_t ncols = x->has_hot ? 5 : 4, nrows = sa->nsvc + 1;
 	const char **cells = xcalloc(nrows * ncols, sizeof *cells);
 	char **owned = xcalloc(nrows * 4, sizeof *owned);
-	static const char *const heads[] = {"", "Service", "Sessions/week", "Ages",
-					    "Hot spots in reach"};
+	static const char *const heads[] = {"", "Service", "Per week", "Ages",
+					    "Hot LSOAs in reach"};
 	memcpy(cells, heads, ncols * sizeof *cells);
 	for (size_t i = 0; i < sa->nsvc; i++) {
 		const struct jb_youth_service *s = &yd->services[sa->svc[i]];
@@ -302,7 +303,7 @@ static void services_table(struct dl_page *p, const struct slide_ctx *c, struct 
 		if (ncols == 5)
 			row[4] = owned[4 * i + 3];
 	}
-	static const double w5[] = {0.05, 0.47, 0.16, 0.11, 0.21};
+	static const double w5[] = {0.05, 0.47, 0.12, 0.11, 0.25};
 	static const double w4[] = {0.05, 0.6, 0.2, 0.15};
 	static const enum chart_align align[] = {ALIGN_RIGHT, ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT,
 						  ALIGN_RIGHT};
