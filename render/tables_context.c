@@ -241,8 +241,9 @@ void summary_context_header(FILE *out)
 	for (size_t k = 0; k < sizeof summary_slots / sizeof summary_slots[0]; k++)
 		fprintf(out, ",%s_latest,%s_year,%s_rank", summary_names[k], summary_names[k],
 			summary_names[k]);
+	/* the hot-spot counts themselves are the hot-spot columns' */
 	fputs(",young_people_spend_per_10_17,youth_justice_spend_per_10_17,youth_services,"
-	      "hot_lsoas,hot_lsoas_within_reach,actions,actions_overdue,offences_pct_since_meeting",
+	      "hot_lsoas_within_reach_of_services,actions,actions_overdue,offences_pct_since_meeting",
 	      out);
 }
 
@@ -288,7 +289,6 @@ void summary_context_row(FILE *out, const struct jb_findings *f, int area)
 		num(out, ps[k]->ok ? ps[k]->v[(size_t)area * ps[k]->nyears + (size_t)ps[k]->latest] : NAN,
 		    "%.6f");
 	num(out, b && c->has_services ? (double)c->services[area].nsvc : NAN, "%.0f");
-	num(out, b && c->has_hot ? (double)c->services[area].nhot : NAN, "%.0f");
 	num(out, b && c->has_hot ? (double)c->services[area].nhot_near : NAN, "%.0f");
 	num(out, b && c->has_actions ? (double)c->actions[area].n : NAN, "%.0f");
 	num(out, b && c->has_actions && c->overdue_known ? (double)c->actions[area].noverdue : NAN,
