@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "drivers.h"
+#include "context.h"
 #include "findings.h"
 #include "hotspots.h"
 
@@ -98,6 +99,7 @@ void jb_findings_dump(const struct jb_findings *f, FILE *out)
 		area(out, f, &f->area[a]);
 	jb_hotspots_dump(f, out);
 	jb_drivers_dump(f->drivers, f->ds, out);
+	jb_context_dump(f->context, f->ds, out);
 }
 
 int jb_findings_check(const struct jb_findings *f, FILE *err)

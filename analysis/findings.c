@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "../util/xalloc.h"
+#include "context.h"
 #include "hotspots.h"
 #include "london.h"
 #include "drivers.h"
@@ -401,6 +402,7 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 	free(matched);
 	jb_london_view(ds, f);
 	f->hot = jb_hotspots_analyse(f);
+	f->context = jb_context_analyse(ds, f);
 	jb_key_findings(f);
 	return f;
 }
@@ -418,5 +420,6 @@ void jb_findings_free(struct jb_findings *f)
 	free(f->lsoa);
 	jb_drivers_free(f->drivers);
 	free(f->period_note);
+	jb_context_free(f->context);
 	free(f);
 }

@@ -22,6 +22,7 @@ struct jb_drivers;
 #define JB_MAP_CLASSES 5
 
 struct jb_hotspots; /* analysis/hotspots.h */
+struct jb_context;
 
 struct jb_series {
 	int first_month;
@@ -105,6 +106,9 @@ struct jb_findings {
 	int nrate_ranked;              /* boroughs with a rate */
 	struct jb_hotspots *hot;      /* Gi*, emerging and street hot spots (hotspots.h) */
 	struct jb_drivers *drivers; /* profile, drivers, attrition (analysis/drivers.h) */
+	/* Exclusion and truancy, youth services, youth justice, actions
+	 * (analysis/context.h); never NULL after jb_analyse(). */
+	struct jb_context *context;
 };
 
 struct jb_analysis_options {

@@ -3,7 +3,9 @@
  *
  * The folders are read in a fixed order: boundaries/ first (so the LSOA
  * registry has its geometry and boroughs before any table names an LSOA),
- * then crime/, deprivation/, population/. Each folder is walked to any
+ * then crime/, deprivation/, population/, and the local context folders
+ * education-youth/, youth-services/, actions/ and offender-management/
+ * (ingest/youth.h). Each folder is walked to any
  * depth and its files are read in byte order of their paths, so the load
  * is the same on every machine. CSV files may be .csv or .csv.gz; a crime/
  * file's format is told by its header, not its name. What is not there is
@@ -25,6 +27,7 @@
 #include "../util/xalloc.h"
 #include "csvtable.h"
 #include "readers.h"
+#include "youth.h"
 
 /* ---- walking a folder ---- */
 
@@ -186,6 +189,12 @@ struct jb_dataset *jb_dataset_load(const char *dir, const struct jb_load_options
 	read_folder(ds, "crime", is_csv, NULL, quiet);
 	read_folder(ds, "deprivation", is_csv, jb_read_deprivation, quiet);
 	read_folder(ds, "population", is_csv, jb_read_population, quiet);
+	ds->youth = jb_youth_data_new();
+	read_folder(ds, "education-youth", is_csv, jb_read_education_youth, quiet);
+	jb_lait_finish(&ds->youth->lait);
+	read_folder(ds, "youth-services", is_csv, jb_read_youth_services, quiet);
+	read_folder(ds, "actions", is_csv, jb_read_actions, quiet);
+	read_folder(ds, "offender-management", is_csv, jb_read_offender, quiet);
 
 	/* What the decks will say "no data supplied" about. */
 	struct jb_sources *s = &ds->sources;
@@ -209,6 +218,16 @@ struct jb_dataset *jb_dataset_load(const char *dir, const struct jb_load_options
 		jb_source_missing(s, "mid-year population estimates (population/)");
 	if (!ds->has_census)
 		jb_source_missing(s, "Census 2021 LSOA populations (population/)");
+	if (!ds->youth->lait.has_table)
+		jb_source_missing(s, "DfE LAIT education and youth justice table (education-youth/)");
+	if (!ds->youth->lait.has_dict)
+		jb_source_missing(s, "DfE LAIT data dictionary (education-youth/)");
+	if (!ds->youth->has_services)
+		jb_source_missing(s, "youth services (youth-services/)");
+	if (!ds->youth->has_actions)
+		jb_source_missing(s, "action log (actions/)");
+	if (!ds->youth->has_offender)
+		jb_source_missing(s, "adult offender management (offender-management/)");
 	return ds;
 }
 
@@ -281,6 +300,7 @@ void jb_dataset_free(struct jb_dataset *ds)
 	free_strings(ds->street.outcomes, ds->street.noutcomes);
 	free_strings(ds->street.locations, ds->street.nlocations);
 	free(ds->street.pts);
+	jb_youth_data_free(ds->youth);
 
 	free(ds->dir);
 	free(ds);
@@ -425,5 +445,7 @@ int jb_dataset_check(const struct jb_dataset *ds, FILE *err)
 			problem(&c, "population of %s: negative or missing value",
 				b == JB_LONDON ? "London" : jb_boroughs[b].name);
 	}
+	if (ds->youth)
+		c.n += jb_youth_data_check(ds->youth, err);
 	return c.n;
 }

@@ -17,6 +17,7 @@
 #include <stdio.h>
 
 struct strmap;
+struct jb_youth_data;
 
 #define JB_NBOROUGHS 32 /* the MPS boroughs; the City of London is not one */
 #define JB_LONDON JB_NBOROUGHS /* index of London in per-area arrays */
@@ -243,6 +244,10 @@ struct jb_dataset {
 	int pop_year;                /* mid-year of the estimates, 0 when none */
 	struct jb_population pop[JB_NBOROUGHS + 1]; /* [JB_LONDON] = London */
 	int has_census;
+
+	/* education-youth/, youth-services/, actions/, offender-management/
+	 * (ingest/youth.h); never NULL after jb_dataset_load(). */
+	struct jb_youth_data *youth;
 };
 
 struct jb_load_options {

@@ -12,6 +12,7 @@
 #include "../util/atomic.h"
 #include "../util/csvout.h"
 #include "../util/xalloc.h"
+#include "tables_context.h"
 #include "datatables_hotspots.h"
 #include "slides_drivers.h"
 
@@ -111,6 +112,13 @@ int datatables_write(const struct jb_findings *f, int area, const char *dir, cha
 		{"drivers-curves.csv", drivers_table_curves, NULL},
 		{"attrition-stages.csv", drivers_table_stages, NULL},
 		{"positive-outcomes.csv", drivers_table_positive_outcomes, NULL},
+		{"exclusion-truancy.csv", table_exclusion_truancy, NULL},
+		{"youth-spend.csv", table_youth_spend, NULL},
+		{"youth-services.csv", table_youth_services, NULL},
+		{"youth-justice.csv", table_youth_justice, NULL},
+		{"offender-management.csv", table_offender_management, NULL},
+		{"actions.csv", table_actions, NULL},
+		{"actions-since-meeting.csv", table_actions_since_meeting, NULL},
 	};
 	if (make_dirs(dir) != 0) {
 		snprintf(err, errlen, "%s: cannot create: %s", dir, strerror(errno));

@@ -12,6 +12,7 @@
 #include "fill.h"
 #include "font.h"
 #include "slides_london.h"
+#include "slides_context.h"
 #include "slides_hotspots.h"
 #include "slides_drivers.h"
 
@@ -90,6 +91,8 @@ static void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 		const struct jb_slide_spec *s = &c->specs[i];
 		if (s->kind == SLIDE_TITLE || s->kind == SLIDE_CONTENTS)
 			continue;
+		if (n >= per_col * cols)
+			break; /* the outline still lists every slide */
 		int page = c->page_of_slide[i];
 		double x = c->body.x + 20 + (double)(k / per_col) * colw;
 		double y = c->body.y + 6 + (double)(k % per_col) * row;
@@ -459,6 +462,18 @@ void slide_layout(struct dl_page *p, const struct slide_ctx *c)
 		break;
 	case SLIDE_LSOA_MAP:
 		layout_lsoa_map(p, c);
+		break;
+	case SLIDE_EXCLUSION_TRUANCY:
+		layout_exclusion_truancy(p, c);
+		break;
+	case SLIDE_YOUTH_SERVICES:
+		layout_youth_services(p, c);
+		break;
+	case SLIDE_YOUTH_JUSTICE:
+		layout_youth_justice(p, c);
+		break;
+	case SLIDE_ACTIONS:
+		layout_actions(p, c);
 		break;
 	case SLIDE_SOURCES:
 		layout_sources(p, c);

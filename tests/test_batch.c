@@ -18,7 +18,7 @@
 #include "../render/fill.h"
 #include "../util/xalloc.h"
 
-#define SLIDES 15
+#define SLIDES 19
 #define OVERVIEW_SLIDES 9
 
 static char *outdir; /* one batch run shared by the tests */

@@ -1,0 +1,37 @@
+/* render/tables_context.h - the numbers behind the local context slides,
+ * as CSV tables in OUT/<slug>/data/ (see datatables.h), and their columns
+ * of summary.csv. Written from the findings' context as it is. */
+#ifndef JB_TABLES_CONTEXT_H
+#define JB_TABLES_CONTEXT_H
+
+#include <stdio.h>
+
+#include "../analysis/findings.h"
+
+/* exclusion-truancy.csv: permanent exclusions, suspensions, persistent and
+ * severe absence; one row per indicator and year: borough, London,
+ * England, and the borough's rank in the latest year. */
+void table_exclusion_truancy(FILE *out, const struct jb_findings *f, int area);
+/* youth-spend.csv: spending on services for young people and on youth
+ * justice, per year: the borough's spend, per resident aged 10-17, London's
+ * per resident and how many boroughs it covers, the borough's rank. */
+void table_youth_spend(FILE *out, const struct jb_findings *f, int area);
+/* youth-services.csv: the borough's services, numbered as on the map. */
+void table_youth_services(FILE *out, const struct jb_findings *f, int area);
+/* youth-justice.csv: first-time entrants, reoffending and youth justice
+ * spend per resident 10-17, latest year, for the borough, its similar
+ * boroughs, London and England. */
+void table_youth_justice(FILE *out, const struct jb_findings *f, int area);
+/* offender-management.csv: the latest period's rows, as supplied. */
+void table_offender_management(FILE *out, const struct jb_findings *f, int area);
+/* actions.csv: the action log in review order; actions-since-meeting.csv:
+ * the headline figures then and now. */
+void table_actions(FILE *out, const struct jb_findings *f, int area);
+void table_actions_since_meeting(FILE *out, const struct jb_findings *f, int area);
+
+/* summary.csv: the header fields (each preceded by a comma) and one
+ * area's values (area 0..31 or JB_LONDON). */
+void summary_context_header(FILE *out);
+void summary_context_row(FILE *out, const struct jb_findings *f, int area);
+
+#endif
