@@ -8,7 +8,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "context.h"
 #include "findings.h"
+#include "hotspots.h"
 
 const char *const jb_rule_names[JB_NRULES] = {
 	[RULE_CHANGE_SIGNIFICANT] = "change-significant",
@@ -26,6 +28,10 @@ const char *const jb_rule_names[JB_NRULES] = {
 	[RULE_CONCENTRATED] = "concentrated",
 	[RULE_DASH_RISE] = "dashboard-rise",
 	[RULE_DASH_FALL] = "dashboard-fall",
+	[RULE_HOTSPOTS] = "hotspots",
+	[RULE_PERSISTENT_HOTSPOTS] = "persistent-hotspots",
+	[RULE_EXCLUSIONS_HIGH] = "exclusions-high",
+	[RULE_FTE_HIGH] = "first-time-entrants-high",
 };
 
 int jb_rule_by_name(const char *name)
@@ -105,6 +111,23 @@ static void area_rules(const struct jb_findings *f, struct jb_area_findings *a)
 			add(k, RULE_DASH_RISE, 1.5 + pct / 20);
 		else if (pct <= -10)
 			add(k, RULE_DASH_FALL, 1.5 - pct / 20);
+	}
+	if (borough && f->hot && f->hot->lsoa_ok) {
+		const struct jb_hot_area *h = &f->hot->area[a->index];
+		if (h->nhot_fdr > 0)
+			add(k, RULE_HOTSPOTS, 2.0 + (double)h->nhot_fdr / 5);
+		if (f->hot->emg_ok && h->npersistent + h->nintensifying > 0)
+			add(k, RULE_PERSISTENT_HOTSPOTS,
+			    3.0 + (double)(h->npersistent + h->nintensifying) / 5);
+	}
+	if (borough && f->context) {
+		/* Ranks are worst first: 1 = the worst of the 32. */
+		const struct jb_lait_series *ex = f->context->slot[JB_CTX_PERMEX];
+		const struct jb_lait_series *fte = f->context->slot[JB_CTX_FTE];
+		if (ex && ex->rank[a->index] >= 1 && ex->rank[a->index] <= 3)
+			add(k, RULE_EXCLUSIONS_HIGH, 3.2 - 0.1 * ex->rank[a->index]);
+		if (fte && fte->rank[a->index] >= 1 && fte->rank[a->index] <= 3)
+			add(k, RULE_FTE_HIGH, 3.2 - 0.1 * fte->rank[a->index]);
 	}
 	/* Most important first; equal weights keep rule order (insertion sort
 	 * is stable). */

@@ -26,6 +26,10 @@ enum jb_rule {
 	RULE_CONCENTRATED,         /* top 5 LSOAs hold >= 15% of the borough's offences */
 	RULE_DASH_RISE,            /* first dashboard measure rose by >= 10% */
 	RULE_DASH_FALL,            /* ... fell by >= 10% */
+	RULE_HOTSPOTS,             /* LSOA hot spots significant after FDR at 95% */
+	RULE_PERSISTENT_HOTSPOTS,  /* persistent or intensifying hot spots */
+	RULE_EXCLUSIONS_HIGH,      /* permanent exclusions among the 3 worst of 32 */
+	RULE_FTE_HIGH,             /* youth justice first-time entrants among the 3 worst */
 	JB_NRULES
 };
 extern const char *const jb_rule_names[JB_NRULES]; /* "change-significant" ... */
