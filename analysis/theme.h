@@ -14,6 +14,7 @@ struct jb_theme_cat {
 struct jb_theme {
 	char *id;    /* "serious-youth-violence" */
 	char *title; /* "Serious youth violence" */
+	char *note;  /* what the theme counts and why, for the title slide; may be NULL */
 	struct jb_theme_cat *mps;
 	size_t nmps;
 	char **street_types; /* data.police.uk crime types */

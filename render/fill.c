@@ -122,6 +122,13 @@ static void f_theme_lower(const struct fill_ctx *c, const struct jb_area_finding
 		*s = (char)tolower((unsigned char)*s);
 }
 
+static void f_theme_note(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			 size_t n)
+{
+	(void)a;
+	snprintf(b, n, "%s", c->f->theme->note ? c->f->theme->note : "");
+}
+
 static void f_borough(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, size_t n)
 {
 	(void)c;
@@ -747,6 +754,7 @@ static const struct {
 } keys[] = {
 	{"theme", f_theme, "the theme's title, \"Serious youth violence\""},
 	{"theme_lower", f_theme_lower, "the theme's title in lower case, for mid-sentence"},
+	{"theme_note", f_theme_note, "the theme's note on what it counts"},
 	{"borough", f_borough, "the borough's name"},
 	{"marking", f_marking, "the protective marking"},
 	{"period_end", f_period_end, "the last month analysed, \"February 2026\""},

@@ -113,6 +113,18 @@ static void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 
 /* ---- key figures ---- */
 
+/* A tile about dashboard measure N ({dashN...}) when the theme has fewer
+ * than N measures has nothing to show: it is left out. */
+static int tile_available(const struct jb_tile_spec *ts, const struct jb_theme *theme)
+{
+	const char *parts[] = {ts->label, ts->value, ts->detail};
+	for (size_t i = 0; i < 3; i++)
+		for (const char *p = parts[i]; p && (p = strstr(p, "{dash")); p += 5)
+			if (p[5] >= '1' && p[5] <= '9' && (size_t)(p[5] - '0') > theme->ndash)
+				return 0;
+	return 1;
+}
+
 static void layout_key_figures(struct dl_page *p, const struct slide_ctx *c)
 {
 	struct chart_box b = slide_body_with_note(p, c);
@@ -121,7 +133,9 @@ static void layout_key_figures(struct dl_page *p, const struct slide_ctx *c)
 		slide_no_data(p, b, "MPS borough-level recorded crime for this theme");
 		return;
 	}
-	size_t n = c->spec->ntiles;
+	size_t n = 0;
+	for (size_t i = 0; i < c->spec->ntiles; i++)
+		n += tile_available(&c->spec->tiles[i], c->f->theme);
 	if (!n)
 		return;
 	static const struct dl_color accents[] = {
@@ -129,12 +143,15 @@ static void layout_key_figures(struct dl_page *p, const struct slide_ctx *c)
 	};
 	struct tile *tiles = xcalloc(n, sizeof *tiles);
 	char **owned = xcalloc(3 * n, sizeof *owned);
-	for (size_t i = 0; i < n; i++) {
-		const struct jb_tile_spec *ts = &c->spec->tiles[i];
+	for (size_t k = 0, i = 0; k < c->spec->ntiles; k++) {
+		const struct jb_tile_spec *ts = &c->spec->tiles[k];
+		if (!tile_available(ts, c->f->theme))
+			continue;
 		tiles[i].label = owned[3 * i] = slide_fill(c, ts->label);
 		tiles[i].value = owned[3 * i + 1] = slide_fill(c, ts->value);
 		tiles[i].detail = owned[3 * i + 2] = slide_fill(c, ts->detail);
 		tiles[i].accent = accents[i % (sizeof accents / sizeof accents[0])];
+		i++;
 	}
 	/* Tiles of a readable height, not stretched over the whole body. */
 	size_t cols = n > 4 ? 3 : 2, rows = (n + cols - 1) / cols;

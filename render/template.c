@@ -196,6 +196,7 @@ static void load_theme(struct loader *L, const config_setting_t *th, struct jb_t
 	struct jb_theme *theme = &t->theme;
 	theme->id = get_string(L, th, "id", 1);
 	theme->title = get_string(L, th, "title", 1);
+	theme->note = get_string(L, th, "note", 0);
 	t->marking = get_string(L, th, "marking", 0);
 	if (!t->marking)
 		t->marking = xstrdup("OFFICIAL-SENSITIVE");
@@ -452,6 +453,7 @@ void jb_template_free(struct jb_template *t)
 	free(t->author);
 	free(t->theme.id);
 	free(t->theme.title);
+	free(t->theme.note);
 	for (size_t i = 0; i < t->theme.nmps; i++) {
 		free(t->theme.mps[i].major);
 		free(t->theme.mps[i].minor);

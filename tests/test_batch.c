@@ -93,26 +93,27 @@ static void batch_writes_32_valid_decks(void **state)
 	free(cmd);
 }
 
-/* Hackney's theme counts, last 12 and previous 12 months to the last month
- * of the files, computed with awk from the borough-level CSVs. */
-static void hackney_from_csv(double *a, double *b, double *pop)
+/* Hackney's counts for the categories that the awk condition `which`
+ * selects ($mj is the major, $mn the minor category), last 12 and previous
+ * 12 months to the last month of the files, computed with awk from the
+ * borough-level CSVs. */
+static void hackney_counts(const char *which, double *a, double *b, double *pop)
 {
-	static const char awk[] =
+	char *awk = xasprintf(
 		"zcat sample-data/crime/mps-borough-level-crime-2010-2024.csv.gz "
 		"sample-data/crime/mps-borough-level-crime-2024-2026.csv.gz | awk -F, '"
 		"/majortext/ { for (i = 1; i <= NF; i++) { h[i] = $i; if ($i == \"majortext\") mj = i;"
 		"  if ($i == \"minortext\") mn = i; if ($i == \"boroughname\") bn = i }; next }"
-		"$bn == \"Hackney\" && (($mj == \"VIOLENCE AGAINST THE PERSON\" &&"
-		"  ($mn == \"VIOLENCE WITH INJURY\" || $mn == \"HOMICIDE\")) ||"
-		"  ($mj == \"ROBBERY\" && $mn == \"ROBBERY OF PERSONAL PROPERTY\") ||"
-		"  $mj == \"POSSESSION OF WEAPONS\") {"
+		"$bn == \"Hackney\" && (%s) {"
 		"  for (i = 1; i <= NF; i++) if (h[i] ~ /^[0-9][0-9][0-9][0-9][0-9][0-9]$/) {"
 		"    s[h[i] + 0] += $i; if (h[i] + 0 > last) last = h[i] + 0 } }"
 		"END { m = last; for (k = 0; k < 24; k++) { if (k < 12) a += s[m]; else b += s[m];"
-		"  y = int(m / 100); mo = m % 100 - 1; if (mo == 0) { mo = 12; y-- }; m = y * 100 + mo }"
-		"  print a, b }'";
+		"  y = int(m / 100); mo = m %% 100 - 1; if (mo == 0) { mo = 12; y-- }; m = y * 100 + mo }"
+		"  print a, b }'",
+		which);
 	int st;
 	char *out = jb_run(awk, &st);
+	free(awk);
 	assert_int_equal(st, 0);
 	assert_int_equal(sscanf(out, "%lf %lf", a, b), 2);
 	free(out);
@@ -123,6 +124,16 @@ static void hackney_from_csv(double *a, double *b, double *pop)
 	*pop = atof(out);
 	free(out);
 	assert_true(*a > 1000 && *b > 1000 && *pop > 100000);
+}
+
+/* The serious youth violence theme (templates/serious-youth-violence.conf). */
+static void hackney_from_csv(double *a, double *b, double *pop)
+{
+	hackney_counts("($mj == \"VIOLENCE AGAINST THE PERSON\" &&"
+		       "  ($mn == \"VIOLENCE WITH INJURY\" || $mn == \"HOMICIDE\")) ||"
+		       "  ($mj == \"ROBBERY\" && $mn == \"ROBBERY OF PERSONAL PROPERTY\") ||"
+		       "  $mj == \"POSSESSION OF WEAPONS\"",
+		       a, b, pop);
 }
 
 static double reference(const char *key)
@@ -162,9 +173,29 @@ static char *slide_with(const char *slug, const char *marker)
 	return NULL;
 }
 
+/* s with every run of white space (line breaks are layout, not content)
+ * made one space; caller frees. */
+static char *squeeze(const char *s)
+{
+	char *out = xmalloc(strlen(s) + 1), *o = out;
+	for (; *s; s++) {
+		int space = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\f' || *s == '\r';
+		if (!space)
+			*o++ = *s;
+		else if (o > out && o[-1] != ' ')
+			*o++ = ' ';
+	}
+	*o = '\0';
+	return out;
+}
+
 static void expect_in(const char *text, const char *want, const char *what)
 {
-	if (!strstr(text, want))
+	char *t = squeeze(text), *w = squeeze(want);
+	int found = strstr(t, w) != NULL;
+	free(t);
+	free(w);
+	if (!found)
 		fail_msg("%s: '%s' not found in:\n%s", what, want, text);
 }
 
@@ -292,6 +323,44 @@ static void bad_usage_exits_2(void **state)
 	}
 }
 
+/* The other shipped themes count their own categories: the ASB theme's
+ * key figures equal the CSV's public order, arson and criminal damage, and
+ * drug offences; all-violence writes a valid deck too. */
+static void other_themes(void **state)
+{
+	(void)state;
+	char *dir = jb_tmpdir();
+	char *cmd = xasprintf("'%s' --theme asb-confidence --quiet --out '%s/asb' hackney && "
+			      "'%s' --theme all-violence --quiet --out '%s/av' hackney && "
+			      "qpdf --check '%s/av/hackney.pdf' >/dev/null 2>&1",
+			      jembrief(), dir, jembrief(), dir, dir);
+	int st;
+	char *out = jb_run(cmd, &st);
+	if (st != 0)
+		fail_msg("exit %d: %s", st, out);
+	free(out);
+	free(cmd);
+	double a, b, pop;
+	hackney_counts("$mj == \"PUBLIC ORDER OFFENCES\" || $mj == \"ARSON AND CRIMINAL DAMAGE\" ||"
+		       " $mj == \"DRUG OFFENCES\"",
+		       &a, &b, &pop);
+	cmd = xasprintf("pdftotext -layout '%s/asb/hackney.pdf' -", dir);
+	out = jb_run(cmd, &st);
+	char want[64];
+	fmt_count(a, want, sizeof want);
+	expect_in(out, want, "ASB offences, last 12 months");
+	fmt_signed_pct(100.0 * (a - b) / b, want, sizeof want);
+	expect_in(out, want, "ASB % change");
+	expect_in(out, "Anti-social behaviour and disorder", "ASB theme title");
+	/* no dashboard measures: no tile about them */
+	if (strstr(out, "Knife Crime offences,"))
+		fail_msg("the ASB deck shows a knife crime tile");
+	free(out);
+	free(cmd);
+	jb_rmtree(dir);
+	free(dir);
+}
+
 /* --protect: encrypted with the owner password from the environment;
  * opening needs the user password; printing allowed, copying not. */
 static void protect_encrypts(void **state)
@@ -364,6 +433,7 @@ int main(void)
 		cmocka_unit_test(bad_usage_exits_2),
 		cmocka_unit_test(missing_inputs_say_no_data),
 		cmocka_unit_test(protect_encrypts),
+		cmocka_unit_test(other_themes),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -42,11 +42,36 @@ static void shipped_template_loads(void **state)
 	assert_non_null(kind[SLIDE_KEY_FINDINGS]);
 	assert_int_equal(kind[SLIDE_KEY_FINDINGS]->max_items, 6);
 	assert_non_null(kind[SLIDE_KEY_FINDINGS]->rule_text[RULE_CHANGE_SIGNIFICANT]);
+	/* an error inside the included pack names the pack's file */
 	assert_non_null(kind[SLIDE_PROFILE]);
 	assert_non_null(kind[SLIDE_DRIVERS]);
 	assert_non_null(kind[SLIDE_ATTRITION]);
 	jb_template_free(t);
 	jb_template_free(NULL);
+}
+
+static void every_shipped_theme_loads(void **state)
+{
+	(void)state;
+	static const char *const themes[] = {"serious-youth-violence", "all-violence",
+					     "asb-confidence"};
+	size_t nslides = 0;
+	for (size_t i = 0; i < 3; i++) {
+		char *path = xasprintf("templates/%s.conf", themes[i]);
+		char err[512] = "";
+		struct jb_template *t = jb_template_load(path, err, sizeof err);
+		if (!t)
+			fail_msg("%s", err);
+		assert_string_equal(t->theme.id, themes[i]);
+		assert_non_null(t->theme.note);
+		/* one slide pack for every theme */
+		if (i == 0)
+			nslides = t->nslides;
+		assert_int_equal(t->nslides, nslides);
+		assert_true(t->noverview > 0);
+		jb_template_free(t);
+		free(path);
+	}
 }
 
 /* A broken template is refused with its file and line. */
@@ -171,6 +196,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(shipped_template_loads),
+		cmocka_unit_test(every_shipped_theme_loads),
 		cmocka_unit_test(broken_templates_name_their_line),
 		cmocka_unit_test(number_formats),
 		cmocka_unit_test(placeholders_fill_from_findings),
