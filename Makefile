@@ -5,6 +5,7 @@
 #   make test     build and run every test
 #   make check    the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench    time the batch against a parse-only floor (see tests/bench.sh)
+#   make generate-street   build/generate-street, synthetic Met street data
 #
 # Debian packages are checked first; when some are missing, .ci/install-deps
 # installs them (as root) or prints the apt-get line to run.
@@ -34,7 +35,7 @@ TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT := $(BUILD)/tests/support.o
 
-.PHONY: all run test check bench deps clean
+.PHONY: all run test check bench deps clean generate-street
 
 all: jembrief
 
@@ -63,13 +64,20 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_SUPPORT) $(LIB_OBJ)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)
 
+# Synthetic data.police.uk street files at Met scale (sample-data/generate-street.c).
+GENERATE := $(BUILD)/generate-street
+generate-street: $(GENERATE)
+$(GENERATE): $(BUILD)/sample-data/generate-street.o $(LIB_OBJ)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -pthread -o $@ $^ $(LIBS)
+
 # Keep the test objects between runs.
 .SECONDARY:
 
 run: jembrief
 	./jembrief --data $(DATA) --out $(OUT)
 
-test: $(BUILD)/jembrief $(TEST_BIN)
+test: $(BUILD)/jembrief $(GENERATE) $(TEST_BIN)
 	@sh tests/run-tests.sh $(BUILD)
 
 check:
@@ -83,4 +91,4 @@ bench: jembrief
 clean:
 	rm -rf build build-san jembrief $(OUT)
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/jembrief.d $(TEST_BIN:=.d) $(TEST_SUPPORT:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(BUILD)/jembrief.d $(BUILD)/sample-data/generate-street.d $(TEST_BIN:=.d) $(TEST_SUPPORT:.o=.d)
