@@ -26,8 +26,9 @@ TEST_LIBS   := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
 
 ALL_CFLAGS := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
 	      -D_DEFAULT_SOURCE $(PKG_CFLAGS) $(CFLAGS)
-# libhpdf and libcsv ship no .pc file: linked directly.
-LIBS := $(PKG_LIBS) -lhpdf -lcsv -lm
+# libhpdf and libcsv ship no .pc file: linked directly. Threads read the
+# street-level files (ingest/dataset.c).
+LIBS := $(PKG_LIBS) -lhpdf -lcsv -lm -pthread
 
 LIB_SRC  := $(sort $(wildcard util/*.c ingest/*.c analysis/*.c render/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -69,7 +70,15 @@ GENERATE := $(BUILD)/generate-street
 generate-street: $(GENERATE)
 $(GENERATE): $(BUILD)/sample-data/generate-street.o $(LIB_OBJ)
 	@echo "  LD      $@"
-	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -pthread -o $@ $^ $(LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# make bench's floor (libcsv parse only) and its timer: tests/bench.sh.
+$(BUILD)/bench-parse: $(BUILD)/tests/bench-parse.o
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ -lcsv $(shell pkg-config --libs zlib)
+$(BUILD)/bench-run: $(BUILD)/tests/bench-run.o
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^
 
 # Keep the test objects between runs.
 .SECONDARY:
@@ -85,10 +94,10 @@ check:
 		CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" test
 
-bench: jembrief
-	@sh tests/bench.sh
+bench: jembrief $(GENERATE) $(BUILD)/bench-parse $(BUILD)/bench-run
+	@sh tests/bench.sh $(BUILD)
 
 clean:
 	rm -rf build build-san jembrief $(OUT)
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/jembrief.d $(BUILD)/sample-data/generate-street.d $(TEST_BIN:=.d) $(TEST_SUPPORT:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(BUILD)/jembrief.d $(BUILD)/sample-data/generate-street.d $(BUILD)/tests/bench-parse.d $(BUILD)/tests/bench-run.d $(TEST_BIN:=.d) $(TEST_SUPPORT:.o=.d)
