@@ -586,8 +586,16 @@ struct job {
 	size_t written;
 };
 
+/* mkdir -p */
 static int make_dir(const char *path)
 {
+	char *p = xstrdup(path);
+	for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		mkdir(p, 0777);
+		*s = '/';
+	}
+	free(p);
 	if (mkdir(path, 0777) == 0 || errno == EEXIST)
 		return 0;
 	fprintf(stderr, "generate-street: %s: %s\n", path, strerror(errno));
