@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "findings.h"
+#include "hotspots.h"
 
 static void month(FILE *out, int m)
 {
@@ -85,6 +86,7 @@ void jb_findings_dump(const struct jb_findings *f, FILE *out)
 		fprintf(out, "period_note %s\n", f->period_note);
 	for (int a = 0; a <= JB_NBOROUGHS; a++)
 		area(out, f, &f->area[a]);
+	jb_hotspots_dump(f, out);
 }
 
 int jb_findings_check(const struct jb_findings *f, FILE *err)

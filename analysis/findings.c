@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "../util/xalloc.h"
+#include "hotspots.h"
 #include "similar.h"
 
 /* A month whose London total is below this share of the median of the 12
@@ -21,7 +22,7 @@
  * with, or start with, a partial month). */
 #define INCOMPLETE_SHARE 0.5
 
-static int theme_has_category(const struct jb_theme *t, const struct jb_category *c)
+int jb_theme_has_category(const struct jb_theme *t, const struct jb_category *c)
 {
 	for (size_t i = 0; i < t->nmps; i++)
 		if (strcasecmp(t->mps[i].major, c->major) == 0 &&
@@ -30,9 +31,7 @@ static int theme_has_category(const struct jb_theme *t, const struct jb_category
 	return 0;
 }
 
-/* Theme counts of a crime table per area and month: out[area * nmonths + m],
- * NAN where the month is not covered. nareas areas, rows outside ignored. */
-static double *theme_counts(const struct jb_crime_table *t, const unsigned char *matched,
+double *jb_theme_counts(const struct jb_crime_table *t, const unsigned char *matched,
 			    size_t nareas)
 {
 	size_t nm = (size_t)t->nmonths;
@@ -271,7 +270,7 @@ static void lsoa_level(const struct jb_dataset *ds, struct jb_findings *f,
 			f->area[a].top_lsoa[k] = -1;
 	if (!ds->has_crime[JB_LEVEL_LSOA] || t->nmonths <= 0 || !ds->nlsoa)
 		return;
-	double *v = theme_counts(t, matched, ds->nlsoa);
+	double *v = jb_theme_counts(t, matched, ds->nlsoa);
 	double *total = xcalloc((size_t)t->nmonths, sizeof *total);
 	for (int m = 0; m < t->nmonths; m++) {
 		if (!t->covered[m]) {
@@ -337,7 +336,7 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 
 	unsigned char *matched = xcalloc(ds->ncategories ? ds->ncategories : 1, 1);
 	for (size_t c = 0; c < ds->ncategories; c++)
-		if ((matched[c] = (unsigned char)theme_has_category(theme, &ds->categories[c])))
+		if ((matched[c] = (unsigned char)jb_theme_has_category(theme, &ds->categories[c])))
 			f->ncategories_matched++;
 
 	population(ds, f);
@@ -345,7 +344,7 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 	const struct jb_crime_table *t = &ds->crime[JB_LEVEL_BOROUGH];
 	if (ds->has_crime[JB_LEVEL_BOROUGH] && t->nmonths > 0 && f->ncategories_matched) {
 		int nm = t->nmonths;
-		double *v = theme_counts(t, matched, JB_NBOROUGHS + 1);
+		double *v = jb_theme_counts(t, matched, JB_NBOROUGHS + 1);
 		double *L = v + (size_t)JB_LONDON * (size_t)nm;
 		for (int m = 0; m < nm; m++) {
 			L[m] = 0;
@@ -397,6 +396,7 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 		dashboard(ds, f);
 	lsoa_level(ds, f, matched);
 	free(matched);
+	f->hot = jb_hotspots_analyse(f);
 	return f;
 }
 
@@ -409,6 +409,7 @@ void jb_findings_free(struct jb_findings *f)
 		free(f->area[a].rolling.v);
 		jb_trend_free(&f->area[a].trend);
 	}
+	jb_hotspots_free(f->hot);
 	free(f->lsoa);
 	free(f->period_note);
 	free(f);

@@ -18,6 +18,8 @@
 
 #define JB_MAP_CLASSES 5
 
+struct jb_hotspots; /* analysis/hotspots.h */
+
 struct jb_series {
 	int first_month;
 	size_t n;
@@ -82,6 +84,8 @@ struct jb_findings {
 
 	int pop_year;
 	size_t ncategories_matched; /* MPS categories the theme matched */
+
+	struct jb_hotspots *hot;      /* Gi*, emerging and street hot spots (hotspots.h) */
 };
 
 struct jb_analysis_options {
@@ -96,5 +100,16 @@ void jb_findings_free(struct jb_findings *f);
 int jb_findings_check(const struct jb_findings *f, FILE *err);
 /* Text dump for golden tests and --dump-findings. */
 void jb_findings_dump(const struct jb_findings *f, FILE *out);
+
+/* The theme's category matching, shared by every topic that counts MPS
+ * recorded crime: 1 when the theme counts category c (major and minor
+ * compared without case; a theme entry with no minor takes every minor). */
+int jb_theme_has_category(const struct jb_theme *t, const struct jb_category *c);
+/* Theme counts of a crime table per area and month: a new array (caller
+ * frees) v[area * t->nmonths + m], NAN where month m is not covered.
+ * matched[cat] says which of ds->categories count; rows whose area is not
+ * below nareas are ignored. */
+double *jb_theme_counts(const struct jb_crime_table *t, const unsigned char *matched,
+			size_t nareas);
 
 #endif

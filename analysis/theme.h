@@ -21,6 +21,7 @@ struct jb_theme {
 	char **dash_subtypes; /* MPS dashboard crime_subtype values shown too */
 	size_t ndash;
 	int trend_months;    /* months in the trend window (default 36) */
+	double grid_m;       /* cell of the street-level hot spot grid, metres (default 250) */
 };
 
 #endif

@@ -12,6 +12,7 @@
 #include "../util/atomic.h"
 #include "../util/csvout.h"
 #include "../util/xalloc.h"
+#include "datatables_hotspots.h"
 
 int datatable_write(const char *dir, const char *name, datatable_fn body,
 		    const struct jb_findings *f, int area, char *err, size_t errlen)
@@ -92,17 +93,24 @@ int datatables_write(const struct jb_findings *f, int area, const char *dir, cha
 	static const struct {
 		const char *name;
 		datatable_fn body;
+		int (*when)(const struct jb_findings *f); /* NULL: always written */
 	} tables[] = {
-		{"trend.csv", trend},
-		{"comparison.csv", comparison},
-		{"lsoa-counts.csv", lsoa_counts},
+		{"trend.csv", trend, NULL},
+		{"comparison.csv", comparison, NULL},
+		{"lsoa-counts.csv", lsoa_counts, NULL},
+		{"hotspots-lsoa.csv", datatable_hotspots_lsoa, NULL},
+		{"emerging-lsoa.csv", datatable_emerging_lsoa, NULL},
+		{"hotspots-grid.csv", datatable_hotspots_grid, datatable_hotspots_have_street},
+		{"street-top-locations.csv", datatable_street_top_locations,
+		 datatable_hotspots_have_street},
 	};
 	if (make_dirs(dir) != 0) {
 		snprintf(err, errlen, "%s: cannot create: %s", dir, strerror(errno));
 		return -1;
 	}
 	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
-		if (datatable_write(dir, tables[i].name, tables[i].body, f, area, err, errlen) != 0)
+		if ((!tables[i].when || tables[i].when(f)) &&
+		    datatable_write(dir, tables[i].name, tables[i].body, f, area, err, errlen) != 0)
 			return -1;
 	return 0;
 }

@@ -11,6 +11,7 @@
 #include "deck.h"
 #include "fill.h"
 #include "font.h"
+#include "slides_hotspots.h"
 
 #define NOTE_SIZE 9.5
 #define NOTE_H 34.0
@@ -427,6 +428,15 @@ void slide_layout(struct dl_page *p, const struct slide_ctx *c)
 		break;
 	case SLIDE_SOURCES:
 		layout_sources(p, c);
+		break;
+	case SLIDE_HOTSPOT_MAP:
+		layout_hotspot_map(p, c);
+		break;
+	case SLIDE_HOTSPOT_PERSISTENCE:
+		layout_hotspot_persistence(p, c);
+		break;
+	case SLIDE_STREET_DENSITY:
+		layout_street_density(p, c);
 		break;
 	case JB_NSLIDE_KINDS:
 		break;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../analysis/hotspots.h"
 #include "../util/atomic.h"
 
 /* Summary fields follow the name columns, so each is preceded by a comma. */
@@ -40,6 +41,8 @@ int summary_write(const struct jb_findings *f, const char *path, char *err, size
 	      out);
 	for (size_t k = 0; k < f->theme->ndash && k < 8; k++)
 		fprintf(out, ",dashboard_%zu_last12,dashboard_%zu_prev12", k + 1, k + 1);
+	fputs(",hot_lsoas,hot_lsoas_fdr05,cold_lsoas,persistent_hot_lsoas,intensifying_hot_lsoas",
+	      out);
 	fputc('\n', out);
 	for (int i = 0; i <= JB_NBOROUGHS; i++) {
 		const struct jb_area_findings *a = &f->area[i];
@@ -72,6 +75,24 @@ int summary_write(const struct jb_findings *f, const char *path, char *err, size
 			num(out, a->dash_last12[k], "%.0f");
 			num(out, a->dash_prev12[k], "%.0f");
 		}
+		/* hot spots: the borough's LSOAs, or London's for the London row */
+		const struct jb_hotspots *h = f->hot;
+		int gi = h && h->lsoa_ok, emg = h && h->emg_ok;
+		size_t hot = 0, fdr = 0, cold = 0, pers = 0, intens = 0;
+		for (int b = 0; h && b < JB_NBOROUGHS; b++) {
+			if (i != JB_LONDON && b != i)
+				continue;
+			hot += h->area[b].nhot;
+			fdr += h->area[b].nhot_fdr;
+			cold += h->area[b].ncold;
+			pers += h->area[b].npersistent;
+			intens += h->area[b].nintensifying;
+		}
+		num(out, gi ? (double)hot : NAN, "%.0f");
+		num(out, gi ? (double)fdr : NAN, "%.0f");
+		num(out, gi ? (double)cold : NAN, "%.0f");
+		num(out, emg ? (double)pers : NAN, "%.0f");
+		num(out, emg ? (double)intens : NAN, "%.0f");
 		fputc('\n', out);
 	}
 	if (atomic_commit(&af) != 0) {

@@ -20,6 +20,9 @@ const char *const jb_slide_kind_names[JB_NSLIDE_KINDS] = {
 	[SLIDE_COMPARISON] = "comparison",
 	[SLIDE_LSOA_MAP] = "lsoa-map",
 	[SLIDE_SOURCES] = "sources",
+	[SLIDE_HOTSPOT_MAP] = "hotspot-map",
+	[SLIDE_HOTSPOT_PERSISTENCE] = "hotspot-persistence",
+	[SLIDE_STREET_DENSITY] = "street-density",
 };
 
 /* Outline and contents names when a slide gives no 'outline'. */
@@ -31,6 +34,9 @@ static const char *const default_outline[JB_NSLIDE_KINDS] = {
 	[SLIDE_COMPARISON] = "Comparison with London",
 	[SLIDE_LSOA_MAP] = "Neighbourhood map",
 	[SLIDE_SOURCES] = "Sources, methods and data quality",
+	[SLIDE_HOTSPOT_MAP] = "Hot spots",
+	[SLIDE_HOTSPOT_PERSISTENCE] = "Hot spot persistence",
+	[SLIDE_STREET_DENSITY] = "Street-level density",
 };
 
 static int readable(const char *path)
@@ -175,6 +181,18 @@ static void load_theme(struct loader *L, const config_setting_t *th, struct jb_t
 		fail(L, line_of(config_setting_get_member(th, "trend_months")),
 		     "'trend_months' must be between 12 and 240");
 	theme->trend_months = months;
+	/* grid_m: an integer or a decimal number of metres */
+	theme->grid_m = 250;
+	const config_setting_t *gm = config_setting_get_member(th, "grid_m");
+	if (gm) {
+		int type = config_setting_type(gm);
+		double v = type == CONFIG_TYPE_INT	? config_setting_get_int(gm)
+			   : type == CONFIG_TYPE_FLOAT ? config_setting_get_float(gm)
+						       : -1;
+		if (!(v >= 50 && v <= 2000))
+			fail(L, line_of(gm), "'grid_m' must be a number of metres from 50 to 2000");
+		theme->grid_m = v;
+	}
 
 	const config_setting_t *mps = config_setting_get_member(th, "mps");
 	if (!mps || !config_setting_is_list(mps) || config_setting_length(mps) == 0) {

@@ -21,6 +21,9 @@ enum jb_slide_kind {
 	SLIDE_COMPARISON,
 	SLIDE_LSOA_MAP,
 	SLIDE_SOURCES,
+	SLIDE_HOTSPOT_MAP,
+	SLIDE_HOTSPOT_PERSISTENCE,
+	SLIDE_STREET_DENSITY,
 	JB_NSLIDE_KINDS
 };
 extern const char *const jb_slide_kind_names[JB_NSLIDE_KINDS];

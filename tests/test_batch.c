@@ -18,7 +18,7 @@
 #include "../render/fill.h"
 #include "../util/xalloc.h"
 
-#define SLIDES 7
+#define SLIDES 10
 
 static char *outdir; /* one batch run shared by the tests */
 static int batch_status;

@@ -28,7 +28,8 @@ static void shipped_template_loads(void **state)
 	assert_int_equal(t->theme.nmps, 4);
 	assert_null(t->theme.mps[3].minor);
 	assert_int_equal(t->theme.ndash, 2);
-	assert_int_equal(t->nslides, 7);
+	assert_int_equal(t->nslides, 10);
+	assert_true(t->theme.grid_m == 250);
 	assert_int_equal(t->slides[0].kind, SLIDE_TITLE);
 	assert_int_equal(t->slides[2].kind, SLIDE_KEY_FIGURES);
 	assert_int_equal(t->slides[2].ntiles, 6);
