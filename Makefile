@@ -5,6 +5,7 @@
 #   make test     build and run every test
 #   make check    the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench    time the batch against a parse-only floor (see tests/bench.sh)
+#   make generate-street   build/generate-street, synthetic Met street data
 #
 # Debian packages are checked first; when some are missing, .ci/install-deps
 # installs them (as root) or prints the apt-get line to run.
@@ -25,8 +26,9 @@ TEST_LIBS   := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
 
 ALL_CFLAGS := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
 	      -D_DEFAULT_SOURCE $(PKG_CFLAGS) $(CFLAGS)
-# libhpdf and libcsv ship no .pc file: linked directly.
-LIBS := $(PKG_LIBS) -lhpdf -lcsv -lm
+# libhpdf and libcsv ship no .pc file: linked directly. Threads read the
+# street-level files (ingest/dataset.c).
+LIBS := $(PKG_LIBS) -lhpdf -lcsv -lm -pthread
 
 LIB_SRC  := $(sort $(wildcard util/*.c ingest/*.c analysis/*.c render/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -34,7 +36,7 @@ TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT := $(BUILD)/tests/support.o
 
-.PHONY: all run test check bench deps clean
+.PHONY: all run test check bench deps clean generate-street
 
 all: jembrief
 
@@ -63,13 +65,28 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_SUPPORT) $(LIB_OBJ)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)
 
+# Synthetic data.police.uk street files at Met scale (sample-data/generate-street.c).
+GENERATE := $(BUILD)/generate-street
+generate-street: $(GENERATE)
+$(GENERATE): $(BUILD)/sample-data/generate-street.o $(LIB_OBJ)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# make bench's floor (libcsv parse only) and its timer: tests/bench.sh.
+$(BUILD)/bench-parse: $(BUILD)/tests/bench-parse.o
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ -lcsv $(shell pkg-config --libs zlib)
+$(BUILD)/bench-run: $(BUILD)/tests/bench-run.o
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^
+
 # Keep the test objects between runs.
 .SECONDARY:
 
 run: jembrief
 	./jembrief --data $(DATA) --out $(OUT)
 
-test: $(BUILD)/jembrief $(TEST_BIN)
+test: $(BUILD)/jembrief $(GENERATE) $(TEST_BIN)
 	@sh tests/run-tests.sh $(BUILD)
 
 check:
@@ -77,10 +94,10 @@ check:
 		CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" test
 
-bench: jembrief
-	@sh tests/bench.sh
+bench: jembrief $(GENERATE) $(BUILD)/bench-parse $(BUILD)/bench-run
+	@sh tests/bench.sh $(BUILD)
 
 clean:
 	rm -rf build build-san jembrief $(OUT)
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/jembrief.d $(TEST_BIN:=.d) $(TEST_SUPPORT:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(BUILD)/jembrief.d $(BUILD)/sample-data/generate-street.d $(BUILD)/tests/bench-parse.d $(BUILD)/tests/bench-run.d $(TEST_BIN:=.d) $(TEST_SUPPORT:.o=.d)

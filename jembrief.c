@@ -49,7 +49,8 @@ static const char usage_text[] =
 	"                         (default: serious-youth-violence)\n"
 	"  -p, --period=YYYY-MM   last month to analyse (default: the latest complete\n"
 	"                         month in the data)\n"
-	"  -j, --jobs=N           decks written in parallel (default: the number of cores)\n"
+	"  -j, --jobs=N           decks written, and street-level files read, in\n"
+	"                         parallel (default: the number of cores)\n"
 	"      --png              also write PNG previews, OUT/png/<slug>/NN.png\n"
 	"      --protect          encrypt the PDFs: the owner password is read from\n"
 	"                         $JEMBRIEF_OWNER_PASSWORD, an optional password to open\n"
@@ -338,7 +339,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "jembrief: %s\n", err);
 		return EXIT_USAGE;
 	}
-	struct jb_dataset *ds = jb_dataset_load(o.data, &(struct jb_load_options){o.quiet});
+	struct jb_dataset *ds = jb_dataset_load(o.data, &(struct jb_load_options){.quiet = o.quiet, .jobs = o.jobs});
 	if (!ds) {
 		jb_template_free(t);
 		return EXIT_USAGE;

@@ -10,6 +10,11 @@
  * is the same on every machine. CSV files may be .csv or .csv.gz; a crime/
  * file's format is told by its header, not its name. What is not there is
  * recorded with jb_source_missing() and never stops the load.
+ *
+ * data.police.uk street-level files (a file a month, millions of rows at
+ * Met scale) are read by several threads at once (jb_load_options.jobs)
+ * and merged in path order (see street.c), so the dataset, the sources and
+ * the messages are the same as when they are read one after another.
  */
 #include "dataset.h"
 
@@ -21,11 +26,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <pthread.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "../util/strmap.h"
 #include "../util/xalloc.h"
 #include "csvtable.h"
+#include "geo.h"
 #include "readers.h"
 #include "youth.h"
 
@@ -113,41 +121,224 @@ static void files_free(struct files *f)
 
 typedef int (*reader_fn)(struct jb_dataset *, const char *, const char *);
 
-static int not_read(struct jb_dataset *ds, const char *path, const char *rel)
-{
-	(void)path;
-	jb_source_add(&ds->sources, rel, "data.police.uk outcomes (not read)");
-	return 0;
-}
+enum crime_kind { C_UNUSABLE, C_STREET, C_OUTCOMES, C_DASHBOARD, C_MPS };
 
-/* The reader for a crime/ file, or NULL with the source recorded as
- * unusable (unreadable, empty, header not recognised). */
-static reader_fn crime_reader(struct jb_dataset *ds, const char *path, const char *rel)
+/* A crime/ file, told apart before any is read; an unusable one is
+ * registered (and reported) only when its turn comes, so the sources stay
+ * in path order. */
+struct crime_file {
+	char *rel, *path;
+	enum crime_kind kind;
+	long line;                    /* C_UNUSABLE: where, what, detail */
+	char *problem;
+	const char *detail;
+	struct jb_street_part *part;  /* C_STREET read by a worker */
+	int ready;
+};
+
+static void classify(struct crime_file *f)
 {
 	const char *err;
-	struct jb_csv *t = jb_csv_open(path, &err);
+	struct jb_csv *t = jb_csv_open(f->path, &err);
+	f->kind = C_UNUSABLE;
 	if (!t) {
-		jb_source_unusable(ds, rel, "crime", 0, NULL, err, NULL);
-		return NULL;
+		f->problem = xstrdup(err);
+		return;
 	}
-	reader_fn fn = NULL;
 	int month;
 	if (jb_csv_col(t, "Crime type") >= 0 && jb_csv_col(t, "Longitude") >= 0)
-		fn = jb_read_street;
+		f->kind = C_STREET;
 	else if (jb_csv_col(t, "Outcome type") >= 0)
-		fn = not_read;
+		f->kind = C_OUTCOMES;
 	else if (jb_csv_col(t, "month_year") >= 0 && jb_csv_col(t, "measure") >= 0)
-		fn = jb_read_dashboard;
+		f->kind = C_DASHBOARD;
 	else
-		for (int c = 0; c < jb_csv_ncols(t) && !fn; c++)
+		for (int c = 0; c < jb_csv_ncols(t) && f->kind == C_UNUSABLE; c++)
 			if (jb_parse_yyyymm(jb_csv_name(t, c), &month) == 0)
-				fn = jb_read_mps_crime;
-	if (!fn)
-		jb_source_unusable(ds, rel, "crime", 1, NULL, "header not recognised",
-				   "expected MPS recorded crime, data.police.uk "
-				   "street-level or the MPS crime dashboard");
+				f->kind = C_MPS;
+	if (f->kind == C_UNUSABLE) {
+		f->line = 1;
+		f->problem = xstrdup("header not recognised");
+		f->detail = "expected MPS recorded crime, data.police.uk street-level or "
+			    "the MPS crime dashboard";
+	}
 	jb_csv_close(t);
-	return fn;
+}
+
+/* Files whose reading changes only the sources and the street table: they
+ * may be handled while street files are being read in other threads. The
+ * other readers may add LSOAs, which the street readers look up. */
+static int beside_street(enum crime_kind k)
+{
+	return k == C_UNUSABLE || k == C_STREET || k == C_OUTCOMES;
+}
+
+static void progress(const struct jb_dataset *ds, size_t before, int quiet)
+{
+	if (!quiet && ds->sources.n > before) {
+		const struct jb_source *s = ds->sources.v[ds->sources.n - 1];
+		fprintf(stderr, "jembrief: %s: %s, %zu rows, %zu kept, %zu set aside\n",
+			s->path, s->kind, s->rows, s->kept, s->set_aside);
+	}
+}
+
+/* ---- street files in parallel ---- */
+
+/* Workers read the street files of a run of crime/ files into parts, at
+ * most `ahead` files beyond the last one merged; the loading thread merges
+ * them in path order as they become ready. */
+struct pool {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	const struct jb_street_reader *reader;
+	struct crime_file *files;
+	size_t *todo, ntodo; /* indices into files, in path order */
+	size_t next;         /* next of todo to read */
+	size_t merged;       /* how many of todo are merged */
+	size_t ahead;
+};
+
+static void *pool_worker(void *arg)
+{
+	struct pool *p = arg;
+	struct jb_proj *proj = jb_proj_new(); /* NULL: the parts say so */
+	for (;;) {
+		pthread_mutex_lock(&p->lock);
+		while (p->next < p->ntodo && p->next >= p->merged + p->ahead)
+			pthread_cond_wait(&p->cond, &p->lock);
+		if (p->next >= p->ntodo) {
+			pthread_mutex_unlock(&p->lock);
+			break;
+		}
+		struct crime_file *f = &p->files[p->todo[p->next++]];
+		pthread_mutex_unlock(&p->lock);
+		struct jb_street_part *part = jb_street_read_part(p->reader, proj, f->path,
+								  f->rel);
+		pthread_mutex_lock(&p->lock);
+		f->part = part;
+		f->ready = 1;
+		pthread_cond_broadcast(&p->cond);
+		pthread_mutex_unlock(&p->lock);
+	}
+	jb_proj_free(proj);
+	return NULL;
+}
+
+/* jb_reject() settles where diagnostics go on its first call; make that
+ * happen here, before any worker can make it. */
+static void settle_diag(void)
+{
+	struct jb_source quiet = {.path = "", .kind = "", .printed = (size_t)-1 / 2};
+	jb_reject(&quiet, 0, NULL, "", NULL);
+	for (size_t r = 0; r < quiet.nreasons; r++) {
+		free(quiet.reasons[r].what);
+		free(quiet.reasons[r].first);
+	}
+	free(quiet.reasons);
+}
+
+static int load_jobs(const struct jb_load_options *opt)
+{
+	int jobs = opt ? opt->jobs : 0;
+	if (jobs <= 0) {
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+		jobs = cores > 0 ? (int)(cores < 64 ? cores : 64) : 1;
+	}
+	return jobs;
+}
+
+/* Handle crime files [from, to), none of which changes the LSOAs: street
+ * files read by up to jobs threads, everything merged in path order. */
+static void read_run(struct jb_dataset *ds, struct jb_street_reader *reader,
+		     struct crime_file *files, size_t from, size_t to, int jobs, int quiet)
+{
+	struct pool p = {.reader = reader, .files = files};
+	p.todo = xmalloc((to - from) * sizeof *p.todo);
+	for (size_t i = from; i < to; i++)
+		if (files[i].kind == C_STREET)
+			p.todo[p.ntodo++] = i;
+	size_t nthreads = p.ntodo < (size_t)jobs ? p.ntodo : (size_t)jobs;
+	pthread_t *threads = NULL;
+	if (nthreads >= 2) {
+		settle_diag();
+		pthread_mutex_init(&p.lock, NULL);
+		pthread_cond_init(&p.cond, NULL);
+		p.ahead = 2 * nthreads;
+		threads = xcalloc(nthreads, sizeof *threads);
+		for (size_t t = 0; t < nthreads; t++)
+			if (pthread_create(&threads[t], NULL, pool_worker, &p) != 0)
+				die("cannot start a thread to read street files");
+	}
+	for (size_t i = from; i < to; i++) {
+		struct crime_file *f = &files[i];
+		size_t before = ds->sources.n;
+		if (f->kind == C_UNUSABLE) {
+			jb_source_unusable(ds, f->rel, "crime", f->line, NULL, f->problem,
+					   f->detail);
+		} else if (f->kind == C_OUTCOMES) {
+			jb_source_add(&ds->sources, f->rel, "data.police.uk outcomes (not read)");
+		} else if (threads) {
+			pthread_mutex_lock(&p.lock);
+			while (!f->ready)
+				pthread_cond_wait(&p.cond, &p.lock);
+			struct jb_street_part *part = f->part;
+			f->part = NULL;
+			pthread_mutex_unlock(&p.lock);
+			jb_street_merge(reader, part, f->path, f->rel);
+			pthread_mutex_lock(&p.lock);
+			p.merged++;
+			pthread_cond_broadcast(&p.cond);
+			pthread_mutex_unlock(&p.lock);
+		} else {
+			jb_street_merge(reader, NULL, f->path, f->rel);
+		}
+		progress(ds, before, quiet);
+	}
+	if (threads) {
+		for (size_t t = 0; t < nthreads; t++)
+			pthread_join(threads[t], NULL);
+		pthread_cond_destroy(&p.cond);
+		pthread_mutex_destroy(&p.lock);
+		free(threads);
+	}
+	free(p.todo);
+}
+
+static void read_crime(struct jb_dataset *ds, int jobs, int quiet)
+{
+	struct files names = folder(ds->dir, "crime", is_csv);
+	struct crime_file *files = xcalloc(names.n ? names.n : 1, sizeof *files);
+	for (size_t i = 0; i < names.n; i++) {
+		files[i].rel = names.v[i];
+		files[i].path = xasprintf("%s/%s", ds->dir, names.v[i]);
+		classify(&files[i]);
+	}
+	struct jb_street_reader *reader = NULL;
+	for (size_t i = 0; i < names.n;) {
+		if (!beside_street(files[i].kind)) {
+			size_t before = ds->sources.n;
+			reader_fn fn = files[i].kind == C_DASHBOARD ? jb_read_dashboard
+								   : jb_read_mps_crime;
+			fn(ds, files[i].path, files[i].rel);
+			progress(ds, before, quiet);
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < names.n && beside_street(files[j].kind))
+			j++;
+		if (!reader)
+			reader = jb_street_reader_new(ds);
+		read_run(ds, reader, files, i, j, jobs, quiet);
+		i = j;
+	}
+	jb_street_reader_free(reader);
+	for (size_t i = 0; i < names.n; i++) {
+		free(files[i].path);
+		free(files[i].problem);
+	}
+	free(files);
+	files_free(&names);
 }
 
 /* ---- loading ---- */
@@ -158,15 +349,9 @@ static void read_folder(struct jb_dataset *ds, const char *name,
 	struct files f = folder(ds->dir, name, want);
 	for (size_t i = 0; i < f.n; i++) {
 		char *path = xasprintf("%s/%s", ds->dir, f.v[i]);
-		reader_fn r = fn ? fn : crime_reader(ds, path, f.v[i]);
 		size_t before = ds->sources.n;
-		if (r)
-			r(ds, path, f.v[i]);
-		if (!quiet && ds->sources.n > before) {
-			const struct jb_source *s = ds->sources.v[ds->sources.n - 1];
-			fprintf(stderr, "jembrief: %s: %s, %zu rows, %zu kept, %zu set aside\n",
-				s->path, s->kind, s->rows, s->kept, s->set_aside);
-		}
+		fn(ds, path, f.v[i]);
+		progress(ds, before, quiet);
 		free(path);
 	}
 	files_free(&f);
@@ -186,7 +371,7 @@ struct jb_dataset *jb_dataset_load(const char *dir, const struct jb_load_options
 	ds->dir = xstrdup(dir);
 
 	read_folder(ds, "boundaries", is_boundary, jb_read_boundaries, quiet);
-	read_folder(ds, "crime", is_csv, NULL, quiet);
+	read_crime(ds, load_jobs(opt), quiet);
 	read_folder(ds, "deprivation", is_csv, jb_read_deprivation, quiet);
 	read_folder(ds, "population", is_csv, jb_read_population, quiet);
 	ds->youth = jb_youth_data_new();

@@ -252,6 +252,9 @@ struct jb_dataset {
 
 struct jb_load_options {
 	int quiet; /* no progress messages */
+	/* threads reading street-level files at once; 0: the number of cores,
+	 * 1: one file after another. The dataset is the same either way. */
+	int jobs;
 };
 
 /* Load everything found below dir. Never aborts on bad data: bad rows are

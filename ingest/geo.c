@@ -85,6 +85,23 @@ size_t jb_proj_xy_to_bng(struct jb_proj *p, double *xy, size_t n)
 	return to_bng(p, xy, xy + 1, 2, n);
 }
 
+size_t jb_proj_to_wgs84(struct jb_proj *p, double *x, double *y, size_t n)
+{
+	if (n == 0)
+		return 0;
+	proj_trans_generic(p->pj, PJ_INV, x, sizeof *x, n, y, sizeof *y, n, NULL, 0, 0,
+			   NULL, 0, 0);
+	proj_errno_reset(p->pj);
+	p->used = 1;
+	size_t failed = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isfinite(x[i]) || !isfinite(y[i]) || fabs(x[i]) > 180 || fabs(y[i]) > 90) {
+			x[i] = y[i] = NAN;
+			failed++;
+		}
+	return failed;
+}
+
 const char *jb_proj_operation(struct jb_proj *p)
 {
 	if (!p->used)

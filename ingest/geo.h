@@ -28,6 +28,11 @@ void jb_proj_free(struct jb_proj *p);
 size_t jb_proj_to_bng(struct jb_proj *p, double *lon_x, double *lat_y, size_t n);
 /* The same for n interleaved points: xy[2i] = lon, xy[2i + 1] = lat. */
 size_t jb_proj_xy_to_bng(struct jb_proj *p, double *xy, size_t n);
+/* The inverse, through the same PROJ operation: x[i], y[i] (BNG metres)
+ * become lon[i], lat[i] (degrees), in place. Points that cannot be
+ * transformed (or were not finite) become NAN. Returns the number that
+ * failed. */
+size_t jb_proj_to_wgs84(struct jb_proj *p, double *x_lon, double *y_lat, size_t n);
 /* PROJ's description of the operation it used for the last point
  * transformed, e.g. "Inverse of OSGB36 to WGS 84 (6) + British National
  * Grid", for the methods slide. Owned by p, valid until the next

@@ -17,6 +17,30 @@
 int jb_read_mps_crime(struct jb_dataset *ds, const char *path, const char *rel);
 int jb_read_street(struct jb_dataset *ds, const char *path, const char *rel);
 int jb_read_dashboard(struct jb_dataset *ds, const char *path, const char *rel);
+/* Street files at Met scale (street.c, whose comment says how): a reader
+ * shared by the street files of one load, made once the boundaries are
+ * read (caller frees, NULL safe); parts read from files, possibly in
+ * several threads at once; merged into the dataset one by one, in path
+ * order, by the thread that owns the dataset. */
+struct jb_proj;
+struct jb_street_reader;
+struct jb_street_part;
+struct jb_street_reader *jb_street_reader_new(struct jb_dataset *ds);
+void jb_street_reader_free(struct jb_street_reader *r);
+/* Read the file at path into a new part (caller passes it to
+ * jb_street_merge() or frees it with jb_street_part_free(), NULL safe).
+ * Reads nothing of the dataset but its LSOA registry and shapes and
+ * changes nothing, so threads may call it at once, each with its own proj
+ * (NULL when it could not be made), while nothing changes the LSOAs. */
+struct jb_street_part *jb_street_read_part(const struct jb_street_reader *r,
+					   struct jb_proj *proj, const char *path,
+					   const char *rel);
+void jb_street_part_free(struct jb_street_part *part);
+/* Add the file at path to the dataset as jb_read_street() would, from part
+ * when it has one (taken and freed), else by reading it now. Returns what
+ * jb_read_street() returns. */
+int jb_street_merge(struct jb_street_reader *r, struct jb_street_part *part,
+		    const char *path, const char *rel);
 /* population/ */
 int jb_read_population(struct jb_dataset *ds, const char *path, const char *rel);
 /* deprivation/ */

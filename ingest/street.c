@@ -11,10 +11,26 @@
  * code is blank or unknown, the LSOA polygon containing the point. Rows
  * without coordinates, outside London's LSOAs or in an LSOA outside the 32
  * boroughs are set aside. A blank Crime ID (anti-social behaviour) is fine.
+ *
+ * Reading at Met scale (a file a month, ~100,000 rows each): a file is read
+ * into a part of its own - its own source record, its own string tables,
+ * its points - by jb_street_read_part(), which touches the dataset only to
+ * read the LSOA registry and shapes, so several files can be read at once
+ * (one jb_proj per thread; one LSOA locator shared by all, in the
+ * jb_street_reader). jb_street_merge() then adds parts to the dataset one
+ * by one in path order: the source is registered, the part's strings are
+ * interned into the dataset's tables, its months shifted, its points
+ * appended. The dataset is therefore the same, byte for byte, whether the
+ * files were read one after another or in parallel.
+ *
+ * Messages stay in order too: a part read in parallel is "muted" (its
+ * source prints nothing) and stops at its first problem worth printing;
+ * such a part is not merged but read again, printing, when its turn comes.
  */
 #include "readers.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +44,29 @@ static const char kind[] = "data.police.uk street-level crime";
 
 enum { BATCH = 4096, MAXCODES = 256 };
 
+/* A muted source: jb_reject() prints at most MAX_PRINTED (20, quality.c)
+ * messages per source, counted in src->printed; starting the count far
+ * beyond that silences it. */
+#define MUTED ((size_t)-1 / 2)
+
+struct jb_street_reader {
+	struct jb_dataset *ds;
+	struct jb_lsoa_locator *locator; /* NULL without LSOA shapes */
+	struct jb_proj *proj;            /* for parts read by the caller's thread */
+	int proj_tried;
+	/* ds->street's string tables, for merging */
+	struct strmap *types, *outcomes, *locations;
+};
+
+struct jb_street_part {
+	struct jb_source *src;  /* private until merged; NULL when unusable */
+	struct jb_street st;    /* the part's own string tables and points */
+	char *type_col, *outcome_col;
+	int muted;
+	int clean;              /* muted and nothing printable happened */
+	int rc;                 /* what jb_read_street returns for the file */
+};
+
 struct pending {
 	int32_t lsoa;     /* from the LSOA code, -1 when blank or unknown */
 	int32_t location;
@@ -35,13 +74,17 @@ struct pending {
 	uint8_t type, outcome;
 };
 
+/* One file being read into a part. */
 struct street {
-	struct jb_dataset *ds;
+	const struct jb_dataset *ds;
+	const struct jb_lsoa_locator *locator;
+	struct jb_proj *proj;
+	struct jb_street_part *part;
 	struct jb_source *src;
 	int c_month, c_lon, c_lat, c_loc, c_lsoa, c_type, c_outcome;
 	struct strmap *types, *outcomes, *locations;
-	struct jb_proj *proj;
-	struct jb_lsoa_locator *locator;
+	size_t asides;    /* jb_set_aside() calls made here */
+	int rejected;     /* some jb_reject() made here */
 	size_t n;
 	double x[BATCH], y[BATCH];
 	struct pending p[BATCH];
@@ -82,6 +125,13 @@ static struct strmap *map_of(char **v, size_t n)
 	return m;
 }
 
+static void free_strings(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 /* Make the street table's month range include m. */
 static void cover_month(struct jb_street *st, int m)
 {
@@ -99,38 +149,88 @@ static void cover_month(struct jb_street *st, int m)
 	}
 }
 
+/* ---- sources of parts ---- */
+
+static struct jb_source *source_new(const char *rel, size_t printed)
+{
+	struct jb_source *src = xcalloc(1, sizeof *src);
+	src->path = xstrdup(rel);
+	src->kind = xstrdup(kind);
+	src->printed = printed;
+	return src;
+}
+
+static void source_free(struct jb_source *src)
+{
+	if (!src)
+		return;
+	for (size_t r = 0; r < src->nreasons; r++) {
+		free(src->reasons[r].what);
+		free(src->reasons[r].first);
+	}
+	free(src->reasons);
+	free(src->path);
+	free(src->kind);
+	free(src);
+}
+
+/* What jb_source_add() does, for a source made earlier. */
+static void source_adopt(struct jb_sources *s, struct jb_source *src)
+{
+	s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
+	s->v[s->n++] = src;
+}
+
+static void aside(struct street *s, const char *reason)
+{
+	jb_set_aside(s->src, reason);
+	s->asides++;
+}
+
+/* A problem that is printed: a muted part stops here (it will be read
+ * again, printing); 1 tells the caller to stop. */
+static int reject(struct street *s, long line, int col, const char *problem,
+		  const char *detail, struct jb_csv *t)
+{
+	s->rejected = 1;
+	if (s->part->muted)
+		return 1;
+	jb_reject(s->src, line, jb_csv_name(t, col), problem, detail);
+	return 0;
+}
+
+/* ---- reading one file into a part ---- */
+
 static void flush(struct street *s)
 {
-	struct jb_dataset *ds = s->ds;
-	struct jb_street *st = &ds->street;
+	const struct jb_dataset *ds = s->ds;
+	struct jb_street *st = &s->part->st;
 	jb_proj_to_bng(s->proj, s->x, s->y, s->n);
 	for (size_t i = 0; i < s->n; i++) {
 		const struct pending *p = &s->p[i];
 		double x = s->x[i], y = s->y[i];
 		if (isnan(x) || isnan(y)) {
-			jb_set_aside(s->src, "coordinates could not be projected");
+			aside(s, "coordinates could not be projected");
 			continue;
 		}
 		int lsoa = p->lsoa;
 		if (lsoa < 0) {
-			if (!ds->has_lsoa_shapes) {
-				jb_set_aside(s->src, "LSOA not known (no LSOA boundary file)");
+			if (!ds->has_lsoa_shapes || !s->locator) {
+				aside(s, "LSOA not known (no LSOA boundary file)");
 				continue;
 			}
-			if (!s->locator)
-				s->locator = jb_lsoa_locator_new(ds);
 			lsoa = jb_lsoa_locate(s->locator, x, y);
 			if (lsoa < 0) {
-				jb_set_aside(s->src, "outside London's LSOAs");
+				aside(s, "outside London's LSOAs");
 				continue;
 			}
 		}
 		int b = ds->lsoa[lsoa].borough;
 		if (b < 0) {
 			/* without LSOA boundaries an LSOA's borough may be unknown */
-			jb_set_aside(s->src, ds->has_lsoa_shapes
-				     ? "outside the 32 boroughs"
-				     : "LSOA's borough not known (no LSOA boundary file)");
+			aside(s, ds->has_lsoa_shapes
+				 ? "outside the 32 boroughs"
+				 : "LSOA's borough not known (no LSOA boundary file)");
 			continue;
 		}
 		cover_month(st, p->month);
@@ -153,50 +253,34 @@ static void flush(struct street *s)
 static int on_row(struct jb_csv *t, void *ctx)
 {
 	struct street *s = ctx;
-	struct jb_street *st = &s->ds->street;
+	struct jb_street *st = &s->part->st;
 	long line = jb_csv_line(t);
 	const char *v;
 	int month;
 
 	v = jb_csv_get(t, s->c_month);
-	if (jb_parse_month(v, &month) < 0) {
-		jb_reject(s->src, line, jb_csv_name(t, s->c_month), "not a month", v);
-		return 0;
-	}
+	if (jb_parse_month(v, &month) < 0)
+		return reject(s, line, s->c_month, "not a month", v, t);
 	const char *lon_s = jb_csv_get(t, s->c_lon), *lat_s = jb_csv_get(t, s->c_lat);
 	if (!*lon_s && !*lat_s) {
-		jb_set_aside(s->src, "no coordinates");
+		aside(s, "no coordinates");
 		return 0;
 	}
 	double lon, lat;
-	if (jb_parse_number(lon_s, &lon) < 0 || lon < -180 || lon > 180) {
-		jb_reject(s->src, line, jb_csv_name(t, s->c_lon),
-			  "not a longitude in degrees", lon_s);
-		return 0;
-	}
-	if (jb_parse_number(lat_s, &lat) < 0 || lat < -90 || lat > 90) {
-		jb_reject(s->src, line, jb_csv_name(t, s->c_lat),
-			  "not a latitude in degrees", lat_s);
-		return 0;
-	}
+	if (jb_parse_number(lon_s, &lon) < 0 || lon < -180 || lon > 180)
+		return reject(s, line, s->c_lon, "not a longitude in degrees", lon_s, t);
+	if (jb_parse_number(lat_s, &lat) < 0 || lat < -90 || lat > 90)
+		return reject(s, line, s->c_lat, "not a latitude in degrees", lat_s, t);
 	v = jb_csv_get(t, s->c_type);
-	if (!*v) {
-		jb_reject(s->src, line, jb_csv_name(t, s->c_type), "empty", NULL);
-		return 0;
-	}
+	if (!*v)
+		return reject(s, line, s->c_type, "empty", NULL, t);
 	int type = intern(s->types, &st->types, &st->ntypes, MAXCODES, v);
-	if (type < 0) {
-		jb_reject(s->src, line, jb_csv_name(t, s->c_type),
-			  "more than 256 different crime types", v);
-		return 0;
-	}
+	if (type < 0)
+		return reject(s, line, s->c_type, "more than 256 different crime types", v, t);
 	v = jb_csv_get(t, s->c_outcome);
 	int outcome = intern(s->outcomes, &st->outcomes, &st->noutcomes, MAXCODES, v);
-	if (outcome < 0) {
-		jb_reject(s->src, line, jb_csv_name(t, s->c_outcome),
-			  "more than 255 different outcomes", v);
-		return 0;
-	}
+	if (outcome < 0)
+		return reject(s, line, s->c_outcome, "more than 255 different outcomes", v, t);
 	int loc = intern(s->locations, &st->locations, &st->nlocations, (size_t)INT32_MAX,
 			 jb_csv_get(t, s->c_loc));
 	v = jb_csv_get(t, s->c_lsoa);
@@ -214,48 +298,206 @@ static int on_row(struct jb_csv *t, void *ctx)
 	return 0;
 }
 
-int jb_read_street(struct jb_dataset *ds, const char *path, const char *rel)
+/* An unusable file: a muted part just says so (the file will be read
+ * again, printing); otherwise the source is registered and reported. */
+static void unusable(struct jb_street_reader *r, struct jb_street_part *part,
+		     const char *rel, const char *column, const char *problem)
 {
+	part->rc = -1;
+	if (!part->muted)
+		jb_source_unusable(r->ds, rel, kind, column ? 1 : 0, column, problem, NULL);
+}
+
+static struct jb_street_part *read_part(const struct jb_street_reader *rd,
+					struct jb_proj *proj, const char *path,
+					const char *rel, int muted)
+{
+	/* unusable() registers sources only when not muted, i.e. when called
+	 * from the thread that owns the dataset */
+	struct jb_street_reader *r = (struct jb_street_reader *)rd;
+	struct jb_street_part *part = xcalloc(1, sizeof *part);
+	part->muted = muted;
 	const char *err;
 	struct jb_csv *t = jb_csv_open(path, &err);
-	if (!t)
-		return jb_source_unusable(ds, rel, kind, 0, NULL, err, NULL);
-
+	if (!t) {
+		unusable(r, part, rel, NULL, err);
+		return part;
+	}
 	struct street *s = xcalloc(1, sizeof *s);
-	s->ds = ds;
+	s->ds = r->ds;
+	s->locator = r->locator;
+	s->proj = proj;
+	s->part = part;
 	static const char *const req[] = {"Month", "Longitude", "Latitude", "LSOA code",
 					  "Crime type"};
 	int *cols[] = {&s->c_month, &s->c_lon, &s->c_lat, &s->c_lsoa, &s->c_type};
-	int rc = 0;
-	for (size_t i = 0; i < sizeof req / sizeof req[0] && !rc; i++)
+	for (size_t i = 0; i < sizeof req / sizeof req[0] && !part->rc; i++)
 		if ((*cols[i] = jb_csv_col(t, req[i])) < 0)
-			rc = jb_source_unusable(ds, rel, kind, 1, req[i],
-						"required column missing", NULL);
+			unusable(r, part, rel, req[i], "required column missing");
 	s->c_loc = jb_csv_col(t, "Location");
 	s->c_outcome = jb_csv_col(t, "Last outcome category|Outcome type");
-	if (!rc && !(s->proj = jb_proj_new()))
-		rc = jb_source_unusable(ds, rel, kind, 0, NULL,
-					"cannot set up the WGS84 to British National Grid "
-					"projection", NULL);
-	if (!rc) {
-		struct jb_street *st = &ds->street;
-		s->types = map_of(st->types, st->ntypes);
-		s->outcomes = map_of(st->outcomes, st->noutcomes);
+	if (!part->rc && !proj)
+		unusable(r, part, rel, NULL, "cannot set up the WGS84 to British National "
+			 "Grid projection");
+	if (!part->rc) {
+		struct jb_street *st = &part->st;
+		part->type_col = xstrdup(jb_csv_name(t, s->c_type));
+		part->outcome_col = xstrdup(jb_csv_name(t, s->c_outcome));
+		s->types = strmap_new();
+		s->outcomes = strmap_new();
 		/* outcomes[0] is "" (no outcome given) */
 		intern(s->outcomes, &st->outcomes, &st->noutcomes, MAXCODES, "");
-		s->locations = map_of(st->locations, st->nlocations);
-		s->src = jb_source_add(&ds->sources, rel, kind);
+		s->locations = strmap_new();
+		s->src = part->src = source_new(rel, muted ? MUTED : 0);
 		jb_csv_each(t, s->src, on_row, s);
-		flush(s);
-		if (st->npts)
-			ds->has_street = 1;
+		if (!(muted && s->rejected))
+			flush(s);
 		strmap_free(s->types);
 		strmap_free(s->outcomes);
 		strmap_free(s->locations);
+		part->clean = muted && !s->rejected && s->src->set_aside == s->asides;
 	}
-	jb_proj_free(s->proj);
-	jb_lsoa_locator_free(s->locator);
 	free(s);
 	jb_csv_close(t);
+	return part;
+}
+
+/* ---- the reader: shared by the street files of one load ---- */
+
+struct jb_street_reader *jb_street_reader_new(struct jb_dataset *ds)
+{
+	struct jb_street_reader *r = xcalloc(1, sizeof *r);
+	r->ds = ds;
+	if (ds->has_lsoa_shapes)
+		r->locator = jb_lsoa_locator_new(ds);
+	struct jb_street *st = &ds->street;
+	r->types = map_of(st->types, st->ntypes);
+	r->outcomes = map_of(st->outcomes, st->noutcomes);
+	r->locations = map_of(st->locations, st->nlocations);
+	return r;
+}
+
+void jb_street_reader_free(struct jb_street_reader *r)
+{
+	if (!r)
+		return;
+	jb_lsoa_locator_free(r->locator);
+	jb_proj_free(r->proj);
+	strmap_free(r->types);
+	strmap_free(r->outcomes);
+	strmap_free(r->locations);
+	free(r);
+}
+
+struct jb_street_part *jb_street_read_part(const struct jb_street_reader *r,
+					   struct jb_proj *proj, const char *path,
+					   const char *rel)
+{
+	return read_part(r, proj, path, rel, 1);
+}
+
+void jb_street_part_free(struct jb_street_part *part)
+{
+	if (!part)
+		return;
+	source_free(part->src);
+	free_strings(part->st.types, part->st.ntypes);
+	free_strings(part->st.outcomes, part->st.noutcomes);
+	free_strings(part->st.locations, part->st.nlocations);
+	free(part->st.pts);
+	free(part->type_col);
+	free(part->outcome_col);
+	free(part);
+}
+
+/* Add a part's source and points to the dataset. */
+static int merge(struct jb_street_reader *r, struct jb_street_part *part)
+{
+	struct jb_dataset *ds = r->ds;
+	struct jb_street *st = &ds->street;
+	const struct jb_street *ps = &part->st;
+	int rc = part->rc;
+	if (!part->src) {
+		jb_street_part_free(part);
+		return rc;
+	}
+	struct jb_source *src = part->src;
+	part->src = NULL;
+	src->printed = 0;
+	source_adopt(&ds->sources, src);
+
+	/* outcomes[0] is "" (no outcome given) */
+	intern(r->outcomes, &st->outcomes, &st->noutcomes, MAXCODES, "");
+	int tmap[MAXCODES], omap[MAXCODES];
+	for (size_t i = 0; i < ps->ntypes; i++)
+		tmap[i] = intern(r->types, &st->types, &st->ntypes, MAXCODES, ps->types[i]);
+	for (size_t i = 0; i < ps->noutcomes; i++)
+		omap[i] = intern(r->outcomes, &st->outcomes, &st->noutcomes, MAXCODES,
+				 ps->outcomes[i]);
+	int32_t *lmap = xmalloc((ps->nlocations ? ps->nlocations : 1) * sizeof *lmap);
+	for (size_t i = 0; i < ps->nlocations; i++)
+		lmap[i] = intern(r->locations, &st->locations, &st->nlocations,
+				 (size_t)INT32_MAX, ps->locations[i]);
+
+	if (ps->npts) {
+		cover_month(st, ps->first_month);
+		cover_month(st, ps->first_month + ps->nmonths - 1);
+	}
+	int shift = ps->first_month - st->first_month;
+	st->pts = xgrow(st->pts, &st->cappts, st->npts + ps->npts, sizeof *st->pts);
+	for (size_t i = 0; i < ps->npts; i++) {
+		struct jb_point p = ps->pts[i];
+		/* The dataset's tables hold at most 256 types and outcomes; a
+		 * part may bring ones that no longer fit. */
+		if (tmap[p.type] < 0 || omap[p.outcome] < 0) {
+			int t = tmap[p.type] < 0;
+			jb_reject(src, 0, t ? part->type_col : part->outcome_col,
+				  t ? "more than 256 different crime types"
+				    : "more than 255 different outcomes",
+				  t ? ps->types[p.type] : ps->outcomes[p.outcome]);
+			src->kept--;
+			continue;
+		}
+		p.type = (uint8_t)tmap[p.type];
+		p.outcome = (uint8_t)omap[p.outcome];
+		p.location = lmap[p.location];
+		p.month = (int16_t)(p.month + shift);
+		st->pts[st->npts++] = p;
+	}
+	free(lmap);
+	if (st->npts)
+		ds->has_street = 1;
+	jb_street_part_free(part);
+	return rc;
+}
+
+/* The reader's own PROJ transform, made on first use. */
+static struct jb_proj *reader_proj(struct jb_street_reader *r)
+{
+	if (!r->proj_tried) {
+		r->proj = jb_proj_new();
+		r->proj_tried = 1;
+	}
+	return r->proj;
+}
+
+int jb_street_merge(struct jb_street_reader *r, struct jb_street_part *part,
+		    const char *path, const char *rel)
+{
+	if (part && !part->clean) {
+		/* something to print: read the file again, now printing */
+		jb_street_part_free(part);
+		part = NULL;
+	}
+	if (!part)
+		part = read_part(r, reader_proj(r), path, rel, 0);
+	return merge(r, part);
+}
+
+int jb_read_street(struct jb_dataset *ds, const char *path, const char *rel)
+{
+	struct jb_street_reader *r = jb_street_reader_new(ds);
+	int rc = jb_street_merge(r, NULL, path, rel);
+	jb_street_reader_free(r);
 	return rc;
 }

@@ -57,17 +57,11 @@ void datatable_emerging_lsoa(FILE *out, const struct jb_findings *f, int area)
 			hot += h->step_cls[u * T + s] > 0;
 			cold += h->step_cls[u * T + s] < 0;
 		}
-		fprintf(out, "%d,%d", hot, cold);
-		for (size_t s = 0; s < T; s++) {
-			fputc(',', out);
+		fprintf(out, "%d,%d%s", hot, cold, T ? "," : "\n");
+		/* csv_num writes each value's separator after it (no seeking
+		 * back: an fseek flushes the stream, a write per value) */
+		for (size_t s = 0; s < T; s++)
 			csv_num(out, h->step_z[u * T + s], "%.17g", s + 1 == T);
-			if (s + 1 == T)
-				continue;
-			/* csv_num wrote its own separator: undo the doubled one */
-			fseek(out, -1, SEEK_CUR);
-		}
-		if (!T)
-			fputc('\n', out);
 	}
 }
 
