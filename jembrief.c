@@ -5,6 +5,7 @@
  * written by --jobs worker processes (fork), each with its own libharu
  * document, so one deck's failure never stops the others.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <gsl/gsl_errno.h>
@@ -19,6 +20,7 @@
 
 #include "analysis/findings.h"
 #include "ingest/dataset.h"
+#include "render/datatables.h"
 #include "render/deck.h"
 #include "render/fill.h"
 #include "render/font.h"
@@ -61,6 +63,7 @@ static const char usage_text[] =
 	"      --dump-findings    print the findings as text and write no decks\n"
 	"      --placeholders     list the template placeholders and exit\n"
 	"  -q, --quiet            no progress line\n"
+	"      --timings          report the wall time of each stage on stderr\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
@@ -81,7 +84,16 @@ struct options {
 	const char *data, *out, *theme;
 	int period, jobs, png, dump, quiet;
 	int protect, no_print, allow_copy;
+	int timings;
 };
+
+/* Wall-clock seconds, for --timings. */
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
 
 static int parse_period(const char *s)
 {
@@ -107,6 +119,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{"dump-findings", no_argument, NULL, 'D'},
 		{"placeholders", no_argument, NULL, 'L'},
 		{"quiet", no_argument, NULL, 'q'},
+		{"timings", no_argument, NULL, 'T'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -162,6 +175,9 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case 'q':
 			o->quiet = 1;
 			break;
+		case 'T':
+			o->timings = 1;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			exit(0);
@@ -206,6 +222,23 @@ static int select_boroughs(int argc, char **argv, int *sel)
 			sel[n++] = b;
 	}
 	return n;
+}
+
+/* Remove a folder of plain files (the shared tables' staging folder). */
+static void remove_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
+			char *p = xasprintf("%s/%s", dir, e->d_name);
+			remove(p);
+			free(p);
+		}
+	closedir(d);
+	rmdir(dir);
 }
 
 /* PDF dates: SOURCE_DATE_EPOCH, else midnight UTC on the first day after the
@@ -339,12 +372,22 @@ int main(int argc, char **argv)
 		fprintf(stderr, "jembrief: %s\n", err);
 		return EXIT_USAGE;
 	}
-	struct jb_dataset *ds = jb_dataset_load(o.data, &(struct jb_load_options){.quiet = o.quiet, .jobs = o.jobs});
+	double t0 = now();
+	struct jb_load_options lopt = {
+		.quiet = o.quiet,
+		.jobs = o.jobs,
+		/* street rows the theme does not count are not projected or kept */
+		.street_types = (const char *const *)t->theme.street_types,
+		.nstreet_types = t->theme.nstreet,
+	};
+	struct jb_dataset *ds = jb_dataset_load(o.data, &lopt);
 	if (!ds) {
 		jb_template_free(t);
 		return EXIT_USAGE;
 	}
+	double t1 = now();
 	struct jb_findings *f = jb_analyse(ds, &t->theme, &(struct jb_analysis_options){o.period});
+	double t2 = now();
 	int status = 0;
 	if (jb_findings_check(f, stderr) != 0)
 		status = EXIT_USAGE;
@@ -375,12 +418,24 @@ int main(int argc, char **argv)
 				.allow_print = !o.no_print,
 				.allow_copy = o.allow_copy,
 			};
+			/* London-wide tables are written once and linked into
+			 * every deck's data/ folder. */
+			char *shared = xasprintf("%s/.jembrief-shared.%ld", o.out, (long)getpid());
+			if (datatables_shared_write(f, shared, err, sizeof err) != 0) {
+				fprintf(stderr, "jembrief: %s\n", err);
+				status = EXIT_SOME_FAILED;
+			}
 			struct deck_options dopt = {.outdir = o.out, .png = o.png,
-						    .epoch = deck_epoch(f),
+						    .epoch = deck_epoch(f), .shared = shared,
 						    .pdf = o.protect ? &popt : NULL};
 			int rc = run_batch(f, t, &dopt, sel, nsel, o.jobs, o.quiet);
 			if (rc > status)
 				status = rc;
+			remove_dir(shared);
+			free(shared);
+			if (o.timings)
+				fprintf(stderr, "jembrief: timings: load %.2f s, analysis %.2f s, "
+						"decks %.2f s\n", t1 - t0, t2 - t1, now() - t2);
 		}
 		font_done();
 	}

@@ -304,7 +304,7 @@ static void read_run(struct jb_dataset *ds, struct jb_street_reader *reader,
 	free(p.todo);
 }
 
-static void read_crime(struct jb_dataset *ds, int jobs, int quiet)
+static void read_crime(struct jb_dataset *ds, const struct jb_load_options *opt, int jobs, int quiet)
 {
 	struct files names = folder(ds->dir, "crime", is_csv);
 	struct crime_file *files = xcalloc(names.n ? names.n : 1, sizeof *files);
@@ -328,7 +328,8 @@ static void read_crime(struct jb_dataset *ds, int jobs, int quiet)
 		while (j < names.n && beside_street(files[j].kind))
 			j++;
 		if (!reader)
-			reader = jb_street_reader_new(ds);
+			reader = jb_street_reader_new(ds, opt ? opt->street_types : NULL,
+						      opt ? opt->nstreet_types : 0);
 		read_run(ds, reader, files, i, j, jobs, quiet);
 		i = j;
 	}
@@ -371,7 +372,7 @@ struct jb_dataset *jb_dataset_load(const char *dir, const struct jb_load_options
 	ds->dir = xstrdup(dir);
 
 	read_folder(ds, "boundaries", is_boundary, jb_read_boundaries, quiet);
-	read_crime(ds, load_jobs(opt), quiet);
+	read_crime(ds, opt, load_jobs(opt), quiet);
 	read_folder(ds, "deprivation", is_csv, jb_read_deprivation, quiet);
 	read_folder(ds, "population", is_csv, jb_read_population, quiet);
 	ds->youth = jb_youth_data_new();

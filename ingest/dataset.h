@@ -255,6 +255,11 @@ struct jb_load_options {
 	/* threads reading street-level files at once; 0: the number of cores,
 	 * 1: one file after another. The dataset is the same either way. */
 	int jobs;
+	/* data.police.uk crime types to keep (case ignored); rows of other
+	 * types are valid but set aside as not counted, before their
+	 * coordinates are read. NULL: keep every type. */
+	const char *const *street_types;
+	size_t nstreet_types;
 };
 
 /* Load everything found below dir. Never aborts on bad data: bad rows are

@@ -25,7 +25,9 @@ int jb_read_dashboard(struct jb_dataset *ds, const char *path, const char *rel);
 struct jb_proj;
 struct jb_street_reader;
 struct jb_street_part;
-struct jb_street_reader *jb_street_reader_new(struct jb_dataset *ds);
+/* types/ntypes: the crime types to keep (see jb_load_options), NULL all. */
+struct jb_street_reader *jb_street_reader_new(struct jb_dataset *ds, const char *const *types,
+					      size_t ntypes);
 void jb_street_reader_free(struct jb_street_reader *r);
 /* Read the file at path into a new part (caller passes it to
  * jb_street_merge() or frees it with jb_street_part_free(), NULL safe).

@@ -34,6 +34,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../util/strmap.h"
 #include "../util/xalloc.h"
@@ -56,6 +57,8 @@ struct jb_street_reader {
 	int proj_tried;
 	/* ds->street's string tables, for merging */
 	struct strmap *types, *outcomes, *locations;
+	const char *const *keep; /* crime types to keep; NULL: all */
+	size_t nkeep;
 };
 
 struct jb_street_part {
@@ -83,6 +86,8 @@ struct street {
 	struct jb_source *src;
 	int c_month, c_lon, c_lat, c_loc, c_lsoa, c_type, c_outcome;
 	struct strmap *types, *outcomes, *locations;
+	const struct jb_street_reader *reader;
+	signed char kept_type[MAXCODES]; /* 1 keep, 0 not counted, -1 not known yet */
 	size_t asides;    /* jb_set_aside() calls made here */
 	int rejected;     /* some jb_reject() made here */
 	size_t n;
@@ -250,6 +255,22 @@ static void flush(struct street *s)
 	s->n = 0;
 }
 
+/* Whether crime type number type (named name) is one the reader keeps;
+ * decided once per type per file. */
+static int type_kept(struct street *s, int type, const char *name)
+{
+	const struct jb_street_reader *r = s->reader;
+	if (!r->keep)
+		return 1;
+	if (s->kept_type[type] < 0) {
+		s->kept_type[type] = 0;
+		for (size_t k = 0; k < r->nkeep; k++)
+			if (strcasecmp(r->keep[k], name) == 0)
+				s->kept_type[type] = 1;
+	}
+	return s->kept_type[type];
+}
+
 static int on_row(struct jb_csv *t, void *ctx)
 {
 	struct street *s = ctx;
@@ -261,6 +282,16 @@ static int on_row(struct jb_csv *t, void *ctx)
 	v = jb_csv_get(t, s->c_month);
 	if (jb_parse_month(v, &month) < 0)
 		return reject(s, line, s->c_month, "not a month", v, t);
+	v = jb_csv_get(t, s->c_type);
+	if (!*v)
+		return reject(s, line, s->c_type, "empty", NULL, t);
+	int type = intern(s->types, &st->types, &st->ntypes, MAXCODES, v);
+	if (type < 0)
+		return reject(s, line, s->c_type, "more than 256 different crime types", v, t);
+	if (!type_kept(s, type, v)) {
+		aside(s, "a crime type the theme does not count (valid, not used)");
+		return 0;
+	}
 	const char *lon_s = jb_csv_get(t, s->c_lon), *lat_s = jb_csv_get(t, s->c_lat);
 	if (!*lon_s && !*lat_s) {
 		aside(s, "no coordinates");
@@ -271,12 +302,6 @@ static int on_row(struct jb_csv *t, void *ctx)
 		return reject(s, line, s->c_lon, "not a longitude in degrees", lon_s, t);
 	if (jb_parse_number(lat_s, &lat) < 0 || lat < -90 || lat > 90)
 		return reject(s, line, s->c_lat, "not a latitude in degrees", lat_s, t);
-	v = jb_csv_get(t, s->c_type);
-	if (!*v)
-		return reject(s, line, s->c_type, "empty", NULL, t);
-	int type = intern(s->types, &st->types, &st->ntypes, MAXCODES, v);
-	if (type < 0)
-		return reject(s, line, s->c_type, "more than 256 different crime types", v, t);
 	v = jb_csv_get(t, s->c_outcome);
 	int outcome = intern(s->outcomes, &st->outcomes, &st->noutcomes, MAXCODES, v);
 	if (outcome < 0)
@@ -325,6 +350,8 @@ static struct jb_street_part *read_part(const struct jb_street_reader *rd,
 	}
 	struct street *s = xcalloc(1, sizeof *s);
 	s->ds = r->ds;
+	s->reader = rd;
+	memset(s->kept_type, -1, sizeof s->kept_type);
 	s->locator = r->locator;
 	s->proj = proj;
 	s->part = part;
@@ -364,10 +391,13 @@ static struct jb_street_part *read_part(const struct jb_street_reader *rd,
 
 /* ---- the reader: shared by the street files of one load ---- */
 
-struct jb_street_reader *jb_street_reader_new(struct jb_dataset *ds)
+struct jb_street_reader *jb_street_reader_new(struct jb_dataset *ds, const char *const *types,
+					      size_t ntypes)
 {
 	struct jb_street_reader *r = xcalloc(1, sizeof *r);
 	r->ds = ds;
+	r->keep = types;
+	r->nkeep = ntypes;
 	if (ds->has_lsoa_shapes)
 		r->locator = jb_lsoa_locator_new(ds);
 	struct jb_street *st = &ds->street;
@@ -496,7 +526,7 @@ int jb_street_merge(struct jb_street_reader *r, struct jb_street_part *part,
 
 int jb_read_street(struct jb_dataset *ds, const char *path, const char *rel)
 {
-	struct jb_street_reader *r = jb_street_reader_new(ds);
+	struct jb_street_reader *r = jb_street_reader_new(ds, NULL, 0);
 	int rc = jb_street_merge(r, NULL, path, rel);
 	jb_street_reader_free(r);
 	return rc;

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../util/atomic.h"
 #include "../util/csvout.h"
@@ -89,44 +90,89 @@ static void lsoa_counts(FILE *out, const struct jb_findings *f, int area)
 	}
 }
 
-int datatables_write(const struct jb_findings *f, int area, const char *dir, char *err,
-		     size_t errlen)
+enum { PER_DECK, LONDON_WIDE };
+
+static const struct {
+	const char *name;
+	datatable_fn body;
+	int (*when)(const struct jb_findings *f); /* NULL: always written */
+	int scope; /* LONDON_WIDE: the same bytes in every deck */
+} tables[] = {
+	{"trend.csv", trend, NULL, PER_DECK},
+	{"comparison.csv", comparison, NULL, PER_DECK},
+	{"lsoa-counts.csv", lsoa_counts, NULL, PER_DECK},
+	{"hotspots-lsoa.csv", datatable_hotspots_lsoa, NULL, LONDON_WIDE},
+	{"emerging-lsoa.csv", datatable_emerging_lsoa, NULL, LONDON_WIDE},
+	{"hotspots-grid.csv", datatable_hotspots_grid, datatable_hotspots_have_street, PER_DECK},
+	{"street-top-locations.csv", datatable_street_top_locations,
+	 datatable_hotspots_have_street, PER_DECK},
+	{"profile-deciles.csv", drivers_table_deciles, NULL, PER_DECK},
+	{"profile-imd.csv", drivers_table_imd, NULL, PER_DECK},
+	{"drivers-correlations.csv", drivers_table_correlations, NULL, PER_DECK},
+	{"drivers-lsoa.csv", drivers_table_lsoa, NULL, PER_DECK},
+	{"drivers-curves.csv", drivers_table_curves, NULL, PER_DECK},
+	{"attrition-stages.csv", drivers_table_stages, NULL, PER_DECK},
+	{"positive-outcomes.csv", drivers_table_positive_outcomes, NULL, PER_DECK},
+	{"exclusion-truancy.csv", table_exclusion_truancy, NULL, PER_DECK},
+	{"youth-spend.csv", table_youth_spend, NULL, PER_DECK},
+	{"youth-services.csv", table_youth_services, NULL, PER_DECK},
+	{"youth-justice.csv", table_youth_justice, NULL, PER_DECK},
+	{"offender-management.csv", table_offender_management, NULL, PER_DECK},
+	{"actions.csv", table_actions, NULL, PER_DECK},
+	{"actions-since-meeting.csv", table_actions_since_meeting, NULL, PER_DECK},
+};
+enum { NTABLES = sizeof tables / sizeof tables[0] };
+
+int datatables_shared_write(const struct jb_findings *f, const char *dir, char *err,
+			    size_t errlen)
 {
-	static const struct {
-		const char *name;
-		datatable_fn body;
-		int (*when)(const struct jb_findings *f); /* NULL: always written */
-	} tables[] = {
-		{"trend.csv", trend, NULL},
-		{"comparison.csv", comparison, NULL},
-		{"lsoa-counts.csv", lsoa_counts, NULL},
-		{"hotspots-lsoa.csv", datatable_hotspots_lsoa, NULL},
-		{"emerging-lsoa.csv", datatable_emerging_lsoa, NULL},
-		{"hotspots-grid.csv", datatable_hotspots_grid, datatable_hotspots_have_street},
-		{"street-top-locations.csv", datatable_street_top_locations,
-		 datatable_hotspots_have_street},
-		{"profile-deciles.csv", drivers_table_deciles, NULL},
-		{"profile-imd.csv", drivers_table_imd, NULL},
-		{"drivers-correlations.csv", drivers_table_correlations, NULL},
-		{"drivers-lsoa.csv", drivers_table_lsoa, NULL},
-		{"drivers-curves.csv", drivers_table_curves, NULL},
-		{"attrition-stages.csv", drivers_table_stages, NULL},
-		{"positive-outcomes.csv", drivers_table_positive_outcomes, NULL},
-		{"exclusion-truancy.csv", table_exclusion_truancy, NULL},
-		{"youth-spend.csv", table_youth_spend, NULL},
-		{"youth-services.csv", table_youth_services, NULL},
-		{"youth-justice.csv", table_youth_justice, NULL},
-		{"offender-management.csv", table_offender_management, NULL},
-		{"actions.csv", table_actions, NULL},
-		{"actions-since-meeting.csv", table_actions_since_meeting, NULL},
-	};
 	if (make_dirs(dir) != 0) {
 		snprintf(err, errlen, "%s: cannot create: %s", dir, strerror(errno));
 		return -1;
 	}
-	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
-		if ((!tables[i].when || tables[i].when(f)) &&
-		    datatable_write(dir, tables[i].name, tables[i].body, f, area, err, errlen) != 0)
+	for (size_t i = 0; i < NTABLES; i++)
+		if (tables[i].scope == LONDON_WIDE && (!tables[i].when || tables[i].when(f)) &&
+		    datatable_write(dir, tables[i].name, tables[i].body, f, JB_LONDON, err, errlen) != 0)
 			return -1;
+	return 0;
+}
+
+/* dir/name as a hard link to shared/name (link to a temporary name, then
+ * rename over: atomic like every other output). Where the file system
+ * refuses links, the table is written instead. */
+static int link_shared(const char *shared, const char *dir, size_t i, const struct jb_findings *f,
+		       int area, char *err, size_t errlen)
+{
+	char *from = xasprintf("%s/%s", shared, tables[i].name);
+	char *to = xasprintf("%s/%s", dir, tables[i].name);
+	char *tmp = atomic_tmpname(to);
+	int rc = 0;
+	if (link(from, tmp) != 0 || rename(tmp, to) != 0) {
+		remove(tmp);
+		rc = datatable_write(dir, tables[i].name, tables[i].body, f, area, err, errlen);
+	}
+	free(from);
+	free(to);
+	free(tmp);
+	return rc;
+}
+
+int datatables_write(const struct jb_findings *f, int area, const char *dir, const char *shared,
+		     char *err, size_t errlen)
+{
+	if (make_dirs(dir) != 0) {
+		snprintf(err, errlen, "%s: cannot create: %s", dir, strerror(errno));
+		return -1;
+	}
+	for (size_t i = 0; i < NTABLES; i++) {
+		if (tables[i].when && !tables[i].when(f))
+			continue;
+		int rc = shared && tables[i].scope == LONDON_WIDE
+				 ? link_shared(shared, dir, i, f, area, err, errlen)
+				 : datatable_write(dir, tables[i].name, tables[i].body, f, area, err,
+						   errlen);
+		if (rc != 0)
+			return -1;
+	}
 	return 0;
 }

@@ -9,9 +9,15 @@
 
 #include "../analysis/findings.h"
 
-/* Every table of area's deck into dir (created). 0, or -1 with err. */
-int datatables_write(const struct jb_findings *f, int area, const char *dir, char *err,
-		     size_t errlen);
+/* Every table of area's deck into dir (created). Tables that are the same
+ * in every deck (London-wide: hotspots-lsoa.csv, emerging-lsoa.csv) are
+ * hard links to the copies datatables_shared_write() put in shared, when
+ * shared is not NULL; otherwise they are written. 0, or -1 with err. */
+int datatables_write(const struct jb_findings *f, int area, const char *dir, const char *shared,
+		     char *err, size_t errlen);
+/* The London-wide tables, once, into dir (created). 0, or -1 with err. */
+int datatables_shared_write(const struct jb_findings *f, const char *dir, char *err,
+			    size_t errlen);
 
 /* One table: opens dir/name atomically, calls body, commits. Topic files
  * use this for their own tables. 0, or -1 with err. */

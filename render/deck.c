@@ -139,7 +139,7 @@ int deck_write(const struct jb_findings *f, const struct jb_template *t, int are
 	free(path);
 	if (rc == 0) {
 		char *dir = xasprintf("%s/%s/data", o->outdir, deck_name(f, area));
-		rc = datatables_write(f, area, dir, err, errlen);
+		rc = datatables_write(f, area, dir, o->shared, err, errlen);
 		free(dir);
 	}
 	if (rc == 0 && o->png) {

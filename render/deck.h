@@ -18,6 +18,7 @@ struct deck_options {
 	int png;                     /* also OUTDIR/png/<slug>/NN.png */
 	double png_dpi;              /* default 96 */
 	long long epoch;             /* PDF creation date (seconds since 1970) */
+	const char *shared;          /* London-wide data tables to link, or NULL */
 	const struct pdf_options *pdf;
 };
 
