@@ -507,6 +507,9 @@ void slide_layout(struct dl_page *p, const struct slide_ctx *c)
 	case SLIDE_BOROUGH_MAP:
 		slide_borough_map(p, c);
 		break;
+	case SLIDE_BOROUGH_CONTEXT:
+		slide_borough_context(p, c);
+		break;
 	case SLIDE_HOTSPOT_MAP:
 		layout_hotspot_map(p, c);
 		break;

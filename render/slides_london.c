@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../analysis/context.h"
+#include "../analysis/drivers.h"
+#include "../analysis/hotspots.h"
 #include "../ingest/geo.h"
 #include "../util/xalloc.h"
 #include "fill.h"
@@ -223,4 +226,74 @@ void slide_borough_map(struct dl_page *p, const struct slide_ctx *c)
 	chart_choropleth(p, b, &ch);
 	for (size_t k = 0; k < nc; k++)
 		free(labels[k]);
+}
+
+/* The latest-year value of a LAIT indicator for borough b, and its year's
+ * label; NAN / "" when not supplied. */
+static double lait_latest(const struct jb_lait_series *s, int b, const char **label)
+{
+	*label = "";
+	if (!s || s->latest < 0)
+		return NAN;
+	*label = s->years[s->latest].label;
+	return s->v[(size_t)b * s->nyears + (size_t)s->latest];
+}
+
+void slide_borough_context(struct dl_page *p, const struct slide_ctx *c)
+{
+	struct chart_box b = slide_body_with_note(p, c);
+	const struct jb_findings *f = c->f;
+	const int *order = f->rate_order;
+	int n = f->nrate_ranked;
+	if (!n) {
+		slide_no_data(p, b, "recorded crime by borough and population estimates");
+		return;
+	}
+	const struct jb_lait_series *permex = f->context ? f->context->slot[JB_CTX_PERMEX] : NULL;
+	const struct jb_lait_series *fte = f->context ? f->context->slot[JB_CTX_FTE] : NULL;
+	/* Short headers: the subtitle says what each is and for when. */
+	static const char *const header[] = {"Borough", "Deprived", "Hot spots", "Excl.", "FTE",
+					     "Outcomes"};
+	static const double widths[] = {0.36, 0.13, 0.13, 0.11, 0.11, 0.16};
+	static const enum chart_align align[] = {ALIGN_LEFT,  ALIGN_RIGHT, ALIGN_RIGHT,
+						 ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
+	int half = (n + 1) / 2;
+	double colw = (b.w - 24) / 2;
+	for (int side = 0; side < 2; side++) {
+		int from = side * half, to = side ? n : half;
+		struct grid g;
+		grid_init(&g, (size_t)(to - from) + 1, 6, header);
+		for (int k = from; k < to; k++) {
+			int bor = order[k];
+			size_t row = (size_t)(k - from) + 1;
+			char buf[64];
+			const char *unused;
+			grid_set(&g, row, 0, f->area[bor].name);
+			const struct jb_drivers_area *d = f->drivers ? &f->drivers->area[bor] : NULL;
+			if (d && isfinite(d->share_d1_2)) {
+				fmt_dec(100.0 * d->share_d1_2, 1, buf, sizeof buf);
+				strcat(buf, "%");
+			} else {
+				snprintf(buf, sizeof buf, "–");
+			}
+			grid_set(&g, row, 1, buf);
+			fmt_count(f->hot && f->hot->lsoa_ok ? (double)f->hot->area[bor].nhot_fdr : NAN,
+				  buf, sizeof buf);
+			grid_set(&g, row, 2, buf);
+			fmt_dec(lait_latest(permex, bor, &unused), 2, buf, sizeof buf);
+			grid_set(&g, row, 3, buf);
+			fmt_count(lait_latest(fte, bor, &unused), buf, sizeof buf);
+			grid_set(&g, row, 4, buf);
+			if (d && isfinite(d->po_rate12)) {
+				fmt_dec(d->po_rate12, 1, buf, sizeof buf);
+				strcat(buf, "%");
+			} else {
+				snprintf(buf, sizeof buf, "–");
+			}
+			grid_set(&g, row, 5, buf);
+		}
+		struct table t = {g.nrows, 6, g.cells, widths, align, -1, 8};
+		chart_table(p, (struct chart_box){b.x + side * (colw + 24), b.y, colw, b.h}, &t);
+		grid_free(&g);
+	}
 }

@@ -8,6 +8,8 @@
 void slide_pan_london(struct dl_page *p, const struct slide_ctx *c);
 /* Overview: the 32 boroughs' headline figures in two tables, by rate. */
 void slide_borough_table(struct dl_page *p, const struct slide_ctx *c);
+/* Overview: the 32 boroughs on the other topics' headline measures. */
+void slide_borough_context(struct dl_page *p, const struct slide_ctx *c);
 /* Overview: the boroughs' rates on a map of London. */
 void slide_borough_map(struct dl_page *p, const struct slide_ctx *c);
 

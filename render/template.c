@@ -28,6 +28,7 @@ const char *const jb_slide_kind_names[JB_NSLIDE_KINDS] = {
 	[SLIDE_PAN_LONDON] = "pan-london",
 	[SLIDE_BOROUGH_TABLE] = "borough-table",
 	[SLIDE_BOROUGH_MAP] = "borough-map",
+	[SLIDE_BOROUGH_CONTEXT] = "borough-context",
 	[SLIDE_HOTSPOT_MAP] = "hotspot-map",
 	[SLIDE_HOTSPOT_PERSISTENCE] = "hotspot-persistence",
 	[SLIDE_STREET_DENSITY] = "street-density",
@@ -53,6 +54,7 @@ static const char *const default_outline[JB_NSLIDE_KINDS] = {
 	[SLIDE_PAN_LONDON] = "Pan-London issues",
 	[SLIDE_BOROUGH_TABLE] = "The 32 boroughs side by side",
 	[SLIDE_BOROUGH_MAP] = "Map of the boroughs",
+	[SLIDE_BOROUGH_CONTEXT] = "The boroughs' context side by side",
 	[SLIDE_HOTSPOT_MAP] = "Hot spots",
 	[SLIDE_HOTSPOT_PERSISTENCE] = "Hot spot persistence",
 	[SLIDE_STREET_DENSITY] = "Street-level density",
@@ -127,7 +129,14 @@ static void fail(struct loader *L, const config_setting_t *where, const char *fm
 	va_end(ap);
 	const char *file = where ? config_setting_source_file(where) : NULL;
 	int line = where ? (int)config_setting_source_line(where) : 1;
-	snprintf(L->err, L->errlen, "%s:%d: %s", file ? file : L->path, line, msg);
+	/* an @included file is named as written: put the template's folder
+	 * in front so the message leads to it */
+	const char *slash = strrchr(L->path, '/');
+	if (file && !strchr(file, '/') && slash && strcmp(file, L->path) != 0)
+		snprintf(L->err, L->errlen, "%.*s/%s:%d: %s", (int)(slash - L->path), L->path, file,
+			 line, msg);
+	else
+		snprintf(L->err, L->errlen, "%s:%d: %s", file ? file : L->path, line, msg);
 }
 
 static int line_of(const config_setting_t *s)

@@ -19,7 +19,7 @@
 #include "../util/xalloc.h"
 
 #define SLIDES 19
-#define OVERVIEW_SLIDES 9
+#define OVERVIEW_SLIDES 10
 
 static char *outdir; /* one batch run shared by the tests */
 static int batch_status;

@@ -42,7 +42,7 @@ static void shipped_template_loads(void **state)
 	assert_non_null(kind[SLIDE_KEY_FINDINGS]);
 	assert_int_equal(kind[SLIDE_KEY_FINDINGS]->max_items, 6);
 	assert_non_null(kind[SLIDE_KEY_FINDINGS]->rule_text[RULE_CHANGE_SIGNIFICANT]);
-	/* an error inside the included pack names the pack's file */
+
 	assert_non_null(kind[SLIDE_PROFILE]);
 	assert_non_null(kind[SLIDE_DRIVERS]);
 	assert_non_null(kind[SLIDE_ATTRITION]);
@@ -115,6 +115,26 @@ static void broken_templates_name_their_line(void **state)
 	expect_error(THEME "slides = (\n  { kind = \"key-findings\"; title = \"x\";\n"
 			   "    findings = ( { rule = \"rate-enormous\"; text = \"y\"; } ); }\n);\n",
 		     ":5: unknown rule 'rate-enormous'");
+}
+
+/* An error inside an @included file names that file, beside the theme. */
+static void errors_in_included_files_name_them(void **state)
+{
+	(void)state;
+	char *dir = jb_tmpdir();
+	char *pack = jb_write_file(dir, "pack.conf",
+				   "slides = (\n  { kind = \"title\"; title = \"{nope}\"; }\n);\n");
+	char *theme = jb_write_file(dir, "t.conf", THEME "@include \"pack.conf\"\n");
+	char err[512] = "";
+	assert_null(jb_template_load(theme, err, sizeof err));
+	char *want = xasprintf("%s:2: 'title': unknown placeholder {nope}", pack);
+	if (strncmp(err, want, strlen(want)) != 0)
+		fail_msg("error was '%s', want '%s'", err, want);
+	free(want);
+	free(pack);
+	free(theme);
+	jb_rmtree(dir);
+	free(dir);
 }
 
 static void number_formats(void **state)
@@ -198,6 +218,7 @@ int main(void)
 		cmocka_unit_test(shipped_template_loads),
 		cmocka_unit_test(every_shipped_theme_loads),
 		cmocka_unit_test(broken_templates_name_their_line),
+		cmocka_unit_test(errors_in_included_files_name_them),
 		cmocka_unit_test(number_formats),
 		cmocka_unit_test(placeholders_fill_from_findings),
 	};
