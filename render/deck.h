@@ -52,6 +52,10 @@ char *slide_fill(const struct slide_ctx *c, const char *s);
 /* Draws the slide's note (if any) at the bottom of the body; returns the
  * body box left above it for the chart. */
 struct chart_box slide_body_with_note(struct dl_page *p, const struct slide_ctx *c);
+/* Map labels for LSOAs: appends LSOA l's name (or code) at its
+ * representative point to xy/text while *n < max; l < 0 is skipped. */
+void slide_lsoa_label(const struct jb_dataset *ds, int l, double *xy, const char **text,
+		      size_t *n, size_t max);
 /* A panel saying "No data supplied: WHAT. ..." filling box b. */
 void slide_no_data(struct dl_page *p, struct chart_box b, const char *what);
 

@@ -40,6 +40,16 @@ struct chart_box slide_body_with_note(struct dl_page *p, const struct slide_ctx 
 	return b;
 }
 
+void slide_lsoa_label(const struct jb_dataset *ds, int l, double *xy, const char **text,
+		      size_t *n, size_t max)
+{
+	if (l < 0 || *n >= max)
+		return;
+	xy[2 * *n] = ds->lsoa[l].cx;
+	xy[2 * *n + 1] = ds->lsoa[l].cy;
+	text[(*n)++] = ds->lsoa[l].name ? ds->lsoa[l].name : ds->lsoa[l].code;
+}
+
 void slide_no_data(struct dl_page *p, struct chart_box b, const char *what)
 {
 	dl_rect(p, b.x, b.y, b.w, b.h, (struct dl_style){.fill = COL_PANEL});
@@ -297,14 +307,8 @@ static void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
 	double label_xy[6];
 	const char *label_text[3];
 	size_t nlabels = 0;
-	for (int k = 0; k < 3; k++) {
-		int l = a->top_lsoa[k];
-		if (l < 0 || !ds->lsoa[l].name)
-			continue;
-		label_xy[2 * nlabels] = ds->lsoa[l].cx;
-		label_xy[2 * nlabels + 1] = ds->lsoa[l].cy;
-		label_text[nlabels++] = ds->lsoa[l].name;
-	}
+	for (int k = 0; k < 3; k++)
+		slide_lsoa_label(ds, a->top_lsoa[k], label_xy, label_text, &nlabels, 3);
 	double table_w = 250;
 	struct chart_box mb = {b.x, b.y, b.w - table_w - 20, b.h};
 	struct choropleth ch = {

@@ -146,12 +146,8 @@ void layout_hotspot_map(struct dl_page *p, const struct slide_ctx *c)
 	double label_xy[6];
 	const char *label_text[3];
 	size_t nlabels = 0;
-	for (size_t k = 0; k < 3 && k < a->ntop_hot; k++) {
-		int l = a->top_hot[k];
-		label_xy[2 * nlabels] = ds->lsoa[l].cx;
-		label_xy[2 * nlabels + 1] = ds->lsoa[l].cy;
-		label_text[nlabels++] = lsoa_name(ds, l);
-	}
+	for (size_t k = 0; k < 3 && k < a->ntop_hot; k++)
+		slide_lsoa_label(ds, a->top_hot[k], label_xy, label_text, &nlabels, 3);
 	struct choropleth ch = {
 		.n = n,
 		.polys = polys,
@@ -281,18 +277,10 @@ void layout_hotspot_persistence(struct dl_page *p, const struct slide_ctx *c)
 	double label_xy[6];
 	const char *label_text[3];
 	size_t nlabels = 0;
-	for (size_t k = 0; nlabels < 3 && k < a->nintensifying && k < JB_HOT_NAMED; k++) {
-		int l = a->intensifying[k];
-		label_xy[2 * nlabels] = ds->lsoa[l].cx;
-		label_xy[2 * nlabels + 1] = ds->lsoa[l].cy;
-		label_text[nlabels++] = lsoa_name(ds, l);
-	}
-	for (size_t k = 0; nlabels < 3 && k < a->npersistent && k < JB_HOT_NAMED; k++) {
-		int l = a->persistent[k];
-		label_xy[2 * nlabels] = ds->lsoa[l].cx;
-		label_xy[2 * nlabels + 1] = ds->lsoa[l].cy;
-		label_text[nlabels++] = lsoa_name(ds, l);
-	}
+	for (size_t k = 0; k < a->nintensifying && k < JB_HOT_NAMED; k++)
+		slide_lsoa_label(ds, a->intensifying[k], label_xy, label_text, &nlabels, 3);
+	for (size_t k = 0; k < a->npersistent && k < JB_HOT_NAMED; k++)
+		slide_lsoa_label(ds, a->persistent[k], label_xy, label_text, &nlabels, 3);
 	struct choropleth ch = {
 		.n = n,
 		.polys = polys,
