@@ -165,16 +165,9 @@ char *chart_fmt_num(double v, int decimals)
 	return out;
 }
 
-struct ticks {
-	double lo, hi, step;
-	int n;        /* number of ticks, lo and hi included */
-	int decimals; /* for the labels */
-};
-
-/* Ticks of step 1, 2 or 5 x 10^k covering [lo, hi] in about `want` steps. */
-static struct ticks nice_ticks(double lo, double hi, int want)
+struct chart_ticks chart_nice_ticks(double lo, double hi, int want)
 {
-	struct ticks t;
+	struct chart_ticks t;
 	if (!(hi > lo))
 		hi = lo + 1;
 	if (want < 1)
@@ -349,7 +342,7 @@ void chart_line(struct dl_page *p, struct chart_box b, const struct line_chart *
 		minmax(c->hi, n, &lo, &hi);
 	}
 	int want = (int)fmax(2, fmin(6, (ys.bottom - ys.top) / 45));
-	struct ticks t = nice_ticks(lo, hi, want);
+	struct chart_ticks t = chart_nice_ticks(lo, hi, want);
 	ys.lo = t.lo;
 	ys.hi = t.hi;
 

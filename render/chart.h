@@ -35,6 +35,16 @@ struct chart_box {
 	double x, y, w, h; /* points, top-left origin */
 };
 
+/* ---- axes ---- */
+
+/* Ticks of step 1, 2 or 5 x 10^k covering [lo, hi] in about `want` steps. */
+struct chart_ticks {
+	double lo, hi, step;
+	int n;        /* number of ticks, lo and hi included */
+	int decimals; /* for the labels */
+};
+struct chart_ticks chart_nice_ticks(double lo, double hi, int want);
+
 /* ---- text ---- */
 
 /* v with `decimals` places and thousands separators ("12,345.6"); "n/a"

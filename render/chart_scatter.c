@@ -51,27 +51,6 @@ static void line_at(struct dl_page *p, double x, double y, double w, enum dl_fon
 
 /* ---- ticks ---- */
 
-struct ticks {
-	double lo, hi, step;
-	int n, decimals;
-};
-
-static struct ticks nice_ticks(double lo, double hi, int want)
-{
-	struct ticks t;
-	if (!(hi > lo))
-		hi = lo + 1;
-	if (want < 1)
-		want = 1;
-	double raw = (hi - lo) / want, mag = pow(10, floor(log10(raw))), norm = raw / mag;
-	t.step = (norm < 1.414 ? 1 : norm < 3.162 ? 2 : norm < 7.071 ? 5 : 10) * mag;
-	t.lo = floor(lo / t.step + 1e-9) * t.step;
-	t.hi = ceil(hi / t.step - 1e-9) * t.step;
-	t.n = (int)lround((t.hi - t.lo) / t.step) + 1;
-	t.decimals = t.step < 1 ? (int)ceil(-log10(t.step) - 1e-9) : 0;
-	return t;
-}
-
 static char *tick_label(double v, int decimals, const char *suffix)
 {
 	char *num = chart_fmt_num(v, decimals);
@@ -151,7 +130,7 @@ static double legend(struct dl_page *p, double x, double y, double w, const stru
 struct frame {
 	double px, pr;     /* plot left and right */
 	double top, bottom;
-	struct ticks t;
+	struct chart_ticks t;
 };
 
 static double fy(const struct frame *f, double v)
@@ -175,7 +154,7 @@ static int frame_y(struct dl_page *p, struct chart_box b, double top, double bel
 	if (f->bottom - f->top < 30)
 		return -1;
 	int want = (int)fmax(2, fmin(6, (f->bottom - f->top) / 45));
-	f->t = nice_ticks(lo, hi, want);
+	f->t = chart_nice_ticks(lo, hi, want);
 	double tickw = 0;
 	for (int i = 0; i < f->t.n; i++) {
 		char *s = tick_label(f->t.lo + i * f->t.step, f->t.decimals, suffix);
@@ -241,7 +220,7 @@ void chart_scatter(struct dl_page *p, struct chart_box b, const struct scatter_c
 	struct frame f;
 	if (frame_y(p, b, top, below, ylo, yhi, c->y_title, NULL, 8, &f))
 		return;
-	struct ticks xt = nice_ticks(xlo, xhi, (int)fmax(2, fmin(10, (f.pr - f.px) / 70)));
+	struct chart_ticks xt = chart_nice_ticks(xlo, xhi, (int)fmax(2, fmin(10, (f.pr - f.px) / 70)));
 	double xs = (f.pr - f.px) / (xt.hi - xt.lo);
 #define FX(v) (f.px + ((v) - xt.lo) * xs)
 	for (int i = 0; i < xt.n; i++) {
