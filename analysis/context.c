@@ -9,6 +9,10 @@
  *    aged 10-17; London = the boroughs that reported that year together
  *    (LAIT's own London row includes the City of London, whose residents
  *    the MPS-area population leaves out).
+ *  - Similar boroughs' mean: for each borough and year, the plain
+ *    (unweighted) mean of the values of those of its five most similar
+ *    boroughs (analysis/similar.c) that have a value that year, with how
+ *    many that is; for spend, of their per-resident figures.
  *  - Hot spots: LSOAs in a Gi* hot class (any confidence) from the hot-spot
  *    analysis; "within reach": the LSOA's representative point lies within
  *    JB_SERVICE_REACH metres of a service, wherever the service is.
@@ -67,10 +71,58 @@ static int ranks(const double *key, int desc, int *rank)
 	return n;
 }
 
+const double *jb_similar_mean_row(const struct jb_similar_mean *m, int b)
+{
+	if (!m || !m->v || b < 0 || b >= JB_NBOROUGHS)
+		return NULL;
+	return m->v + (size_t)b * m->nyears;
+}
+
+double jb_similar_mean_value(const struct jb_similar_mean *m, int b, int year, int *n)
+{
+	const double *row = jb_similar_mean_row(m, b);
+	int ok = row && year >= 0 && (size_t)year < m->nyears;
+	if (n)
+		*n = ok ? m->n[(size_t)b * m->nyears + (size_t)year] : 0;
+	return ok ? row[year] : NAN;
+}
+
+/* m from v[area * nyears + year] (the boroughs' rows are read). */
+static void similar_mean(const struct jb_findings *f, const double *v, size_t nyears,
+			 struct jb_similar_mean *m)
+{
+	size_t cells = (size_t)JB_NBOROUGHS * (nyears ? nyears : 1);
+	m->nyears = nyears;
+	m->v = xmalloc(cells * sizeof *m->v);
+	m->n = xcalloc(cells, sizeof *m->n);
+	for (int b = 0; b < JB_NBOROUGHS; b++) {
+		const struct jb_area_findings *a = &f->area[b];
+		for (size_t y = 0; y < nyears; y++) {
+			double sum = 0;
+			int n = 0;
+			for (int k = 0; k < a->nsimilar; k++) {
+				double x = v[(size_t)a->similar[k] * nyears + y];
+				if (!isnan(x)) {
+					sum += x;
+					n++;
+				}
+			}
+			m->v[(size_t)b * nyears + y] = n ? sum / n : NAN;
+			m->n[(size_t)b * nyears + y] = n;
+		}
+	}
+}
+
+static void similar_mean_free(struct jb_similar_mean *m)
+{
+	free(m->v);
+	free(m->n);
+}
+
 /* ---- LAIT ---- */
 
-static void lait_series(const struct jb_lait *l, const struct jb_lait_indicator *ind,
-			struct jb_lait_series *s)
+static void lait_series(const struct jb_findings *f, const struct jb_lait *l,
+			const struct jb_lait_indicator *ind, struct jb_lait_series *s)
 {
 	const struct jb_lait_dict *d = jb_lait_dict_of(l, ind);
 	s->code = ind->code;
@@ -94,6 +146,7 @@ static void lait_series(const struct jb_lait *l, const struct jb_lait_indicator 
 		key[b] = jb_lait_value(s, b, s->latest);
 	/* worst first: highest unless higher is better */
 	s->nranked = ranks(key, s->polarity != JB_POL_HIGH_GOOD, s->rank);
+	similar_mean(f, s->v, s->nyears, &s->similar);
 }
 
 static void per_youth(const struct jb_findings *f, const struct jb_lait_series *s,
@@ -127,6 +180,7 @@ static void per_youth(const struct jb_findings *f, const struct jb_lait_series *
 		key[b] = p->latest >= 0 ? p->v[(size_t)b * ny + (size_t)p->latest] : NAN;
 	p->nranked = ranks(key, 1, p->rank);
 	p->ok = p->latest >= 0;
+	similar_mean(f, p->v, ny, &p->similar);
 }
 
 /* ---- hot spots and services ---- */
@@ -353,7 +407,7 @@ struct jb_context *jb_context_analyse(const struct jb_dataset *ds, const struct 
 	c->nlait = l->n;
 	c->lait = xcalloc(l->n ? l->n : 1, sizeof *c->lait);
 	for (size_t i = 0; i < l->n; i++)
-		lait_series(l, &l->ind[i], &c->lait[i]);
+		lait_series(f, l, &l->ind[i], &c->lait[i]);
 	for (int k = 0; k < JB_CTX_NSLOTS; k++)
 		for (size_t i = 0; i < c->nlait && !c->slot[k]; i++)
 			if (strcasecmp(c->lait[i].code, jb_context_slot_codes[k]) == 0)
@@ -370,7 +424,11 @@ void jb_context_free(struct jb_context *c)
 {
 	if (!c)
 		return;
+	for (size_t i = 0; i < c->nlait; i++)
+		similar_mean_free(&c->lait[i].similar);
 	free(c->lait);
+	similar_mean_free(&c->yp_per_youth.similar);
+	similar_mean_free(&c->yj_per_youth.similar);
 	free(c->yp_per_youth.v);
 	free(c->yp_per_youth.london_n);
 	free(c->yj_per_youth.v);
@@ -409,6 +467,18 @@ static int check_ranks(const int *rank, int nranked)
 	return 0;
 }
 
+/* Every year's count is 0..5 and the mean is a number exactly when the
+ * count is not 0. */
+static int check_similar(const struct jb_similar_mean *m, size_t nyears)
+{
+	if (m->nyears != nyears || !m->v || !m->n)
+		return -1;
+	for (size_t i = 0; i < (size_t)JB_NBOROUGHS * nyears; i++)
+		if (m->n[i] < 0 || m->n[i] > 5 || (m->n[i] == 0) != (isnan(m->v[i]) != 0))
+			return -1;
+	return 0;
+}
+
 int jb_context_check(const struct jb_context *c, const struct jb_dataset *ds, FILE *err)
 {
 	int n = 0;
@@ -425,13 +495,20 @@ int jb_context_check(const struct jb_context *c, const struct jb_dataset *ds, FI
 		PROBLEM("no context findings");
 		return n;
 	}
-	for (size_t i = 0; i < c->nlait; i++)
+	for (size_t i = 0; i < c->nlait; i++) {
 		if (check_ranks(c->lait[i].rank, c->lait[i].nranked) != 0)
 			PROBLEM("%s: ranks are not competition ranks", c->lait[i].code);
+		if (check_similar(&c->lait[i].similar, c->lait[i].nyears) != 0)
+			PROBLEM("%s: similar boroughs' means and counts disagree", c->lait[i].code);
+	}
 	const struct jb_spend_per_youth *py[] = {&c->yp_per_youth, &c->yj_per_youth};
-	for (int k = 0; k < 2; k++)
+	for (int k = 0; k < 2; k++) {
 		if (py[k]->ok && check_ranks(py[k]->rank, py[k]->nranked) != 0)
 			PROBLEM("%s per resident: ranks are not competition ranks", py[k]->spend->code);
+		if (py[k]->ok && check_similar(&py[k]->similar, py[k]->nyears) != 0)
+			PROBLEM("%s per resident: similar boroughs' means and counts disagree",
+				py[k]->spend->code);
+	}
 	const struct jb_youth_data *yd = ds->youth;
 	size_t nsvc = 0, nact = 0;
 	for (int b = 0; b < JB_NBOROUGHS; b++) {
@@ -483,6 +560,20 @@ static const char *area_code(int a)
 	return a == JB_ENGLAND ? "E92000001" : a == JB_LONDON ? "E12000007" : jb_boroughs[a].code;
 }
 
+/* "  similar_mean CODE v.. n k.." for every borough */
+static void dump_similar(FILE *out, const struct jb_similar_mean *m)
+{
+	for (int b = 0; b < JB_NBOROUGHS; b++) {
+		fprintf(out, "  similar_mean %s", jb_boroughs[b].code);
+		for (size_t y = 0; y < m->nyears; y++)
+			num(out, jb_similar_mean_value(m, b, (int)y, NULL));
+		fputs(" n", out);
+		for (size_t y = 0; y < m->nyears; y++)
+			fprintf(out, " %d", m->n[(size_t)b * m->nyears + y]);
+		fputc('\n', out);
+	}
+}
+
 static void ymd(FILE *out, int d)
 {
 	fprintf(out, " %04d-%02d-%02d", d / 10000, d / 100 % 100, d % 100);
@@ -510,6 +601,7 @@ void jb_context_dump(const struct jb_context *c, const struct jb_dataset *ds, FI
 				fprintf(out, " rank %d", s->rank[a]);
 			fputc('\n', out);
 		}
+		dump_similar(out, &s->similar);
 	}
 	const struct jb_spend_per_youth *py[] = {&c->yp_per_youth, &c->yj_per_youth};
 	for (int k = 0; k < 2; k++) {
@@ -530,6 +622,7 @@ void jb_context_dump(const struct jb_context *c, const struct jb_dataset *ds, FI
 				fprintf(out, " rank %d", p->rank[a]);
 			fputc('\n', out);
 		}
+		dump_similar(out, &p->similar);
 	}
 	const struct jb_youth_data *yd = ds->youth;
 	fprintf(out, "services %zu hot_spots %s\n", yd->nservices, c->has_hot ? "yes" : "no");

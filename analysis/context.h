@@ -24,6 +24,17 @@ struct jb_findings;
 #define JB_SERVICE_REACH 1000.0
 #define JB_GI_UNKNOWN (-128)
 
+/* A series' mean over each borough's most similar boroughs (f->area[b].
+ * similar[], DESIGN §5), year by year: the plain mean of the values of
+ * those of the (up to five) similar boroughs that have one that year. */
+struct jb_similar_mean {
+	size_t nyears;       /* the series' */
+	double *v;           /* [JB_NBOROUGHS * nyears], v[b * nyears + year]; NAN when
+			      * none of b's similar boroughs has a value that year */
+	int *n;              /* [JB_NBOROUGHS * nyears] how many similar boroughs
+			      * the mean is over (0..5) */
+};
+
 /* One LAIT indicator for every area and year, as LAIT publishes it. */
 struct jb_lait_series {
 	const char *code;    /* Short Desc */
@@ -42,6 +53,7 @@ struct jb_lait_series {
 	int latest;          /* year index, -1 when no borough has a value */
 	int rank[JB_NBOROUGHS];
 	int nranked;
+	struct jb_similar_mean similar; /* owned */
 };
 
 /* A LAIT spending indicator per resident aged 10-17 (ONS estimates; the
@@ -57,6 +69,7 @@ struct jb_spend_per_youth {
 	int latest;          /* latest year with a London figure, -1 none */
 	int rank[JB_NBOROUGHS]; /* in that year, 1 = highest spend; 0 = no value */
 	int nranked;
+	struct jb_similar_mean similar; /* of the boroughs' per-resident figures; owned */
 };
 
 /* The indicators the slides use, by LAIT Short Desc. */
@@ -147,5 +160,11 @@ void jb_context_dump(const struct jb_context *c, const struct jb_dataset *ds, FI
 
 /* Value of a series for an area and year index (NAN when out of range). */
 double jb_lait_value(const struct jb_lait_series *s, int area, int year);
+/* The similar boroughs' mean for borough b, all years ([m->nyears],
+ * borrowed from m); NULL when b is not a borough or m holds nothing. */
+const double *jb_similar_mean_row(const struct jb_similar_mean *m, int b);
+/* The same for one year (NAN when out of range or none); *n (when not NULL)
+ * gets how many similar boroughs it is over. */
+double jb_similar_mean_value(const struct jb_similar_mean *m, int b, int year, int *n);
 
 #endif
