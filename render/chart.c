@@ -184,7 +184,12 @@ struct chart_ticks chart_nice_ticks(double lo, double hi, int want)
 
 /* ---- legends ---- */
 
-enum key_kind { KEY_LINE, KEY_DASH, KEY_POINTS, KEY_BOX, KEY_RING };
+enum key_kind { KEY_LINE, KEY_DASH, KEY_DOTS, KEY_POINTS, KEY_BOX, KEY_RING };
+
+/* The line chart's comparison series: dotted, so it differs from the
+ * solid and dashed lines in shape as well as colour. */
+#define COMPARE_WIDTH 2.0
+#define COMPARE_DASH 2.0
 
 struct key {
 	enum key_kind kind;
@@ -205,6 +210,12 @@ static void key_symbol(struct dl_page *p, const struct key *k, double x, double 
 		dl_move(p, x, ymid);
 		dl_line(p, x + KEY_W, ymid);
 		dl_path_end(p, stroke_only(k->c, 1.5, 3));
+		break;
+	case KEY_DOTS:
+		dl_path_begin(p);
+		dl_move(p, x, ymid);
+		dl_line(p, x + KEY_W, ymid);
+		dl_path_end(p, stroke_only(k->c, COMPARE_WIDTH, COMPARE_DASH));
 		break;
 	case KEY_POINTS:
 		dl_segment(p, x, ymid, x + KEY_W, ymid, k->c, 1.2);
@@ -307,10 +318,12 @@ void chart_line(struct dl_page *p, struct chart_box b, const struct line_chart *
 	size_t n = c->n;
 
 	/* legend: what is drawn, in drawing order of importance */
-	struct key keys[5];
+	struct key keys[6];
 	size_t nk = 0;
 	if (c->y_label)
 		keys[nk++] = (struct key){KEY_POINTS, COL_DARK_BLUE, c->y_label};
+	if (c->compare && c->compare_label)
+		keys[nk++] = (struct key){KEY_DOTS, COL_PLUM, c->compare_label};
 	if (c->rolling && c->rolling_label)
 		keys[nk++] = (struct key){KEY_LINE, COL_TURQUOISE, c->rolling_label};
 	if (c->fit && c->fit_label)
@@ -337,6 +350,7 @@ void chart_line(struct dl_page *p, struct chart_box b, const struct line_chart *
 	minmax(c->y, n, &lo, &hi);
 	minmax(c->fit, n, &lo, &hi);
 	minmax(c->rolling, n, &lo, &hi);
+	minmax(c->compare, n, &lo, &hi);
 	if (c->lo && c->hi) {
 		minmax(c->lo, n, &lo, &hi);
 		minmax(c->hi, n, &lo, &hi);
@@ -405,6 +419,9 @@ void chart_line(struct dl_page *p, struct chart_box b, const struct line_chart *
 		series_path(p, c->rolling, n, xs, ymap, &ys, stroke_only(COL_TURQUOISE, 2, 0));
 	if (c->fit)
 		series_path(p, c->fit, n, xs, ymap, &ys, stroke_only(COL_ORANGE, 1.5, 4));
+	if (c->compare)
+		series_path(p, c->compare, n, xs, ymap, &ys,
+			    stroke_only(COL_PLUM, COMPARE_WIDTH, COMPARE_DASH));
 	if (c->y) {
 		series_path(p, c->y, n, xs, ymap, &ys, stroke_only(COL_DARK_BLUE, 1.2, 0));
 		double r = fmin(2, dx / 3);

@@ -78,11 +78,15 @@ struct line_chart {
 	const unsigned char *mark;  /* [n] or NULL: exception months, ringed */
 	const char *mark_label;
 	const char *y_title;        /* axis title, e.g. "Offences per month" */
+	const double *compare;      /* [n] or NULL: a further comparison series,
+				     * e.g. the similar boroughs' mean */
+	const char *compare_label;
 };
 /* Legend on top (only what is drawn), y axis from 0 (lower only if a value
  * is negative) with 1/2/5 x 10^k ticks, every k-th x label so they keep
  * 8 pt apart; observed in dark blue with markers, fit dashed orange over
- * its band, rolling mean turquoise, exceptions ringed in plum. */
+ * its band, rolling mean turquoise, the comparison dotted plum, exceptions
+ * ringed in plum. */
 void chart_line(struct dl_page *p, struct chart_box b, const struct line_chart *c);
 
 /* ---- ranked horizontal bars ---- */
