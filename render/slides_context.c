@@ -103,6 +103,15 @@ static const char *area_name(int a)
 	return a == JB_ENGLAND ? "England" : a == JB_LONDON ? "London" : jb_boroughs[a].name;
 }
 
+/* Legend entry of the similar boroughs' mean (a borough's deck only); the
+ * boroughs are named in the slide's note ({similar}). */
+#define SIMILAR_LABEL "Similar boroughs (mean)"
+
+static const char *similar_label(const struct slide_ctx *c, const struct jb_similar_mean *m)
+{
+	return jb_similar_mean_row(m, c->area) ? SIMILAR_LABEL : NULL;
+}
+
 /* ---- exclusion and truancy ---- */
 
 static void lait_panel(struct dl_page *p, const struct slide_ctx *c, const struct jb_lait_series *s,
@@ -128,6 +137,8 @@ static void lait_panel(struct dl_page *p, const struct slide_ctx *c, const struc
 		.fit = s->v + (size_t)JB_ENGLAND * s->nyears,
 		.fit_label = "England",
 		.y_title = s->units,
+		.compare = jb_similar_mean_row(&s->similar, c->area),
+		.compare_label = similar_label(c, &s->similar),
 	};
 	chart_line(p, b, &lc);
 	free(labels);
@@ -167,6 +178,8 @@ static void spend_chart(struct dl_page *p, const struct slide_ctx *c,
 		.rolling = s->v + (size_t)JB_LONDON * s->nyears,
 		.rolling_label = "London",
 		.y_title = "£ per resident aged 10-17",
+		.compare = jb_similar_mean_row(&s->similar, c->area),
+		.compare_label = similar_label(c, &s->similar),
 	};
 	chart_line(p, b, &lc);
 	free(labels);

@@ -24,6 +24,24 @@ static const char *name_of(int a)
 	return a == JB_ENGLAND ? "England" : a == JB_LONDON ? "London" : jb_boroughs[a].name;
 }
 
+/* The similar boroughs' mean for a year, how many it is over, and who
+ * they are ("Westminster; Lambeth; ..." nearest first; empty off a
+ * borough's deck): three fields. */
+static void similar_fields(FILE *out, const struct jb_findings *f, const struct jb_similar_mean *m,
+			   int area, int year, const char *fmt, int last)
+{
+	int n;
+	double v = jb_similar_mean_value(m, area, year, &n);
+	csv_num(out, v, fmt, 0);
+	fprintf(out, "%d,", n);
+	char names[512] = "";
+	size_t o = 0;
+	for (int k = 0; area < JB_NBOROUGHS && k < f->area[area].nsimilar && o < sizeof names; k++)
+		o += (size_t)snprintf(names + o, sizeof names - o, "%s%s", k ? "; " : "",
+				      jb_boroughs[f->area[area].similar[k]].name);
+	csv_text(out, names, last);
+}
+
 static void ymd(FILE *out, int d, int last)
 {
 	if (d > 0)
@@ -35,7 +53,7 @@ void table_exclusion_truancy(FILE *out, const struct jb_findings *f, int area)
 {
 	static const int slots[] = {JB_CTX_PERMEX, JB_CTX_SUSP, JB_CTX_PA, JB_CTX_SPA};
 	fputs("indicator,title,units,year,year_start,borough,london,england,rank_of_32,"
-	      "rank_1_is\n",
+	      "rank_1_is,similar_boroughs_mean,similar_boroughs_n,similar_boroughs\n",
 	      out);
 	for (size_t k = 0; k < sizeof slots / sizeof slots[0]; k++) {
 		const struct jb_lait_series *s = ctx(f)->slot[slots[k]];
@@ -51,7 +69,8 @@ void table_exclusion_truancy(FILE *out, const struct jb_findings *f, int area)
 			csv_num(out, jb_lait_value(s, JB_ENGLAND, (int)y), "%.10g", 0);
 			csv_num(out, latest && area < JB_NBOROUGHS && s->rank[area] ? s->rank[area] : NAN,
 				"%.0f", 0);
-			csv_text(out, s->polarity == JB_POL_HIGH_GOOD ? "lowest" : "highest", 1);
+			csv_text(out, s->polarity == JB_POL_HIGH_GOOD ? "lowest" : "highest", 0);
+			similar_fields(out, f, &s->similar, area, (int)y, "%.10g", 1);
 		}
 	}
 }
@@ -60,7 +79,8 @@ void table_youth_spend(FILE *out, const struct jb_findings *f, int area)
 {
 	const struct jb_spend_per_youth *ps[] = {&ctx(f)->yp_per_youth, &ctx(f)->yj_per_youth};
 	fputs("indicator,year,year_start,spend,residents_10_17,per_resident_10_17,"
-	      "london_per_resident_10_17,london_boroughs,rank_of_32\n",
+	      "london_per_resident_10_17,london_boroughs,rank_of_32,"
+	      "similar_boroughs_per_resident_10_17,similar_boroughs_n,similar_boroughs\n",
 	      out);
 	for (int k = 0; k < 2; k++) {
 		const struct jb_spend_per_youth *p = ps[k];
@@ -76,7 +96,8 @@ void table_youth_spend(FILE *out, const struct jb_findings *f, int area)
 			csv_num(out,
 				(int)y == p->latest && area < JB_NBOROUGHS && p->rank[area] ? p->rank[area]
 											  : NAN,
-				"%.0f", 1);
+				"%.0f", 0);
+			similar_fields(out, f, &p->similar, area, (int)y, "%.6f", 1);
 		}
 	}
 }
