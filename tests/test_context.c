@@ -411,6 +411,98 @@ static void spend_per_resident(void **state)
 		     143.187575888136, 1e-9);
 }
 
+/* ---- similar boroughs' mean ---- */
+
+static void similar_boroughs_mean(void **state)
+{
+	(void)state;
+	/* Hackney's five most similar boroughs, nearest first, as
+	 * `./build/jembrief --dump-findings -q | grep -A3 'area E09000012'`
+	 * lists them: similar E09000033 E09000022 E09000014 E09000028
+	 * E09000023. */
+	int hackney = borough("Hackney");
+	const struct jb_area_findings *h = &realf->area[hackney];
+	static const char *const five[] = {"Westminster", "Lambeth", "Haringey", "Southwark",
+					   "Lewisham"};
+	assert_int_equal(h->nsimilar, 5);
+	for (int k = 0; k < 5; k++)
+		assert_int_equal(h->similar[k], borough(five[k]));
+	/* S = ['Westminster', 'Lambeth', 'Haringey', 'Southwark', 'Lewisham'];
+	 * v = [float(x['Values']) for x in L if x['Short Desc'] == 'TotPermEx'
+	 *  and x['Years'] == '2023/24' and x['LA and Regions'] in S];
+	 * sum(v) / len(v), len(v) -> 0.029252 5; 2015/16 -> 0.09396 5;
+	 * 'TotFixedEx' 2023/24 -> 6.815156 5. */
+	const struct jb_context *c = realf->context;
+	const struct jb_lait_series *pe = c->slot[JB_CTX_PERMEX];
+	const struct jb_lait_indicator *ind = jb_lait_find(&real->youth->lait, "TotPermEx");
+	int n = -1;
+	assert_close(jb_similar_mean_value(&pe->similar, hackney, year_of(ind, "2023/24"), &n),
+		     0.029252, 1e-12);
+	assert_int_equal(n, 5);
+	assert_close(jb_similar_mean_value(&pe->similar, hackney, year_of(ind, "2015/16"), &n),
+		     0.09396, 1e-12);
+	ind = jb_lait_find(&real->youth->lait, "TotFixedEx");
+	assert_close(jb_similar_mean_value(&c->slot[JB_CTX_SUSP]->similar, hackney,
+					   year_of(ind, "2023/24"), NULL),
+		     6.815156, 1e-12);
+	/* No absence figures for 2020 (every row '-'): no mean, over none. */
+	ind = jb_lait_find(&real->youth->lait, "TotPerAbNew");
+	assert_true(isnan(jb_similar_mean_value(&c->slot[JB_CTX_PA]->similar, hackney,
+						year_of(ind, "2020"), &n)));
+	assert_int_equal(n, 0);
+	/* Spend per resident aged 10-17, 2024-25 (OT), Kensington and
+	 * Chelsea: similar Lambeth, Southwark, Westminster, Lewisham,
+	 * Wandsworth (the dump's context line for E09000020); Wandsworth's
+	 * spend is '-', so the mean is over four: S = ['Lambeth', 'Southwark',
+	 * 'Westminster', 'Lewisham', 'Wandsworth']; v = [float(sp[b]) / P[b]
+	 * for b in S if sp[b] != '-']; sum(v) / len(v), len(v)
+	 * -> 109.99498838011684 4. */
+	int kc = borough("Kensington and Chelsea");
+	static const char *const kc5[] = {"Lambeth", "Southwark", "Westminster", "Lewisham",
+					  "Wandsworth"};
+	assert_int_equal(realf->area[kc].nsimilar, 5);
+	for (int k = 0; k < 5; k++)
+		assert_int_equal(realf->area[kc].similar[k], borough(kc5[k]));
+	const struct jb_spend_per_youth *p = &c->yp_per_youth;
+	assert_close(jb_similar_mean_value(&p->similar, kc, p->latest, &n), 109.99498838011684,
+		     1e-9);
+	assert_int_equal(n, 4);
+	/* London and England have no similar boroughs; out of range is NAN. */
+	assert_null(jb_similar_mean_row(&pe->similar, JB_LONDON));
+	assert_null(jb_similar_mean_row(&pe->similar, JB_ENGLAND));
+	assert_non_null(jb_similar_mean_row(&pe->similar, hackney));
+	assert_true(isnan(jb_similar_mean_value(&pe->similar, hackney, (int)pe->nyears, &n)));
+	assert_int_equal(n, 0);
+	assert_true(isnan(jb_similar_mean_value(&pe->similar, JB_LONDON, 0, NULL)));
+	assert_int_equal(jb_context_check(c, real, stderr), 0);
+}
+
+/* Without the context measures there are no similar boroughs: the means
+ * are all missing and the slides draw no similar line. */
+static void similar_mean_without_similar_boroughs(void **state)
+{
+	(void)state;
+	char *dir = jb_tmpdir();
+	free(jb_write_file(dir, "education-youth/table.csv",
+			   "Short Desc,Data item,Years,LA and Regions,Values\n"
+			   "TotPermEx,P,2023/24,Brent,0.1\nTotPermEx,,2023/24,Barnet,0.2\n"
+			   "TotPermEx,,2023/24,London,0.15\n"));
+	struct jb_dataset *ds = jb_dataset_load(dir, &quiet);
+	struct jb_findings *f = jb_analyse(ds, &tpl->theme, NULL);
+	int brent = borough("Brent");
+	assert_int_equal(f->area[brent].nsimilar, 0);
+	const struct jb_lait_series *s = f->context->slot[JB_CTX_PERMEX];
+	assert_non_null(s);
+	int n = -1;
+	assert_true(isnan(jb_similar_mean_value(&s->similar, brent, 0, &n)));
+	assert_int_equal(n, 0);
+	assert_int_equal(jb_context_check(f->context, ds, stderr), 0);
+	jb_findings_free(f);
+	jb_dataset_free(ds);
+	jb_rmtree(dir);
+	free(dir);
+}
+
 /* ---- youth services ---- */
 
 static void services_real(void **state)
@@ -706,6 +798,43 @@ static char *deck_text(const char *pdf, int layout)
 	return text;
 }
 
+/* The page of the deck (as laid out, white space made single spaces) that
+ * holds needle; the caller frees. */
+static char *page_text(const char *pdf, const char *needle)
+{
+	char *cmd = xasprintf("pdftotext -layout '%s' -", pdf);
+	int st;
+	char *text = jb_run(cmd, &st);
+	assert_int_equal(st, 0);
+	free(cmd);
+	char *page = NULL;
+	for (char *p = text, *end; p && !page; p = end ? end + 1 : NULL) {
+		end = strchr(p, '\f');
+		if (end)
+			*end = '\0';
+		if (!strstr(p, needle))
+			continue;
+		page = xmalloc(strlen(p) + 1);
+		char *o = page;
+		for (const char *q = p; *q; q++)
+			if (!strchr(" \n\r\t", *q) || (o > page && o[-1] != ' '))
+				*o++ = strchr(" \n\r\t", *q) ? ' ' : *q;
+		*o = '\0';
+	}
+	if (!page)
+		fail_msg("no page holds '%s'", needle);
+	free(text);
+	return page;
+}
+
+static size_t count_of(const char *text, const char *want)
+{
+	size_t n = 0;
+	for (const char *p = strstr(text, want); p; p = strstr(p + strlen(want), want))
+		n++;
+	return n;
+}
+
 static void slides_say_the_numbers(void **state)
 {
 	(void)state;
@@ -741,6 +870,14 @@ static void slides_say_the_numbers(void **state)
 	expect_in(t, "Spend per resident aged 10-17: £205 in 2024-25 (OT), the 6th highest of 32; "
 		     "London £123",
 		  "spend caption");
+	/* the similar boroughs, named (Hackney's, as --dump-findings lists them) */
+	expect_in(t, "School exclusions and absence, every year DfE publishes: Hackney against its "
+		     "most similar boroughs (Westminster, Lambeth, Haringey, Southwark and "
+		     "Lewisham), London and England",
+		  "exclusion subtitle");
+	expect_in(t, "similar boroughs (mean) is the plain mean of Westminster, Lambeth, Haringey, "
+		     "Southwark and Lewisham, of those that reported",
+		  "services note");
 	expect_in(t, "Hackney lists 6 youth services", "services title");
 	expect_in(t, "Hackney youth hub 5 (illustrative)", "services table");
 	expect_in(t, "ILLUSTRATIVE: these services are made-up sample rows", "illustrative badge");
@@ -766,6 +903,16 @@ static void slides_say_the_numbers(void **state)
 		     "Health (ICB) 31 Mar 2026", "actions table: symbol and status");
 	expect_in(t, "\xe2\x9c\x94 Complete hackney-01", "actions table: complete last");
 	free(t);
+	/* the similar boroughs' mean line in every legend: the four exclusion
+	 * panels (two rows of two, side by side as laid out) and the spend
+	 * chart */
+	t = page_text(pdf, "School exclusions and absence, every year DfE publishes");
+	assert_int_equal(count_of(t, "Hackney Similar boroughs (mean) London England"), 4);
+	free(t);
+	t = page_text(pdf, "Spending on services for young people per resident aged 10-17");
+	expect_in(t, "Hackney Similar boroughs (mean) London", "spend legend");
+	assert_int_equal(count_of(t, "Similar boroughs (mean)"), 1);
+	free(t);
 	free(pdf);
 	/* Camden: the offender-management rows are ILLUSTRATIVE */
 	pdf = xasprintf("%s/out/camden.pdf", dir);
@@ -779,6 +926,27 @@ static void slides_say_the_numbers(void **state)
 	assert_non_null(text);
 	expect_in(text, "TotPermEx,Total Permanent Exclusions (%),% of the school population,2023/24,"
 			"2023,0.15783,0.06695,", "exclusion table");
+	/* ... with the similar boroughs' mean (0.029252 over 5, see
+	 * similar_boroughs_mean) appended */
+	expect_in(text, "rank_1_is,similar_boroughs_mean,similar_boroughs_n,similar_boroughs\n",
+		  "exclusion table header");
+	expect_in(text, ",2023/24,2023,0.15783,0.06695,0.12889,1,highest,0.029252,5,Westminster; "
+			"Lambeth; Haringey; Southwark; Lewisham\n",
+		  "exclusion table");
+	free(text);
+	free(csv);
+	/* youth-spend.csv: 2024-25 (OT) Hackney 204.902432 (spend_per_resident);
+	 * S = Hackney's five; v = [float(sp[b]) / P[b] for b in S if sp[b] !=
+	 * '-']; sum(v) / len(v), len(v) -> 118.93733600995412 5, printed "%.6f" */
+	csv = xasprintf("%s/out/hackney/data/youth-spend.csv", dir);
+	text = jb_slurp(csv, NULL);
+	assert_non_null(text);
+	expect_in(text, "rank_of_32,similar_boroughs_per_resident_10_17,similar_boroughs_n,"
+			"similar_boroughs\n",
+		  "spend table header");
+	expect_in(text, "YoungPeopleFinance,2024-25 (OT),2024,5231364,25531,204.902432,123.328505,31,"
+			"6,118.937336,5,Westminster; Lambeth; Haringey; Southwark; Lewisham\n",
+		  "spend table");
 	free(text);
 	free(csv);
 	csv = xasprintf("%s/out/hackney/data/actions.csv", dir);
@@ -850,6 +1018,12 @@ static void dump_lists_the_context(void **state)
 	expect_in(buf, "  action barking-and-dagenham-02 due 2026-01-31 \"Not started\" overdue\n",
 		  "dump");
 	expect_in(buf, "  since_meeting to 2025-09 then 3850 now 3739", "dump");
+	/* TotPermEx's similar boroughs' mean for Hackney, every year 2015/16
+	 * to 2023/24: the one-liner of similar_boroughs_mean for each year,
+	 * printed '%.6g' */
+	expect_in(buf, "  similar_mean E09000012 0.09396 0.092488 0.097088 0.076524 0.030326 "
+		       "0.026354 0.024642 0.029922 0.029252 n 5 5 5 5 5 5 5 5 5\n",
+		  "dump");
 	free(buf);
 	jb_context_free(NULL);
 	assert_int_equal(jb_context_check(NULL, real, NULL), 1);
@@ -865,6 +1039,8 @@ int main(void)
 		cmocka_unit_test(ranks_follow_polarity),
 		cmocka_unit_test(real_ranks),
 		cmocka_unit_test(spend_per_resident),
+		cmocka_unit_test(similar_boroughs_mean),
+		cmocka_unit_test(similar_mean_without_similar_boroughs),
 		cmocka_unit_test(services_real),
 		cmocka_unit_test(services_reach_hot_spots),
 		cmocka_unit_test(services_broken_rows),
