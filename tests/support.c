@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../ingest/dataset.h"
 #include "../util/xalloc.h"
 
 void jb_assert_close(double got, double want, double rel, const char *expr,
@@ -98,4 +99,66 @@ char *jb_write_file(const char *dir, const char *name, const char *text)
 	fputs(text, f);
 	fclose(f);
 	return path;
+}
+
+char *jb_fold_space(char *s)
+{
+	char *o = s;
+	for (const char *p = s; *p; p++) {
+		int space = strchr(" \n\t\f\r", *p) != NULL;
+		if (!space)
+			*o++ = *p;
+		else if (o > s && o[-1] != ' ')
+			*o++ = ' ';
+	}
+	*o = '\0';
+	return s;
+}
+
+void jb_expect_in(const char *text, const char *want, const char *what)
+{
+	char *t = jb_fold_space(xstrdup(text)), *w = jb_fold_space(xstrdup(want));
+	int found = strstr(t, w) != NULL;
+	free(t);
+	free(w);
+	if (!found)
+		fail_msg("%s: '%s' not found in:\n%s", what, want, text);
+}
+
+char *jb_pdf_page_with(const char *pdf, const char *marker)
+{
+	char *cmd = xasprintf("pdftotext -layout '%s' -", pdf);
+	int st;
+	char *text = jb_run(cmd, &st);
+	free(cmd);
+	if (st != 0)
+		fail_msg("pdftotext %s failed", pdf);
+	char *want = jb_fold_space(xstrdup(marker));
+	char *page = NULL;
+	for (char *p = text, *end; p && !page; p = end ? end + 1 : NULL) {
+		end = strchr(p, '\f');
+		if (end)
+			*end = '\0';
+		char *folded = jb_fold_space(xstrdup(p));
+		if (strstr(folded, want))
+			page = xstrdup(p);
+		free(folded);
+	}
+	free(want);
+	free(text);
+	if (!page)
+		fail_msg("%s: no page says '%s'", pdf, marker);
+	return page;
+}
+
+struct jb_dataset *jb_load_capture(const char *dir, const struct jb_load_options *opt,
+				   char **diag)
+{
+	size_t len;
+	FILE *d = open_memstream(diag, &len);
+	jb_diag_set(d);
+	struct jb_dataset *ds = jb_dataset_load(dir, opt);
+	jb_diag_set(stderr);
+	fclose(d);
+	return ds;
 }

@@ -28,4 +28,22 @@ void jb_rmtree(const char *dir);
  * (caller frees). */
 char *jb_write_file(const char *dir, const char *name, const char *text);
 
+/* s with every run of white space (line breaks are layout, not content)
+ * made one space, in place; returns s. */
+char *jb_fold_space(char *s);
+/* Fails the test unless want occurs in text, white space folded in both. */
+void jb_expect_in(const char *text, const char *want, const char *what);
+/* The text (pdftotext -layout) of the first page of pdf that holds marker
+ * (white space folded when comparing): slides are found by what they say,
+ * not by their position in the template. Fails the test when no page does.
+ * Caller frees. */
+char *jb_pdf_page_with(const char *pdf, const char *marker);
+
+struct jb_dataset;
+struct jb_load_options;
+/* jb_dataset_load with its diagnostics captured into *diag (caller frees);
+ * diagnostics go back to stderr afterwards. */
+struct jb_dataset *jb_load_capture(const char *dir, const struct jb_load_options *opt,
+				   char **diag);
+
 #endif

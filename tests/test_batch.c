@@ -147,57 +147,16 @@ static double reference(const char *key)
 	return v;
 }
 
-static char *page_text(const char *slug, int page)
+/* The slide of slug's deck that holds marker (see jb_pdf_page_with). */
+static char *slide_with(const char *slug, const char *marker)
 {
-	char *cmd = xasprintf("pdftotext -layout -f %d -l %d '%s/%s.pdf' -", page, page, outdir,
-			      slug);
-	int st;
-	char *text = jb_run(cmd, &st);
-	assert_int_equal(st, 0);
-	free(cmd);
+	char *pdf = xasprintf("%s/%s.pdf", outdir, slug);
+	char *text = jb_pdf_page_with(pdf, marker);
+	free(pdf);
 	return text;
 }
 
-/* The text of the first page of slug's deck that contains marker: slides
- * are found by what they say, so adding a slide to the template does not
- * break the test. */
-static char *slide_with(const char *slug, const char *marker)
-{
-	for (int page = 1; page <= SLIDES; page++) {
-		char *text = page_text(slug, page);
-		if (strstr(text, marker))
-			return text;
-		free(text);
-	}
-	fail_msg("%s: no slide says '%s'", slug, marker);
-	return NULL;
-}
-
-/* s with every run of white space (line breaks are layout, not content)
- * made one space; caller frees. */
-static char *squeeze(const char *s)
-{
-	char *out = xmalloc(strlen(s) + 1), *o = out;
-	for (; *s; s++) {
-		int space = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\f' || *s == '\r';
-		if (!space)
-			*o++ = *s;
-		else if (o > out && o[-1] != ' ')
-			*o++ = ' ';
-	}
-	*o = '\0';
-	return out;
-}
-
-static void expect_in(const char *text, const char *want, const char *what)
-{
-	char *t = squeeze(text), *w = squeeze(want);
-	int found = strstr(t, w) != NULL;
-	free(t);
-	free(w);
-	if (!found)
-		fail_msg("%s: '%s' not found in:\n%s", what, want, text);
-}
+#define expect_in jb_expect_in
 
 static void hackney_key_figures_match_the_csv(void **state)
 {

@@ -110,21 +110,12 @@ static double lait(const struct jb_dataset *ds, const char *code, int area, cons
 /* Load dir with diagnostics captured into *diag (caller frees). */
 static struct jb_dataset *load_capture(const char *dir, char **diag)
 {
-	size_t len;
-	FILE *d = open_memstream(diag, &len);
-	jb_diag_set(d);
-	struct jb_dataset *ds = jb_dataset_load(dir, &quiet);
-	fclose(d);
-	jb_diag_set(stderr);
+	struct jb_dataset *ds = jb_load_capture(dir, &quiet, diag);
 	assert_non_null(ds);
 	return ds;
 }
 
-static void expect_in(const char *text, const char *want, const char *what)
-{
-	if (!strstr(text, want))
-		fail_msg("%s: '%s' not found in:\n%s", what, want, text);
-}
+#define expect_in jb_expect_in
 
 /* ---- LAIT: the real file ---- */
 
@@ -798,33 +789,11 @@ static char *deck_text(const char *pdf, int layout)
 	return text;
 }
 
-/* The page of the deck (as laid out, white space made single spaces) that
- * holds needle; the caller frees. */
+/* The page of the deck that holds needle, white space made single spaces;
+ * the caller frees. */
 static char *page_text(const char *pdf, const char *needle)
 {
-	char *cmd = xasprintf("pdftotext -layout '%s' -", pdf);
-	int st;
-	char *text = jb_run(cmd, &st);
-	assert_int_equal(st, 0);
-	free(cmd);
-	char *page = NULL;
-	for (char *p = text, *end; p && !page; p = end ? end + 1 : NULL) {
-		end = strchr(p, '\f');
-		if (end)
-			*end = '\0';
-		if (!strstr(p, needle))
-			continue;
-		page = xmalloc(strlen(p) + 1);
-		char *o = page;
-		for (const char *q = p; *q; q++)
-			if (!strchr(" \n\r\t", *q) || (o > page && o[-1] != ' '))
-				*o++ = strchr(" \n\r\t", *q) ? ' ' : *q;
-		*o = '\0';
-	}
-	if (!page)
-		fail_msg("no page holds '%s'", needle);
-	free(text);
-	return page;
+	return jb_fold_space(jb_pdf_page_with(pdf, needle));
 }
 
 static size_t count_of(const char *text, const char *want)

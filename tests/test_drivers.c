@@ -372,21 +372,12 @@ static char *deck_text(const char *data, const char *slug)
 	free(cmd);
 	jb_rmtree(dir);
 	free(dir);
-	size_t o = 0;
-	for (size_t i = 0; text[i]; i++) {
-		int sp = text[i] == ' ' || text[i] == '\n' || text[i] == '\f' || text[i] == '\t';
-		if (sp && (o == 0 || text[o - 1] == ' '))
-			continue;
-		text[o++] = sp ? ' ' : text[i];
-	}
-	text[o] = '\0';
-	return text;
+	return jb_fold_space(text);
 }
 
 static void expect_in(const char *text, const char *want)
 {
-	if (!strstr(text, want))
-		fail_msg("'%s' not found in the deck's text:\n%s", want, text);
+	jb_expect_in(text, want, "the deck's text");
 }
 
 static void rr_ci_text(int k, char *buf, size_t n)

@@ -215,38 +215,8 @@ static void emerging_classes_by_hand(void **state)
 
 /* ---- the deck ---- */
 
-static char *page_text(const char *pdf, int page)
-{
-	char *cmd = xasprintf("pdftotext -layout -f %d -l %d '%s' -", page, page, pdf);
-	int st;
-	char *text = jb_run(cmd, &st);
-	assert_int_equal(st, 0);
-	free(cmd);
-	return text;
-}
-
-/* The first page of pdf whose text contains marker: slides are found by
- * what they say, not by their position in the template. */
-static char *slide_with(const char *pdf, const char *marker)
-{
-	for (int page = 1; page <= 40; page++) {
-		char *text = page_text(pdf, page);
-		if (strstr(text, marker))
-			return text;
-		int blank = text[0] == '\0' || text[0] == '\f';
-		free(text);
-		if (blank)
-			break;
-	}
-	fail_msg("%s: no slide says '%s'", pdf, marker);
-	return NULL;
-}
-
-static void expect_in(const char *text, const char *want, const char *what)
-{
-	if (!strstr(text, want))
-		fail_msg("%s: '%s' not found in:\n%s", what, want, text);
-}
+#define slide_with jb_pdf_page_with
+#define expect_in jb_expect_in
 
 /* The hot spot slide (page 7) names the borough's hottest LSOAs, as
  * hotspots-lsoa.csv ranks them (awk reads the CSV, not jembrief). */

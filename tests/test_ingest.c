@@ -85,15 +85,7 @@ static int has_missing(const struct jb_dataset *ds, const char *what)
 /* Load dir with diagnostics captured; *diag gets them (caller frees). */
 static struct jb_dataset *load_capture(const char *dir, char **diag)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	jb_diag_set(f);
-	struct jb_dataset *ds = jb_dataset_load(dir, &quiet);
-	jb_diag_set(NULL);
-	fclose(f);
-	*diag = buf;
-	return ds;
+	return jb_load_capture(dir, &quiet, diag);
 }
 
 static void link_into(const char *dir, const char *name, const char *target)
