@@ -260,6 +260,17 @@ int jb_csv_col(const struct jb_csv *t, const char *names)
 	}
 }
 
+const char *jb_csv_cols(const struct jb_csv *t, const struct jb_csv_want *want, size_t n)
+{
+	const char *missing = NULL;
+	for (size_t i = 0; i < n; i++) {
+		*want[i].col = jb_csv_col(t, want[i].names);
+		if (*want[i].col < 0 && want[i].required && !missing)
+			missing = want[i].required;
+	}
+	return missing;
+}
+
 int jb_csv_each(struct jb_csv *t, struct jb_source *src,
 		int (*row)(struct jb_csv *t, void *ctx), void *ctx)
 {

@@ -35,6 +35,18 @@ const char *jb_csv_name(const struct jb_csv *t, int col);
  * "lsoa_code|LSOA Code (2011)"; -1 when none matches. */
 int jb_csv_col(const struct jb_csv *t, const char *names);
 
+/* A column a reader looks for: names as for jb_csv_col, where to put its
+ * index, and, for a required column, what to call it when it is missing
+ * (NULL: optional). */
+struct jb_csv_want {
+	const char *names;
+	int *col;
+	const char *required;
+};
+/* Looks up every column; returns the first required one that is missing
+ * (its `required` name), or NULL when all are there. */
+const char *jb_csv_cols(const struct jb_csv *t, const struct jb_csv_want *want, size_t n);
+
 /* Read every data record, calling row(t, ctx) for each one that has as many
  * fields as the header. Each record is counted in src->rows; a ragged record
  * is rejected ("wrong number of fields") and not passed on. A non-zero return

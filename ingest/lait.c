@@ -250,16 +250,14 @@ static int on_table_row(struct jb_csv *t, void *ctx)
 static int read_table(struct jb_dataset *ds, struct jb_csv *t, const char *rel)
 {
 	struct table T = {.ds = ds};
-	T.c_code = jb_csv_col(t, "Short Desc");
-	T.c_item = jb_csv_col(t, "Data item");
-	T.c_year = jb_csv_col(t, "Years|Year");
-	T.c_area = jb_csv_col(t, "LA and Regions|LA|Area");
-	T.c_value = jb_csv_col(t, "Values|Value");
-	const char *missing = T.c_code < 0   ? "Short Desc"
-			      : T.c_year < 0  ? "Years"
-			      : T.c_area < 0  ? "LA and Regions"
-			      : T.c_value < 0 ? "Values"
-					      : NULL;
+	const struct jb_csv_want want[] = {
+		{"Short Desc", &T.c_code, "Short Desc"},
+		{"Data item", &T.c_item, NULL},
+		{"Years|Year", &T.c_year, "Years"},
+		{"LA and Regions|LA|Area", &T.c_area, "LA and Regions"},
+		{"Values|Value", &T.c_value, "Values"},
+	};
+	const char *missing = jb_csv_cols(t, want, sizeof want / sizeof want[0]);
 	if (missing)
 		return jb_source_unusable(ds, rel, table_kind, 1, missing,
 					  "required column missing", NULL);

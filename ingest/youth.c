@@ -200,20 +200,18 @@ int jb_read_youth_services(struct jb_dataset *ds, const char *path, const char *
 	if (!t)
 		return jb_source_unusable(ds, rel, services_kind, 0, NULL, err, NULL);
 	struct services S = {.ds = ds};
-	S.c_name = jb_csv_col(t, "name");
-	S.c_type = jb_csv_col(t, "type");
-	S.c_borough = jb_csv_col(t, "borough");
-	S.c_lon = jb_csv_col(t, "lon|longitude");
-	S.c_lat = jb_csv_col(t, "lat|latitude");
-	S.c_sessions = jb_csv_col(t, "weekly_sessions|sessions");
-	S.c_age_min = jb_csv_col(t, "age_min");
-	S.c_age_max = jb_csv_col(t, "age_max");
-	S.c_status = jb_csv_col(t, "status");
-	const char *missing = S.c_name < 0      ? "name"
-			      : S.c_borough < 0 ? "borough"
-			      : S.c_lon < 0     ? "lon"
-			      : S.c_lat < 0     ? "lat"
-						: NULL;
+	const struct jb_csv_want want[] = {
+		{"name", &S.c_name, "name"},
+		{"type", &S.c_type, NULL},
+		{"borough", &S.c_borough, "borough"},
+		{"lon|longitude", &S.c_lon, "lon"},
+		{"lat|latitude", &S.c_lat, "lat"},
+		{"weekly_sessions|sessions", &S.c_sessions, NULL},
+		{"age_min", &S.c_age_min, NULL},
+		{"age_max", &S.c_age_max, NULL},
+		{"status", &S.c_status, NULL},
+	};
+	const char *missing = jb_csv_cols(t, want, sizeof want / sizeof want[0]);
 	int rc = 0;
 	if (missing) {
 		rc = jb_source_unusable(ds, rel, services_kind, 1, missing,
@@ -329,21 +327,17 @@ int jb_read_actions(struct jb_dataset *ds, const char *path, const char *rel)
 	/* The schema has no status column: a made-up log says so in its
 	 * file name (sample-data/actions/actions-illustrative.csv). */
 	A.illustrative = name_says_illustrative(rel);
-	A.c_borough = jb_csv_col(t, "borough");
-	A.c_meeting = jb_csv_col(t, "meeting_date|meeting");
-	A.c_id = jb_csv_col(t, "action_id|id");
-	A.c_action = jb_csv_col(t, "action");
-	A.c_owner = jb_csv_col(t, "owner");
-	A.c_due = jb_csv_col(t, "due|due_date");
-	A.c_status = jb_csv_col(t, "status");
-	A.c_update = jb_csv_col(t, "update|progress");
-	const char *missing = A.c_borough < 0   ? "borough"
-			      : A.c_meeting < 0 ? "meeting_date"
-			      : A.c_id < 0      ? "action_id"
-			      : A.c_action < 0  ? "action"
-			      : A.c_due < 0     ? "due"
-			      : A.c_status < 0  ? "status"
-						: NULL;
+	const struct jb_csv_want want[] = {
+		{"borough", &A.c_borough, "borough"},
+		{"meeting_date|meeting", &A.c_meeting, "meeting_date"},
+		{"action_id|id", &A.c_id, "action_id"},
+		{"action", &A.c_action, "action"},
+		{"owner", &A.c_owner, NULL},
+		{"due|due_date", &A.c_due, "due"},
+		{"status", &A.c_status, "status"},
+		{"update|progress", &A.c_update, NULL},
+	};
+	const char *missing = jb_csv_cols(t, want, sizeof want / sizeof want[0]);
 	int rc = 0;
 	if (missing) {
 		rc = jb_source_unusable(ds, rel, actions_kind, 1, missing, "required column missing",
@@ -424,17 +418,15 @@ int jb_read_offender(struct jb_dataset *ds, const char *path, const char *rel)
 	if (!t)
 		return jb_source_unusable(ds, rel, offender_kind, 0, NULL, err, NULL);
 	struct offender O = {.ds = ds};
-	O.c_borough = jb_csv_col(t, "borough");
-	O.c_period = jb_csv_col(t, "period|month");
-	O.c_cohort = jb_csv_col(t, "cohort");
-	O.c_caseload = jb_csv_col(t, "caseload");
-	O.c_reoff = jb_csv_col(t, "reoffending_rate|reoffending");
-	O.c_status = jb_csv_col(t, "status");
-	const char *missing = O.c_borough < 0    ? "borough"
-			      : O.c_period < 0   ? "period"
-			      : O.c_cohort < 0   ? "cohort"
-			      : O.c_caseload < 0 ? "caseload"
-						 : NULL;
+	const struct jb_csv_want want[] = {
+		{"borough", &O.c_borough, "borough"},
+		{"period|month", &O.c_period, "period"},
+		{"cohort", &O.c_cohort, "cohort"},
+		{"caseload", &O.c_caseload, "caseload"},
+		{"reoffending_rate|reoffending", &O.c_reoff, NULL},
+		{"status", &O.c_status, NULL},
+	};
+	const char *missing = jb_csv_cols(t, want, sizeof want / sizeof want[0]);
 	int rc = 0;
 	if (missing) {
 		rc = jb_source_unusable(ds, rel, offender_kind, 1, missing, "required column missing",
