@@ -206,6 +206,13 @@ static void dashboard(const struct jb_dataset *ds, struct jb_findings *f)
 			}
 		}
 	}
+	for (int a = 0; a <= JB_NBOROUGHS; a++)
+		for (size_t k = 0; k < 8; k++) {
+			double last = f->area[a].dash_last12[k], prev = f->area[a].dash_prev12[k];
+			f->area[a].dash_pct[k] = k < f->theme->ndash && prev > 0 && isfinite(last)
+							 ? 100.0 * (last - prev) / prev
+							 : NAN;
+		}
 }
 
 struct lsoa_sort {
@@ -333,6 +340,8 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 		af->name = a == JB_LONDON ? "London" : jb_boroughs[a].name;
 		af->slug = a == JB_LONDON ? "london" : jb_boroughs[a].slug;
 		af->rate = NAN;
+		for (int k = 0; k < 8; k++)
+			af->dash_pct[k] = NAN;
 		af->change.pct = NAN;
 		snprintf(af->trend.why, sizeof af->trend.why, "no borough-level crime data");
 	}

@@ -55,6 +55,7 @@ struct jb_area_findings {
 	int nsimilar;
 	double dash_last12[8];/* theme.dash_subtypes offences, last 12 months */
 	double dash_prev12[8];
+	double dash_pct[8];   /* % change, last 12 on previous 12; NAN when not defined */
 
 	/* LSOA level (the LSOA crime file; leaves out crimes without a usable
 	 * location) */

@@ -105,8 +105,8 @@ static void area_rules(const struct jb_findings *f, struct jb_area_findings *a)
 	} else {
 		k->top5_share = NAN;
 	}
-	if (f->theme->ndash > 0 && a->dash_prev12[0] > 0 && isfinite(a->dash_last12[0])) {
-		double pct = 100.0 * (a->dash_last12[0] - a->dash_prev12[0]) / a->dash_prev12[0];
+	if (f->theme->ndash > 0 && isfinite(a->dash_pct[0])) {
+		double pct = a->dash_pct[0];
 		if (pct >= 10)
 			add(k, RULE_DASH_RISE, 1.5 + pct / 20);
 		else if (pct <= -10)

@@ -509,7 +509,7 @@ static void dash(const struct fill_ctx *c, const struct jb_area_findings *a, siz
 		fmt_count(prev, b, n);
 		break;
 	default:
-		fmt_signed_pct(prev > 0 ? 100.0 * (last - prev) / prev : NAN, b, n);
+		fmt_signed_pct(a->dash_pct[k], b, n);
 		break;
 	}
 }
