@@ -8,27 +8,38 @@
 #   make generate-street   build/generate-street, synthetic Met street data
 #
 # Debian packages are checked first; when some are missing, .ci/install-deps
-# installs them (as root) or prints the apt-get line to run.
+# installs them (as root) or prints the apt-get line to run. The pkg-config
+# flags are computed only after that step, into $(BUILD)/config.mk, which
+# GNU make builds and then restarts on: the first build on a fresh machine
+# works, and a failing pkg-config stops the build with its own message.
 
-PKGS      := gsl cairo freetype2 proj json-c libconfig zlib shapelib
+# pkg-config packages, one per line (libhpdf and libcsv have no .pc file:
+# they are linked directly below).
+PKGS := \
+	gsl \
+	cairo \
+	freetype2 \
+	proj \
+	json-c \
+	libconfig \
+	zlib \
+	shapelib
 TEST_PKGS := cmocka
 
-CC      ?= cc
-CFLAGS  ?= -O2 -g
-BUILD   ?= build
-OUT     ?= out
-DATA    ?= sample-data
+CC         ?= cc
+CFLAGS     ?= -O2 -g
+BUILD      ?= build
+OUT        ?= out
+DATA       ?= sample-data
+PKG_CONFIG ?= pkg-config
 
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-TEST_CFLAGS := $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
-TEST_LIBS   := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
+# Written by the rule below, after the dependency check; empty until then.
+-include $(BUILD)/config.mk
 
 ALL_CFLAGS := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
 	      -D_DEFAULT_SOURCE $(PKG_CFLAGS) $(CFLAGS)
-# libhpdf and libcsv ship no .pc file: linked directly. Threads read the
-# street-level files (ingest/dataset.c).
-LIBS := $(PKG_LIBS) -lhpdf -lcsv -lm -pthread
+# Threads read the street-level files (ingest/dataset.c).
+LIBS = $(PKG_LIBS) -lhpdf -lcsv -lm -pthread
 
 LIB_SRC  := $(sort $(wildcard util/*.c ingest/*.c analysis/*.c render/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -46,6 +57,21 @@ $(BUILD)/.deps-ok: .ci/install-deps
 	@sh .ci/install-deps --check-or-install
 	@mkdir -p $(BUILD) && touch $@
 
+# The compile and link flags, asked of pkg-config once the packages are
+# there. A package pkg-config cannot find stops the build here, with
+# pkg-config's own message.
+$(BUILD)/config.mk: $(BUILD)/.deps-ok Makefile
+	@echo "  GEN     $@"
+	$(Q)fail() { echo "jembrief: '$(PKG_CONFIG) $$*' failed: the packages are not all installed (.ci/install-deps)" >&2; exit 1; }; \
+	  cflags=$$($(PKG_CONFIG) --cflags $(PKGS)) || fail --cflags $(PKGS); \
+	  libs=$$($(PKG_CONFIG) --libs $(PKGS)) || fail --libs $(PKGS); \
+	  tcflags=$$($(PKG_CONFIG) --cflags $(TEST_PKGS)) || fail --cflags $(TEST_PKGS); \
+	  tlibs=$$($(PKG_CONFIG) --libs $(TEST_PKGS)) || fail --libs $(TEST_PKGS); \
+	  zlibs=$$($(PKG_CONFIG) --libs zlib) || fail --libs zlib; \
+	  printf 'PKG_CFLAGS := %s\nPKG_LIBS := %s\nTEST_CFLAGS := %s\nTEST_LIBS := %s\nZLIB_LIBS := %s\n' \
+	    "$$cflags" "$$libs" "$$tcflags" "$$tlibs" "$$zlibs" > $@.tmp
+	$(Q)mv $@.tmp $@
+
 jembrief: $(BUILD)/jembrief
 	cp $< $@
 
@@ -56,7 +82,7 @@ $(BUILD)/jembrief: $(BUILD)/jembrief.o $(LIB_OBJ)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/%.o: %.c | $(BUILD)/.deps-ok
+$(BUILD)/%.o: %.c $(BUILD)/config.mk
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -MMD -MP -c -o $@ $<
@@ -75,7 +101,7 @@ $(GENERATE): $(BUILD)/sample-data/generate-street.o $(LIB_OBJ)
 # make bench's floor (libcsv parse only) and its timer: tests/bench.sh.
 $(BUILD)/bench-parse: $(BUILD)/tests/bench-parse.o
 	@echo "  LD      $@"
-	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ -lcsv $(shell pkg-config --libs zlib)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ -lcsv $(ZLIB_LIBS)
 $(BUILD)/bench-run: $(BUILD)/tests/bench-run.o
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^
