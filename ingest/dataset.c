@@ -3,7 +3,7 @@
  *
  * The folders are read in a fixed order: boundaries/ first (so the LSOA
  * registry has its geometry and boroughs before any table names an LSOA),
- * then crime/, deprivation/, population/, and the local context folders
+ * then crime/, deprivation/, population/, confidence/, and the local context folders
  * education-youth/, youth-services/, actions/ and offender-management/
  * (ingest/youth.h). Each folder is walked to any
  * depth and its files are read in byte order of their paths, so the load
@@ -121,7 +121,7 @@ static void files_free(struct files *f)
 
 typedef int (*reader_fn)(struct jb_dataset *, const char *, const char *);
 
-enum crime_kind { C_UNUSABLE, C_STREET, C_OUTCOMES, C_DASHBOARD, C_MPS };
+enum crime_kind { C_UNUSABLE, C_STREET, C_OUTCOMES, C_DASHBOARD, C_HOMICIDE, C_MPS };
 
 /* A crime/ file, told apart before any is read; an unusable one is
  * registered (and reported) only when its turn comes, so the sources stay
@@ -152,6 +152,8 @@ static void classify(struct crime_file *f)
 		f->kind = C_OUTCOMES;
 	else if (jb_csv_col(t, "month_year") >= 0 && jb_csv_col(t, "measure") >= 0)
 		f->kind = C_DASHBOARD;
+	else if (jb_csv_col(t, "Count of Victims") >= 0 && jb_csv_col(t, "Method of Killing") >= 0)
+		f->kind = C_HOMICIDE;
 	else
 		for (int c = 0; c < jb_csv_ncols(t) && f->kind == C_UNUSABLE; c++)
 			if (jb_parse_yyyymm(jb_csv_name(t, c), &month) == 0)
@@ -159,8 +161,8 @@ static void classify(struct crime_file *f)
 	if (f->kind == C_UNUSABLE) {
 		f->line = 1;
 		f->problem = xstrdup("header not recognised");
-		f->detail = "expected MPS recorded crime, data.police.uk street-level or "
-			    "the MPS crime dashboard";
+		f->detail = "expected MPS recorded crime, data.police.uk street-level, "
+			    "the MPS crime dashboard or MPS homicide victims";
 	}
 	jb_csv_close(t);
 }
@@ -317,8 +319,9 @@ static void read_crime(struct jb_dataset *ds, const struct jb_load_options *opt,
 	for (size_t i = 0; i < names.n;) {
 		if (!beside_street(files[i].kind)) {
 			size_t before = ds->sources.n;
-			reader_fn fn = files[i].kind == C_DASHBOARD ? jb_read_dashboard
-								   : jb_read_mps_crime;
+			reader_fn fn = files[i].kind == C_DASHBOARD   ? jb_read_dashboard
+				       : files[i].kind == C_HOMICIDE ? jb_read_homicide
+								     : jb_read_mps_crime;
 			fn(ds, files[i].path, files[i].rel);
 			progress(ds, before, quiet);
 			i++;
@@ -375,6 +378,7 @@ struct jb_dataset *jb_dataset_load(const char *dir, const struct jb_load_options
 	read_crime(ds, opt, load_jobs(opt), quiet);
 	read_folder(ds, "deprivation", is_csv, jb_read_deprivation, quiet);
 	read_folder(ds, "population", is_csv, jb_read_population, quiet);
+	read_folder(ds, "confidence", is_csv, jb_read_pas, quiet);
 	ds->youth = jb_youth_data_new();
 	read_folder(ds, "education-youth", is_csv, jb_read_education_youth, quiet);
 	jb_lait_finish(&ds->youth->lait);
@@ -398,6 +402,10 @@ struct jb_dataset *jb_dataset_load(const char *dir, const struct jb_load_options
 		jb_source_missing(s, "data.police.uk street-level crime (crime/)");
 	if (!ds->has_dash)
 		jb_source_missing(s, "MPS monthly crime dashboard (crime/)");
+	if (!ds->has_homicide)
+		jb_source_missing(s, "MPS homicide victims (crime/)");
+	if (!ds->has_pas)
+		jb_source_missing(s, "MOPAC Public Attitudes Survey (confidence/)");
 	if (!ds->imd_edition)
 		jb_source_missing(s, "Indices of Deprivation (deprivation/)");
 	if (!ds->pop[JB_LONDON].has)
@@ -486,6 +494,10 @@ void jb_dataset_free(struct jb_dataset *ds)
 	free_strings(ds->street.outcomes, ds->street.noutcomes);
 	free_strings(ds->street.locations, ds->street.nlocations);
 	free(ds->street.pts);
+	free_strings(ds->pas.measures, ds->pas.nmeasures);
+	free(ds->pas.vals);
+	free_strings(ds->homicide.methods, ds->homicide.nmethods);
+	free(ds->homicide.rows);
 	jb_youth_data_free(ds->youth);
 
 	free(ds->dir);
@@ -603,6 +615,20 @@ int jb_dataset_check(const struct jb_dataset *ds, FILE *err)
 		    (size_t)r->subtype >= ds->dash.nsubtypes || r->measure < 0 ||
 		    (size_t)r->measure >= ds->dash.nmeasures || !(r->count >= 0))
 			problem(&c, "dashboard row %zu out of range", i);
+	}
+
+	for (size_t i = 0; i < ds->pas.nvals; i++) {
+		const struct jb_pas_value *v = &ds->pas.vals[i];
+		if (v->area < 0 || v->area > JB_LONDON || v->measure < 0 ||
+		    (size_t)v->measure >= ds->pas.nmeasures || !(v->v >= 0 && v->v <= 1))
+			problem(&c, "survey value %zu out of range", i);
+	}
+	for (size_t i = 0; i < ds->homicide.nrows; i++) {
+		const struct jb_homicide *h = &ds->homicide.rows[i];
+		if (h->borough < 0 || h->borough >= JB_NBOROUGHS || h->method < 0 ||
+		    (size_t)h->method >= ds->homicide.nmethods || !(h->victims >= 0) ||
+		    h->month < ds->homicide.first_month || h->month > ds->homicide.last_month)
+			problem(&c, "homicide row %zu out of range", i);
 	}
 
 	const struct jb_street *st = &ds->street;

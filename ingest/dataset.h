@@ -202,6 +202,44 @@ struct jb_street {
 	size_t npts, cappts;
 };
 
+/* ---- MOPAC Public Attitudes Survey (confidence/) ---- */
+
+/* One published proportion: a borough's, or London's (the export's MPS
+ * column, the same on every borough row of a quarter and measure). Each is
+ * a rolling 12-month figure to the end of its quarter. */
+struct jb_pas_value {
+	int area;    /* borough 0..31, or JB_LONDON */
+	int measure; /* index into pas.measures */
+	int month;   /* month index of the quarter's last month */
+	double v;    /* proportion of respondents, 0..1 */
+};
+
+struct jb_pas {
+	char **measures;  /* as published, e.g. "\"Good Job\" local", in order of appearance */
+	size_t nmeasures;
+	struct jb_pas_value *vals; /* one per (area, measure, month): a later row replaces */
+	size_t nvals, capvals;
+};
+
+/* ---- MPS homicide victims (crime/, the homicide dashboard data) ---- */
+
+struct jb_homicide {
+	int borough;    /* 0..31 */
+	int month;
+	int age_lo, age_hi; /* the age group "13 to19" as 13, 19; "65 and over" as
+			     * 65, JB_MAXAGE; -1, -1 when not given or not known */
+	int method;     /* index into homicide.methods */
+	double victims; /* Count of Victims */
+};
+
+struct jb_homicides {
+	char **methods;   /* Method of Killing, as published */
+	size_t nmethods;
+	struct jb_homicide *rows;
+	size_t nrows, caprows;
+	int first_month, last_month; /* months of the rows kept (0 when none) */
+};
+
 /* ---- population ---- */
 
 #define JB_MAXAGE 90 /* 90 = 90 and over */
@@ -240,6 +278,10 @@ struct jb_dataset {
 	int has_dash;
 	struct jb_street street;
 	int has_street;
+	struct jb_pas pas;           /* confidence/ (ingest/pas.c) */
+	int has_pas;
+	struct jb_homicides homicide; /* crime/ homicide victims (ingest/homicide.c) */
+	int has_homicide;
 
 	int pop_year;                /* mid-year of the estimates, 0 when none */
 	struct jb_population pop[JB_NBOROUGHS + 1]; /* [JB_LONDON] = London */

@@ -17,6 +17,7 @@
 int jb_read_mps_crime(struct jb_dataset *ds, const char *path, const char *rel);
 int jb_read_street(struct jb_dataset *ds, const char *path, const char *rel);
 int jb_read_dashboard(struct jb_dataset *ds, const char *path, const char *rel);
+int jb_read_homicide(struct jb_dataset *ds, const char *path, const char *rel);
 /* Street files at Met scale (street.c, whose comment says how): a reader
  * shared by the street files of one load, made once the boundaries are
  * read (caller frees, NULL safe); parts read from files, possibly in
@@ -43,6 +44,8 @@ void jb_street_part_free(struct jb_street_part *part);
  * jb_read_street() returns. */
 int jb_street_merge(struct jb_street_reader *r, struct jb_street_part *part,
 		    const char *path, const char *rel);
+/* confidence/: the MOPAC Public Attitudes Survey dashboard export */
+int jb_read_pas(struct jb_dataset *ds, const char *path, const char *rel);
 /* population/ */
 int jb_read_population(struct jb_dataset *ds, const char *path, const char *rel);
 /* deprivation/ */
