@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "drivers.h"
+#include "confidence.h"
 #include "context.h"
+#include "homicide.h"
 #include "findings.h"
 #include "hotspots.h"
 
@@ -100,6 +102,8 @@ void jb_findings_dump(const struct jb_findings *f, FILE *out)
 	jb_hotspots_dump(f, out);
 	jb_drivers_dump(f->drivers, f->ds, out);
 	jb_context_dump(f->context, f->ds, out);
+	jb_confidence_dump(f->confidence, out);
+	jb_homicide_dump(f->homicide, out);
 }
 
 int jb_findings_check(const struct jb_findings *f, FILE *err)
@@ -145,5 +149,9 @@ int jb_findings_check(const struct jb_findings *f, FILE *err)
 		}
 	}
 #undef PROBLEM
+	if (f->confidence)
+		problems += jb_confidence_check(f->confidence, err);
+	if (f->homicide)
+		problems += jb_homicide_check(f->homicide, err);
 	return problems;
 }

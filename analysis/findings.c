@@ -14,7 +14,9 @@
 #include <strings.h>
 
 #include "../util/xalloc.h"
+#include "confidence.h"
 #include "context.h"
+#include "homicide.h"
 #include "hotspots.h"
 #include "london.h"
 #include "drivers.h"
@@ -412,6 +414,8 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 	jb_london_view(ds, f);
 	f->hot = jb_hotspots_analyse(f);
 	f->context = jb_context_analyse(ds, f);
+	f->confidence = jb_confidence_analyse(ds, f->period_end);
+	f->homicide = jb_homicide_analyse(ds, f->period_end);
 	jb_key_findings(f);
 	return f;
 }
@@ -430,5 +434,7 @@ void jb_findings_free(struct jb_findings *f)
 	jb_drivers_free(f->drivers);
 	free(f->period_note);
 	jb_context_free(f->context);
+	jb_confidence_free(f->confidence);
+	jb_homicide_free(f->homicide);
 	free(f);
 }

@@ -23,6 +23,8 @@ struct jb_drivers;
 
 struct jb_hotspots; /* analysis/hotspots.h */
 struct jb_context;
+struct jb_confidence;         /* analysis/confidence.h */
+struct jb_homicide_findings;  /* analysis/homicide.h */
 
 struct jb_series {
 	int first_month;
@@ -110,6 +112,10 @@ struct jb_findings {
 	/* Exclusion and truancy, youth services, youth justice, actions
 	 * (analysis/context.h); never NULL after jb_analyse(). */
 	struct jb_context *context;
+	/* Public confidence (the PAS) and homicide victims; never NULL after
+	 * jb_analyse(). */
+	struct jb_confidence *confidence;
+	struct jb_homicide_findings *homicide;
 };
 
 struct jb_analysis_options {

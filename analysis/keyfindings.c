@@ -8,8 +8,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "confidence.h"
 #include "context.h"
 #include "findings.h"
+#include "homicide.h"
 #include "hotspots.h"
 
 const char *const jb_rule_names[JB_NRULES] = {
@@ -32,6 +34,9 @@ const char *const jb_rule_names[JB_NRULES] = {
 	[RULE_PERSISTENT_HOTSPOTS] = "persistent-hotspots",
 	[RULE_EXCLUSIONS_HIGH] = "exclusions-high",
 	[RULE_FTE_HIGH] = "first-time-entrants-high",
+	[RULE_HOMICIDE_HIGH] = "homicide-high",
+	[RULE_YOUTH_HOMICIDE_HIGH] = "youth-homicide-high",
+	[RULE_CONFIDENCE_LOW] = "confidence-low",
 };
 
 int jb_rule_by_name(const char *name)
@@ -47,6 +52,28 @@ static void add(struct jb_key_findings *k, enum jb_rule r, double w)
 	k->rule[k->n] = r;
 	k->weight[k->n] = w;
 	k->n++;
+}
+
+/* Homicide (themes that count it) and public confidence: a rank among the
+ * five worst of the 32. */
+static void public_rules(const struct jb_findings *f, int b, struct jb_key_findings *k)
+{
+	const struct jb_homicide_findings *h = f->homicide;
+	if (f->theme->homicide && h && h->ok) {
+		int r = h->area[b].rank[JB_HOM_ALL][JB_HOM_LAST5];
+		int ry = h->area[b].rank[JB_HOM_YOUTH][JB_HOM_LAST5];
+		if (r >= 1 && r <= 5)
+			add(k, RULE_HOMICIDE_HIGH, 3.4 - 0.1 * r);
+		if (ry >= 1 && ry <= 5)
+			add(k, RULE_YOUTH_HOMICIDE_HIGH, 3.4 - 0.1 * ry);
+	}
+	const struct jb_confidence *c = f->confidence;
+	if (c && c->ok && c->good_job >= 0) {
+		const struct jb_conf_measure *m = &c->m[c->good_job];
+		/* rank 1 is the highest: among the five lowest of those ranked */
+		if (m->rank[b] && m->rank[b] > m->nranked - 5)
+			add(k, RULE_CONFIDENCE_LOW, 2.9 - 0.1 * (m->nranked - m->rank[b]));
+	}
 }
 
 static void area_rules(const struct jb_findings *f, struct jb_area_findings *a)
@@ -129,6 +156,8 @@ static void area_rules(const struct jb_findings *f, struct jb_area_findings *a)
 		if (fte && fte->rank[a->index] >= 1 && fte->rank[a->index] <= 3)
 			add(k, RULE_FTE_HIGH, 3.2 - 0.1 * fte->rank[a->index]);
 	}
+	if (borough)
+		public_rules(f, a->index, k);
 	/* Most important first; equal weights keep rule order (insertion sort
 	 * is stable). */
 	for (size_t i = 1; i < k->n; i++)

@@ -30,6 +30,10 @@ enum jb_rule {
 	RULE_PERSISTENT_HOTSPOTS,  /* persistent or intensifying hot spots */
 	RULE_EXCLUSIONS_HIGH,      /* permanent exclusions among the 3 worst of 32 */
 	RULE_FTE_HIGH,             /* youth justice first-time entrants among the 3 worst */
+	RULE_HOMICIDE_HIGH,        /* homicide victims per resident, last 5 years, top 5 of 32
+				    * (themes that count homicide) */
+	RULE_YOUTH_HOMICIDE_HIGH,  /* victims aged 13-24 per resident aged 10-24, the same */
+	RULE_CONFIDENCE_LOW,       /* "Good Job" local among the 5 lowest of the 32 */
 	JB_NRULES
 };
 extern const char *const jb_rule_names[JB_NRULES]; /* "change-significant" ... */

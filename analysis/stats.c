@@ -530,3 +530,19 @@ int jb_chisq_independence(const double *table, size_t r, size_t c, struct jb_chi
 	free(col);
 	return out->ok ? 0 : -1;
 }
+
+int jb_competition_ranks(const double *key, size_t n, int desc, int *rank)
+{
+	int ranked = 0;
+	for (size_t i = 0; i < n; i++) {
+		rank[i] = 0;
+		if (isnan(key[i]))
+			continue;
+		ranked++;
+		rank[i] = 1;
+		for (size_t j = 0; j < n; j++)
+			if (!isnan(key[j]) && (desc ? key[j] > key[i] : key[j] < key[i]))
+				rank[i]++;
+	}
+	return ranked;
+}

@@ -116,4 +116,8 @@ struct jb_chisq {
 };
 int jb_chisq_independence(const double *table, size_t r, size_t c, struct jb_chisq *out);
 
+/* Competition ranks (1, 2, 2, 4) of n keys, larger first when desc; NAN
+ * keys get rank 0 and are not counted. Returns how many were ranked. */
+int jb_competition_ranks(const double *key, size_t n, int desc, int *rank);
+
 #endif

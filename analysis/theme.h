@@ -23,6 +23,7 @@ struct jb_theme {
 	size_t ndash;
 	int trend_months;    /* months in the trend window (default 36) */
 	double grid_m;       /* cell of the street-level hot spot grid, metres (default 250) */
+	int homicide;        /* the theme counts homicide victims (homicide slide, tile, rules) */
 };
 
 #endif
