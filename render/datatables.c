@@ -16,6 +16,7 @@
 #include "tables_context.h"
 #include "datatables_hotspots.h"
 #include "slides_drivers.h"
+#include "slides_public.h"
 
 int datatable_write(const char *dir, const char *name, datatable_fn body,
 		    const struct jb_findings *f, int area, char *err, size_t errlen)
@@ -120,6 +121,8 @@ static const struct {
 	{"offender-management.csv", table_offender_management, NULL, PER_DECK},
 	{"actions.csv", table_actions, NULL, PER_DECK},
 	{"actions-since-meeting.csv", table_actions_since_meeting, NULL, PER_DECK},
+	{"confidence.csv", table_confidence, NULL, PER_DECK},
+	{"homicide.csv", table_homicide, NULL, PER_DECK},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0] };
 

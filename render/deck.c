@@ -77,8 +77,22 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 {
 	struct dl_deck *d = dl_deck_new();
 	/* London gets the overview's slides. */
-	const struct jb_slide_spec *specs = area == JB_LONDON ? t->overview : t->slides;
-	size_t nspecs = area == JB_LONDON ? t->noverview : t->nslides;
+	const struct jb_slide_spec *all = area == JB_LONDON ? t->overview : t->slides;
+	size_t nall = area == JB_LONDON ? t->noverview : t->nslides;
+	/* the slides this deck has: without those whose data are absent
+	 * (unless the template says show) and those not about the theme */
+	struct jb_slide_spec *specs = xcalloc(nall ? nall : 1, sizeof *specs);
+	char **omitted = xcalloc(nall ? nall : 1, sizeof *omitted);
+	size_t nspecs = 0, nomitted = 0;
+	for (size_t i = 0; i < nall; i++) {
+		const char *what = slide_missing(f, &all[i], area);
+		if (!slide_for_theme(&all[i], &t->theme))
+			continue;
+		if (what && !all[i].show_missing)
+			omitted[nomitted++] = xasprintf("%s (no %s)", all[i].outline, what);
+		else
+			specs[nspecs++] = all[i];
+	}
 	int *page_of = xcalloc(nspecs ? nspecs : 1, sizeof *page_of);
 	for (size_t i = 0; i < nspecs; i++)
 		page_of[i] = (int)i;
@@ -95,6 +109,8 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 			.area = area,
 			.page_of_slide = page_of,
 			.body = {MARGIN, BODY_TOP, DL_PAGE_W - 2 * MARGIN, FOOTER_RULE - 14 - BODY_TOP},
+			.omitted = (const char *const *)omitted,
+			.nomitted = nomitted,
 		};
 		char *outline = slide_fill(&c, s->outline);
 		struct dl_page *p = dl_page_add(d, outline);
@@ -120,6 +136,10 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 	free(subject);
 	free(keywords);
 	free(page_of);
+	for (size_t i = 0; i < nomitted; i++)
+		free(omitted[i]);
+	free(omitted);
+	free(specs);
 	return d;
 }
 

@@ -42,6 +42,11 @@ struct slide_ctx {
 	int area;
 	const int *page_of_slide; /* [t->nslides] page index of each slide */
 	struct chart_box body;    /* the free area under the title */
+	/* Slides of the template left out of this deck because their data
+	 * are absent: "Street-level density (no ...)", for the contents and
+	 * sources slides. */
+	const char *const *omitted;
+	size_t nomitted;
 };
 /* render/slides.c: lays out spec's slide on p (title and footer are drawn
  * by the deck). */
@@ -56,6 +61,14 @@ struct chart_box slide_body_with_note(struct dl_page *p, const struct slide_ctx 
  * representative point to xy/text while *n < max; l < 0 is skipped. */
 void slide_lsoa_label(const struct jb_dataset *ds, int l, double *xy, const char **text,
 		      size_t *n, size_t max);
+/* What a slide of spec's kind has nothing to show without for area: a
+ * phrase such as "data.police.uk street-level records of these offences in
+ * this borough", or NULL when it has something to show. A slide that shows
+ * part of what it has is not missing. */
+const char *slide_missing(const struct jb_findings *f, const struct jb_slide_spec *spec, int area);
+/* 0 when the slide is not about the theme (the homicide slide of a theme
+ * that does not count homicide): it is left out without a word. */
+int slide_for_theme(const struct jb_slide_spec *spec, const struct jb_theme *theme);
 /* A panel saying "No data supplied: WHAT. ..." filling box b. */
 void slide_no_data(struct dl_page *p, struct chart_box b, const char *what);
 

@@ -11,6 +11,7 @@
 #include "../util/xalloc.h"
 #include "fill_drivers.h"
 #include "fill_context.h"
+#include "fill_public.h"
 
 #define MINUS "\xe2\x88\x92" /* U+2212, the typographic minus */
 
@@ -939,6 +940,8 @@ static const struct {
 	{"since_meeting_summary", fc_since_meeting_summary, "\"offences fell 3% since the last meeting\""},
 	{"london_since_meeting_pct", fc_london_since_meeting_pct, "London's change over the same months"},
 	{"om_period", fc_om_period, "month of the offender-management figures"},
+	/* public confidence and homicide (render/fill_public.c) */
+	FILL_PUBLIC_KEYS
 };
 enum { NKEYS = sizeof keys / sizeof keys[0] };
 

@@ -15,6 +15,9 @@
 #include "slides_context.h"
 #include "slides_hotspots.h"
 #include "slides_drivers.h"
+#include "slides_public.h"
+#include "../analysis/drivers.h"
+#include "../analysis/hotspots.h"
 
 #define NOTE_SIZE 9.5
 #define NOTE_H 34.0
@@ -48,6 +51,44 @@ void slide_lsoa_label(const struct jb_dataset *ds, int l, double *xy, const char
 	xy[2 * *n] = ds->lsoa[l].cx;
 	xy[2 * *n + 1] = ds->lsoa[l].cy;
 	text[(*n)++] = ds->lsoa[l].name ? ds->lsoa[l].name : ds->lsoa[l].code;
+}
+
+int slide_for_theme(const struct jb_slide_spec *spec, const struct jb_theme *theme)
+{
+	return spec->kind != SLIDE_HOMICIDE || theme->homicide;
+}
+
+const char *slide_missing(const struct jb_findings *f, const struct jb_slide_spec *spec, int area)
+{
+	const struct jb_dataset *ds = f->ds;
+	const struct jb_area_findings *a = &f->area[area];
+	const struct jb_hotspots *h = f->hot;
+	const struct jb_drivers *d = f->drivers;
+	switch (spec->kind) {
+	case SLIDE_TREND:
+		return f->has_series && a->monthly.n ? NULL
+						     : "MPS borough-level recorded crime for this theme";
+	case SLIDE_COMPARISON:
+		return f->nrate_ranked ? NULL : "recorded crime by borough and population estimates";
+	case SLIDE_LSOA_MAP:
+		return f->has_lsoa && ds->has_lsoa_shapes && a->nlsoa
+			       ? NULL
+			       : "MPS LSOA-level recorded crime with LSOA boundaries";
+	case SLIDE_STREET_DENSITY:
+		if (area < JB_NBOROUGHS && ds->has_street && h && h->has_street &&
+		    h->area[area].street_n)
+			return NULL;
+		return "data.police.uk street-level records of these offences here";
+	case SLIDE_ATTRITION:
+		if (d && ((d->has_street && d->area[area].has_funnel) || d->has_po))
+			return NULL;
+		return "outcomes: data.police.uk street outcomes or the MPS crime dashboard";
+	case SLIDE_CONFIDENCE:
+	case SLIDE_HOMICIDE:
+		return public_missing(f, spec->kind, area);
+	default:
+		return NULL;
+	}
 }
 
 void slide_no_data(struct dl_page *p, struct chart_box b, const char *what)
@@ -84,6 +125,23 @@ static void layout_title(struct dl_page *p, const struct slide_ctx *c)
 
 /* ---- contents ---- */
 
+/* The slides left out of this deck for want of data, under the contents. */
+static void omitted_line(struct dl_page *p, const struct slide_ctx *c)
+{
+	size_t len = 64;
+	for (size_t i = 0; i < c->nomitted; i++)
+		len += strlen(c->omitted[i]) + 2;
+	char *s = xmalloc(len);
+	snprintf(s, len, "Left out of this deck, as its data were not supplied: ");
+	for (size_t i = 0; i < c->nomitted; i++) {
+		strcat(s, c->omitted[i]);
+		strcat(s, i + 1 < c->nomitted ? "; " : ".");
+	}
+	chart_text(p, (struct chart_box){c->body.x + 20, c->body.y + c->body.h - 24, c->body.w - 40, 24},
+		   DL_REGULAR, 9, COL_MUTED, ALIGN_LEFT, s);
+	free(s);
+}
+
 static void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 {
 	/* Entries in one column, or two when there are more than fit. */
@@ -119,6 +177,8 @@ static void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 		free(title);
 		k++;
 	}
+	if (c->nomitted)
+		omitted_line(p, c);
 }
 
 /* ---- key figures ---- */
@@ -128,6 +188,9 @@ static void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 static int tile_available(const struct jb_tile_spec *ts, const struct jb_theme *theme)
 {
 	const char *parts[] = {ts->label, ts->value, ts->detail};
+	for (size_t i = 0; i < 3; i++)
+		if (!theme->homicide && parts[i] && strstr(parts[i], "{hom_"))
+			return 0; /* a homicide tile in a theme that does not count it */
 	for (size_t i = 0; i < 3; i++)
 		for (const char *p = parts[i]; p && (p = strstr(p, "{dash")); p += 5)
 			if (p[5] >= '1' && p[5] <= '9' && (size_t)(p[5] - '0') > theme->ndash)
@@ -408,6 +471,10 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);
 		items[nitems++] = xasprintf("Not supplied: %s", src->missing[i]);
 	}
+	for (size_t i = 0; i < c->nomitted; i++) {
+		items = xgrow(items, &cap, nitems + 1, sizeof *items);
+		items[nitems++] = xasprintf("Slide left out: %s", c->omitted[i]);
+	}
 	if (c->f->period_note) {
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);
 		items[nitems++] = xasprintf("Period: %s", c->f->period_note);
@@ -531,6 +598,12 @@ void slide_layout(struct dl_page *p, const struct slide_ctx *c)
 		break;
 	case SLIDE_ATTRITION:
 		layout_attrition(p, c);
+		break;
+	case SLIDE_CONFIDENCE:
+		layout_confidence(p, c);
+		break;
+	case SLIDE_HOMICIDE:
+		layout_homicide(p, c);
 		break;
 	case JB_NSLIDE_KINDS:
 		break;

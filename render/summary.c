@@ -11,6 +11,7 @@
 #include "../analysis/hotspots.h"
 #include "../analysis/drivers.h"
 #include "../util/atomic.h"
+#include "slides_public.h"
 #include "tables_context.h"
 
 /* Summary fields follow the name columns, so each is preceded by a comma. */
@@ -72,6 +73,7 @@ int summary_write(const struct jb_findings *f, const char *path, char *err, size
 	      "positive_outcome_rank",
 	      out);
 	summary_context_header(out);
+	summary_public_header(out);
 	fputc('\n', out);
 	for (int i = 0; i <= JB_NBOROUGHS; i++) {
 		const struct jb_area_findings *a = &f->area[i];
@@ -124,6 +126,7 @@ int summary_write(const struct jb_findings *f, const char *path, char *err, size
 		num(out, emg ? (double)intens : NAN, "%.0f");
 		drivers_columns(out, f, i);
 		summary_context_row(out, f, i);
+		summary_public_row(out, f, i);
 		fputc('\n', out);
 	}
 	if (atomic_commit(&af) != 0) {

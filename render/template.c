@@ -35,6 +35,8 @@ const char *const jb_slide_kind_names[JB_NSLIDE_KINDS] = {
 	[SLIDE_PROFILE] = "profile",
 	[SLIDE_DRIVERS] = "drivers",
 	[SLIDE_ATTRITION] = "attrition",
+	[SLIDE_CONFIDENCE] = "confidence",
+	[SLIDE_HOMICIDE] = "homicide",
 };
 
 /* Outline and contents names when a slide gives no 'outline'. */
@@ -61,6 +63,8 @@ static const char *const default_outline[JB_NSLIDE_KINDS] = {
 	[SLIDE_PROFILE] = "Borough profile and deprivation",
 	[SLIDE_DRIVERS] = "Drivers of crime",
 	[SLIDE_ATTRITION] = "Attrition and outcomes",
+	[SLIDE_CONFIDENCE] = "Public confidence",
+	[SLIDE_HOMICIDE] = "Homicide victims",
 };
 
 static int readable(const char *path)
@@ -200,6 +204,51 @@ static char **get_strings(struct loader *L, const config_setting_t *parent, cons
 	return v;
 }
 
+static int kind_by_name(const char *name)
+{
+	for (int k = 0; k < JB_NSLIDE_KINDS; k++)
+		if (strcmp(jb_slide_kind_names[k], name) == 0)
+			return k;
+	return -1;
+}
+
+/* when_missing = "omit" (the default) or "show". */
+static void load_when_missing(struct loader *L, const config_setting_t *g, struct jb_slide_spec *s)
+{
+	const char *w = NULL;
+	const config_setting_t *m = config_setting_get_member(g, "when_missing");
+	if (!m)
+		return;
+	w = config_setting_get_string(m);
+	if (!w || (strcmp(w, "omit") != 0 && strcmp(w, "show") != 0))
+		fail(L, m, "'when_missing' must be \"omit\" or \"show\"");
+	else
+		s->show_missing = strcmp(w, "show") == 0;
+}
+
+/* The theme's headline slide follows the key findings, else the key
+ * figures, else stays where it is. */
+static void move_headline(struct jb_template *t)
+{
+	int from = -1, after = -1;
+	for (size_t i = 0; i < t->nslides; i++) {
+		enum jb_slide_kind k = t->slides[i].kind;
+		if ((int)k == t->headline && from < 0)
+			from = (int)i;
+		if (k == SLIDE_KEY_FINDINGS || (k == SLIDE_KEY_FIGURES && after < 0))
+			after = (int)i;
+	}
+	if (from < 0 || after < 0 || from == after + 1)
+		return;
+	struct jb_slide_spec s = t->slides[from];
+	int to = from > after ? after + 1 : after;
+	if (from > to)
+		memmove(&t->slides[to + 1], &t->slides[to], (size_t)(from - to) * sizeof s);
+	else
+		memmove(&t->slides[from], &t->slides[from + 1], (size_t)(to - from) * sizeof s);
+	t->slides[to] = s;
+}
+
 static void load_theme(struct loader *L, const config_setting_t *th, struct jb_template *t)
 {
 	struct jb_theme *theme = &t->theme;
@@ -258,6 +307,20 @@ static void load_theme(struct loader *L, const config_setting_t *th, struct jb_t
 			theme->nmps++;
 		}
 		free(minor);
+	}
+	int hom = 0;
+	if (config_setting_lookup_bool(th, "homicide", &hom) != CONFIG_TRUE &&
+	    config_setting_get_member(th, "homicide"))
+		fail(L, config_setting_get_member(th, "homicide"),
+		     "'homicide' must be true or false");
+	theme->homicide = hom;
+	t->headline = -1;
+	const char *headline = NULL;
+	if (config_setting_lookup_string(th, "headline", &headline) == CONFIG_TRUE) {
+		t->headline = kind_by_name(headline);
+		if (t->headline < 0)
+			fail(L, config_setting_get_member(th, "headline"),
+			     "'headline': unknown slide kind '%s'", headline);
 	}
 	theme->street_types = get_strings(L, th, "police_uk", &theme->nstreet);
 	theme->dash_subtypes = get_strings(L, th, "dashboard", &theme->ndash);
@@ -378,6 +441,7 @@ static void load_slides(struct loader *L, const config_setting_t *sl, const char
 		s->bullets = get_strings(L, g, "bullets", &s->nbullets);
 		load_tiles(L, g, s);
 		load_rules(L, g, s);
+		load_when_missing(L, g, s);
 	}
 }
 
@@ -417,6 +481,8 @@ struct jb_template *jb_template_load(const char *path, char *err, size_t errlen)
 		load_slides(&L, config_lookup(&cfg, "overview"), "overview", &t->overview,
 			    &t->noverview);
 	config_destroy(&cfg);
+	if (!L.failed)
+		move_headline(t);
 	if (L.failed) {
 		jb_template_free(t);
 		return NULL;

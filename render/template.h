@@ -37,6 +37,8 @@ enum jb_slide_kind {
 	SLIDE_PROFILE,
 	SLIDE_DRIVERS,
 	SLIDE_ATTRITION,
+	SLIDE_CONFIDENCE,
+	SLIDE_HOMICIDE,
 	JB_NSLIDE_KINDS
 };
 extern const char *const jb_slide_kind_names[JB_NSLIDE_KINDS];
@@ -59,6 +61,10 @@ struct jb_slide_spec {
 	size_t ntiles;
 	char *rule_text[JB_NRULES]; /* key-findings: the sentence for each rule, or NULL */
 	long max_items;             /* key-findings: at most this many (default 6) */
+	int show_missing;           /* when_missing = "show": kept, saying what is
+				     * missing, when its data are absent; default
+				     * ("omit"): left out of that deck and named on the
+				     * contents and sources slides */
 };
 
 struct jb_template {
@@ -70,6 +76,9 @@ struct jb_template {
 	size_t nslides;
 	struct jb_slide_spec *overview; /* the London overview deck */
 	size_t noverview;
+	/* theme.headline = "confidence": the theme's headline slide kind,
+	 * moved to follow the key findings (or key figures); -1 none. */
+	int headline;
 };
 
 /* Resolve a theme given by name ("all-violence") or path: a path is used as

@@ -1,0 +1,36 @@
+/* render/slides_public.h - the public confidence and homicide slides, their
+ * data tables and summary columns. Numbers come from f->confidence
+ * (analysis/confidence.h) and f->homicide (analysis/homicide.h), words
+ * from the template. */
+#ifndef JB_SLIDES_PUBLIC_H
+#define JB_SLIDES_PUBLIC_H
+
+#include <stdio.h>
+
+#include "deck.h"
+
+/* confidence: a borough's eight measures against London over time (small
+ * multiples) beside the latest values ranked; the overview: the 32
+ * boroughs on "Good Job" local. */
+void layout_confidence(struct dl_page *p, const struct slide_ctx *c);
+/* homicide: victims per year, all and aged 13-24, beside the totals, rates
+ * and ranks of the three measures and the template's bullets. */
+void layout_homicide(struct dl_page *p, const struct slide_ctx *c);
+
+/* What a confidence or homicide slide lacks for area, or NULL when it has
+ * what it shows (see slide_missing in deck.h). */
+const char *public_missing(const struct jb_findings *f, enum jb_slide_kind kind, int area);
+
+/* Data tables (datatable_fn, listed in render/datatables.c):
+ * confidence.csv  every measure and quarter: the borough, London, the
+ *                 borough's rank, and the headline figures of the quarter used;
+ * homicide.csv    victims per year, all, aged 13-24 and knife, borough and
+ *                 London, then the windows' totals, rates and ranks. */
+void table_confidence(FILE *out, const struct jb_findings *f, int area);
+void table_homicide(FILE *out, const struct jb_findings *f, int area);
+
+/* summary.csv columns (after the others). */
+void summary_public_header(FILE *out);
+void summary_public_row(FILE *out, const struct jb_findings *f, int area);
+
+#endif
