@@ -149,7 +149,9 @@ static void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 	for (size_t i = 0; i < c->nspecs; i++)
 		n += c->specs[i].kind != SLIDE_TITLE && c->specs[i].kind != SLIDE_CONTENTS;
 	const double row = 38;
-	size_t per_col = (size_t)(c->body.h / row);
+	/* room under the entries for the slides left out */
+	double h = c->body.h - (c->nomitted ? 30 : 0);
+	size_t per_col = (size_t)(h / row);
 	int cols = n > per_col ? 2 : 1;
 	if (cols == 2)
 		per_col = (n + 1) / 2;
@@ -159,7 +161,7 @@ static void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 		const struct jb_slide_spec *s = &c->specs[i];
 		if (s->kind == SLIDE_TITLE || s->kind == SLIDE_CONTENTS)
 			continue;
-		if (n >= per_col * cols)
+		if (k >= per_col * cols)
 			break; /* the outline still lists every slide */
 		int page = c->page_of_slide[i];
 		double x = c->body.x + 20 + (double)(k / per_col) * colw;

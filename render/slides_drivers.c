@@ -350,6 +350,18 @@ void layout_attrition(struct dl_page *p, const struct slide_ctx *c)
 		slide_no_data(p, b, "outcomes");
 		return;
 	}
+	/* a half without data gives its space to the other (the deck leaves
+	 * the slide out when both are without) */
+	const struct jb_drivers *d = c->f->drivers;
+	int has_funnel = d->has_street && d->area[c->area].has_funnel;
+	if (!has_funnel && d->has_po) {
+		positive_outcomes(p, c, b);
+		return;
+	}
+	if (has_funnel && !d->has_po) {
+		funnel(p, c, b);
+		return;
+	}
 	double lw = (b.w - GAP) * 0.42;
 	funnel(p, c, (struct chart_box){b.x, b.y, lw, b.h});
 	positive_outcomes(p, c, (struct chart_box){b.x + lw + GAP, b.y, b.w - lw - GAP, b.h});
