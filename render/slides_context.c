@@ -529,6 +529,9 @@ void layout_youth_justice(struct dl_page *p, const struct slide_ctx *c)
 	const double om_h = 96;
 	struct chart_box grid = {b.x, b.y, b.w, b.h - om_h - 12};
 	struct chart_box strip = {b.x, b.y + b.h - om_h, b.w, om_h};
+	int no_om = !x->offender[c->area].n;
+	if (no_om) /* the panels take the strip; one line says what is missing */
+		grid.h = b.h - 20;
 	if (!c->f->ds->youth->lait.has_table) {
 		slide_no_data(p, grid, "DfE LAIT youth justice figures (education-youth/)");
 	} else {
@@ -537,7 +540,15 @@ void layout_youth_justice(struct dl_page *p, const struct slide_ctx *c)
 		lait_bars(p, c, x->slot[JB_CTX_REOFF_15_17], 2, cell(grid, 2, 2, 2));
 		spend_bars(p, c, &x->yj_per_youth, 3, cell(grid, 2, 2, 3));
 	}
-	offender_panel(p, c, strip);
+	if (!no_om) {
+		offender_panel(p, c, strip);
+		return;
+	}
+	char *what = xasprintf("Adult offender management: no figures were supplied%s.",
+			       x->has_offender ? " for this borough" : " (offender-management/)");
+	chart_text(p, (struct chart_box){b.x, b.y + b.h - 12, b.w, 12}, DL_REGULAR, 9, COL_MUTED,
+		   ALIGN_LEFT, what);
+	free(what);
 }
 
 /* ---- actions since the last meeting ---- */
