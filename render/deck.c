@@ -83,13 +83,16 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 	 * (unless the template says show) and those not about the theme */
 	struct jb_slide_spec *specs = xcalloc(nall ? nall : 1, sizeof *specs);
 	char **omitted = xcalloc(nall ? nall : 1, sizeof *omitted);
+	const char **omitted_names = xcalloc(nall ? nall : 1, sizeof *omitted_names);
 	size_t nspecs = 0, nomitted = 0;
 	for (size_t i = 0; i < nall; i++) {
 		const char *what = slide_missing(f, &all[i], area);
 		if (!slide_for_theme(&all[i], &t->theme))
 			continue;
-		if (what && !all[i].show_missing)
+		if (what && !all[i].show_missing) {
+			omitted_names[nomitted] = all[i].outline;
 			omitted[nomitted++] = xasprintf("%s (no %s)", all[i].outline, what);
+		}
 		else
 			specs[nspecs++] = all[i];
 	}
@@ -110,6 +113,7 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 			.page_of_slide = page_of,
 			.body = {MARGIN, BODY_TOP, DL_PAGE_W - 2 * MARGIN, FOOTER_RULE - 14 - BODY_TOP},
 			.omitted = (const char *const *)omitted,
+			.omitted_names = omitted_names,
 			.nomitted = nomitted,
 		};
 		char *outline = slide_fill(&c, s->outline);
@@ -139,6 +143,7 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 	for (size_t i = 0; i < nomitted; i++)
 		free(omitted[i]);
 	free(omitted);
+	free(omitted_names);
 	free(specs);
 	return d;
 }

@@ -46,6 +46,7 @@ struct slide_ctx {
 	 * are absent: "Street-level density (no ...)", for the contents and
 	 * sources slides. */
 	const char *const *omitted;
+	const char *const *omitted_names; /* their outline names alone */
 	size_t nomitted;
 };
 /* render/slides.c: lays out spec's slide on p (title and footer are drawn

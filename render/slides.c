@@ -16,6 +16,7 @@
 #include "slides_hotspots.h"
 #include "slides_drivers.h"
 #include "slides_public.h"
+#include "../analysis/context.h"
 #include "../analysis/drivers.h"
 #include "../analysis/hotspots.h"
 
@@ -53,6 +54,31 @@ void slide_lsoa_label(const struct jb_dataset *ds, int l, double *xy, const char
 	text[(*n)++] = ds->lsoa[l].name ? ds->lsoa[l].name : ds->lsoa[l].code;
 }
 
+/* The local context slides (render/slides_context.c) with nothing to show. */
+static const char *context_missing(const struct jb_findings *f, enum jb_slide_kind kind, int b)
+{
+	const struct jb_context *x = f->context;
+	int lait = f->ds->youth->lait.has_table;
+	switch (kind) {
+	case SLIDE_EXCLUSION_TRUANCY:
+		return lait ? NULL : "DfE LAIT exclusion and absence figures (education-youth/)";
+	case SLIDE_YOUTH_SERVICES:
+		return x->yp_per_youth.ok || x->services[b].nsvc
+			       ? NULL
+			       : "youth services (youth-services/) or DfE LAIT spending on them";
+	case SLIDE_YOUTH_JUSTICE:
+		return lait || x->offender[b].n
+			       ? NULL
+			       : "DfE LAIT youth justice figures (education-youth/) or offender management";
+	case SLIDE_ACTIONS:
+		return x->actions[b].n ? NULL
+				       : x->has_actions ? "actions for this borough in the action log"
+							: "action log (actions/)";
+	default:
+		return NULL;
+	}
+}
+
 int slide_for_theme(const struct jb_slide_spec *spec, const struct jb_theme *theme)
 {
 	return spec->kind != SLIDE_HOMICIDE || theme->homicide;
@@ -74,6 +100,20 @@ const char *slide_missing(const struct jb_findings *f, const struct jb_slide_spe
 		return f->has_lsoa && ds->has_lsoa_shapes && a->nlsoa
 			       ? NULL
 			       : "MPS LSOA-level recorded crime with LSOA boundaries";
+	case SLIDE_PROFILE:
+		return ds->pop[area].has || (d && d->has_imd)
+			       ? NULL
+			       : "population estimates or Indices of Deprivation";
+	case SLIDE_HOTSPOT_MAP:
+	case SLIDE_HOTSPOT_PERSISTENCE:
+		return f->has_lsoa && ds->has_lsoa_shapes
+			       ? NULL
+			       : "MPS LSOA-level recorded crime with LSOA boundaries";
+	case SLIDE_DRIVERS:
+		/* a model refused on the data says why on the slide */
+		if ((d && d->has_model) || (f->has_lsoa && ds->imd_edition && ds->has_census))
+			return NULL;
+		return "LSOA-level crime, Census residents and Indices of Deprivation";
 	case SLIDE_STREET_DENSITY:
 		if (area < JB_NBOROUGHS && ds->has_street && h && h->has_street &&
 		    h->area[area].street_n)
@@ -87,7 +127,7 @@ const char *slide_missing(const struct jb_findings *f, const struct jb_slide_spe
 	case SLIDE_HOMICIDE:
 		return public_missing(f, spec->kind, area);
 	default:
-		return NULL;
+		return area < JB_NBOROUGHS ? context_missing(f, spec->kind, area) : NULL;
 	}
 }
 
@@ -125,19 +165,23 @@ static void layout_title(struct dl_page *p, const struct slide_ctx *c)
 
 /* ---- contents ---- */
 
-/* The slides left out of this deck for want of data, under the contents. */
+/* The slides left out of this deck for want of data, under the contents
+ * (up to four lines; the sources slide lists each of them too). */
+#define OMITTED_H 34.0
 static void omitted_line(struct dl_page *p, const struct slide_ctx *c)
 {
-	size_t len = 64;
+	size_t len = 128;
 	for (size_t i = 0; i < c->nomitted; i++)
-		len += strlen(c->omitted[i]) + 2;
+		len += strlen(c->omitted_names[i]) + 2;
 	char *s = xmalloc(len);
-	snprintf(s, len, "Left out of this deck, as its data were not supplied: ");
+	snprintf(s, len, "Left out of this deck, as their data were not supplied (the sources "
+		 "slide says which): ");
 	for (size_t i = 0; i < c->nomitted; i++) {
-		strcat(s, c->omitted[i]);
-		strcat(s, i + 1 < c->nomitted ? "; " : ".");
+		strcat(s, c->omitted_names[i]);
+		strcat(s, i + 1 < c->nomitted ? ", " : ".");
 	}
-	chart_text(p, (struct chart_box){c->body.x + 20, c->body.y + c->body.h - 24, c->body.w - 40, 24},
+	chart_text(p, (struct chart_box){c->body.x + 20, c->body.y + c->body.h - OMITTED_H,
+					 c->body.w - 40, OMITTED_H},
 		   DL_REGULAR, 9, COL_MUTED, ALIGN_LEFT, s);
 	free(s);
 }
@@ -150,7 +194,7 @@ static void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 		n += c->specs[i].kind != SLIDE_TITLE && c->specs[i].kind != SLIDE_CONTENTS;
 	const double row = 38;
 	/* room under the entries for the slides left out */
-	double h = c->body.h - (c->nomitted ? 30 : 0);
+	double h = c->body.h - (c->nomitted ? OMITTED_H + 6 : 0);
 	size_t per_col = (size_t)(h / row);
 	int cols = n > per_col ? 2 : 1;
 	if (cols == 2)
@@ -416,6 +460,22 @@ static void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
 	free(cls);
 }
 
+/* One bullet naming the slides left out and what each lacked (caller
+ * frees). */
+static char *omitted_item(const struct slide_ctx *c)
+{
+	size_t len = 64;
+	for (size_t i = 0; i < c->nomitted; i++)
+		len += strlen(c->omitted[i]) + 2;
+	char *s = xmalloc(len);
+	snprintf(s, len, "Slides left out: ");
+	for (size_t i = 0; i < c->nomitted; i++) {
+		strcat(s, c->omitted[i]);
+		strcat(s, i + 1 < c->nomitted ? "; " : ".");
+	}
+	return s;
+}
+
 /* ---- sources and data quality ---- */
 
 static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
@@ -449,7 +509,8 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 	static const double widths[] = {0.58, 0.14, 0.14, 0.14};
 	static const enum chart_align align[] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
 	struct table tb = {nrows, 4, cells, widths, align, -1, 7.5};
-	double table_h = b.h * 0.62;
+	/* the files' table no taller than its rows: the lists below get the rest */
+	double table_h = fmin(b.h * 0.62, 1.9 * 7.5 * (double)(nrows + 1) + 4);
 	size_t shown = chart_table(p, (struct chart_box){b.x, b.y, left_w, table_h}, &tb);
 
 	/* Why rows were set aside, and what was not supplied. */
@@ -459,6 +520,10 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);
 		items[nitems++] = xasprintf("%zu more files read: see data-quality.csv beside the decks.",
 					    src->n - shown);
+	}
+	if (c->nomitted) { /* what this deck does not show, before the files' details */
+		items = xgrow(items, &cap, nitems + 1, sizeof *items);
+		items[nitems++] = omitted_item(c);
 	}
 	for (size_t i = 0; i < src->n && nitems < 8; i++)
 		for (size_t r = 0; r < src->v[i]->nreasons && nitems < 8; r++) {
@@ -473,10 +538,8 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);
 		items[nitems++] = xasprintf("Not supplied: %s", src->missing[i]);
 	}
-	for (size_t i = 0; i < c->nomitted; i++) {
-		items = xgrow(items, &cap, nitems + 1, sizeof *items);
-		items[nitems++] = xasprintf("Slide left out: %s", c->omitted[i]);
-	}
+
+
 	if (c->f->period_note) {
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);
 		items[nitems++] = xasprintf("Period: %s", c->f->period_note);

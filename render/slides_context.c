@@ -529,17 +529,23 @@ void layout_youth_justice(struct dl_page *p, const struct slide_ctx *c)
 	const double om_h = 96;
 	struct chart_box grid = {b.x, b.y, b.w, b.h - om_h - 12};
 	struct chart_box strip = {b.x, b.y + b.h - om_h, b.w, om_h};
+	/* a part without data gives its space to the other; one line says
+	 * what is missing */
 	int no_om = !x->offender[c->area].n;
-	if (no_om) /* the panels take the strip; one line says what is missing */
-		grid.h = b.h - 20;
 	if (!c->f->ds->youth->lait.has_table) {
-		slide_no_data(p, grid, "DfE LAIT youth justice figures (education-youth/)");
-	} else {
-		lait_bars(p, c, x->slot[JB_CTX_FTE], 0, cell(grid, 2, 2, 0));
-		lait_bars(p, c, x->slot[JB_CTX_REOFF], 1, cell(grid, 2, 2, 1));
-		lait_bars(p, c, x->slot[JB_CTX_REOFF_15_17], 2, cell(grid, 2, 2, 2));
-		spend_bars(p, c, &x->yj_per_youth, 3, cell(grid, 2, 2, 3));
+		if (no_om)
+			slide_no_data(p, b, "DfE LAIT youth justice figures (education-youth/) or "
+					    "offender management");
+		else
+			offender_panel(p, c, b);
+		return;
 	}
+	if (no_om)
+		grid.h = b.h - 20;
+	lait_bars(p, c, x->slot[JB_CTX_FTE], 0, cell(grid, 2, 2, 0));
+	lait_bars(p, c, x->slot[JB_CTX_REOFF], 1, cell(grid, 2, 2, 1));
+	lait_bars(p, c, x->slot[JB_CTX_REOFF_15_17], 2, cell(grid, 2, 2, 2));
+	spend_bars(p, c, &x->yj_per_youth, 3, cell(grid, 2, 2, 3));
 	if (!no_om) {
 		offender_panel(p, c, strip);
 		return;

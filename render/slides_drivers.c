@@ -103,7 +103,10 @@ void layout_profile(struct dl_page *p, const struct slide_ctx *c)
 	tiles_row(p, c, (struct chart_box){b.x, b.y, b.w, th});
 	struct chart_box low = {b.x, b.y + th + 14, b.w, b.h - th - 14};
 	if (!d || !d->has_imd) {
-		slide_no_data(p, low, "Indices of Deprivation by LSOA");
+		/* the residents' tiles are the slide; one line says what is missing */
+		chart_text(p, (struct chart_box){low.x, low.y, low.w, 14}, DL_REGULAR, 9, COL_MUTED,
+			   ALIGN_LEFT, "Indices of Deprivation by LSOA were not supplied (deprivation/): "
+			   "no deciles or map.");
 		return;
 	}
 	const struct jb_drivers_area *A = &d->area[c->area], *L = &d->area[JB_LONDON];

@@ -18,8 +18,8 @@
 #include "../render/fill.h"
 #include "../util/xalloc.h"
 
-#define SLIDES 19
-#define OVERVIEW_SLIDES 10
+#define SLIDES 21 /* the template's; a deck leaves out a slide without data */
+#define OVERVIEW_SLIDES 11
 
 static char *outdir; /* one batch run shared by the tests */
 static int batch_status;
@@ -66,9 +66,14 @@ static void batch_writes_32_valid_decks(void **state)
 			fail_msg("qpdf --check %s: %s", pdf, out);
 		free(out);
 		free(cmd);
-		cmd = xasprintf("pdfinfo '%s' | awk '/^Pages:/ {print $2}'", pdf);
+		/* the street files are the City of London's: most boroughs have
+		 * no street-level records, and their decks leave that slide out */
+		cmd = xasprintf("pdfinfo '%s' | awk '/^Pages:/ {print $2}'; pdftotext '%s' - | "
+				"grep -c 'Slides left out: .*Street-level density'", pdf, pdf);
 		out = jb_run(cmd, &st);
-		assert_int_equal(atoi(out), SLIDES);
+		char *second = strchr(out, '\n');
+		assert_non_null(second);
+		assert_int_equal(atoi(out), SLIDES - atoi(second + 1));
 		free(out);
 		free(cmd);
 		free(pdf);
@@ -372,7 +377,8 @@ static void missing_inputs_say_no_data(void **state)
 	free(cmd);
 	cmd = xasprintf("pdftotext '%s/out/camden.pdf' -", dir);
 	out = jb_run(cmd, &st);
-	expect_in(out, "No data supplied", "missing LSOA data");
+	expect_in(out, "Neighbourhood map (no MPS LSOA-level recorded crime with LSOA boundaries)",
+		  "the LSOA map left out and named");
 	expect_in(out, "Not supplied: LSOA boundaries", "sources slide lists what is missing");
 	free(out);
 	free(cmd);

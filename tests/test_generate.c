@@ -462,8 +462,8 @@ static void parallel_read_matches_sequential(void **state)
 		"crime/police-uk-street/2025-02/2025-02-zz-bad-street.csv:43: wrong number "
 		"of fields (3 fields, the header has 12)\n"
 		"crime/police-uk-street/2025-03/notes.csv:1: header not recognised "
-		"(expected MPS recorded crime, data.police.uk street-level or the MPS "
-		"crime dashboard)\n");
+		"(expected MPS recorded crime, data.police.uk street-level, the MPS "
+		"crime dashboard or MPS homicide victims)\n");
 	assert_int_equal(one->sources.n, 2 + 6 + 4);
 	assert_true(one->street.npts > 6000);
 	assert_int_equal(jb_dataset_check(one, stderr), 0);

@@ -37,7 +37,7 @@ static void shipped_template_loads(void **state)
 		kind[t->slides[i].kind] = &t->slides[i];
 	}
 	assert_non_null(kind[SLIDE_KEY_FIGURES]);
-	assert_int_equal(kind[SLIDE_KEY_FIGURES]->ntiles, 6);
+	assert_int_equal(kind[SLIDE_KEY_FIGURES]->ntiles, 7); /* the last about homicide */
 	assert_string_equal(kind[SLIDE_TREND]->outline, "Crime trend");
 	assert_non_null(kind[SLIDE_KEY_FINDINGS]);
 	assert_int_equal(kind[SLIDE_KEY_FINDINGS]->max_items, 6);
