@@ -57,18 +57,7 @@ double jb_lait_value(const struct jb_lait_series *s, int area, int year)
  * when desc; NAN keys get 0. Returns how many were ranked. */
 static int ranks(const double *key, int desc, int *rank)
 {
-	int n = 0;
-	for (int i = 0; i < JB_NBOROUGHS; i++) {
-		rank[i] = 0;
-		if (isnan(key[i]))
-			continue;
-		n++;
-		rank[i] = 1;
-		for (int j = 0; j < JB_NBOROUGHS; j++)
-			if (!isnan(key[j]) && (desc ? key[j] > key[i] : key[j] < key[i]))
-				rank[i]++;
-	}
-	return n;
+	return jb_competition_ranks(key, JB_NBOROUGHS, desc, rank);
 }
 
 const double *jb_similar_mean_row(const struct jb_similar_mean *m, int b)

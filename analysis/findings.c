@@ -110,15 +110,7 @@ static double window_sum(const double *v, int nmonths, int first, int last)
  * when desc. NAN keys get rank 0 and do not count. */
 static void competition_ranks(const double *key, int desc, int *rank)
 {
-	for (int i = 0; i < JB_NBOROUGHS; i++) {
-		rank[i] = 0;
-		if (isnan(key[i]))
-			continue;
-		rank[i] = 1;
-		for (int j = 0; j < JB_NBOROUGHS; j++)
-			if (!isnan(key[j]) && (desc ? key[j] > key[i] : key[j] < key[i]))
-				rank[i]++;
-	}
+	jb_competition_ranks(key, JB_NBOROUGHS, desc, rank);
 }
 
 static void area_series(struct jb_area_findings *a, const double *full,

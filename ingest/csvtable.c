@@ -18,6 +18,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "../util/strmap.h"
 #include "../util/xalloc.h"
 
 enum { CHUNK = 1 << 16 };
@@ -400,6 +401,39 @@ int jb_parse_month(const char *s, int *month)
 	if (s[7] != '\0' && s[7] != '-')
 		return -1;
 	return make_month(atoi(s), (s[5] - '0') * 10 + (s[6] - '0'), month);
+}
+
+struct jb_csv *jb_csv_open_source(struct jb_dataset *ds, const char *path, const char *rel,
+				  const char *kind, const struct jb_csv_want *want, size_t n,
+				  const char *detail, struct jb_source **src)
+{
+	const char *err;
+	struct jb_csv *t = jb_csv_open(path, &err);
+	if (!t) {
+		jb_source_unusable(ds, rel, kind, 0, NULL, err, NULL);
+		return NULL;
+	}
+	const char *missing = jb_csv_cols(t, want, n);
+	if (missing) {
+		jb_csv_close(t);
+		jb_source_unusable(ds, rel, kind, 1, missing, "required column missing", detail);
+		return NULL;
+	}
+	*src = jb_source_add(&ds->sources, rel, kind);
+	return t;
+}
+
+int jb_intern_name(char ***v, size_t *n, struct strmap *index, const char *name)
+{
+	int i = strmap_get(index, name);
+	if (i < 0) {
+		/* few distinct names: grow one by one */
+		*v = xrealloc(*v, (*n + 1) * sizeof **v);
+		i = (int)(*n)++;
+		(*v)[i] = xstrdup(name);
+		strmap_put(index, name, i);
+	}
+	return i;
 }
 
 int jb_source_unusable(struct jb_dataset *ds, const char *rel, const char *kind,

@@ -72,6 +72,19 @@ int jb_parse_month(const char *s, int *month);
 /* Month of a wide-file header name: exactly six digits YYYYMM. */
 int jb_parse_yyyymm(const char *s, int *month);
 
+/* Open path as a table of `kind` and find its columns: the open table with
+ * *src registered for its rows, or NULL after the file was registered as
+ * unusable (it cannot be read, or a required column is missing; detail,
+ * which may be NULL, says what was expected). */
+struct jb_csv *jb_csv_open_source(struct jb_dataset *ds, const char *path, const char *rel,
+				  const char *kind, const struct jb_csv_want *want, size_t n,
+				  const char *detail, struct jb_source **src);
+
+/* The index of name in the list *v of *n strings (kept in step with the
+ * map index, name -> position), appended when absent. */
+struct strmap;
+int jb_intern_name(char ***v, size_t *n, struct strmap *index, const char *name);
+
 /* ---- source helpers ---- */
 
 /* Register rel as a source of the given kind that could not be used, and

@@ -82,19 +82,6 @@ static int parse_age_group(const char *s, int *lo, int *hi)
 	return -1;
 }
 
-static int intern_method(struct hom *d, const char *name)
-{
-	struct jb_homicides *h = &d->ds->homicide;
-	int i = strmap_get(d->methods, name);
-	if (i < 0) {
-		h->methods = xrealloc(h->methods, (h->nmethods + 1) * sizeof *h->methods);
-		i = (int)h->nmethods++;
-		h->methods[i] = xstrdup(name);
-		strmap_put(d->methods, name, i);
-	}
-	return i;
-}
-
 static int on_row(struct jb_csv *t, void *ctx)
 {
 	struct hom *d = ctx;
@@ -134,7 +121,7 @@ static int on_row(struct jb_csv *t, void *ctx)
 	struct jb_homicides *h = &d->ds->homicide;
 	h->rows = xgrow(h->rows, &h->caprows, h->nrows + 1, sizeof *h->rows);
 	h->rows[h->nrows++] = (struct jb_homicide){
-		b, month, lo, hi, intern_method(d, jb_csv_get(t, d->c_method)), (double)victims,
+		b, month, lo, hi, jb_intern_name(&h->methods, &h->nmethods, d->methods, jb_csv_get(t, d->c_method)), (double)victims,
 	};
 	if (!h->first_month || month < h->first_month)
 		h->first_month = month;
@@ -146,10 +133,6 @@ static int on_row(struct jb_csv *t, void *ctx)
 
 int jb_read_homicide(struct jb_dataset *ds, const char *path, const char *rel)
 {
-	const char *err;
-	struct jb_csv *t = jb_csv_open(path, &err);
-	if (!t)
-		return jb_source_unusable(ds, rel, kind, 0, NULL, err, NULL);
 	struct hom d = {.ds = ds};
 	const struct jb_csv_want want[] = {
 		{"Count of Victims|Victims", &d.c_count, "Count of Victims"},
@@ -158,13 +141,10 @@ int jb_read_homicide(struct jb_dataset *ds, const char *path, const char *rel)
 		{"Recorded Date|Month", &d.c_date, "Recorded Date"},
 		{"Borough", &d.c_borough, "Borough"},
 	};
-	const char *missing = jb_csv_cols(t, want, sizeof want / sizeof want[0]);
-	if (missing) {
-		jb_csv_close(t);
-		return jb_source_unusable(ds, rel, kind, 1, missing, "required column missing",
-					  NULL);
-	}
-	d.src = jb_source_add(&ds->sources, rel, kind);
+	struct jb_csv *t = jb_csv_open_source(ds, path, rel, kind, want, sizeof want / sizeof want[0],
+					      NULL, &d.src);
+	if (!t)
+		return -1;
 	d.methods = strmap_new();
 	for (size_t i = 0; i < ds->homicide.nmethods; i++)
 		strmap_put(d.methods, ds->homicide.methods[i], (int)i);

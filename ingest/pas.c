@@ -72,19 +72,6 @@ static int parse_date(const char *s, int *month)
 	return jb_parse_month(s, month);
 }
 
-static int intern_measure(struct pas *d, const char *name)
-{
-	struct jb_pas *pas = &d->ds->pas;
-	int i = strmap_get(d->measures, name);
-	if (i < 0) {
-		pas->measures = xrealloc(pas->measures, (pas->nmeasures + 1) * sizeof *pas->measures);
-		i = (int)pas->nmeasures++;
-		pas->measures[i] = xstrdup(name);
-		strmap_put(d->measures, name, i);
-	}
-	return i;
-}
-
 static void val_key(char *key, size_t n, int area, int measure, int month)
 {
 	snprintf(key, n, "%d:%d:%d", area, measure, month);
@@ -155,7 +142,7 @@ static int on_row(struct jb_csv *t, void *ctx)
 		jb_reject(d->src, line, jb_csv_name(t, d->c_mps), "not a proportion from 0 to 1", s);
 		return 0;
 	}
-	int m = intern_measure(d, measure);
+	int m = jb_intern_name(&d->ds->pas.measures, &d->ds->pas.nmeasures, d->measures, measure);
 	double had = london_seen(d, m, month, london);
 	if (had >= 0 && had != london) {
 		char detail[96];
@@ -172,10 +159,6 @@ static int on_row(struct jb_csv *t, void *ctx)
 
 int jb_read_pas(struct jb_dataset *ds, const char *path, const char *rel)
 {
-	const char *err;
-	struct jb_csv *t = jb_csv_open(path, &err);
-	if (!t)
-		return jb_source_unusable(ds, rel, kind, 0, NULL, err, NULL);
 	struct pas d = {.ds = ds};
 	const struct jb_csv_want want[] = {
 		{"Date", &d.c_date, "Date"},
@@ -184,14 +167,11 @@ int jb_read_pas(struct jb_dataset *ds, const char *path, const char *rel)
 		{"Proportion", &d.c_prop, "Proportion"},
 		{"MPS|London", &d.c_mps, "MPS"},
 	};
-	const char *missing = jb_csv_cols(t, want, sizeof want / sizeof want[0]);
-	if (missing) {
-		jb_csv_close(t);
-		return jb_source_unusable(ds, rel, kind, 1, missing, "required column missing",
-					  "expected the PAS dashboard export (Date, Survey, "
-					  "Borough, Measure, Proportion, MPS)");
-	}
-	d.src = jb_source_add(&ds->sources, rel, kind);
+	struct jb_csv *t = jb_csv_open_source(ds, path, rel, kind, want, sizeof want / sizeof want[0],
+					      "expected the PAS dashboard export (Date, Survey, "
+					      "Borough, Measure, Proportion, MPS)", &d.src);
+	if (!t)
+		return -1;
 	d.measures = strmap_new();
 	d.vals = strmap_new();
 	d.london = strmap_new();

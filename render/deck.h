@@ -70,6 +70,8 @@ const char *slide_missing(const struct jb_findings *f, const struct jb_slide_spe
 /* 0 when the slide is not about the theme (the homicide slide of a theme
  * that does not count homicide): it is left out without a word. */
 int slide_for_theme(const struct jb_slide_spec *spec, const struct jb_theme *theme);
+/* The slide's template bullets, filled, as a list in box b at size pt. */
+void slide_bullets(struct dl_page *p, const struct slide_ctx *c, struct chart_box b, double size);
 /* A panel saying "No data supplied: WHAT. ..." filling box b. */
 void slide_no_data(struct dl_page *p, struct chart_box b, const char *what);
 

@@ -129,18 +129,26 @@ FILL_PUBLIC_FN(fp_conf_period)
 		snprintf(b, n, "no survey period");
 }
 
+/* "The WHAT ends in MONTH, before this pack's period (to MONTH)TAIL" when
+ * the source ends before the period, else empty. */
+static void before_period(const struct fill_ctx *c, int older, const char *what, int last,
+			  const char *tail, char *b, size_t n)
+{
+	b[0] = '\0';
+	if (!older)
+		return;
+	char m[32], p[32];
+	fmt_month(last, 1, m, sizeof m);
+	fmt_month(c->f->period_end, 1, p, sizeof p);
+	snprintf(b, n, "The %s ends in %s, before this pack's period (to %s)%s", what, m, p, tail);
+}
+
 FILL_PUBLIC_FN(fp_conf_period_note)
 {
 	(void)a;
 	const struct jb_confidence *k = conf(c);
-	b[0] = '\0';
-	if (!k || !k->older)
-		return;
-	char m[32], p[32];
-	fmt_month(k->latest_month, 1, m, sizeof m);
-	fmt_month(c->f->period_end, 1, p, sizeof p);
-	snprintf(b, n, "The survey's latest quarter ends in %s, before this pack's period (to %s).",
-		 m, p);
+	before_period(c, k && k->older, "survey's latest quarter", k ? k->latest_month : 0, ".", b,
+		      n);
 }
 
 FILL_PUBLIC_FN(fp_conf_gj_value)
@@ -336,12 +344,6 @@ FILL_PUBLIC_FN(fp_hom_data_note)
 {
 	(void)a;
 	const struct jb_homicide_findings *h = hom(c);
-	b[0] = '\0';
-	if (!h || !h->before_period)
-		return;
-	char m[32], p[32];
-	fmt_month(h->data_last_month, 1, m, sizeof m);
-	fmt_month(c->f->period_end, 1, p, sizeof p);
-	snprintf(b, n, "The homicide file ends in %s, before this pack's period (to %s): its years are its own.",
-		 m, p);
+	before_period(c, h && h->before_period, "homicide file", h ? h->data_last_month : 0,
+		      ": its years are its own.", b, n);
 }

@@ -44,6 +44,17 @@ struct chart_box slide_body_with_note(struct dl_page *p, const struct slide_ctx 
 	return b;
 }
 
+void slide_bullets(struct dl_page *p, const struct slide_ctx *c, struct chart_box b, double size)
+{
+	char **bul = xcalloc(c->spec->nbullets + 1, sizeof *bul);
+	for (size_t i = 0; i < c->spec->nbullets; i++)
+		bul[i] = slide_fill(c, c->spec->bullets[i]);
+	chart_bullets(p, b, size, (const char *const *)bul, c->spec->nbullets);
+	for (size_t i = 0; i < c->spec->nbullets; i++)
+		free(bul[i]);
+	free(bul);
+}
+
 void slide_lsoa_label(const struct jb_dataset *ds, int l, double *xy, const char **text,
 		      size_t *n, size_t max)
 {
@@ -549,14 +560,7 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 			      8, (const char *const *)items, nitems);
 
 	/* Methods, from the template. */
-	char **bul = xcalloc(c->spec->nbullets + 1, sizeof *bul);
-	for (size_t i = 0; i < c->spec->nbullets; i++)
-		bul[i] = slide_fill(c, c->spec->bullets[i]);
-	chart_bullets(p, (struct chart_box){b.x + left_w + 24, b.y, b.w - left_w - 24, b.h}, 8.5,
-		      (const char *const *)bul, c->spec->nbullets);
-	for (size_t i = 0; i < c->spec->nbullets; i++)
-		free(bul[i]);
-	free(bul);
+	slide_bullets(p, c, (struct chart_box){b.x + left_w + 24, b.y, b.w - left_w - 24, b.h}, 8.5);
 	for (size_t i = 0; i < nitems; i++)
 		free(items[i]);
 	free(items);

@@ -321,14 +321,7 @@ void layout_homicide(struct dl_page *p, const struct slide_ctx *c)
 	chart_columns(p, (struct chart_box){b.x, b.y, b.w - rw - GAP, b.h}, &cc);
 	struct chart_box r = {b.x + b.w - rw, b.y, rw, 1.9 * 7.5 * (JB_HOM_NMEASURES + 1) + 4};
 	hom_table(p, r, h, c->area);
-	char **bul = xcalloc(c->spec->nbullets + 1, sizeof *bul);
-	for (size_t i = 0; i < c->spec->nbullets; i++)
-		bul[i] = slide_fill(c, c->spec->bullets[i]);
-	chart_bullets(p, (struct chart_box){r.x, r.y + r.h + 14, rw, b.h - r.h - 14}, 9,
-		      (const char *const *)bul, c->spec->nbullets);
-	for (size_t i = 0; i < c->spec->nbullets; i++)
-		free(bul[i]);
-	free(bul);
+	slide_bullets(p, c, (struct chart_box){r.x, r.y + r.h + 14, rw, b.h - r.h - 14}, 9);
 	for (size_t y = 0; y < n; y++)
 		free(xl[y]);
 	free(xl);
@@ -355,10 +348,7 @@ void table_confidence(FILE *out, const struct jb_findings *f, int area)
 			csv_num(out, used ? m->change[area] : NAN, "%.2f", 0);
 			csv_num(out, used ? m->change[JB_LONDON] : NAN, "%.2f", 0);
 			csv_num(out, used && b ? m->below_run[area] : NAN, "%.0f", 0);
-			if (used && b && m->below_run[area])
-				csv_month(out, m->below_run_end[area], 1);
-			else
-				fputs("\n", out);
+			csv_month(out, used && b ? m->below_run_end[area] : 0, 1);
 		}
 	}
 }
@@ -390,13 +380,6 @@ void summary_public_header(FILE *out)
 	      out);
 }
 
-static void num(FILE *out, double v, const char *fmt)
-{
-	fputc(',', out);
-	if (isfinite(v))
-		fprintf(out, fmt, v);
-}
-
 void summary_public_row(FILE *out, const struct jb_findings *f, int area)
 {
 	const struct jb_confidence *k = f->confidence;
@@ -405,10 +388,10 @@ void summary_public_row(FILE *out, const struct jb_findings *f, int area)
 	fputc(',', out);
 	if (k && k->ok)
 		fprintf(out, "%04d-%02d", jb_month_year(k->latest_month), jb_month_mon(k->latest_month));
-	num(out, gj ? gj->value[area] : NAN, "%.2f");
-	num(out, gj ? gj->value[JB_LONDON] : NAN, "%.2f");
-	num(out, gj && b && gj->rank[area] ? gj->rank[area] : NAN, "%.0f");
-	num(out, gj ? gj->change[area] : NAN, "%.2f");
+	csv_num_next(out, gj ? gj->value[area] : NAN, "%.2f");
+	csv_num_next(out, gj ? gj->value[JB_LONDON] : NAN, "%.2f");
+	csv_num_next(out, gj && b && gj->rank[area] ? gj->rank[area] : NAN, "%.0f");
+	csv_num_next(out, gj ? gj->change[area] : NAN, "%.2f");
 	/* the measure's name (quoted: it may hold quotes), then its gap */
 	int hl = k && b ? k->area[area].headline : -1;
 	fputc(',', out);
@@ -420,15 +403,15 @@ void summary_public_row(FILE *out, const struct jb_findings *f, int area)
 	fputc(',', out);
 	if (a)
 		fprintf(out, "%d-%d", h->first_year, h->last_year);
-	num(out, a ? a->total[JB_HOM_ALL][JB_HOM_LAST3] : NAN, "%.0f");
-	num(out, a ? a->total[JB_HOM_YOUTH][JB_HOM_LAST3] : NAN, "%.0f");
-	num(out, a ? a->total[JB_HOM_KNIFE][JB_HOM_LAST3] : NAN, "%.0f");
-	num(out, a ? a->rate[JB_HOM_ALL][JB_HOM_LAST5] : NAN, "%.4f");
-	num(out, a && b && a->rank[JB_HOM_ALL][JB_HOM_LAST5] ? a->rank[JB_HOM_ALL][JB_HOM_LAST5] : NAN,
+	csv_num_next(out, a ? a->total[JB_HOM_ALL][JB_HOM_LAST3] : NAN, "%.0f");
+	csv_num_next(out, a ? a->total[JB_HOM_YOUTH][JB_HOM_LAST3] : NAN, "%.0f");
+	csv_num_next(out, a ? a->total[JB_HOM_KNIFE][JB_HOM_LAST3] : NAN, "%.0f");
+	csv_num_next(out, a ? a->rate[JB_HOM_ALL][JB_HOM_LAST5] : NAN, "%.4f");
+	csv_num_next(out, a && b && a->rank[JB_HOM_ALL][JB_HOM_LAST5] ? a->rank[JB_HOM_ALL][JB_HOM_LAST5] : NAN,
 	    "%.0f");
-	num(out, a ? a->rate[JB_HOM_YOUTH][JB_HOM_LAST5] : NAN, "%.4f");
-	num(out, a && b && a->rank[JB_HOM_YOUTH][JB_HOM_LAST5] ? a->rank[JB_HOM_YOUTH][JB_HOM_LAST5]
+	csv_num_next(out, a ? a->rate[JB_HOM_YOUTH][JB_HOM_LAST5] : NAN, "%.4f");
+	csv_num_next(out, a && b && a->rank[JB_HOM_YOUTH][JB_HOM_LAST5] ? a->rank[JB_HOM_YOUTH][JB_HOM_LAST5]
 							      : NAN,
 	    "%.0f");
-	num(out, a && a->cmp[JB_HOM_ALL].ok ? a->cmp[JB_HOM_ALL].p : NAN, "%.6g");
+	csv_num_next(out, a && a->cmp[JB_HOM_ALL].ok ? a->cmp[JB_HOM_ALL].p : NAN, "%.6g");
 }

@@ -41,6 +41,12 @@ char *jb_pdf_page_with(const char *pdf, const char *marker);
 
 struct jb_dataset;
 struct jb_load_options;
+struct jb_source;
+/* The source read from path (relative to the data directory); fails the
+ * test when there is none. */
+const struct jb_source *jb_source_named(const struct jb_dataset *ds, const char *path);
+/* Rows the source set aside under the reason what (0 when none). */
+size_t jb_reason_count(const struct jb_source *s, const char *what);
 /* jb_dataset_load with its diagnostics captured into *diag (caller frees);
  * diagnostics go back to stderr afterwards. */
 struct jb_dataset *jb_load_capture(const char *dir, const struct jb_load_options *opt,

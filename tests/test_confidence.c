@@ -56,23 +56,6 @@ static struct jb_dataset *load(const char *dir, char **diag)
 	return ds;
 }
 
-static const struct jb_source *source(const struct jb_dataset *ds, const char *path)
-{
-	for (size_t i = 0; i < ds->sources.n; i++)
-		if (strcmp(ds->sources.v[i]->path, path) == 0)
-			return ds->sources.v[i];
-	fail_msg("no source %s", path);
-	return NULL;
-}
-
-static size_t reason(const struct jb_source *s, const char *what)
-{
-	for (size_t i = 0; i < s->nreasons; i++)
-		if (strcmp(s->reasons[i].what, what) == 0)
-			return s->reasons[i].n;
-	return 0;
-}
-
 static struct jb_dataset *shipped(char **dir)
 {
 	const char *files[] = {PAS, HOM, POP};
@@ -91,7 +74,7 @@ static void pas_shipped(void **state)
 	(void)state;
 	char *dir;
 	struct jb_dataset *ds = shipped(&dir);
-	const struct jb_source *s = source(ds, "confidence/pas.csv.gz");
+	const struct jb_source *s = jb_source_named(ds, "confidence/pas.csv.gz");
 	assert_int_equal(s->rows, 9312);
 	assert_int_equal(s->kept, 9312);
 	assert_int_equal(s->set_aside, 0);
@@ -129,11 +112,11 @@ static void homicide_shipped(void **state)
 	(void)state;
 	char *dir;
 	struct jb_dataset *ds = shipped(&dir);
-	const struct jb_source *s = source(ds, "crime/homicide.csv.gz");
+	const struct jb_source *s = jb_source_named(ds, "crime/homicide.csv.gz");
 	assert_string_equal(s->kind, "MPS homicide victims");
 	assert_int_equal(s->rows, 2912);
 	assert_int_equal(s->kept, 2912 - REF_HEATHROW);
-	assert_int_equal(reason(s, "outside the 32 boroughs: Heathrow"), REF_HEATHROW);
+	assert_int_equal(jb_reason_count(s, "outside the 32 boroughs: Heathrow"), REF_HEATHROW);
 	assert_int_equal(ds->homicide.first_month, jb_month(2003, 1));
 	assert_int_equal(ds->homicide.last_month, jb_month(2023, 12));
 	/* "Brent " (trailing space) is Brent: 147 + 1 rows */
@@ -167,7 +150,7 @@ static void pas_quirks(void **state)
 		"2015-03-31,PAS,Barnet,Trust MPS,0.61,61%,,,,\n"));
 	char *diag = NULL;
 	struct jb_dataset *ds = load(dir, &diag);
-	const struct jb_source *s = source(ds, "confidence/pas.csv");
+	const struct jb_source *s = jb_source_named(ds, "confidence/pas.csv");
 	assert_int_equal(s->rows, 11);
 	assert_int_equal(s->kept, 5);
 	assert_int_equal(s->set_aside, 6);
@@ -179,7 +162,7 @@ static void pas_quirks(void **state)
 			   "quarter's earlier rows", "London differs");
 	jb_expect_in(diag, "confidence/pas.csv:9: column 'Borough': empty", "empty borough");
 	jb_expect_in(diag, "confidence/pas.csv:11: wrong number of fields", "ragged");
-	assert_int_equal(reason(s, "outside the 32 boroughs"), 1);
+	assert_int_equal(jb_reason_count(s, "outside the 32 boroughs"), 1);
 	assert_int_equal(ds->pas.nmeasures, 2);
 	assert_string_equal(ds->pas.measures[0], "\"Good Job\" local");
 	int w = jb_borough_by_name("Westminster"), r = jb_borough_by_name("Richmond upon Thames");
@@ -223,7 +206,7 @@ static void homicide_quirks(void **state)
 	free(text);
 	char *diag = NULL;
 	struct jb_dataset *ds = load(dir, &diag);
-	const struct jb_source *s = source(ds, "crime/homicide.csv");
+	const struct jb_source *s = jb_source_named(ds, "crime/homicide.csv");
 	assert_int_equal(s->rows, 9);
 	assert_int_equal(s->kept, 4);
 	jb_expect_in(diag, "crime/homicide.csv:5: column 'Recorded Date': not a month (Mon-YY) (Foo-03)",
@@ -233,7 +216,7 @@ static void homicide_quirks(void **state)
 	jb_expect_in(diag, "crime/homicide.csv:7: column 'Age Group': not an age group (13 to)",
 		     "bad age group");
 	jb_expect_in(diag, "crime/homicide.csv:10: column 'Borough': empty", "empty borough");
-	assert_int_equal(reason(s, "outside the 32 boroughs: Heathrow"), 1);
+	assert_int_equal(jb_reason_count(s, "outside the 32 boroughs: Heathrow"), 1);
 	const struct jb_homicide *r = ds->homicide.rows;
 	assert_int_equal(r[0].borough, jb_borough_by_name("Barking and Dagenham"));
 	assert_int_equal(r[0].month, jb_month(2003, 1));

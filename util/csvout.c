@@ -27,6 +27,13 @@ void csv_num(FILE *f, double v, const char *fmt, int last)
 	fputc(last ? '\n' : ',', f);
 }
 
+void csv_num_next(FILE *f, double v, const char *fmt)
+{
+	fputc(',', f);
+	if (isfinite(v))
+		fprintf(f, fmt, v);
+}
+
 void csv_month(FILE *f, int m, int last)
 {
 	if (m > 0)
