@@ -117,6 +117,7 @@ static void measure(const struct jb_pas *pas, int mi, int period_end, struct jb_
 		m->change[a] = m->value[a] - jb_conf_value(m, a, prev);
 	}
 	m->nranked = jb_competition_ranks(m->value, JB_NBOROUGHS, 1, m->rank);
+	jb_competition_ranks(m->value, JB_NBOROUGHS, 0, m->low_rank);
 	int k = 0;
 	for (int b = 0; b < JB_NBOROUGHS; b++) {
 		below_runs(m, b);

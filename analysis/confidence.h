@@ -33,6 +33,7 @@ struct jb_conf_measure {
 	double change[JB_NBOROUGHS + 1]; /* value minus the value four quarters (12 months)
 					  * earlier; NAN when either is missing */
 	int rank[JB_NBOROUGHS];  /* 1 = highest of the 32 (competition ranks); 0 = none */
+	int low_rank[JB_NBOROUGHS]; /* the same from the bottom: 1 = lowest */
 	int nranked;
 	int order[JB_NBOROUGHS]; /* the ranked boroughs, highest first (ties by name) */
 	/* The longest unbroken run of quarters with the borough below London

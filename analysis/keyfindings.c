@@ -70,9 +70,8 @@ static void public_rules(const struct jb_findings *f, int b, struct jb_key_findi
 	const struct jb_confidence *c = f->confidence;
 	if (c && c->ok && c->good_job >= 0) {
 		const struct jb_conf_measure *m = &c->m[c->good_job];
-		/* rank 1 is the highest: among the five lowest of those ranked */
-		if (m->rank[b] && m->rank[b] > m->nranked - 5)
-			add(k, RULE_CONFIDENCE_LOW, 2.9 - 0.1 * (m->nranked - m->rank[b]));
+		if (m->low_rank[b] >= 1 && m->low_rank[b] <= 5)
+			add(k, RULE_CONFIDENCE_LOW, 2.9 - 0.1 * m->low_rank[b]);
 	}
 }
 

@@ -109,12 +109,15 @@ FILL_PUBLIC_FN(fp_conf_summary)
 	measure_label(m->name, name, sizeof name);
 	fmt_share(m->value[a->index], v, sizeof v);
 	fmt_share(m->value[JB_LONDON], L, sizeof L);
-	char pts[32], rank[16];
+	char pts[32], rank[48], ord[16];
 	fmt_dec(fabs(round(ca->gap * 100)), 0, pts, sizeof pts);
-	fmt_ordinal(m->rank[a->index], rank, sizeof rank);
-	snprintf(b, n, "%s is %s point%s %s London on %s: %s against %s, ranked %s of %d (1st is highest)",
-		 a->name, pts, strcmp(pts, "1") == 0 ? "" : "s", ca->gap < 0 ? "below" : "above", name,
-		 v, L, rank, m->nranked);
+	fmt_ordinal(m->rank[a->index], ord, sizeof ord);
+	if (m->rank[a->index] == 1)
+		snprintf(rank, sizeof rank, "the highest of the %d", m->nranked);
+	else
+		snprintf(rank, sizeof rank, "ranked %s of %d (1st is highest)", ord, m->nranked);
+	snprintf(b, n, "%s is %s point%s %s London on %s: %s against %s, %s", a->name, pts,
+		 strcmp(pts, "1") == 0 ? "" : "s", ca->gap < 0 ? "below" : "above", name, v, L, rank);
 }
 
 FILL_PUBLIC_FN(fp_conf_period)
@@ -168,6 +171,12 @@ FILL_PUBLIC_FN(fp_conf_gj_rank)
 {
 	const struct jb_conf_measure *gj = good_job(c);
 	fmt_rank(gj && a->index < JB_NBOROUGHS ? gj->rank[a->index] : 0, 1, b, n);
+}
+
+FILL_PUBLIC_FN(fp_conf_gj_low_rank)
+{
+	const struct jb_conf_measure *gj = good_job(c);
+	fmt_rank(gj && a->index < JB_NBOROUGHS ? gj->low_rank[a->index] : 0, 0, b, n);
 }
 
 FILL_PUBLIC_FN(fp_conf_gj_change)

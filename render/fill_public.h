@@ -28,6 +28,7 @@ FILL_PUBLIC_FN(fp_conf_period_note);
 FILL_PUBLIC_FN(fp_conf_gj_value);
 FILL_PUBLIC_FN(fp_conf_gj_london);
 FILL_PUBLIC_FN(fp_conf_gj_rank);
+FILL_PUBLIC_FN(fp_conf_gj_low_rank);
 FILL_PUBLIC_FN(fp_conf_gj_change);
 FILL_PUBLIC_FN(fp_conf_gj_top);
 FILL_PUBLIC_FN(fp_conf_gj_bottom);
@@ -56,6 +57,7 @@ FILL_PUBLIC_FN(fp_hom_data_note);
 	{"conf_gj_value", fp_conf_gj_value, "\"Good Job\" local: the borough's share, \"47%\""},       \
 	{"conf_gj_london", fp_conf_gj_london, "\"Good Job\" local: London's share"},                   \
 	{"conf_gj_rank", fp_conf_gj_rank, "\"Good Job\" local: rank of 32, \"3rd highest\""},          \
+	{"conf_gj_low_rank", fp_conf_gj_low_rank, "\"Good Job\" local: rank of 32 from the lowest, \"2nd lowest\""}, \
 	{"conf_gj_change", fp_conf_gj_change, "\"Good Job\" local: change on four quarters before, in points"}, \
 	{"conf_gj_top", fp_conf_gj_top, "\"Good Job\" local: the highest borough and its share"},      \
 	{"conf_gj_bottom", fp_conf_gj_bottom, "\"Good Job\" local: the lowest borough and its share"}, \
