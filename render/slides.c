@@ -102,6 +102,9 @@ const char *slide_missing(const struct jb_findings *f, const struct jb_slide_spe
 	const struct jb_hotspots *h = f->hot;
 	const struct jb_drivers *d = f->drivers;
 	switch (spec->kind) {
+	case SLIDE_KEY_FIGURES:
+		return f->has_series && a->change.ok ? NULL
+						     : "MPS borough-level recorded crime for this theme";
 	case SLIDE_TREND:
 		return f->has_series && a->monthly.n ? NULL
 						     : "MPS borough-level recorded crime for this theme";
