@@ -72,6 +72,22 @@ static void measure_label(const char *name, char *b, size_t n)
 	b[o] = '\0';
 }
 
+/* The boroughs sharing the highest value of m (or the lowest, when
+ * lowest), "Croydon and Waltham Forest", in the ranking's order. */
+static void tied(const struct jb_conf_measure *m, int lowest, char *b, size_t n)
+{
+	const int *rank = lowest ? m->low_rank : m->rank;
+	int at[JB_NBOROUGHS], k = 0;
+	for (int i = 0; i < m->nranked; i++)
+		if (rank[m->order[i]] == 1)
+			at[k++] = m->order[i];
+	size_t o = 0;
+	b[0] = '\0';
+	for (int i = 0; i < k && o < n; i++)
+		o += (size_t)snprintf(b + o, n - o, "%s%s", i == 0 ? "" : i + 1 < k ? ", " : " and ",
+				      jb_boroughs[at[i]].name);
+}
+
 FILL_PUBLIC_FN(fp_conf_summary)
 {
 	const struct jb_confidence *k = conf(c);
@@ -86,14 +102,15 @@ FILL_PUBLIC_FN(fp_conf_summary)
 			snprintf(b, n, "The survey gives no borough figures for the quarter used");
 			return;
 		}
-		char lo[16], hi[16];
-		int top = gj->order[0], bottom = gj->order[gj->nranked - 1];
+		char lo[16], hi[16], los[256], his[256];
 		measure_label(gj->name, name, sizeof name);
-		fmt_share(gj->value[top], hi, sizeof hi);
-		fmt_share(gj->value[bottom], lo, sizeof lo);
+		fmt_share(gj->value[gj->order[0]], hi, sizeof hi);
+		fmt_share(gj->value[gj->order[gj->nranked - 1]], lo, sizeof lo);
 		fmt_share(gj->value[JB_LONDON], L, sizeof L);
-		snprintf(b, n, "%s ranges from %s in %s to %s in %s (London %s)", name, lo,
-			 jb_boroughs[bottom].name, hi, jb_boroughs[top].name, L);
+		tied(gj, 1, los, sizeof los);
+		tied(gj, 0, his, sizeof his);
+		snprintf(b, n, "%s ranges from %s in %s to %s in %s (London %s)", name, lo, los, hi,
+			 his, L);
 		return;
 	}
 	const struct jb_conf_area *ca = &k->area[a->index];
@@ -192,10 +209,10 @@ static void gj_end(const struct fill_ctx *c, int last, char *b, size_t n)
 		snprintf(b, n, "–");
 		return;
 	}
-	int bo = gj->order[last ? gj->nranked - 1 : 0];
-	char v[16];
-	fmt_share(gj->value[bo], v, sizeof v);
-	snprintf(b, n, "%s (%s)", jb_boroughs[bo].name, v);
+	char v[16], names[256];
+	fmt_share(gj->value[gj->order[last ? gj->nranked - 1 : 0]], v, sizeof v);
+	tied(gj, last, names, sizeof names);
+	snprintf(b, n, "%s (%s)", names, v);
 }
 
 FILL_PUBLIC_FN(fp_conf_gj_top)

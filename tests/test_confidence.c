@@ -493,6 +493,45 @@ static void syv_deck(void **state)
 	free(out);
 }
 
+/* The overview deck's confidence slide: the 32 boroughs on "Good Job"
+ * local, from a full batch over the crime, population and survey files. */
+static void overview_deck(void **state)
+{
+	(void)state;
+	const char *files[] = {"sample-data/crime/mps-borough-level-crime-2010-2024.csv.gz",
+			       "sample-data/crime/mps-borough-level-crime-2024-2026.csv.gz", PAS, POP};
+	const char *as[] = {"crime/a.csv.gz", "crime/b.csv.gz", "confidence/pas.csv.gz",
+			    "population/pop.csv"};
+	char *dir = data_dir(files, as, 4);
+	char *cmd = xasprintf("'%s' -q -j 2 -t asb-confidence -d %s -o %s/out && pdftotext "
+			      "%s/out/london-overview.pdf -", jembrief(), dir, dir, dir);
+	int st;
+	char *text = jb_run(cmd, &st);
+	assert_int_equal(st, 0);
+	/* from the reference: the lowest and highest shares and who has them */
+	double lo = 1, hi = 0;
+	for (int b = 0; b < JB_NBOROUGHS; b++) {
+		lo = fmin(lo, ref_conf[b].value[0]);
+		hi = fmax(hi, ref_conf[b].value[0]);
+	}
+	char los[256] = "", his[256] = "";
+	for (int b = 0; b < JB_NBOROUGHS; b++) {
+		char *list = ref_conf[b].value[0] == lo ? los : ref_conf[b].value[0] == hi ? his : NULL;
+		if (list)
+			snprintf(list + strlen(list), 256 - strlen(list), "%s%s", *list ? " and " : "",
+				 jb_boroughs[b].name);
+	}
+	char *want = xasprintf("\xe2\x80\x9cGood Job\xe2\x80\x9d local ranges from %ld%% in %s to "
+			       "%ld%% in %s (London %ld%%)", lround(lo * 100), los, lround(hi * 100),
+			       his, lround(ref_london[0] * 100));
+	jb_expect_in(text, want, "the overview's confidence slide");
+	free(want);
+	free(text);
+	free(cmd);
+	jb_rmtree(dir);
+	free(dir);
+}
+
 /* when_missing: "show" keeps a slide without data (saying so); the
  * default leaves it out; a homicide slide outside a homicide theme goes
  * silently; a bad value is refused with its line. */
@@ -552,6 +591,7 @@ int main(void)
 		cmocka_unit_test(homicide_reference),
 		cmocka_unit_test(asb_deck),
 		cmocka_unit_test(syv_deck),
+		cmocka_unit_test(overview_deck),
 		cmocka_unit_test(when_missing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
