@@ -367,6 +367,48 @@ static int ref_index(const char *slug)
 	return -1;
 }
 
+static const char *ordinal(int k)
+{
+	return k % 10 == 1 && k % 100 != 11 ? "st" : k % 10 == 2 && k % 100 != 12 ? "nd"
+	       : k % 10 == 3 && k % 100 != 13 ? "rd" : "th";
+}
+
+/* A change of proportions in whole points, as the slides write it. */
+static void points(double d, char *b, size_t n)
+{
+	long p = lround(d * 100);
+	if (p == 0)
+		snprintf(b, n, "no change");
+	else
+		snprintf(b, n, "%s%ld point%s", p > 0 ? "+" : "\xe2\x88\x92", labs(p),
+			 labs(p) == 1 ? "" : "s");
+}
+
+/* Every row of the confidence slide's table for borough b, from the
+ * reference: value, London, rank, change on a year, longest run below. */
+static void conf_table_rows(const char *page, int b)
+{
+	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	const struct ref_conf *r = &ref_conf[b];
+	for (int m = 0; m < REF_NMEASURES; m++) {
+		char ch[32], lch[32], run[64];
+		points(r->change[m], ch, sizeof ch);
+		points(ref_london_change[m], lch, sizeof lch);
+		if (!r->run[m])
+			snprintf(run, sizeof run, "never below");
+		else
+			snprintf(run, sizeof run, "%d quarter%s %s %s %d", r->run[m],
+				 r->run[m] == 1 ? "" : "s", r->now[m] ? "to date," : "to",
+				 mon[r->run_end[m] % 12], r->run_end[m] / 12);
+		char *row = xasprintf("%s %ld%% %ld%% %d%s %s (London %s) %s", ref_measure[m],
+				      lround(r->value[m] * 100), lround(ref_london[m] * 100),
+				      r->rank[m], ordinal(r->rank[m]), ch, lch, run);
+		jb_expect_in(page, row, "a row of the confidence table");
+		free(row);
+	}
+}
+
 /* The confidence title from the reference: "Hackney is 12 points below
  * London on Treat everyone fairly: 50% against 62%, ranked 30th of 32". */
 static char *conf_title(const char *name, int b)
@@ -387,8 +429,7 @@ static char *conf_title(const char *name, int b)
 		}
 	label[o] = '\0';
 	int rank = r->rank[m];
-	const char *suf = rank % 10 == 1 && rank != 11 ? "st" : rank % 10 == 2 && rank != 12 ? "nd"
-			  : rank % 10 == 3 && rank != 13 ? "rd" : "th";
+	const char *suf = ordinal(rank);
 	char where[64];
 	if (rank == 1)
 		snprintf(where, sizeof where, "the highest of the 32");
@@ -417,6 +458,7 @@ static void asb_deck(void **state)
 		jb_expect_in(p4, "The survey's latest quarter ends in December 2023, before this "
 				 "pack's period (to February 2026).", "the survey's own period");
 		jb_expect_in(p4, "no difference here can be tested for significance", "no test");
+		conf_table_rows(p4, b);
 		free(p4);
 		free(cmd);
 		/* Croydon shares the lowest "Good Job" local: the key finding */
@@ -466,6 +508,15 @@ static void syv_deck(void **state)
 	char *page = jb_pdf_page_with(pdf, want);
 	jb_expect_in(page, "The homicide file ends in December 2023, before this pack's period",
 		     "the file's own years");
+	/* the table's rows: totals over the span, 5 and 3 years, rate, rank */
+	static const char *const rows[] = {"All victims", "Aged 13-24", "Knife or sharp instrument"};
+	for (int m = 0; m < 3; m++) {
+		char *row = xasprintf("%s %.0f %.0f %.0f %.1f %d%s", rows[m], r->total[m][0],
+				      r->total[m][1], r->total[m][2], r->rate[m][1], r->rank[m][1],
+				      ordinal(r->rank[m][1]));
+		jb_expect_in(page, row, "a row of the homicide table");
+		free(row);
+	}
 	free(page);
 	/* among the five highest youth homicide rates: the rule holds */
 	char rate[32];
