@@ -28,8 +28,7 @@
 int jb_theme_has_category(const struct jb_theme *t, const struct jb_category *c)
 {
 	for (size_t i = 0; i < t->nmps; i++)
-		if (strcasecmp(t->mps[i].major, c->major) == 0 &&
-		    (!t->mps[i].minor || strcasecmp(t->mps[i].minor, c->minor) == 0))
+		if (jb_category_is(c, t->mps[i].major, t->mps[i].minor))
 			return 1;
 	return 0;
 }

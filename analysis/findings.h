@@ -126,8 +126,9 @@ int jb_findings_check(const struct jb_findings *f, FILE *err);
 void jb_findings_dump(const struct jb_findings *f, FILE *out);
 
 /* The theme's category matching, shared by every topic that counts MPS
- * recorded crime: 1 when the theme counts category c (major and minor
- * compared without case; a theme entry with no minor takes every minor). */
+ * recorded crime: 1 when the theme counts category c (by the identity of
+ * jb_category_is: case, spacing and punctuation ignored; a theme entry
+ * with no minor takes every minor). */
 int jb_theme_has_category(const struct jb_theme *t, const struct jb_category *c);
 /* Theme counts of a crime table per area and month: a new array (caller
  * frees) v[area * t->nmonths + m], NAN where month m is not covered.

@@ -143,7 +143,10 @@ struct jb_ward {
 enum jb_level { JB_LEVEL_BOROUGH, JB_LEVEL_WARD, JB_LEVEL_LSOA, JB_NLEVELS };
 
 struct jb_category {
-	char *major; /* "VIOLENCE AGAINST THE PERSON" (as published, upper case) */
+	/* As the first file read (in path order) spells it, e.g. "VIOLENCE
+	 * AGAINST THE PERSON" or "Violence Against the Person": one category
+	 * however a release spells it (see jb_category_intern). */
+	char *major;
 	char *minor; /* "VIOLENCE WITH INJURY" */
 };
 
@@ -232,7 +235,7 @@ struct jb_dataset {
 
 	struct jb_category *categories;
 	size_t ncategories, capcategories;
-	struct strmap *category_index; /* "MAJOR\x1fMINOR" -> index */
+	struct strmap *category_index; /* folded "major\x1fminor" -> index */
 	struct jb_crime_table crime[JB_NLEVELS];
 	int has_crime[JB_NLEVELS];
 
@@ -273,10 +276,16 @@ void jb_dataset_free(struct jb_dataset *ds);
 int jb_dataset_check(const struct jb_dataset *ds, FILE *err);
 
 /* Registries. *_find returns -1 when absent; *_intern adds when absent and
- * returns the index (name/borough fill blanks of an existing entry). */
+ * returns the index (name/borough fill blanks of an existing entry).
+ * Each entry has one identity however a release spells it: area codes
+ * compare with surrounding spaces dropped and case ignored; categories
+ * with case, spacing, punctuation and '&'/"and" ignored. */
 int jb_lsoa_find(const struct jb_dataset *ds, const char *code);
 int jb_lsoa_intern(struct jb_dataset *ds, const char *code, const char *name, int borough);
 int jb_ward_intern(struct jb_dataset *ds, const char *code, const char *name, int borough);
 int jb_category_intern(struct jb_dataset *ds, const char *major, const char *minor);
+/* 1 when category c is major / minor by that identity (minor NULL: any
+ * minor of the major). */
+int jb_category_is(const struct jb_category *c, const char *major, const char *minor);
 
 #endif
