@@ -18,6 +18,7 @@
 
 #include "../analysis/findings.h"
 #include "../ingest/dataset.h"
+#include "../ingest/geo.h"
 #include "../render/template.h"
 #include "../util/xalloc.h"
 
@@ -126,10 +127,80 @@ static void releases_spelt_differently_merge_cell_by_cell(void **state)
 	free(dir);
 }
 
+/* Defect "common BNG shapefiles refused". The spellings, in
+ * tests/fixtures/trust-data/prj/ (see README there for how each was made):
+ * the shipped .prj with the scale factor as the London Datastore's
+ * statistical-GIS shapefiles write it (0.999601272), GDAL's OGC WKT1 with
+ * TOWGS84, WKT2 and PROJJSON of EPSG:27700 with the same rounding, and
+ * ESRI and OGC spellings of WGS84. Three lookalikes must stay refused: UTM
+ * zone 30N, BNG with the false easting moved by 100 m, and BNG's
+ * projection on the WGS84 datum. */
+static void crs_identified_however_spelt(void **state)
+{
+	(void)state;
+	static const struct { const char *file; enum jb_crs want; } cases[] = {
+		{"sample-data/boundaries/london-lsoa2021-bng-shp/london-lsoa2021-gen20.prj",
+		 JB_CRS_BNG},
+		{FIX "/prj/bng-esri-london-datastore.prj", JB_CRS_BNG},
+		{FIX "/prj/bng-ogc-wkt1-towgs84.prj", JB_CRS_BNG},
+		{FIX "/prj/bng-wkt2.prj", JB_CRS_BNG},
+		{FIX "/prj/bng-projjson.json", JB_CRS_BNG},
+		{FIX "/prj/wgs84-esri.prj", JB_CRS_WGS84},
+		{FIX "/prj/wgs84-ogc-wkt1.prj", JB_CRS_WGS84},
+		{FIX "/prj/utm30n-esri.prj", JB_CRS_UNKNOWN},
+		{FIX "/prj/bng-false-easting-moved.prj", JB_CRS_UNKNOWN},
+		{FIX "/prj/tm-wgs84-datum.prj", JB_CRS_UNKNOWN},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *wkt = jb_slurp(cases[i].file, NULL);
+		assert_non_null(wkt);
+		enum jb_crs got = jb_crs_identify(wkt);
+		if (got != cases[i].want)
+			fail_msg("%s: identified as %d, want %d", cases[i].file, got,
+				 cases[i].want);
+		free(wkt);
+	}
+	assert_int_equal(jb_crs_identify("EPSG:27700"), JB_CRS_BNG);
+	assert_int_equal(jb_crs_identify("urn:ogc:def:crs:OGC:1.3:CRS84"), JB_CRS_WGS84);
+}
+
+#define LSOA_SHP "sample-data/boundaries/london-lsoa2021-bng-shp/london-lsoa2021-gen20"
+
+/* The shipped LSOA shapefile with the London Datastore's .prj loads: all
+ * its features are LSOAs with a shape. python3 -c "import struct; print(
+ * struct.unpack('<I', open(LSOA_SHP + '.dbf','rb').read()[4:8])[0])"
+ * -> 4994 records. */
+static void london_datastore_prj_loads(void **state)
+{
+	(void)state;
+	char *dir = data_dir(LSOA_SHP ".shp", "boundaries/lsoa/lsoa.shp",
+			     LSOA_SHP ".shx", "boundaries/lsoa/lsoa.shx",
+			     LSOA_SHP ".dbf", "boundaries/lsoa/lsoa.dbf",
+			     FIX "/prj/bng-esri-london-datastore.prj", "boundaries/lsoa/lsoa.prj",
+			     NULL);
+	char *diag = NULL;
+	struct jb_load_options lopt = {.quiet = 1, .jobs = 1};
+	struct jb_dataset *ds = jb_load_capture(dir, &lopt, &diag);
+	assert_non_null(ds);
+	if (strstr(diag, "neither"))
+		fail_msg("%s", diag);
+	assert_true(ds->has_lsoa_shapes);
+	size_t shaped = 0;
+	for (size_t i = 0; i < ds->nlsoa; i++)
+		shaped += ds->lsoa[i].poly.nrings > 0;
+	assert_int_equal(shaped, 4994);
+	free(diag);
+	jb_dataset_free(ds);
+	jb_rmtree(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(releases_spelt_differently_merge_cell_by_cell),
+		cmocka_unit_test(crs_identified_however_spelt),
+		cmocka_unit_test(london_datastore_prj_loads),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
