@@ -91,6 +91,8 @@ void jb_findings_dump(const struct jb_findings *f, FILE *out)
 	fprintf(out, "\npop_year %d\n", f->pop_year);
 	if (f->period_note)
 		fprintf(out, "period_note %s\n", f->period_note);
+	if (f->period_refused)
+		fprintf(out, "period_refused %s\n", f->period_refused);
 	fprintf(out, "borough_map_breaks");
 	for (int k = 0; k <= f->borough_map_nclasses && f->borough_map_nclasses; k++)
 		fprintf(out, " %.1f", f->borough_map_breaks[k]);

@@ -326,6 +326,48 @@ static void lsoa_level(const struct jb_dataset *ds, struct jb_findings *f,
 	free(s);
 }
 
+static void month_str(int m, char *buf, size_t cap)
+{
+	snprintf(buf, cap, "%04d-%02d", jb_month_year(m), jb_month_mon(m));
+}
+
+/* --period against the month the analysis can use (end, relative to the
+ * borough table; -1 when none at or before the month asked for): a month
+ * before the data is refused; a later one, or one that is not complete,
+ * gives way to the latest complete month before it, and the note says
+ * so (it is shown on stderr, on the sources slide and in
+ * data-quality.csv). */
+static void settle_period(struct jb_findings *f, const struct jb_crime_table *t,
+			  const double *total, int asked, int end)
+{
+	char a[16], u[16], first[16], last[16];
+	int lo = 0, hi = t->nmonths - 1;
+	while (lo < t->nmonths && isnan(total[lo]))
+		lo++;
+	while (hi >= 0 && isnan(total[hi]))
+		hi--;
+	month_str(asked, a, sizeof a);
+	month_str(t->first_month + (lo < t->nmonths ? lo : 0), first, sizeof first);
+	month_str(t->first_month + (hi >= 0 ? hi : 0), last, sizeof last);
+	if (end < 0) {
+		f->period_refused = xasprintf("--period %s is before the data: the borough-level "
+					      "crime files cover %s to %s", a, first, last);
+		return;
+	}
+	if (t->first_month + end == asked)
+		return;
+	month_str(t->first_month + end, u, sizeof u);
+	f->period_moved = 1;
+	f->period_note = asked > t->first_month + hi && end == hi
+		? xasprintf("--period %s is after the data, which end in %s; %s is used instead",
+			    a, last, u)
+		: asked > t->first_month + hi
+		? xasprintf("--period %s is after the data, which end in %s; %s, the latest "
+			    "complete month, is used instead", a, last, u)
+		: xasprintf("--period %s is not a complete month in the data; %s, the latest "
+			    "complete month before it, is used instead", a, u);
+}
+
 struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_theme *theme,
 			       const struct jb_analysis_options *opt)
 {
@@ -362,12 +404,13 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 			for (int b = 0; b < JB_NBOROUGHS; b++)
 				L[m] += v[(size_t)b * (size_t)nm + (size_t)m];
 		}
-		int limit = nm - 1;
-		if (opt && opt->period_end > 0)
-			limit = opt->period_end - t->first_month;
+		int asked = opt && opt->period_end > 0 ? opt->period_end : 0;
+		int limit = asked ? asked - t->first_month : nm - 1;
 		int end = limit >= 0 ? last_complete(L, nm, t->first_month, limit,
-						     opt && opt->period_end > 0 ? NULL : &f->period_note)
+						     asked ? NULL : &f->period_note)
 				     : -1;
+		if (asked)
+			settle_period(f, t, L, asked, end);
 		if (end >= 0) {
 			int months = theme->trend_months > 0 ? theme->trend_months : 36;
 			int first = end - months + 1 > 0 ? end - months + 1 : 0;
@@ -428,6 +471,7 @@ void jb_findings_free(struct jb_findings *f)
 	free(f->lsoa);
 	jb_drivers_free(f->drivers);
 	free(f->period_note);
+	free(f->period_refused);
 	jb_context_free(f->context);
 	free(f);
 }

@@ -86,6 +86,13 @@ struct jb_findings {
 	int window_first;     /* first month of the trend window */
 	int has_series;       /* some borough-level crime file was usable */
 	char *period_note;    /* e.g. why the last month was dropped; or NULL */
+	/* --period (jb_analysis_options.period_end) against the borough-level
+	 * data: period_moved is 1 when another month is used, and period_note
+	 * says which and why; period_refused, when not NULL, is why no month
+	 * can be used (the month is before the data): the driver stops with
+	 * it (exit 2). */
+	int period_moved;
+	char *period_refused;
 
 	struct jb_area_findings area[JB_NBOROUGHS + 1]; /* [JB_LONDON] = London */
 

@@ -417,6 +417,28 @@ struct jb_dataset *jb_dataset_load(const char *dir, const struct jb_load_options
 	return ds;
 }
 
+int jb_dataset_usable(const struct jb_dataset *ds, char *why, size_t cap)
+{
+	int crime = ds->has_street || ds->has_dash;
+	for (int l = 0; l < JB_NLEVELS; l++)
+		crime |= ds->has_crime[l];
+	if (crime)
+		return 1;
+	size_t read = 0;
+	for (size_t i = 0; i < ds->sources.n; i++)
+		read += strncmp(ds->sources.v[i]->path, "crime/", 6) == 0;
+	if (ds->sources.n == 0)
+		snprintf(why, cap, "%s: no data files found (crime files go in %s/crime/; "
+				   "see the README for the folders read)", ds->dir, ds->dir);
+	else if (read == 0)
+		snprintf(why, cap, "%s/crime/: no crime file found (MPS recorded crime, "
+				   "data.police.uk street-level or the MPS crime dashboard)", ds->dir);
+	else
+		snprintf(why, cap, "%s/crime/: none of the %zu crime files read has a usable "
+				   "row (see data-quality.csv or the messages above)", ds->dir, read);
+	return 0;
+}
+
 /* ---- freeing ---- */
 
 static void free_polygon(struct jb_polygon *p)

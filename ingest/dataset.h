@@ -270,6 +270,11 @@ struct jb_load_options {
  * Returns NULL (with a message) only when dir itself cannot be read. */
 struct jb_dataset *jb_dataset_load(const char *dir, const struct jb_load_options *opt);
 void jb_dataset_free(struct jb_dataset *ds);
+/* 1 when the dataset has some crime to brief on (a recorded-crime,
+ * street-level or dashboard file with a usable row); 0 otherwise, with a
+ * one-line reason in why (an empty data directory, no crime file, no
+ * usable crime file). */
+int jb_dataset_usable(const struct jb_dataset *ds, char *why, size_t cap);
 
 /* Consistency check of a loaded dataset (indices in range, counts >= 0,
  * polygons closed...). Returns the number of problems, each printed to err. */

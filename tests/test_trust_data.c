@@ -195,12 +195,106 @@ static void london_datastore_prj_loads(void **state)
 	free(dir);
 }
 
+static const char *jembrief(void)
+{
+	const char *j = getenv("JEMBRIEF");
+	return j && *j ? j : "build/jembrief";
+}
+
+/* Runs jembrief with args (quiet, decks into a fresh folder); returns its
+ * stderr (caller frees) and *status its exit status. */
+static char *run_stderr(const char *args, int *status)
+{
+	char *out = jb_tmpdir();
+	char *cmd = xasprintf("'%s' -q -j 1 -o '%s' %s 2>&1 >/dev/null", jembrief(), out, args);
+	char *err = jb_run(cmd, status);
+	free(cmd);
+	jb_rmtree(out);
+	free(out);
+	return err;
+}
+
+static size_t lines(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+/* Defect "unusable input exits 0": exit 2 and one line saying why. */
+static void unusable_input_exits_2_with_one_line(void **state)
+{
+	(void)state;
+	char *empty = jb_tmpdir();
+	char *nocrime = data_dir("sample-data/population", "population", NULL);
+	char *args = xasprintf("-d '%s'", empty);
+	int status;
+	char *err = run_stderr(args, &status);
+	assert_int_equal(status, 2);
+	assert_int_equal(lines(err), 1);
+	jb_expect_in(err, "no data files found", "empty data directory");
+	free(err);
+	free(args);
+	args = xasprintf("-d '%s'", nocrime);
+	err = run_stderr(args, &status);
+	assert_int_equal(status, 2);
+	assert_int_equal(lines(err), 1);
+	jb_expect_in(err, "crime/: no crime file found", "no crime file");
+	free(err);
+	free(args);
+	jb_rmtree(empty);
+	jb_rmtree(nocrime);
+	free(empty);
+	free(nocrime);
+}
+
+/* Defect "--period outside the data". The shipped borough files cover
+ * 2010-04 to 2026-02: python3 -c "import gzip; print([gzip.open(p,'rt').
+ * readline().split(',')[i] for p,i in ((BORO_OLD,0),(BORO_NEW,23))])"
+ * -> ['201004', '202602']. Before them: exit 2, one line. After them: the
+ * deck is for 2026-02 and says so on stderr and its sources slide. */
+static void period_outside_the_data(void **state)
+{
+	(void)state;
+	int status;
+	char *err = run_stderr("-d sample-data --dump-findings -p 2010-03", &status);
+	assert_int_equal(status, 2);
+	assert_int_equal(lines(err), 1);
+	jb_expect_in(err, "--period 2010-03 is before the data: the borough-level crime "
+			  "files cover 2010-04 to 2026-02", "period before the data");
+	free(err);
+
+	char *out = jb_tmpdir();
+	char *cmd = xasprintf("'%s' -q -j 1 -d sample-data -o '%s' -p 2030-01 hackney 2>&1",
+			      jembrief(), out);
+	err = jb_run(cmd, &status);
+	assert_int_equal(status, 0);
+	const char *said = "--period 2030-01 is after the data, which end in 2026-02; "
+			   "2026-02 is used instead";
+	jb_expect_in(err, said, "stderr");
+	char *pdf = xasprintf("%s/hackney.pdf", out);
+	char *page = jb_pdf_page_with(pdf, "What was read, what was set aside");
+	jb_expect_in(page, said, "sources slide");
+	free(page);
+	page = jb_pdf_page_with(pdf, "data to");
+	jb_expect_in(page, "data to February 2026", "title slide");
+	free(page);
+	free(pdf);
+	free(err);
+	free(cmd);
+	jb_rmtree(out);
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(releases_spelt_differently_merge_cell_by_cell),
 		cmocka_unit_test(crs_identified_however_spelt),
 		cmocka_unit_test(london_datastore_prj_loads),
+		cmocka_unit_test(unusable_input_exits_2_with_one_line),
+		cmocka_unit_test(period_outside_the_data),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
