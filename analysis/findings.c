@@ -164,6 +164,57 @@ static void population(const struct jb_dataset *ds, struct jb_findings *f)
 	f->pop_year = ds->pop_year;
 }
 
+/* Months of the 12 ending at `end` that lie in [first, last]. */
+static int months_in(int end, int first, int last)
+{
+	int lo = end - 11 > first ? end - 11 : first, hi = end < last ? end : last;
+	return hi >= lo ? hi - lo + 1 : 0;
+}
+
+/* How far the dashboard covers measure k's two windows, and why a figure
+ * cannot be given when it does not. Within its first..last month a month
+ * without a row is a month without offences (the dashboard leaves zero
+ * rows out); outside them nothing is known, so a window reaching outside
+ * is not summed at all. */
+static void dash_window(const struct jb_dataset *ds, struct jb_findings *f, size_t k, int sub,
+			int measure)
+{
+	struct jb_dash_window *w = &f->dash[k];
+	if (!ds->has_dash) {
+		w->status = JB_DASH_NOT_SUPPLIED;
+		snprintf(w->why, sizeof w->why, "no MPS crime dashboard was supplied");
+		return;
+	}
+	int first = 0, last = -1;
+	for (size_t r = 0; sub >= 0 && measure >= 0 && r < ds->dash.nrows; r++) {
+		const struct jb_dash_row *row = &ds->dash.rows[r];
+		if (row->subtype != sub)
+			continue;
+		if (last < 0 || row->month < first)
+			first = row->month;
+		if (row->month > last)
+			last = row->month;
+	}
+	if (last < 0) {
+		w->status = JB_DASH_NO_MEASURE;
+		snprintf(w->why, sizeof w->why, "the dashboard file has no %s offences",
+			 f->theme->dash_subtypes[k]);
+		return;
+	}
+	w->first = first;
+	w->last = last;
+	w->months_last = months_in(f->period_end, first, last);
+	w->months_prev = months_in(f->period_end - 12, first, last);
+	if (w->months_last < 12) {
+		w->status = JB_DASH_SHORT_LAST;
+		snprintf(w->why, sizeof w->why, "only %d of 12 months in the data", w->months_last);
+	} else if (w->months_prev < 12) {
+		w->status = JB_DASH_SHORT_PREV;
+		snprintf(w->why, sizeof w->why, "no comparison: only %d of the 12 months before "
+			 "%s in the data", w->months_prev, w->months_prev == 1 ? "is" : "are");
+	}
+}
+
 static void dashboard(const struct jb_dataset *ds, struct jb_findings *f)
 {
 	const struct jb_dashboard *d = &ds->dash;
@@ -171,23 +222,22 @@ static void dashboard(const struct jb_dataset *ds, struct jb_findings *f)
 	for (size_t i = 0; i < d->nmeasures; i++)
 		if (strcasecmp(d->measures[i], "Offences") == 0)
 			measure = (int)i;
-	int last = 0;
-	for (size_t r = 0; r < d->nrows; r++)
-		if (d->rows[r].month > last)
-			last = d->rows[r].month;
 	for (size_t k = 0; k < f->theme->ndash && k < 8; k++) {
 		int sub = -1;
 		for (size_t i = 0; i < d->nsubtypes; i++)
 			if (strcasecmp(d->subtypes[i], f->theme->dash_subtypes[k]) == 0)
 				sub = (int)i;
-		for (int a = 0; a <= JB_NBOROUGHS; a++)
-			f->area[a].dash_last12[k] = f->area[a].dash_prev12[k] = NAN;
-		if (sub < 0 || measure < 0 || !ds->has_dash || last < f->period_end)
+		f->dash[k] = (struct jb_dash_window){0};
+		dash_window(ds, f, k, sub, measure);
+		const struct jb_dash_window *w = &f->dash[k];
+		int has_last = w->status == JB_DASH_OK || w->status == JB_DASH_SHORT_PREV;
+		int has_prev = w->status == JB_DASH_OK;
+		for (int a = 0; a <= JB_NBOROUGHS; a++) {
+			f->area[a].dash_last12[k] = has_last ? 0 : NAN;
+			f->area[a].dash_prev12[k] = has_prev ? 0 : NAN;
+		}
+		if (!has_last)
 			continue;
-		for (int a = 0; a <= JB_NBOROUGHS; a++)
-			f->area[a].dash_last12[k] = f->area[a].dash_prev12[k] = 0;
-		/* Months with no row are months with no offences (the dashboard
-		 * omits zero rows). */
 		for (size_t r = 0; r < d->nrows; r++) {
 			const struct jb_dash_row *row = &d->rows[r];
 			if (row->subtype != sub || row->measure != measure)
@@ -382,9 +432,15 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 		af->slug = a == JB_LONDON ? "london" : jb_boroughs[a].slug;
 		af->rate = NAN;
 		for (int k = 0; k < 8; k++)
-			af->dash_pct[k] = NAN;
+			af->dash_last12[k] = af->dash_prev12[k] = af->dash_pct[k] = NAN;
 		af->change.pct = NAN;
 		snprintf(af->trend.why, sizeof af->trend.why, "no borough-level crime data");
+	}
+
+	for (size_t k = 0; k < 8; k++) {
+		f->dash[k].status = JB_DASH_NO_PERIOD;
+		snprintf(f->dash[k].why, sizeof f->dash[k].why,
+			 "no analysis period (no borough-level recorded crime)");
 	}
 
 	unsigned char *matched = xcalloc(ds->ncategories ? ds->ncategories : 1, 1);

@@ -78,6 +78,28 @@ struct jb_lsoa_findings {
 	int map_class;   /* 0..JB_MAP_CLASSES-1 against its borough's breaks */
 };
 
+/* Why a dashboard measure's figure is not given (struct jb_dash_window). */
+enum jb_dash_status {
+	JB_DASH_OK,           /* both 12-month windows in the data */
+	JB_DASH_NO_PERIOD,    /* no analysis period (no borough-level series) */
+	JB_DASH_NOT_SUPPLIED, /* no dashboard file */
+	JB_DASH_NO_MEASURE,   /* the file has no rows of this measure */
+	JB_DASH_SHORT_LAST,   /* the last 12 months not all in the data: no count */
+	JB_DASH_SHORT_PREV,   /* the 12 before not all in the data: a count, no change */
+};
+
+/* How far the dashboard covers one of the theme's measures. Every statistic
+ * needs its whole window in the data: a window reaching past the
+ * dashboard's first or last month is never summed (absent months are not
+ * zeros), and `why` says so, e.g. "only 5 of 12 months in the data". */
+struct jb_dash_window {
+	enum jb_dash_status status;
+	int first, last;      /* the measure's months in the file (when it has some) */
+	int months_last;      /* of the last 12 months (to period_end), in the data */
+	int months_prev;      /* of the 12 before them, in the data */
+	char why[128];        /* a phrase when status != JB_DASH_OK, else "" */
+};
+
 struct jb_findings {
 	const struct jb_theme *theme;
 	const struct jb_dataset *ds; /* borrowed: names, geometry, sources */
@@ -100,6 +122,11 @@ struct jb_findings {
 	int lsoa_period_end;  /* last complete month of the LSOA file */
 	struct jb_lsoa_findings *lsoa; /* [nlsoa], parallel to dataset lsoa */
 	size_t nlsoa;
+
+	/* theme.dash_subtypes[k]'s coverage; dash_last12/dash_prev12/dash_pct
+	 * of every area are NAN where it says they cannot be given (the
+	 * windows end at period_end: JB_DASH_NO_PERIOD without has_series). */
+	struct jb_dash_window dash[8];
 
 	int pop_year;
 	size_t ncategories_matched; /* MPS categories the theme matched */

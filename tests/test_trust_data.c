@@ -287,6 +287,81 @@ static void period_outside_the_data(void **state)
 	free(out);
 }
 
+#define DASHBOARD "sample-data/crime/mps-monthly-crime-dashboard.csv.gz"
+
+/* Defect "a window compared with a shorter one": the shipped dashboard
+ * starts in 2022-03, so at --period 2023-07 the 12 months before
+ * (2021-08..2022-07) are only 5 in the data. Hackney's knife crime:
+ *
+ *   python3 -c "import csv,gzip; r=[x for x in csv.DictReader(gzip.open(
+ *     'sample-data/crime/mps-monthly-crime-dashboard.csv.gz','rt'))
+ *     if x['area_type']=='Borough']; print(min(x['month_year'][:7] for x in r),
+ *     sum(float(x['count']) for x in r if x['area_name']=='Hackney' and
+ *     x['crime_subtype']=='Knife Crime' and x['measure']=='Offences' and
+ *     '2022-08'<=x['month_year'][:7]<='2023-07'))"
+ *   -> 2022-03 532.0
+ *
+ * Before the fix the 5 months (222 offences) were compared with the 12:
+ * +139.6%. */
+static void dashboard_window_must_be_covered(void **state)
+{
+	(void)state;
+	char *dir = data_dir(BORO_OLD, "crime/a.csv.gz", BORO_NEW, "crime/b.csv.gz",
+			     DASHBOARD, "crime/dashboard.csv.gz", NULL);
+	struct jb_dataset *ds;
+	struct jb_findings *f = analyse(dir, &ds, jb_month(2023, 7));
+	assert_string_equal(syv->theme.dash_subtypes[0], "Knife Crime");
+	const struct jb_dash_window *w = &f->dash[0];
+	assert_int_equal(w->first, jb_month(2022, 3));
+	assert_int_equal(w->months_last, 12);
+	assert_int_equal(w->months_prev, 5);
+	assert_int_equal(w->status, JB_DASH_SHORT_PREV);
+	assert_string_equal(w->why, "no comparison: only 5 of the 12 months before are in the data");
+	const struct jb_area_findings *h = &f->area[HACKNEY];
+	assert_close(h->dash_last12[0], 532, 0);
+	assert_true(isnan(h->dash_prev12[0]));
+	assert_true(isnan(h->dash_pct[0]));
+	jb_findings_free(f);
+
+	/* Before the dashboard's first month: no count at all. At 2022-07
+	 * the last 12 months (2021-08..2022-07) hold the same 5. */
+	f = jb_analyse(ds, &syv->theme, &(struct jb_analysis_options){jb_month(2022, 7)});
+	w = &f->dash[0];
+	assert_int_equal(w->months_last, 5);
+	assert_int_equal(w->status, JB_DASH_SHORT_LAST);
+	assert_string_equal(w->why, "only 5 of 12 months in the data");
+	assert_true(isnan(f->area[HACKNEY].dash_last12[0]));
+	jb_findings_free(f);
+	jb_dataset_free(ds);
+	jb_rmtree(dir);
+	free(dir);
+}
+
+/* The same on the deck: the knife crime tile gives the reason, not a
+ * number. */
+static void dashboard_tile_says_why(void **state)
+{
+	(void)state;
+	char *out = jb_tmpdir();
+	char *cmd = xasprintf("'%s' -q -j 1 -d sample-data -o '%s' -p 2023-07 hackney 2>&1",
+			      jembrief(), out);
+	int status;
+	char *err = jb_run(cmd, &status);
+	assert_int_equal(status, 0);
+	char *pdf = xasprintf("%s/hackney.pdf", out);
+	char *page = jb_pdf_page_with(pdf, "Knife Crime offences, Aug 2022 – Jul 2023");
+	jb_expect_in(page, "532", "knife crime count");
+	jb_expect_in(page, "No comparison: only 5 of the 12 months before are in the data",
+		     "knife crime tile");
+	assert_null(strstr(page, "139.6"));
+	free(page);
+	free(pdf);
+	free(err);
+	free(cmd);
+	jb_rmtree(out);
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -295,6 +370,8 @@ int main(void)
 		cmocka_unit_test(london_datastore_prj_loads),
 		cmocka_unit_test(unusable_input_exits_2_with_one_line),
 		cmocka_unit_test(period_outside_the_data),
+		cmocka_unit_test(dashboard_window_must_be_covered),
+		cmocka_unit_test(dashboard_tile_says_why),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
