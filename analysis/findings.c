@@ -164,6 +164,22 @@ static void population(const struct jb_dataset *ds, struct jb_findings *f)
 	f->pop_year = ds->pop_year;
 }
 
+enum jb_window_age jb_source_window(int first, int last, int period_end, int *wfirst,
+				    int *wlast)
+{
+	enum jb_window_age age = JB_WINDOW_CURRENT;
+	int end = last;
+	if (period_end > 0 && period_end < first)
+		age = JB_WINDOW_NONE;
+	else if (period_end > 0 && period_end <= last)
+		end = period_end;
+	else if (period_end > 0)
+		age = JB_WINDOW_OLDER;
+	*wlast = end;
+	*wfirst = end - 11 > first ? end - 11 : first;
+	return age;
+}
+
 /* Months of the 12 ending at `end` that lie in [first, last]. */
 static int months_in(int end, int first, int last)
 {
@@ -349,6 +365,8 @@ static void lsoa_level(const struct jb_dataset *ds, struct jb_findings *f,
 	}
 	f->has_lsoa = 1;
 	f->lsoa_period_end = t->first_month + end;
+	f->lsoa_age = f->has_series && f->lsoa_period_end < f->period_end ? JB_WINDOW_OLDER
+									   : JB_WINDOW_CURRENT;
 	for (size_t l = 0; l < ds->nlsoa; l++)
 		f->lsoa[l].count12 = window_sum(v + l * (size_t)t->nmonths, t->nmonths, end - 11, end);
 	free(v);

@@ -78,6 +78,17 @@ struct jb_lsoa_findings {
 	int map_class;   /* 0..JB_MAP_CLASSES-1 against its borough's breaks */
 };
 
+/* A source's 12-month window against the analysis period: every source
+ * follows period_end; one that ends before it keeps its own last 12
+ * months and is called out as older on its slide; one that starts after
+ * it has no window. */
+enum jb_window_age { JB_WINDOW_CURRENT, JB_WINDOW_OLDER, JB_WINDOW_NONE };
+/* The window (at most 12 months, *wfirst..*wlast) of a source covering
+ * months first..last, ending at period_end (0: the source's own last
+ * month). */
+enum jb_window_age jb_source_window(int first, int last, int period_end, int *wfirst,
+				    int *wlast);
+
 /* Why a dashboard measure's figure is not given (struct jb_dash_window). */
 enum jb_dash_status {
 	JB_DASH_OK,           /* both 12-month windows in the data */
@@ -120,6 +131,7 @@ struct jb_findings {
 
 	int has_lsoa;         /* LSOA crime file usable */
 	int lsoa_period_end;  /* last complete month of the LSOA file */
+	enum jb_window_age lsoa_age; /* OLDER when it ends before period_end */
 	struct jb_lsoa_findings *lsoa; /* [nlsoa], parallel to dataset lsoa */
 	size_t nlsoa;
 

@@ -16,7 +16,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../analysis/drivers.h"
 #include "../analysis/findings.h"
+#include "../analysis/hotspots.h"
 #include "../ingest/dataset.h"
 #include "../ingest/geo.h"
 #include "../render/template.h"
@@ -362,6 +364,83 @@ static void dashboard_tile_says_why(void **state)
 	free(out);
 }
 
+/* Defect "street-level and attrition windows ignore --period". The shipped
+ * street files (City of London Police, 2017-01..2017-06) hold a few of the
+ * theme's crimes in the 32 boroughs, by month:
+ *
+ *   python3 -c "import csv,glob; T={'Violence and sexual offences','Robbery',
+ *     'Possession of weapons'}; print([sum(1 for x in csv.DictReader(open(f))
+ *     if x['Crime type'] in T and x['LSOA name'] and not x['LSOA name']
+ *     .startswith('City of London') and x['Longitude']) for f in
+ *     sorted(glob.glob('sample-data/crime/police-uk-street/2017-0?/2017-??-city-of-london-street.csv'))])"
+ *   -> [2, 3, 5, 1, 2, 2]
+ *
+ * At --period 2017-03 both street slides count 2017-01..2017-03 (10
+ * crimes); before the fix they counted the files' own last months,
+ * 2017-01..2017-06 (15). At 2026-02 the street files are older: their own
+ * months, called out. At 2016-06 they start after the period: none. */
+static void street_windows_follow_the_period(void **state)
+{
+	(void)state;
+	char *dir = data_dir(BORO_OLD, "crime/a.csv.gz", BORO_NEW, "crime/b.csv.gz",
+			     "sample-data/crime/police-uk-street", "crime/police-uk-street",
+			     "sample-data/boundaries", "boundaries", NULL);
+	struct jb_dataset *ds;
+	struct jb_findings *f = analyse(dir, &ds, jb_month(2017, 3));
+	const struct jb_hotspots *h = f->hot;
+	const struct jb_drivers *d = f->drivers;
+	assert_int_equal(h->street_first, jb_month(2017, 1));
+	assert_int_equal(h->street_last, jb_month(2017, 3));
+	assert_int_equal(h->street_age, JB_WINDOW_CURRENT);
+	assert_int_equal(h->street_n, 10);
+	assert_int_equal(d->street_first, jb_month(2017, 1));
+	assert_int_equal(d->street_last, jb_month(2017, 3));
+	const struct jb_drivers_area *L = &d->area[JB_LONDON];
+	assert_close(L->known + L->unknown + L->unmapped, 10, 0);
+	jb_findings_free(f);
+
+	f = jb_analyse(ds, &syv->theme, &(struct jb_analysis_options){jb_month(2026, 2)});
+	assert_int_equal(f->hot->street_last, jb_month(2017, 6));
+	assert_int_equal(f->hot->street_age, JB_WINDOW_OLDER);
+	assert_int_equal(f->hot->street_n, 15);
+	assert_int_equal(f->drivers->street_age, JB_WINDOW_OLDER);
+	jb_findings_free(f);
+
+	f = jb_analyse(ds, &syv->theme, &(struct jb_analysis_options){jb_month(2016, 6)});
+	assert_int_equal(f->hot->street_age, JB_WINDOW_NONE);
+	assert_false(f->hot->has_street);
+	jb_expect_in(f->hot->street_why, "start in 2017-01, after the period analysed (to 2016-06)",
+		     "street why");
+	assert_false(f->drivers->has_street);
+	jb_findings_free(f);
+	jb_dataset_free(ds);
+	jb_rmtree(dir);
+	free(dir);
+}
+
+/* On the shipped sample the street slides say their months are older. */
+static void older_source_called_out_on_the_slide(void **state)
+{
+	(void)state;
+	char *out = jb_tmpdir();
+	char *cmd = xasprintf("'%s' -q -j 1 -d sample-data -o '%s' hackney 2>&1", jembrief(), out);
+	int status;
+	char *err = jb_run(cmd, &status);
+	assert_int_equal(status, 0);
+	char *pdf = xasprintf("%s/hackney.pdf", out);
+	char *page = jb_pdf_page_with(pdf, "Kernel density of");
+	jb_expect_in(page, "Jan 2017 – Jun 2017, older than the rest of the pack", "street density");
+	free(page);
+	page = jb_pdf_page_with(pdf, "Outcome stages of");
+	jb_expect_in(page, "Jan 2017 – Jun 2017, older than the rest of the pack", "attrition");
+	free(page);
+	free(pdf);
+	free(err);
+	free(cmd);
+	jb_rmtree(out);
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -372,6 +451,8 @@ int main(void)
 		cmocka_unit_test(period_outside_the_data),
 		cmocka_unit_test(dashboard_window_must_be_covered),
 		cmocka_unit_test(dashboard_tile_says_why),
+		cmocka_unit_test(street_windows_follow_the_period),
+		cmocka_unit_test(older_source_called_out_on_the_slide),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
