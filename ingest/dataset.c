@@ -173,13 +173,16 @@ static int beside_street(enum crime_kind k)
 	return k == C_UNUSABLE || k == C_STREET || k == C_OUTCOMES;
 }
 
+static void source_line(const struct jb_source *s)
+{
+	fprintf(stderr, "jembrief: %s: %s, %zu rows, %zu kept, %zu set aside\n", s->path,
+		s->kind, s->rows, s->kept, s->set_aside);
+}
+
 static void progress(const struct jb_dataset *ds, size_t before, int quiet)
 {
-	if (!quiet && ds->sources.n > before) {
-		const struct jb_source *s = ds->sources.v[ds->sources.n - 1];
-		fprintf(stderr, "jembrief: %s: %s, %zu rows, %zu kept, %zu set aside\n",
-			s->path, s->kind, s->rows, s->kept, s->set_aside);
-	}
+	if (!quiet && ds->sources.n > before)
+		source_line(ds->sources.v[ds->sources.n - 1]);
 }
 
 /* ---- street files in parallel ---- */
@@ -358,6 +361,23 @@ static void read_folder(struct jb_dataset *ds, const char *name,
 	files_free(&f);
 }
 
+/* boundaries/ as one set (one LSOA vintage is chosen when all are read);
+ * each file's line printed once its rows are settled. */
+static void read_boundaries(struct jb_dataset *ds, int quiet)
+{
+	struct files f = folder(ds->dir, "boundaries", is_boundary);
+	struct jb_boundaries *set = jb_boundaries_begin(ds);
+	for (size_t i = 0; i < f.n; i++) {
+		char *path = xasprintf("%s/%s", ds->dir, f.v[i]);
+		jb_boundaries_read(set, path, f.v[i]);
+		free(path);
+	}
+	jb_boundaries_end(set);
+	for (size_t i = 0; i < ds->sources.n && !quiet; i++)
+		source_line(ds->sources.v[i]);
+	files_free(&f);
+}
+
 struct jb_dataset *jb_dataset_load(const char *dir, const struct jb_load_options *opt)
 {
 	int quiet = opt && opt->quiet;
@@ -371,7 +391,7 @@ struct jb_dataset *jb_dataset_load(const char *dir, const struct jb_load_options
 	struct jb_dataset *ds = xcalloc(1, sizeof *ds);
 	ds->dir = xstrdup(dir);
 
-	read_folder(ds, "boundaries", is_boundary, jb_read_boundaries, quiet);
+	read_boundaries(ds, quiet);
 	read_crime(ds, opt, load_jobs(opt), quiet);
 	read_folder(ds, "deprivation", is_csv, jb_read_deprivation, quiet);
 	read_folder(ds, "population", is_csv, jb_read_population, quiet);

@@ -50,6 +50,7 @@ struct jb_reason {
 	char *what;  /* "column 'lsoa_code': not a known LSOA", grouping key */
 	char *first; /* first occurrence, "FILE:LINE" */
 	size_t n;
+	int used;    /* 1: rows noted but used all the same (jb_note_used) */
 };
 
 struct jb_source {
@@ -87,6 +88,10 @@ void jb_reject(struct jb_source *src, long line, const char *column,
  * category outside every theme is NOT this: those rows are kept). Counted
  * under reason, not printed. */
 void jb_set_aside(struct jb_source *src, const char *reason);
+/* A valid row used all the same, with something worth counting (a street
+ * row whose LSOA code the boundaries do not have, placed by its
+ * coordinates): a reason with used = 1, not counted as set aside. */
+void jb_note_used(struct jb_source *src, const char *reason);
 /* Where diagnostics go (default stderr; NULL silences them). */
 void jb_diag_set(FILE *f);
 

@@ -441,8 +441,9 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 			char nbuf[32];
 			fmt_count((double)re->n, nbuf, sizeof nbuf);
 			items = xgrow(items, &cap, nitems + 1, sizeof *items);
-			items[nitems++] = xasprintf("%s rows set aside: %s (first at %s)", nbuf,
-						    re->what, re->first);
+			items[nitems++] = xasprintf("%s rows %s: %s (first at %s)", nbuf,
+						    re->used ? "used" : "set aside", re->what,
+						    re->first);
 		}
 	for (size_t i = 0; i < src->nmissing; i++) {
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);

@@ -441,6 +441,132 @@ static void older_source_called_out_on_the_slide(void **state)
 	free(out);
 }
 
+/* The reason of src named what (NULL when none). */
+static const struct jb_reason *reason(const struct jb_source *src, const char *what)
+{
+	for (size_t r = 0; r < src->nreasons; r++)
+		if (strcmp(src->reasons[r].what, what) == 0)
+			return &src->reasons[r];
+	return NULL;
+}
+
+static const struct jb_source *source(const struct jb_dataset *ds, const char *path)
+{
+	for (size_t i = 0; i < ds->sources.n; i++)
+		if (strcmp(ds->sources.v[i]->path, path) == 0)
+			return ds->sources.v[i];
+	fail_msg("no source %s", path);
+	return NULL;
+}
+
+#define LSOA11 FIX "/lsoa2011"
+
+/* Defect "two LSOA vintages merged": an LSOA 2011 file (made by
+ * make-lsoa2011.py from Hackney's real polygons: 149 features, 5 with codes
+ * no 2021 LSOA has) beside the shipped 2021 shapefile, and read before it
+ * (path order). One vintage is used: the 2021 shapes alone, the 2011 file
+ * set aside with its reason.
+ *   python3 -c "import json; f=json.load(open(LSOA11 + '/hackney-lsoa2011.geojson'))
+ *     ['features']; print(len(f), sum(x['properties']['LSOA11CD'].startswith('E0109')
+ *     for x in f))"  -> 149 5
+ *   python3 -c "import json; f=json.load(open('../shared/data/boundaries/
+ *     london-lsoa2021-gen20.geojson'))['features']; print(len(f),
+ *     sum(x['properties']['LAD22CD']!='E09000001' for x in f))"  -> 4994 4988
+ * Before the fix the 5 became extra LSOAs (4,999) and 144 "LSOA given twice". */
+static void one_lsoa_vintage(void **state)
+{
+	(void)state;
+	char *dir = data_dir("sample-data/boundaries/london-lsoa2021-bng-shp",
+			     "boundaries/london-lsoa2021-bng-shp",
+			     LSOA11 "/hackney-lsoa2011.geojson", "boundaries/hackney-lsoa2011.geojson",
+			     BORO_NEW, "crime/b.csv.gz", NULL);
+	char *diag = NULL;
+	struct jb_load_options lopt = {.quiet = 1, .jobs = 1};
+	struct jb_dataset *ds = jb_load_capture(dir, &lopt, &diag);
+	assert_non_null(ds);
+	assert_null(strstr(diag, "given twice"));
+	assert_int_equal(jb_dataset_check(ds, stderr), 0);
+	size_t shaped = 0, study = 0;
+	for (size_t i = 0; i < ds->nlsoa; i++) {
+		shaped += ds->lsoa[i].poly.nrings > 0;
+		study += ds->lsoa[i].poly.nrings > 0 && ds->lsoa[i].borough >= 0;
+	}
+	assert_int_equal(ds->nlsoa, 4994);
+	assert_int_equal(shaped, 4994);
+	assert_int_equal(study, 4988);
+	const struct jb_source *s11 = source(ds, "boundaries/hackney-lsoa2011.geojson");
+	assert_int_equal(s11->rows, 149);
+	assert_int_equal(s11->kept, 0);
+	assert_int_equal(s11->set_aside, 149);
+	const struct jb_reason *r = reason(s11, "LSOA 2011 boundary, not used: one LSOA "
+						"vintage is used, LSOA 2021");
+	assert_non_null(r);
+	assert_int_equal(r->n, 149);
+	free(diag);
+	jb_dataset_free(ds);
+
+	/* Alone, the 2011 file is the vintage used. */
+	jb_rmtree(dir);
+	free(dir);
+	dir = data_dir(LSOA11 "/hackney-lsoa2011.geojson", "boundaries/hackney-lsoa2011.geojson",
+		       BORO_NEW, "crime/b.csv.gz", NULL);
+	ds = jb_load_capture(dir, &lopt, &diag);
+	assert_int_equal(ds->nlsoa, 149);
+	assert_int_equal(source(ds, "boundaries/hackney-lsoa2011.geojson")->kept, 149);
+	free(diag);
+	jb_dataset_free(ds);
+	jb_rmtree(dir);
+	free(dir);
+}
+
+/* Street rows whose LSOA code is of another vintage (the 2017-01 file with
+ * every code outside the City rewritten, make-lsoa2011.py) are placed by
+ * their coordinates, kept, and counted in the data quality record:
+ *   python3 -c "import csv; r=list(csv.DictReader(open(LSOA11 +
+ *     '/2017-01-city-of-london-street.csv'))); print(sum(1 for x in r if
+ *     x['LSOA code'].startswith('E0109') and x['Longitude']))"  -> 22
+ * and by point-in-polygon (tests/fixtures/trust-data/street_pip_reference.py,
+ * ray casting in python over the real polygons) 20 of them fall in the 32
+ * boroughs, 1 in the City of London, 1 outside every LSOA. The original
+ * file's 22 rows are all kept by their codes. */
+static void street_rows_of_another_vintage_counted(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		LSOA11 "/2017-01-city-of-london-street.csv",
+		"sample-data/crime/police-uk-street/2017-01/2017-01-city-of-london-street.csv",
+	};
+	size_t kept[2];
+	for (int k = 0; k < 2; k++) {
+		char *dir = data_dir("sample-data/boundaries", "boundaries", files[k],
+				     "crime/2017-01/2017-01-city-of-london-street.csv", NULL);
+		char *diag = NULL;
+		struct jb_load_options lopt = {.quiet = 1, .jobs = 1};
+		struct jb_dataset *ds = jb_load_capture(dir, &lopt, &diag);
+		const struct jb_source *s =
+			source(ds, "crime/2017-01/2017-01-city-of-london-street.csv");
+		kept[k] = s->kept;
+		const struct jb_reason *r = reason(s, "column 'LSOA code': not in the LSOA "
+						      "boundaries used (another vintage?), placed "
+						      "by its coordinates");
+		if (k == 0) {
+			assert_non_null(r);
+			assert_true(r->used);
+			assert_int_equal(r->n, 20);
+			assert_non_null(reason(s, "outside London's LSOAs"));
+			assert_int_equal(reason(s, "outside London's LSOAs")->n, 1);
+		} else {
+			assert_null(r);
+		}
+		free(diag);
+		jb_dataset_free(ds);
+		jb_rmtree(dir);
+		free(dir);
+	}
+	assert_int_equal(kept[0], 20);
+	assert_int_equal(kept[1], 22);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -453,6 +579,8 @@ int main(void)
 		cmocka_unit_test(dashboard_tile_says_why),
 		cmocka_unit_test(street_windows_follow_the_period),
 		cmocka_unit_test(older_source_called_out_on_the_slide),
+		cmocka_unit_test(one_lsoa_vintage),
+		cmocka_unit_test(street_rows_of_another_vintage_counted),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
