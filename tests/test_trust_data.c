@@ -69,6 +69,12 @@ static char *data_dir(const char *first, ...)
 	return dir;
 }
 
+static void drop_dir(char *dir)
+{
+	jb_rmtree(dir);
+	free(dir);
+}
+
 static struct jb_findings *analyse(const char *dir, struct jb_dataset **ds, int period)
 {
 	char *diag = NULL;
@@ -125,8 +131,7 @@ static void releases_spelt_differently_merge_cell_by_cell(void **state)
 	assert_int_equal(ds->ncategories, 34);
 	jb_findings_free(f);
 	jb_dataset_free(ds);
-	jb_rmtree(dir);
-	free(dir);
+	drop_dir(dir);
 }
 
 /* Defect "common BNG shapefiles refused". The spellings, in
@@ -193,27 +198,56 @@ static void london_datastore_prj_loads(void **state)
 	assert_int_equal(shaped, 4994);
 	free(diag);
 	jb_dataset_free(ds);
-	jb_rmtree(dir);
-	free(dir);
+	drop_dir(dir);
 }
 
-static const char *jembrief(void)
-{
-	const char *j = getenv("JEMBRIEF");
-	return j && *j ? j : "build/jembrief";
-}
 
 /* Runs jembrief with args (quiet, decks into a fresh folder); returns its
  * stderr (caller frees) and *status its exit status. */
 static char *run_stderr(const char *args, int *status)
 {
 	char *out = jb_tmpdir();
-	char *cmd = xasprintf("'%s' -q -j 1 -o '%s' %s 2>&1 >/dev/null", jembrief(), out, args);
+	char *cmd = xasprintf("'%s' -q -j 1 -o '%s' %s 2>&1 >/dev/null", jb_jembrief(), out, args);
 	char *err = jb_run(cmd, status);
 	free(cmd);
-	jb_rmtree(out);
-	free(out);
+	drop_dir(out);
 	return err;
+}
+
+/* Hackney's deck written from sample-data with extra options into a fresh
+ * folder; the run must succeed. deck_free() removes it. */
+struct deck {
+	char *out, *pdf, *log;
+};
+
+static struct deck hackney_deck(const char *args)
+{
+	struct deck d = {.out = jb_tmpdir()};
+	char *cmd = xasprintf("'%s' -q -j 1 -d sample-data -o '%s' %s hackney 2>&1",
+			      jb_jembrief(), d.out, args);
+	int status;
+	d.log = jb_run(cmd, &status);
+	free(cmd);
+	if (status != 0)
+		fail_msg("jembrief %s: status %d\n%s", args, status, d.log);
+	d.pdf = xasprintf("%s/hackney.pdf", d.out);
+	return d;
+}
+
+static void deck_free(struct deck *d)
+{
+	jb_rmtree(d->out);
+	free(d->out);
+	free(d->pdf);
+	free(d->log);
+}
+
+/* Fails unless the deck's page holding marker says want. */
+static void page_says(const struct deck *d, const char *marker, const char *want)
+{
+	char *page = jb_pdf_page_with(d->pdf, marker);
+	jb_expect_in(page, want, marker);
+	free(page);
 }
 
 static size_t lines(const char *s)
@@ -230,25 +264,22 @@ static void unusable_input_exits_2_with_one_line(void **state)
 	(void)state;
 	char *empty = jb_tmpdir();
 	char *nocrime = data_dir("sample-data/population", "population", NULL);
-	char *args = xasprintf("-d '%s'", empty);
-	int status;
-	char *err = run_stderr(args, &status);
-	assert_int_equal(status, 2);
-	assert_int_equal(lines(err), 1);
-	jb_expect_in(err, "no data files found", "empty data directory");
-	free(err);
-	free(args);
-	args = xasprintf("-d '%s'", nocrime);
-	err = run_stderr(args, &status);
-	assert_int_equal(status, 2);
-	assert_int_equal(lines(err), 1);
-	jb_expect_in(err, "crime/: no crime file found", "no crime file");
-	free(err);
-	free(args);
-	jb_rmtree(empty);
-	jb_rmtree(nocrime);
-	free(empty);
-	free(nocrime);
+	const struct { const char *dir, *want; } cases[] = {
+		{empty, "no data files found"},
+		{nocrime, "crime/: no crime file found"},
+	};
+	for (size_t i = 0; i < 2; i++) {
+		char *args = xasprintf("-d '%s'", cases[i].dir);
+		int status;
+		char *err = run_stderr(args, &status);
+		assert_int_equal(status, 2);
+		assert_int_equal(lines(err), 1);
+		jb_expect_in(err, cases[i].want, cases[i].dir);
+		free(err);
+		free(args);
+	}
+	drop_dir(empty);
+	drop_dir(nocrime);
 }
 
 /* Defect "--period outside the data". The shipped borough files cover
@@ -267,26 +298,13 @@ static void period_outside_the_data(void **state)
 			  "files cover 2010-04 to 2026-02", "period before the data");
 	free(err);
 
-	char *out = jb_tmpdir();
-	char *cmd = xasprintf("'%s' -q -j 1 -d sample-data -o '%s' -p 2030-01 hackney 2>&1",
-			      jembrief(), out);
-	err = jb_run(cmd, &status);
-	assert_int_equal(status, 0);
+	struct deck d = hackney_deck("-p 2030-01");
 	const char *said = "--period 2030-01 is after the data, which end in 2026-02; "
 			   "2026-02 is used instead";
-	jb_expect_in(err, said, "stderr");
-	char *pdf = xasprintf("%s/hackney.pdf", out);
-	char *page = jb_pdf_page_with(pdf, "What was read, what was set aside");
-	jb_expect_in(page, said, "sources slide");
-	free(page);
-	page = jb_pdf_page_with(pdf, "data to");
-	jb_expect_in(page, "data to February 2026", "title slide");
-	free(page);
-	free(pdf);
-	free(err);
-	free(cmd);
-	jb_rmtree(out);
-	free(out);
+	jb_expect_in(d.log, said, "stderr");
+	page_says(&d, "What was read, what was set aside", said);
+	page_says(&d, "data to", "data to February 2026");
+	deck_free(&d);
 }
 
 #define DASHBOARD "sample-data/crime/mps-monthly-crime-dashboard.csv.gz"
@@ -335,8 +353,7 @@ static void dashboard_window_must_be_covered(void **state)
 	assert_true(isnan(f->area[HACKNEY].dash_last12[0]));
 	jb_findings_free(f);
 	jb_dataset_free(ds);
-	jb_rmtree(dir);
-	free(dir);
+	drop_dir(dir);
 }
 
 /* The same on the deck: the knife crime tile gives the reason, not a
@@ -344,24 +361,14 @@ static void dashboard_window_must_be_covered(void **state)
 static void dashboard_tile_says_why(void **state)
 {
 	(void)state;
-	char *out = jb_tmpdir();
-	char *cmd = xasprintf("'%s' -q -j 1 -d sample-data -o '%s' -p 2023-07 hackney 2>&1",
-			      jembrief(), out);
-	int status;
-	char *err = jb_run(cmd, &status);
-	assert_int_equal(status, 0);
-	char *pdf = xasprintf("%s/hackney.pdf", out);
-	char *page = jb_pdf_page_with(pdf, "Knife Crime offences, Aug 2022 – Jul 2023");
-	jb_expect_in(page, "532", "knife crime count");
-	jb_expect_in(page, "No comparison: only 5 of the 12 months before are in the data",
-		     "knife crime tile");
+	struct deck d = hackney_deck("-p 2023-07");
+	const char *tiles = "Knife Crime offences, Aug 2022 – Jul 2023";
+	page_says(&d, tiles, "532");
+	page_says(&d, tiles, "No comparison: only 5 of the 12 months before are in the data");
+	char *page = jb_pdf_page_with(d.pdf, tiles);
 	assert_null(strstr(page, "139.6"));
 	free(page);
-	free(pdf);
-	free(err);
-	free(cmd);
-	jb_rmtree(out);
-	free(out);
+	deck_free(&d);
 }
 
 /* Defect "street-level and attrition windows ignore --period". The shipped
@@ -414,31 +421,18 @@ static void street_windows_follow_the_period(void **state)
 	assert_false(f->drivers->has_street);
 	jb_findings_free(f);
 	jb_dataset_free(ds);
-	jb_rmtree(dir);
-	free(dir);
+	drop_dir(dir);
 }
 
 /* On the shipped sample the street slides say their months are older. */
 static void older_source_called_out_on_the_slide(void **state)
 {
 	(void)state;
-	char *out = jb_tmpdir();
-	char *cmd = xasprintf("'%s' -q -j 1 -d sample-data -o '%s' hackney 2>&1", jembrief(), out);
-	int status;
-	char *err = jb_run(cmd, &status);
-	assert_int_equal(status, 0);
-	char *pdf = xasprintf("%s/hackney.pdf", out);
-	char *page = jb_pdf_page_with(pdf, "Kernel density of");
-	jb_expect_in(page, "Jan 2017 – Jun 2017, older than the rest of the pack", "street density");
-	free(page);
-	page = jb_pdf_page_with(pdf, "Outcome stages of");
-	jb_expect_in(page, "Jan 2017 – Jun 2017, older than the rest of the pack", "attrition");
-	free(page);
-	free(pdf);
-	free(err);
-	free(cmd);
-	jb_rmtree(out);
-	free(out);
+	struct deck d = hackney_deck("");
+	const char *older = "Jan 2017 – Jun 2017, older than the rest of the pack";
+	page_says(&d, "Kernel density of", older);
+	page_says(&d, "Outcome stages of", older);
+	deck_free(&d);
 }
 
 /* The reason of src named what (NULL when none). */
@@ -450,14 +444,6 @@ static const struct jb_reason *reason(const struct jb_source *src, const char *w
 	return NULL;
 }
 
-static const struct jb_source *source(const struct jb_dataset *ds, const char *path)
-{
-	for (size_t i = 0; i < ds->sources.n; i++)
-		if (strcmp(ds->sources.v[i]->path, path) == 0)
-			return ds->sources.v[i];
-	fail_msg("no source %s", path);
-	return NULL;
-}
 
 #define LSOA11 FIX "/lsoa2011"
 
@@ -494,7 +480,7 @@ static void one_lsoa_vintage(void **state)
 	assert_int_equal(ds->nlsoa, 4994);
 	assert_int_equal(shaped, 4994);
 	assert_int_equal(study, 4988);
-	const struct jb_source *s11 = source(ds, "boundaries/hackney-lsoa2011.geojson");
+	const struct jb_source *s11 = jb_source_named(ds, "boundaries/hackney-lsoa2011.geojson");
 	assert_int_equal(s11->rows, 149);
 	assert_int_equal(s11->kept, 0);
 	assert_int_equal(s11->set_aside, 149);
@@ -506,17 +492,15 @@ static void one_lsoa_vintage(void **state)
 	jb_dataset_free(ds);
 
 	/* Alone, the 2011 file is the vintage used. */
-	jb_rmtree(dir);
-	free(dir);
+	drop_dir(dir);
 	dir = data_dir(LSOA11 "/hackney-lsoa2011.geojson", "boundaries/hackney-lsoa2011.geojson",
 		       BORO_NEW, "crime/b.csv.gz", NULL);
 	ds = jb_load_capture(dir, &lopt, &diag);
 	assert_int_equal(ds->nlsoa, 149);
-	assert_int_equal(source(ds, "boundaries/hackney-lsoa2011.geojson")->kept, 149);
+	assert_int_equal(jb_source_named(ds, "boundaries/hackney-lsoa2011.geojson")->kept, 149);
 	free(diag);
 	jb_dataset_free(ds);
-	jb_rmtree(dir);
-	free(dir);
+	drop_dir(dir);
 }
 
 /* Street rows whose LSOA code is of another vintage (the 2017-01 file with
@@ -544,7 +528,7 @@ static void street_rows_of_another_vintage_counted(void **state)
 		struct jb_load_options lopt = {.quiet = 1, .jobs = 1};
 		struct jb_dataset *ds = jb_load_capture(dir, &lopt, &diag);
 		const struct jb_source *s =
-			source(ds, "crime/2017-01/2017-01-city-of-london-street.csv");
+			jb_source_named(ds, "crime/2017-01/2017-01-city-of-london-street.csv");
 		kept[k] = s->kept;
 		const struct jb_reason *r = reason(s, "column 'LSOA code': not in the LSOA "
 						      "boundaries used (another vintage?), placed "
