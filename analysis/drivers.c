@@ -360,7 +360,7 @@ static void street_outcomes(struct jb_drivers *d, const struct jb_dataset *ds,
 	for (size_t o = 0; o < st->noutcomes; o++)
 		stage[o] = jb_outcome_stage(st->outcomes[o]);
 	d->street_age = jb_source_window(st->first_month, st->first_month + st->nmonths - 1,
-					 f->has_series ? f->period_end : 0, &d->street_first,
+					 jb_findings_period(f), &d->street_first,
 					 &d->street_last);
 	int first = d->street_first - st->first_month, last = d->street_last - st->first_month;
 	if (d->street_age == JB_WINDOW_NONE)
@@ -462,9 +462,10 @@ static void positive_outcomes(struct jb_drivers *d, const struct jb_dataset *ds,
 		if (row->month > last)
 			last = row->month;
 	}
-	if (f->has_series && f->period_end < last)
-		last = f->period_end;
-	else if (f->has_series && f->period_end > last)
+	int period = jb_findings_period(f);
+	if (period && period < last)
+		last = period;
+	else if (period > last)
 		d->po_age = JB_WINDOW_OLDER;
 	int nm = last - first + 1;
 	if (nm < 12)

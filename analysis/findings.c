@@ -164,6 +164,11 @@ static void population(const struct jb_dataset *ds, struct jb_findings *f)
 	f->pop_year = ds->pop_year;
 }
 
+int jb_findings_period(const struct jb_findings *f)
+{
+	return f->has_series ? f->period_end : f->period_asked;
+}
+
 enum jb_window_age jb_source_window(int first, int last, int period_end, int *wfirst,
 				    int *wlast)
 {
@@ -356,7 +361,8 @@ static void lsoa_level(const struct jb_dataset *ds, struct jb_findings *f,
 			if (ds->lsoa[l].borough >= 0)
 				total[m] += v[l * (size_t)t->nmonths + m];
 	}
-	int limit = f->has_series ? f->period_end - t->first_month : t->nmonths - 1;
+	int limit = jb_findings_period(f) ? jb_findings_period(f) - t->first_month
+					  : t->nmonths - 1;
 	int end = last_complete(total, t->nmonths, t->first_month, limit, NULL);
 	free(total);
 	if (end < 11) {
@@ -365,8 +371,8 @@ static void lsoa_level(const struct jb_dataset *ds, struct jb_findings *f,
 	}
 	f->has_lsoa = 1;
 	f->lsoa_period_end = t->first_month + end;
-	f->lsoa_age = f->has_series && f->lsoa_period_end < f->period_end ? JB_WINDOW_OLDER
-									   : JB_WINDOW_CURRENT;
+	f->lsoa_age = f->lsoa_period_end < jb_findings_period(f) ? JB_WINDOW_OLDER
+								 : JB_WINDOW_CURRENT;
 	for (size_t l = 0; l < ds->nlsoa; l++)
 		f->lsoa[l].count12 = window_sum(v + l * (size_t)t->nmonths, t->nmonths, end - 11, end);
 	free(v);
@@ -442,6 +448,7 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 	struct jb_findings *f = xcalloc(1, sizeof *f);
 	f->theme = theme;
 	f->ds = ds;
+	f->period_asked = opt && opt->period_end > 0 ? opt->period_end : 0;
 	for (int a = 0; a <= JB_NBOROUGHS; a++) {
 		struct jb_area_findings *af = &f->area[a];
 		af->index = a;

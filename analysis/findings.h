@@ -88,6 +88,10 @@ enum jb_window_age { JB_WINDOW_CURRENT, JB_WINDOW_OLDER, JB_WINDOW_NONE };
  * month). */
 enum jb_window_age jb_source_window(int first, int last, int period_end, int *wfirst,
 				    int *wlast);
+/* The month every source's window ends at: period_end when there is a
+ * borough-level series, else --period as given, else 0 (each source its
+ * own last month). */
+int jb_findings_period(const struct jb_findings *f);
 
 /* Why a dashboard measure's figure is not given (struct jb_dash_window). */
 enum jb_dash_status {
@@ -126,6 +130,7 @@ struct jb_findings {
 	 * it (exit 2). */
 	int period_moved;
 	char *period_refused;
+	int period_asked;     /* --period as given, 0 when none */
 
 	struct jb_area_findings area[JB_NBOROUGHS + 1]; /* [JB_LONDON] = London */
 

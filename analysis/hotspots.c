@@ -497,7 +497,7 @@ static void street(struct jb_hotspots *h, const struct jb_findings *f)
 		for (size_t k = 0; k < th->nstreet; k++)
 			type_ok[i] |= strcasecmp(st->types[i], th->street_types[k]) == 0;
 	h->street_age = jb_source_window(st->first_month, st->first_month + st->nmonths - 1,
-					 f->has_series ? f->period_end : 0, &h->street_first,
+					 jb_findings_period(f), &h->street_first,
 					 &h->street_last);
 	if (h->street_age == JB_WINDOW_NONE) {
 		char a[16], b[16];

@@ -435,6 +435,38 @@ static void older_source_called_out_on_the_slide(void **state)
 	deck_free(&d);
 }
 
+/* The LSOA file cut short (make-lsoa-cut.py: Hackney's rows, months to
+ * 2025-06) beside the borough files to 2026-02: the maps keep the file's
+ * own last 12 months and are called older.
+ *   python3 -c "import csv,gzip; r=csv.DictReader(gzip.open(
+ *     'sample-data/crime/mps-lsoa-level-crime-2024-2026.csv.gz','rt'));
+ *     s=lambda x: x['minor_category'] in ('VIOLENCE WITH INJURY','HOMICIDE',
+ *     'ROBBERY OF PERSONAL PROPERTY') or x['major_category']=='POSSESSION OF WEAPONS';
+ *     ms=['2024%02d'%m for m in range(7,13)]+['2025%02d'%m for m in range(1,7)];
+ *     print(sum(int(x[m]) for x in r if x['borough']=='E09000012' and s(x) for m in ms))"
+ *   -> 3623 */
+static void lsoa_file_ending_early_is_older(void **state)
+{
+	(void)state;
+	char *dir = data_dir(BORO_NEW, "crime/b.csv.gz", FIX "/lsoa-hackney-to-2025-06.csv.gz",
+			     "crime/lsoa.csv.gz", NULL);
+	struct jb_dataset *ds;
+	struct jb_findings *f = analyse(dir, &ds, 0);
+	assert_int_equal(f->period_end, jb_month(2026, 2));
+	assert_true(f->has_lsoa);
+	assert_int_equal(f->lsoa_period_end, jb_month(2025, 6));
+	assert_int_equal(f->lsoa_age, JB_WINDOW_OLDER);
+	assert_close(f->area[HACKNEY].lsoa_total12, 3623, 0);
+	jb_findings_free(f);
+	/* At a period inside it, the maps follow the period: current. */
+	f = jb_analyse(ds, &syv->theme, &(struct jb_analysis_options){jb_month(2025, 3)});
+	assert_int_equal(f->lsoa_period_end, jb_month(2025, 3));
+	assert_int_equal(f->lsoa_age, JB_WINDOW_CURRENT);
+	jb_findings_free(f);
+	jb_dataset_free(ds);
+	drop_dir(dir);
+}
+
 /* The reason of src named what (NULL when none). */
 static const struct jb_reason *reason(const struct jb_source *src, const char *what)
 {
@@ -563,6 +595,7 @@ int main(void)
 		cmocka_unit_test(dashboard_tile_says_why),
 		cmocka_unit_test(street_windows_follow_the_period),
 		cmocka_unit_test(older_source_called_out_on_the_slide),
+		cmocka_unit_test(lsoa_file_ending_early_is_older),
 		cmocka_unit_test(one_lsoa_vintage),
 		cmocka_unit_test(street_rows_of_another_vintage_counted),
 	};
