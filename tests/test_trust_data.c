@@ -22,6 +22,7 @@
 #include "../ingest/dataset.h"
 #include "../ingest/geo.h"
 #include "../render/template.h"
+#include "../util/strmap.h"
 #include "../util/xalloc.h"
 
 #define FIX "tests/fixtures/trust-data"
@@ -132,6 +133,47 @@ static void releases_spelt_differently_merge_cell_by_cell(void **state)
 	jb_findings_free(f);
 	jb_dataset_free(ds);
 	drop_dir(dir);
+}
+
+/* The registries' identity rule on its own: spellings seen across London
+ * Datastore releases (case, spacing, "&" for "and") are one entry. */
+static void one_identity_however_spelt(void **state)
+{
+	(void)state;
+	struct jb_dataset ds = {0};
+	int vwi = jb_category_intern(&ds, "VIOLENCE AGAINST THE PERSON", "VIOLENCE WITH INJURY");
+	assert_int_equal(jb_category_intern(&ds, "Violence Against the Person",
+					    "Violence with Injury"), vwi);
+	assert_int_equal(jb_category_intern(&ds, "Violence  Against The Person ",
+					    "Violence With Injury"), vwi);
+	int arson = jb_category_intern(&ds, "ARSON AND CRIMINAL DAMAGE", "ARSON");
+	assert_int_equal(jb_category_intern(&ds, "Arson & Criminal Damage", "Arson"), arson);
+	assert_int_not_equal(jb_category_intern(&ds, "ARSON AND CRIMINAL DAMAGE",
+						"CRIMINAL DAMAGE"), arson);
+	assert_int_equal(ds.ncategories, 3);
+	assert_true(jb_category_is(&ds.categories[vwi], "violence against the person", NULL));
+	assert_false(jb_category_is(&ds.categories[vwi], "ROBBERY", NULL));
+
+	int l = jb_lsoa_intern(&ds, "E01000006", "Barking and Dagenham 016A", 0);
+	assert_int_equal(jb_lsoa_find(&ds, " e01000006 "), l);
+	assert_int_equal(jb_lsoa_intern(&ds, "e01000006", NULL, -1), l);
+	assert_string_equal(ds.lsoa[l].code, "E01000006");
+	int w = jb_ward_intern(&ds, "E05013570", "Heathrow Villages", -1);
+	assert_int_equal(jb_ward_intern(&ds, "e05013570 ", NULL, -1), w);
+	assert_int_equal(ds.nward, 1);
+
+	for (size_t i = 0; i < ds.ncategories; i++) {
+		free(ds.categories[i].major);
+		free(ds.categories[i].minor);
+	}
+	free(ds.categories);
+	free(ds.lsoa[l].name);
+	free(ds.lsoa);
+	free(ds.ward[w].name);
+	free(ds.ward);
+	strmap_free(ds.category_index);
+	strmap_free(ds.lsoa_index);
+	strmap_free(ds.ward_index);
 }
 
 /* Defect "common BNG shapefiles refused". The spellings, in
@@ -587,6 +629,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(releases_spelt_differently_merge_cell_by_cell),
+		cmocka_unit_test(one_identity_however_spelt),
 		cmocka_unit_test(crs_identified_however_spelt),
 		cmocka_unit_test(london_datastore_prj_loads),
 		cmocka_unit_test(unusable_input_exits_2_with_one_line),
