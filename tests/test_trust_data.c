@@ -539,6 +539,39 @@ static void lsoa_file_ending_early_is_older(void **state)
 	drop_dir(dir);
 }
 
+/* The dashboard cut short (make-dashboard-cut.py: borough knife crime rows,
+ * 2022-03..2025-06) beside the borough files to 2026-02. The knife crime
+ * tile has only 4 of its 12 months (2025-03..2025-06): no count. The
+ * positive outcome rate keeps the file's own last 12 months and is older.
+ *   python3 -c "import csv,gzip; r=list(csv.DictReader(gzip.open(FIX +
+ *     '/dashboard-knife-to-2025-06.csv.gz','rt'))); w=lambda x: '2024-07'<=
+ *     x['month_year'][:7]<='2025-06' and x['area_name']=='Hackney'; print(*(sum(
+ *     float(x['count']) for x in r if w(x) and x['measure']==m) for m in
+ *     ('Offences','Positive Outcomes')))"  -> 644.0 57.0 */
+static void dashboard_ending_early(void **state)
+{
+	(void)state;
+	char *dir = data_dir(BORO_NEW, "crime/b.csv.gz", FIX "/dashboard-knife-to-2025-06.csv.gz",
+			     "crime/dashboard.csv.gz", NULL);
+	struct jb_dataset *ds;
+	struct jb_findings *f = analyse(dir, &ds, 0);
+	assert_int_equal(f->period_end, jb_month(2026, 2));
+	assert_int_equal(f->dash[0].status, JB_DASH_SHORT_LAST);
+	assert_int_equal(f->dash[0].months_last, 4);
+	assert_string_equal(f->dash[0].why, "only 4 of 12 months in the data");
+	assert_true(isnan(f->area[HACKNEY].dash_last12[0]));
+	const struct jb_drivers *d = f->drivers;
+	assert_true(d->has_po);
+	assert_int_equal(d->po_age, JB_WINDOW_OLDER);
+	assert_int_equal(d->po_first + (int)d->po_n - 1, jb_month(2025, 6));
+	assert_close(d->area[HACKNEY].off_last12, 644, 0);
+	assert_close(d->area[HACKNEY].po_last12, 57, 0);
+	assert_close(d->area[HACKNEY].po_rate12, 100.0 * 57 / 644, 1e-12);
+	jb_findings_free(f);
+	jb_dataset_free(ds);
+	drop_dir(dir);
+}
+
 /* The reason of src named what (NULL when none). */
 static const struct jb_reason *reason(const struct jb_source *src, const char *what)
 {
@@ -670,6 +703,7 @@ int main(void)
 		cmocka_unit_test(street_windows_follow_the_period),
 		cmocka_unit_test(older_source_called_out_on_the_slide),
 		cmocka_unit_test(lsoa_file_ending_early_is_older),
+		cmocka_unit_test(dashboard_ending_early),
 		cmocka_unit_test(one_lsoa_vintage),
 		cmocka_unit_test(street_rows_of_another_vintage_counted),
 	};
