@@ -448,8 +448,8 @@ int jb_dataset_usable(const struct jb_dataset *ds, char *why, size_t cap)
 	for (size_t i = 0; i < ds->sources.n; i++)
 		read += strncmp(ds->sources.v[i]->path, "crime/", 6) == 0;
 	if (ds->sources.n == 0)
-		snprintf(why, cap, "%s: no data files found (crime files go in %s/crime/; "
-				   "see the README for the folders read)", ds->dir, ds->dir);
+		snprintf(why, cap, "%s: no data file found that jembrief reads (crime files go "
+				   "in %s/crime/; the README lists the folders read)", ds->dir, ds->dir);
 	else if (read == 0)
 		snprintf(why, cap, "%s/crime/: no crime file found (MPS recorded crime, "
 				   "data.police.uk street-level or the MPS crime dashboard)", ds->dir);

@@ -337,7 +337,7 @@ static void unusable_input_exits_2_with_one_line(void **state)
 	char *empty = jb_tmpdir();
 	char *nocrime = data_dir("sample-data/population", "population", NULL);
 	const struct { const char *dir, *want; } cases[] = {
-		{empty, "no data files found"},
+		{empty, "no data file found that jembrief reads"},
 		{nocrime, "crime/: no crime file found"},
 	};
 	for (size_t i = 0; i < 2; i++) {
