@@ -108,6 +108,7 @@ int jb_borough_by_name(const char *name)
 		{"kensingtonchelsea", "Kensington and Chelsea"},
 		{"hammersmithfulham", "Hammersmith and Fulham"},
 		{"barkingdagenham", "Barking and Dagenham"},
+		{"cityofwestminster", "Westminster"},
 	};
 	for (size_t i = 0; i < sizeof alias / sizeof alias[0]; i++)
 		if (strcmp(want, alias[i][0]) == 0)

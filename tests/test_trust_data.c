@@ -184,6 +184,15 @@ static void one_identity_however_spelt(void **state)
 	assert_true(jb_category_is(&ds.categories[vwi], "violence against the person", NULL));
 	assert_false(jb_category_is(&ds.categories[vwi], "ROBBERY", NULL));
 
+	/* boroughs as MPS and MOPAC releases write them */
+	assert_int_equal(jb_borough_by_name("City of Westminster"),
+			 jb_borough_by_code("E09000033"));
+	assert_int_equal(jb_borough_by_name("Kingston Upon Thames"),
+			 jb_borough_by_code("E09000021"));
+	assert_int_equal(jb_borough_by_name("Hammersmith & Fulham"),
+			 jb_borough_by_code("E09000013"));
+	assert_int_equal(jb_borough_by_name("City of London"), -1);
+
 	int l = jb_lsoa_intern(&ds, "E01000006", "Barking and Dagenham 016A", 0);
 	assert_int_equal(jb_lsoa_find(&ds, " e01000006 "), l);
 	assert_int_equal(jb_lsoa_intern(&ds, "e01000006", NULL, -1), l);
