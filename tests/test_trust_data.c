@@ -516,7 +516,7 @@ static void older_source_called_out_on_the_slide(void **state)
 	deck_free(&d);
 }
 
-/* The LSOA file cut short (make-lsoa-cut.py: Hackney's rows, months to
+/* The LSOA file cut short (make-cuts.py: Hackney's rows, months to
  * 2025-06) beside the borough files to 2026-02: the maps keep the file's
  * own last 12 months and are called older.
  *   python3 -c "import csv,gzip; r=csv.DictReader(gzip.open(
@@ -548,7 +548,7 @@ static void lsoa_file_ending_early_is_older(void **state)
 	drop_dir(dir);
 }
 
-/* The dashboard cut short (make-dashboard-cut.py: borough knife crime rows,
+/* The dashboard cut short (make-cuts.py: borough knife crime rows,
  * 2022-03..2025-06) beside the borough files to 2026-02. The knife crime
  * tile has only 4 of its 12 months (2025-03..2025-06): no count. The
  * positive outcome rate keeps the file's own last 12 months and is older.
