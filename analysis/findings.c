@@ -432,7 +432,9 @@ static void settle_period(struct jb_findings *f, const struct jb_crime_table *t,
 		return;
 	month_str(t->first_month + end, u, sizeof u);
 	f->period_moved = 1;
-	f->period_note = asked > t->first_month + hi && end == hi
+	/* why a month was left out as incomplete, from last_complete() */
+	char *incomplete = f->period_note;
+	char *said = asked > t->first_month + hi && end == hi
 		? xasprintf("--period %s is after the data, which end in %s; %s is used instead",
 			    a, last, u)
 		: asked > t->first_month + hi
@@ -440,6 +442,10 @@ static void settle_period(struct jb_findings *f, const struct jb_crime_table *t,
 			    "complete month, is used instead", a, last, u)
 		: xasprintf("--period %s is not a complete month in the data; %s, the latest "
 			    "complete month before it, is used instead", a, u);
+	f->period_note = incomplete ? xasprintf("%s: %s", said, incomplete) : said;
+	if (incomplete)
+		free(said);
+	free(incomplete);
 }
 
 struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_theme *theme,
@@ -488,7 +494,7 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 		int asked = opt && opt->period_end > 0 ? opt->period_end : 0;
 		int limit = asked ? asked - t->first_month : nm - 1;
 		int end = limit >= 0 ? last_complete(L, nm, t->first_month, limit,
-						     asked ? NULL : &f->period_note)
+						     &f->period_note)
 				     : -1;
 		if (asked)
 			settle_period(f, t, L, asked, end);

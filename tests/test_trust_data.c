@@ -388,6 +388,41 @@ static void period_outside_the_data(void **state)
 	deck_free(&d);
 }
 
+/* --period at a month the data give only in part (make-cuts.py: the
+ * shipped 2024-2026 borough file with 2026-02 a quarter of each count).
+ * London's theme total in 2026-02 against the median of the 12 before:
+ *   python3 -c "import csv,gzip,statistics as st; r=list(csv.DictReader(
+ *     gzip.open(FIX + '/borough-partial-2026-02.csv.gz','rt'))); s=lambda x:
+ *     (x['minortext'] in ('VIOLENCE WITH INJURY','HOMICIDE','ROBBERY OF PERSONAL
+ *     PROPERTY') or x['majortext']=='POSSESSION OF WEAPONS') and
+ *     x['boroughname']!='Unknown'; tot=lambda m: sum(int(x[m]) for x in r if
+ *     s(x)); print(tot('202602'), st.median([tot(m) for m in ['2025%02d'%i
+ *     for i in range(2,13)]+['202601']]))"  -> 1686 7780.0
+ * below half: 2026-01 is used, and the note says so and why. */
+static void period_at_an_incomplete_month(void **state)
+{
+	(void)state;
+	char *dir = data_dir(FIX "/borough-partial-2026-02.csv.gz", "crime/b.csv.gz", NULL);
+	struct jb_dataset *ds;
+	struct jb_findings *f = analyse(dir, &ds, jb_month(2026, 2));
+	assert_int_equal(f->period_end, jb_month(2026, 1));
+	assert_true(f->period_moved);
+	assert_null(f->period_refused);
+	assert_string_equal(f->period_note,
+			    "--period 2026-02 is not a complete month in the data; 2026-01, the "
+			    "latest complete month before it, is used instead: 2026-02 left out "
+			    "as incomplete (London total 1686 against a median of 7780 in the 12 "
+			    "months before)");
+	jb_findings_free(f);
+	f = jb_analyse(ds, &syv->theme, &(struct jb_analysis_options){jb_month(2026, 1)});
+	assert_int_equal(f->period_end, jb_month(2026, 1));
+	assert_false(f->period_moved);
+	assert_null(f->period_note);
+	jb_findings_free(f);
+	jb_dataset_free(ds);
+	drop_dir(dir);
+}
+
 #define DASHBOARD "sample-data/crime/mps-monthly-crime-dashboard.csv.gz"
 
 /* Defect "a window compared with a shorter one": the shipped dashboard
@@ -707,6 +742,7 @@ int main(void)
 		cmocka_unit_test(london_datastore_prj_loads),
 		cmocka_unit_test(unusable_input_exits_2_with_one_line),
 		cmocka_unit_test(period_outside_the_data),
+		cmocka_unit_test(period_at_an_incomplete_month),
 		cmocka_unit_test(dashboard_window_must_be_covered),
 		cmocka_unit_test(dashboard_tile_says_why),
 		cmocka_unit_test(street_windows_follow_the_period),
