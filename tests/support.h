@@ -39,11 +39,14 @@ void jb_expect_in(const char *text, const char *want, const char *what);
  * Caller frees. */
 char *jb_pdf_page_with(const char *pdf, const char *marker);
 
+/* The jembrief binary under test: $JEMBRIEF, else build/jembrief. */
+const char *jb_jembrief(void);
+
 struct jb_dataset;
 struct jb_load_options;
 struct jb_source;
-/* The source read from path (relative to the data directory); fails the
- * test when there is none. */
+/* The dataset's source read from path (relative to the data directory);
+ * fails the test when there is none. */
 const struct jb_source *jb_source_named(const struct jb_dataset *ds, const char *path);
 /* Rows the source set aside under the reason what (0 when none). */
 size_t jb_reason_count(const struct jb_source *s, const char *what);

@@ -23,13 +23,6 @@ static const char PAS[] = "sample-data/confidence/mopac-pas-borough-2014-2023.cs
 static const char HOM[] = "sample-data/crime/mps-homicide-victims-2003-2023.csv.gz";
 static const char POP[] = "sample-data/population/ons-mid2020-single-year-of-age-london.csv";
 
-/* The program under test: $JEMBRIEF (tests/run-tests.sh sets it). */
-static const char *jembrief(void)
-{
-	const char *j = getenv("JEMBRIEF");
-	return j && *j ? j : "build/jembrief";
-}
-
 /* A data directory holding the given sample files (linked), as rel paths. */
 static char *data_dir(const char *const *files, const char *const *as, size_t n)
 {
@@ -350,7 +343,7 @@ static void homicide_reference(void **state)
 static char *deck(const char *theme, const char *borough, const char *slug, char **out)
 {
 	*out = jb_tmpdir();
-	char *cmd = xasprintf("'%s' -q -j 1 -t %s -o %s %s 2>&1", jembrief(), theme, *out, borough);
+	char *cmd = xasprintf("'%s' -q -j 1 -t %s -o %s %s 2>&1", jb_jembrief(), theme, *out, borough);
 	int st;
 	free(jb_run(cmd, &st));
 	free(cmd);
@@ -555,7 +548,7 @@ static void overview_deck(void **state)
 			    "population/pop.csv"};
 	char *dir = data_dir(files, as, 4);
 	char *cmd = xasprintf("'%s' -q -j 2 -t asb-confidence -d %s -o %s/out && pdftotext "
-			      "%s/out/london-overview.pdf -", jembrief(), dir, dir, dir);
+			      "%s/out/london-overview.pdf -", jb_jembrief(), dir, dir, dir);
 	int st;
 	char *text = jb_run(cmd, &st);
 	assert_int_equal(st, 0);
@@ -604,18 +597,18 @@ static void when_missing(void **state)
 	int st;
 	char *cmd = xasprintf("'%s' -q -j 1 -t %s -o %s/a Hackney && qpdf --show-npages "
 			      "%s/a/hackney.pdf && pdftotext %s/a/hackney.pdf - | grep -c 'No data supplied'",
-			      jembrief(), ps, dir, dir, dir);
+			      jb_jembrief(), ps, dir, dir, dir);
 	char *o = jb_run(cmd, &st);
 	assert_string_equal(o, "2\n1\n");
 	free(o);
 	free(cmd);
 	cmd = xasprintf("'%s' -q -j 1 -t %s -o %s/b Hackney && qpdf --show-npages "
-			"%s/b/hackney.pdf", jembrief(), po, dir, dir);
+			"%s/b/hackney.pdf", jb_jembrief(), po, dir, dir);
 	o = jb_run(cmd, &st);
 	assert_string_equal(o, "1\n");
 	free(o);
 	free(cmd);
-	cmd = xasprintf("'%s' -q -t %s -o %s/c Hackney 2>&1", jembrief(), pb, dir);
+	cmd = xasprintf("'%s' -q -t %s -o %s/c Hackney 2>&1", jb_jembrief(), pb, dir);
 	o = jb_run(cmd, &st);
 	assert_int_equal(st, 2);
 	jb_expect_in(o, "bad.conf:3: 'when_missing' must be \"omit\" or \"show\"", "refused");
