@@ -43,6 +43,10 @@ int jb_borough_by_code(const char *gss);
 int jb_borough_by_name(const char *name);
 /* Either of the above: GSS code or name. */
 int jb_borough_lookup(const char *code_or_name);
+/* Boroughs whose name is close to name (one holds the other, as "Barking"
+ * and "City of Westminster" do, or a slip of about one letter in five):
+ * up to max indices into out, in borough order. Returns how many. */
+int jb_borough_suggest(const char *name, int *out, int max);
 
 /* ---- data quality: every file read, every row set aside and why ---- */
 
