@@ -159,10 +159,10 @@ check:
 bench: jembrief $(GENERATE) $(BUILD)/bench-parse $(BUILD)/bench-run
 	@sh tests/bench.sh $(BUILD)
 
-install: jembrief $(BUILD)/jembrief.1
+install: $(BUILD)/jembrief $(BUILD)/jembrief.1
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)
-	$(INSTALL) -m 755 jembrief $(DESTDIR)$(BINDIR)/jembrief
+	$(INSTALL) -m 755 $(BUILD)/jembrief $(DESTDIR)$(BINDIR)/jembrief
 	$(INSTALL) -m 644 templates/*.conf $(DESTDIR)$(DATADIR)/templates/
 	@# sample-data/ as it is, minus the generator's source
 	(cd sample-data && find . -type f ! -name '*.c' -print) | while read -r f; do \

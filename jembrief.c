@@ -176,6 +176,18 @@ static int check_option_combinations(const struct options *o)
 	return 0;
 }
 
+/* An unknown option, or one missing its argument (getopt's ':' return). */
+static void option_error(int c, const char *arg)
+{
+	if (c == ':')
+		fprintf(stderr, "jembrief: option '%s' needs an argument\n", arg);
+	else if (optopt && !(arg[0] == '-' && arg[1] == '-'))
+		fprintf(stderr, "jembrief: unknown option '-%c'\n", optopt);
+	else
+		fprintf(stderr, "jembrief: unknown option '%s'\n", arg);
+	fputs("jembrief: try 'jembrief --help' for more information\n", stderr);
+}
+
 static int parse_options(int argc, char **argv, struct options *o)
 {
 	static const struct option longopts[] = {
@@ -202,7 +214,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 	long n;
 	char *end;
 	int c;
-	while ((c = getopt_long(argc, argv, "d:o:t:p:j:qhV", longopts, NULL)) != -1) {
+	opterr = 0; /* getopt's messages start with argv[0]: ours with "jembrief:" */
+	while ((c = getopt_long(argc, argv, ":d:o:t:p:j:qhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			o->data = optarg;
@@ -270,7 +283,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 			fputs(version_text, stdout);
 			exit(0);
 		default:
-			fputs("Try 'jembrief --help' for more information.\n", stderr);
+			option_error(c, argv[optind - 1]);
 			return -1;
 		}
 	}

@@ -20,10 +20,15 @@ const char *jb_datadir(void)
 	return JB_DATADIR;
 }
 
-static int is_dir(const char *p)
+/* A shipped folder is known by a file it always holds (build/ has a
+ * sample-data/ folder of objects, which is not the sample data). */
+static int is_shipped(const char *dir, const char *marker)
 {
+	char *p = xasprintf("%s/%s", dir, marker);
 	struct stat st;
-	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+	int ok = stat(p, &st) == 0 && S_ISREG(st.st_mode);
+	free(p);
+	return ok;
 }
 
 /* Adds p (taking it) unless the same folder is already listed. */
@@ -43,9 +48,9 @@ static void add(struct jb_dirs *d, char *p)
 		free(p);
 }
 
-static void add_if_dir(struct jb_dirs *d, char *p)
+static void add_if_shipped(struct jb_dirs *d, char *p, const char *marker)
 {
-	if (is_dir(p))
+	if (is_shipped(p, marker))
 		add(d, p);
 	else
 		free(p);
@@ -63,7 +68,8 @@ static void exe_dir(char *dir, size_t size)
 		dir[0] = '\0';
 }
 
-static void shipped_dirs(struct jb_dirs *d, const char *env, const char *sub)
+static void shipped_dirs(struct jb_dirs *d, const char *env, const char *sub,
+			 const char *marker)
 {
 	d->n = 0;
 	const char *e = getenv(env);
@@ -75,25 +81,25 @@ static void shipped_dirs(struct jb_dirs *d, const char *env, const char *sub)
 		char up[PATH_MAX];
 		snprintf(up, sizeof up, "%s", dir);
 		for (int level = 0; level < 3; level++) {
-			add_if_dir(d, xasprintf("%s/%s", up, sub));
+			add_if_shipped(d, xasprintf("%s/%s", up, sub), marker);
 			char *slash = strrchr(up, '/');
 			if (!slash || slash == up)
 				break;
 			*slash = '\0';
 		}
-		add_if_dir(d, xasprintf("%s/../share/jembrief/%s", dir, sub));
+		add_if_shipped(d, xasprintf("%s/../share/jembrief/%s", dir, sub), marker);
 	}
 	add(d, xasprintf("%s/%s", JB_DATADIR, sub));
 }
 
 void jb_template_dirs(struct jb_dirs *d)
 {
-	shipped_dirs(d, "JEMBRIEF_TEMPLATES", "templates");
+	shipped_dirs(d, "JEMBRIEF_TEMPLATES", "templates", "london-pack.conf");
 }
 
 void jb_data_dirs(struct jb_dirs *d)
 {
-	shipped_dirs(d, "JEMBRIEF_DATA", "sample-data");
+	shipped_dirs(d, "JEMBRIEF_DATA", "sample-data", "SOURCES.md");
 }
 
 void jb_dirs_free(struct jb_dirs *d)

@@ -9,8 +9,9 @@
  *   3. ../share/jembrief/templates from the executable's folder (an
  *      installed tree wherever it was copied, e.g. under a DESTDIR);
  *   4. DATADIR/templates, DATADIR compiled in by make (PREFIX/share/jembrief).
- * Places 2 and 3 are listed only when they exist; 1 and 4 always, so a
- * message can name every place looked.
+ * Places 2 and 3 are listed only when they hold what is shipped there
+ * (templates/london-pack.conf, sample-data/SOURCES.md); 1 and 4 always, so
+ * a message can name every place looked.
  */
 #ifndef JB_PATHS_H
 #define JB_PATHS_H
