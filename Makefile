@@ -62,7 +62,7 @@ TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT := $(BUILD)/tests/support.o
 
-.PHONY: all run test test-build check bench deps clean generate-street install uninstall \
+.PHONY: all run test test-build test-fresh check bench deps clean generate-street install uninstall \
 	FORCE
 
 all: jembrief $(BUILD)/jembrief.1
@@ -150,6 +150,10 @@ test-build: $(BUILD)/jembrief $(BUILD)/jembrief.1 $(GENERATE) $(TEST_BIN)
 
 test: test-build
 	@sh tests/run-tests.sh $(BUILD)
+
+# The README's two commands on a simulated fresh machine (tests/fresh-machine.sh).
+test-fresh:
+	@sh tests/fresh-machine.sh
 
 check:
 	$(MAKE) BUILD=build-san \

@@ -54,6 +54,8 @@ struct jb_reason {
 	char *what;  /* "column 'lsoa_code': not a known LSOA", grouping key */
 	char *first; /* first occurrence, "FILE:LINE" */
 	size_t n;
+	int bad;     /* 1: bad input (jb_reject); 0: out of scope, a sound row
+		      * deliberately not used (jb_set_aside), not an error */
 };
 
 struct jb_source {
@@ -62,6 +64,7 @@ struct jb_source {
 	size_t rows;  /* data rows seen (header excluded) */
 	size_t kept;
 	size_t set_aside;
+	size_t bad;   /* of set_aside, bad input; the rest are out of scope */
 	struct jb_reason *reasons;
 	size_t nreasons, capreasons;
 	size_t printed; /* messages printed so far (capped, see jb_reject) */

@@ -45,11 +45,12 @@ void jb_source_missing(struct jb_sources *s, const char *what)
 	s->missing[s->nmissing++] = xstrdup(what);
 }
 
-static void count_reason(struct jb_source *src, const char *what, long line)
+static void count_reason(struct jb_source *src, const char *what, long line, int bad)
 {
 	src->set_aside++;
+	src->bad += bad != 0;
 	for (size_t i = 0; i < src->nreasons; i++)
-		if (strcmp(src->reasons[i].what, what) == 0) {
+		if (strcmp(src->reasons[i].what, what) == 0 && src->reasons[i].bad == bad) {
 			src->reasons[i].n++;
 			return;
 		}
@@ -59,6 +60,7 @@ static void count_reason(struct jb_source *src, const char *what, long line)
 	r->what = xstrdup(what);
 	r->first = line > 0 ? xasprintf("%s:%ld", src->path, line) : xstrdup(src->path);
 	r->n = 1;
+	r->bad = bad;
 }
 
 void jb_reject(struct jb_source *src, long line, const char *column,
@@ -66,7 +68,7 @@ void jb_reject(struct jb_source *src, long line, const char *column,
 {
 	char *what = column ? xasprintf("column '%s': %s", column, problem)
 			    : xstrdup(problem);
-	count_reason(src, what, line);
+	count_reason(src, what, line, 1);
 	FILE *f = diag();
 	if (f) {
 		if (src->printed < MAX_PRINTED) {
@@ -85,5 +87,5 @@ void jb_reject(struct jb_source *src, long line, const char *column,
 
 void jb_set_aside(struct jb_source *src, const char *reason)
 {
-	count_reason(src, reason, 0);
+	count_reason(src, reason, 0, 0);
 }
