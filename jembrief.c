@@ -23,12 +23,14 @@
 #include "ingest/dataset.h"
 #include "render/datatables.h"
 #include "render/deck.h"
+#include "render/dictionary.h"
 #include "render/fill.h"
 #include "render/font.h"
 #include "render/quality.h"
 #include "render/summary.h"
 #include "render/template.h"
 #include "util/atomic.h"
+#include "util/csvout.h"
 #include "util/paths.h"
 #include "util/xalloc.h"
 
@@ -502,6 +504,35 @@ static struct jb_template *load_template(const char *theme, const char *argv0, c
 	return t;
 }
 
+/* The tables beside the decks: summary.csv, dashboard.csv,
+ * data-quality.csv, data-dictionary.csv. 0, or -1 after a message for
+ * each that failed. */
+static int write_tables(const struct jb_findings *f, const char *outdir)
+{
+	static const struct {
+		const char *name;
+		int (*write)(const struct jb_findings *f, const char *path, char *err,
+			     size_t errlen);
+	} tables[] = {
+		{"summary.csv", summary_write},
+		{"dashboard.csv", summary_dashboard_write},
+		{"data-quality.csv", quality_write},
+	};
+	char err[1024];
+	int rc = 0;
+	for (size_t i = 0; i <= sizeof tables / sizeof tables[0]; i++) {
+		int last = i == sizeof tables / sizeof tables[0];
+		char *path = xasprintf("%s/%s", outdir, last ? "data-dictionary.csv" : tables[i].name);
+		if ((last ? dictionary_write(path, err, sizeof err)
+			  : tables[i].write(f, path, err, sizeof err)) != 0) {
+			fprintf(stderr, "jembrief: %s\n", err);
+			rc = -1;
+		}
+		free(path);
+	}
+	return rc;
+}
+
 /* --dump-findings: the areas selected, as text or JSON. */
 static void dump_findings(const struct jb_findings *f, const int *sel, int nsel,
 			  enum dump_format format)
@@ -564,6 +595,7 @@ int main(int argc, char **argv)
 	o.jobs = cores > 0 ? (int)cores : 1;
 	if (parse_options(argc, argv, &o) != 0)
 		return EXIT_USAGE;
+	csv_set_bom(o.csv_bom);
 	int sel[JB_NBOROUGHS + 1];
 	int nsel = select_boroughs(argc, argv, sel);
 	if (nsel < 0)
@@ -616,18 +648,8 @@ int main(int argc, char **argv)
 			fprintf(stderr, "jembrief: %s: cannot create: %s\n", o.out, strerror(errno));
 			status = EXIT_USAGE;
 		} else {
-			char *sum = xasprintf("%s/summary.csv", o.out);
-			if (summary_write(f, sum, err, sizeof err) != 0) {
-				fprintf(stderr, "jembrief: %s\n", err);
+			if (write_tables(f, o.out) != 0)
 				status = EXIT_SOME_FAILED;
-			}
-			free(sum);
-			char *dq = xasprintf("%s/data-quality.csv", o.out);
-			if (quality_write(f, dq, err, sizeof err) != 0) {
-				fprintf(stderr, "jembrief: %s\n", err);
-				status = EXIT_SOME_FAILED;
-			}
-			free(dq);
 			struct pdf_options popt = {
 				.owner_password = getenv("JEMBRIEF_OWNER_PASSWORD"),
 				.user_password = getenv("JEMBRIEF_USER_PASSWORD"),
