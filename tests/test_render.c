@@ -626,7 +626,13 @@ static void font_init_finds_and_rejects_fonts(void **state)
 	/* A file that is not a font. */
 	assert_int_equal(font_init("tests/test_render.c", NULL), -1);
 	unsetenv("JEMBRIEF_FONT_DIR");
+	/* fontconfig's DejaVu Sans: fc-match 'DejaVu Sans:bold' names the same file */
 	assert_int_equal(font_init(NULL, NULL), 0);
+	int st;
+	char *fc = jb_run("fc-match -f '%{file}' 'DejaVu Sans:bold'", &st);
+	assert_int_equal(st, 0);
+	assert_string_equal(font_path(DL_BOLD), fc);
+	free(fc);
 	assert_close(font_width(DL_REGULAR, 10, "Hello"), 5191 * 10 / UPEM, 1e-12);
 }
 
