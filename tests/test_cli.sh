@@ -66,6 +66,18 @@ check "missing data dir" errors_start_with_name --data "$tmp/none" --check
 check "out to stdout" errors_start_with_name -o -
 end
 
+begin bad_input_messages_start_with_jembrief
+mkdir -p "$tmp/bad/crime" "$tmp/bad/youth-services"
+cp sample-data/crime/mps-borough-level-crime-2024-2026.csv.gz "$tmp/bad/crime/"
+printf 'name,borough,type,lon,lat\nClub,Hackney,Youth club,-0.05,51.54\nX,Gotham,Youth club,-0.05,51.54\nY,Hackney,Youth club,abc,51.54\n' \
+	>"$tmp/bad/youth-services/s.csv"
+"$jb" --check --data "$tmp/bad" >/dev/null 2>"$tmp/err"
+check "the run can go ahead" test $? -eq 0
+check "the bad row, by file and line" contains "$tmp/err" "jembrief: youth-services/s.csv:3: column 'borough'"
+check "every line starts jembrief:" sh -c "! grep -v '^jembrief: ' '$tmp/err'"
+check "out of scope is not an error" contains "$tmp/err" "out of scope (not errors)"
+end
+
 begin unknown_borough_lists_close_matches
 "$jb" Barking 2>"$tmp/err"
 check "Barking -> Barking and Dagenham" contains "$tmp/err" "did you mean Barking and Dagenham?"
