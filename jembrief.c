@@ -90,8 +90,8 @@ static const char usage_text[] =
 	"data-quality.csv with every file read and every row set aside,\n"
 	"data-dictionary.csv naming every column of every table with its unit and\n"
 	"meaning. Files are written under a temporary name and renamed, so a crash\n"
-	"leaves no half deck. Bad input rows are reported as 'jembrief: FILE:LINE:\n"
-	"column 'X': problem', counted and set aside; rows about areas outside the 32\n"
+	"leaves no half deck. Bad input rows are reported as FILE:LINE: column 'X':\n"
+	"problem, counted and set aside; rows about areas outside the 32\n"
 	"boroughs are set aside as out of scope, which is not an error; the decks'\n"
 	"sources slide lists both. PDF dates come from SOURCE_DATE_EPOCH when set,\n"
 	"else from the data period, so identical inputs give byte-identical decks.\n"
@@ -192,23 +192,24 @@ static void option_error(int c, const char *arg)
 
 static int parse_options(int argc, char **argv, struct options *o)
 {
-	static const struct option longopts[] = {
+	/* Flags are set by getopt_long itself (it returns 0 for them). */
+	const struct option longopts[] = {
 		{"data", required_argument, NULL, 'd'},
 		{"out", required_argument, NULL, 'o'},
 		{"theme", required_argument, NULL, 't'},
 		{"period", required_argument, NULL, 'p'},
 		{"jobs", required_argument, NULL, 'j'},
-		{"png", no_argument, NULL, 'P'},
-		{"protect", no_argument, NULL, 'E'},
-		{"no-print", no_argument, NULL, 'N'},
-		{"allow-copy", no_argument, NULL, 'C'},
-		{"dump-findings", no_argument, NULL, 'D'},
+		{"png", no_argument, &o->png, 1},
+		{"csv-bom", no_argument, &o->csv_bom, 1},
+		{"protect", no_argument, &o->protect, 1},
+		{"no-print", no_argument, &o->no_print, 1},
+		{"allow-copy", no_argument, &o->allow_copy, 1},
+		{"check", no_argument, &o->check, 1},
+		{"dump-findings", no_argument, &o->dump, 1},
 		{"format", required_argument, NULL, 'F'},
-		{"check", no_argument, NULL, 'K'},
-		{"csv-bom", no_argument, NULL, 'B'},
 		{"placeholders", no_argument, NULL, 'L'},
 		{"quiet", no_argument, NULL, 'q'},
-		{"timings", no_argument, NULL, 'T'},
+		{"timings", no_argument, &o->timings, 1},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -219,6 +220,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 	opterr = 0; /* getopt's messages start with argv[0]: ours with "jembrief:" */
 	while ((c = getopt_long(argc, argv, ":d:o:t:p:j:qhV", longopts, NULL)) != -1) {
 		switch (c) {
+		case 0: /* a flag, set */
+			break;
 		case 'd':
 			o->data = optarg;
 			break;
@@ -244,39 +247,15 @@ static int parse_options(int argc, char **argv, struct options *o)
 			}
 			o->jobs = (int)n;
 			break;
-		case 'P':
-			o->png = 1;
-			break;
-		case 'E':
-			o->protect = 1;
-			break;
-		case 'N':
-			o->no_print = 1;
-			break;
-		case 'C':
-			o->allow_copy = 1;
-			break;
-		case 'D':
-			o->dump = 1;
-			break;
 		case 'F':
 			if (parse_format(optarg, &o->format) != 0)
 				return -1;
-			break;
-		case 'K':
-			o->check = 1;
-			break;
-		case 'B':
-			o->csv_bom = 1;
 			break;
 		case 'L':
 			fill_list(stdout);
 			exit(0);
 		case 'q':
 			o->quiet = 1;
-			break;
-		case 'T':
-			o->timings = 1;
 			break;
 		case 'h':
 			printf(usage_text, jb_datadir(), jb_datadir());

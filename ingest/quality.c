@@ -73,11 +73,11 @@ void jb_reject(struct jb_source *src, long line, const char *column,
 	if (f) {
 		if (src->printed < MAX_PRINTED) {
 			if (detail && *detail)
-				fprintf(f, "jembrief: %s:%ld: %s (%s)\n", src->path, line, what, detail);
+				fprintf(f, "%s:%ld: %s (%s)\n", src->path, line, what, detail);
 			else
-				fprintf(f, "jembrief: %s:%ld: %s\n", src->path, line, what);
+				fprintf(f, "%s:%ld: %s\n", src->path, line, what);
 		} else if (src->printed == MAX_PRINTED) {
-			fprintf(f, "jembrief: %s: further problems counted, not printed "
+			fprintf(f, "%s: further problems counted, not printed "
 				   "(see the data-quality report)\n", src->path);
 		}
 		src->printed++;

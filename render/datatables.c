@@ -35,20 +35,14 @@ int datatable_write(const char *dir, const char *name, datatable_fn body,
 	return rc;
 }
 
-/* The first two columns of a deck's own tables: the area they are about,
- * so that tables of several decks can be put together. */
-#define AREA_COLS                                                            \
-	{"area_code", "GSS code", "the deck's borough (E09...) or London (E12000007)"}, \
-	{"area_name", "text", "the deck's borough, or London"}
-
-static void area_fields(FILE *out, const struct jb_findings *f, int area)
+void datatable_area(FILE *out, const struct jb_findings *f, int area)
 {
 	csv_text(out, f->area[area].code, 0);
 	csv_text(out, f->area[area].name, 0);
 }
 
 static const struct csv_col trend_cols[] = {
-	AREA_COLS,
+	DATATABLE_AREA_COLS,
 	{"month", "YYYY-MM", "calendar month"},
 	{"count", "offences", "the theme's offences recorded in the month (borough-level file)"},
 	{"rolling_12m_mean", "offences", "mean of the 12 months ending in this one"},
@@ -69,7 +63,7 @@ static void trend(FILE *out, const struct jb_findings *f, int area)
 	csv_header(out, &trend_table);
 	for (size_t i = 0; i < a->monthly.n; i++) {
 		int ok = t->ok && i < t->n;
-		area_fields(out, f, area);
+		datatable_area(out, f, area);
 		csv_month(out, a->monthly.first_month + (int)i, 0);
 		csv_int(out, a->monthly.v[i], 0);
 		csv_fig(out, a->rolling.v[i], 0);
@@ -105,7 +99,7 @@ static void comparison(FILE *out, const struct jb_findings *f, int area)
 		int similar = 0;
 		for (int k = 0; k < me->nsimilar; k++)
 			similar |= me->similar[k] == b;
-		area_fields(out, f, b);
+		datatable_area(out, f, b);
 		csv_int(out, a->change.ok ? a->change.a : NAN, 0);
 		csv_fig(out, a->rate, 0);
 		csv_int(out, a->rate_rank ? a->rate_rank : NAN, 0);

@@ -1,6 +1,8 @@
 /* render/slides_drivers.c - see slides_drivers.h. */
 #include "slides_drivers.h"
 
+#include "datatables.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -366,19 +368,10 @@ static void area_and_london(int area, int *who, int *n)
 		who[(*n)++] = JB_LONDON;
 }
 
-static void area_fields(FILE *out, const struct jb_findings *f, int a)
-{
-	csv_text(out, f->area[a].code, 0);
-	csv_text(out, f->area[a].name, 0);
-}
-
-#define AREA_COLS(what)                                                              \
-	{"area_code", "GSS code", what " (E09...), or London (E12000007)"},          \
-	{"area_name", "text", what ", or London"}
 
 static const struct csv_col deciles_cols[] = {
 	{"imd_decile", "1..10", "IMD decile, 1 = the most deprived 10% of England's LSOAs"},
-	AREA_COLS("the deck's borough"),
+	DATATABLE_AREA_COLS,
 	{"lsoas", "LSOAs", "the area's LSOAs in the decile"},
 	{"lsoas_share", "fraction 0..1", "their share of the area's LSOAs"},
 };
@@ -395,7 +388,7 @@ void drivers_table_deciles(FILE *out, const struct jb_findings *f, int area)
 	for (int k = 0; d && d->has_imd && k < 10; k++)
 		for (int w = 0; w < n; w++) {
 			fprintf(out, "%d,", k + 1);
-			area_fields(out, f, who[w]);
+			datatable_area(out, f, who[w]);
 			csv_int(out, d->area[who[w]].decile_n[k], 0);
 			csv_fig(out, d->area[who[w]].decile_share[k], 1);
 		}
@@ -508,7 +501,7 @@ void drivers_table_lsoa(FILE *out, const struct jb_findings *f, int area)
 }
 
 static const struct csv_col curves_cols[] = {
-	AREA_COLS("the deck's borough"),
+	DATATABLE_AREA_COLS,
 	{"imd_score", "IMD score", "a point along the curve"},
 	{"fitted_rate_per_1000", "offences per 1,000 residents", "the fitted rate at imd_score"},
 	{"b0", "log rate", "intercept of the Poisson regression of LSOA counts on the IMD score"},
@@ -532,7 +525,7 @@ void drivers_table_curves(FILE *out, const struct jb_findings *f, int area)
 	for (int w = 0; d && d->has_model && w < n; w++) {
 		const struct jb_curve *cv = &d->area[who[w]].curve;
 		for (int k = 0; cv->ok && k < JB_CURVE_POINTS; k++) {
-			area_fields(out, f, who[w]);
+			datatable_area(out, f, who[w]);
 			csv_fig(out, cv->x[k], 0);
 			csv_fig(out, cv->rate[k], 0);
 			csv_fig(out, cv->b0, 0);
@@ -584,7 +577,7 @@ void drivers_table_stages(FILE *out, const struct jb_findings *f, int area)
 
 static const struct csv_col funnel_cols[] = {
 	{"level", "text", "a level of the attrition funnel"},
-	AREA_COLS("the deck's borough"),
+	DATATABLE_AREA_COLS,
 	{"offences_share", "fraction 0..1", "the share of the area's staged crimes reaching it"},
 };
 const struct csv_table drivers_funnel_table =
@@ -600,7 +593,7 @@ void drivers_table_funnel(FILE *out, const struct jb_findings *f, int area)
 	for (int k = 0; d && d->has_street && k < JB_FUNNEL_LEVELS; k++)
 		for (int w = 0; w < n; w++) {
 			csv_text(out, jb_funnel_names[k], 0);
-			area_fields(out, f, who[w]);
+			datatable_area(out, f, who[w]);
 			csv_fig(out, d->area[who[w]].funnel[k], 1);
 		}
 }
@@ -634,7 +627,7 @@ void drivers_table_positive_outcomes(FILE *out, const struct jb_findings *f, int
 		for (int k = 0; k < na; k++) {
 			int a = areas[k];
 			csv_month(out, d->po_first + (int)i, 0);
-			area_fields(out, f, a);
+			datatable_area(out, f, a);
 			csv_text(out, a == JB_LONDON ? "london" : k == 0 ? "borough" : "similar", 0);
 			csv_fig(out, d->area[a].po_rolling[i], 1);
 		}

@@ -8,6 +8,7 @@
 
 #include "../analysis/context.h"
 #include "../util/csvout.h"
+#include "datatables.h"
 
 static const struct jb_context *ctx(const struct jb_findings *f)
 {
@@ -47,16 +48,12 @@ static void similar_fields(FILE *out, const struct jb_findings *f, const struct 
 	}
 }
 
-#define SIMILAR_COLS(what, unit)                                                          	{"similar_boroughs_" what, unit, "mean over the deck's five most similar boroughs "    					 "(those with a value)"},                              	{"similar_boroughs_n", "boroughs", "how many similar boroughs the mean is over"},      	{"similar_boroughs", "text", "the similar boroughs, nearest first, '; ' between"},   	{"similar_boroughs_codes", "GSS codes", "their codes, in the same order"}
-
-/* The deck's area, first in each of its tables. */
-#define AREA_COLS                                                                     	{"area_code", "GSS code", "the deck's borough (E09...) or London (E12000007)"}, 	{"area_name", "text", "the deck's borough, or London"}
-
-static void area_fields(FILE *out, int area)
-{
-	csv_text(out, code_of(area), 0);
-	csv_text(out, name_of(area), 0);
-}
+#define SIMILAR_COLS(what, unit) \
+	{"similar_boroughs_" what, unit, "mean over the deck's five most similar boroughs " \
+				 "(those with a value)"}, \
+	{"similar_boroughs_n", "boroughs", "how many similar boroughs the mean is over"}, \
+	{"similar_boroughs", "text", "the similar boroughs, nearest first, '; ' between"}, \
+	{"similar_boroughs_codes", "GSS codes", "their codes, in the same order"}
 
 static void ymd(FILE *out, int d, int last)
 {
@@ -66,7 +63,7 @@ static void ymd(FILE *out, int d, int last)
 }
 
 static const struct csv_col exclusion_cols[] = {
-	AREA_COLS,
+	DATATABLE_AREA_COLS,
 	{"indicator", "text", "the DfE LAIT indicator's short code"},
 	{"title", "text", "the indicator's title (LAIT dictionary)"},
 	{"units", "text", "the unit of the value columns (LAIT dictionary)"},
@@ -91,7 +88,7 @@ void table_exclusion_truancy(FILE *out, const struct jb_findings *f, int area)
 		const struct jb_lait_series *s = ctx(f)->slot[slots[k]];
 		for (size_t y = 0; s && y < s->nyears; y++) {
 			int latest = (int)y == s->latest;
-			area_fields(out, area);
+			datatable_area(out, f, area);
 			csv_text(out, s->code, 0);
 			csv_text(out, s->title, 0);
 			csv_text(out, s->units, 0);
@@ -109,7 +106,7 @@ void table_exclusion_truancy(FILE *out, const struct jb_findings *f, int area)
 }
 
 static const struct csv_col spend_cols[] = {
-	AREA_COLS,
+	DATATABLE_AREA_COLS,
 	{"indicator", "text", "the DfE LAIT spending indicator's short code"},
 	{"year", "text", "the financial year, as LAIT labels it"},
 	{"year_start", "year", "the calendar year the year starts in"},
@@ -135,7 +132,7 @@ void table_youth_spend(FILE *out, const struct jb_findings *f, int area)
 	for (int k = 0; k < 2; k++) {
 		const struct jb_spend_per_youth *p = ps[k];
 		for (size_t y = 0; p->ok && y < p->nyears; y++) {
-			area_fields(out, area);
+			datatable_area(out, f, area);
 			csv_text(out, p->spend->code, 0);
 			csv_text(out, p->spend->years[y].label, 0);
 			fprintf(out, "%d,", p->spend->years[y].start);
@@ -154,7 +151,7 @@ void table_youth_spend(FILE *out, const struct jb_findings *f, int area)
 }
 
 static const struct csv_col services_cols[] = {
-	AREA_COLS,
+	DATATABLE_AREA_COLS,
 	{"number", "number", "the service's number on the map"},
 	{"service_name", "text", "the service's name, as supplied"},
 	{"type", "text", "youth club, detached youth work, mentoring project, ..."},
@@ -182,7 +179,7 @@ void table_youth_services(FILE *out, const struct jb_findings *f, int area)
 	const struct jb_services_area *sa = &c->services[area];
 	for (size_t i = 0; i < sa->nsvc; i++) {
 		const struct jb_youth_service *s = &yd->services[sa->svc[i]];
-		area_fields(out, area);
+		datatable_area(out, f, area);
 		fprintf(out, "%zu,", i + 1);
 		csv_text(out, s->name, 0);
 		csv_text(out, s->type, 0);
@@ -270,7 +267,7 @@ void table_youth_justice(FILE *out, const struct jb_findings *f, int area)
 }
 
 static const struct csv_col offender_cols[] = {
-	AREA_COLS,
+	DATATABLE_AREA_COLS,
 	{"month", "YYYY-MM", "the period of the caseload"},
 	{"cohort", "text", "the offender management cohort, as supplied"},
 	{"caseload", "people", "people managed in the cohort"},
@@ -289,7 +286,7 @@ void table_offender_management(FILE *out, const struct jb_findings *f, int area)
 	const struct jb_offender_area *o = &ctx(f)->offender[area];
 	for (size_t i = 0; i < o->n; i++) {
 		const struct jb_offender_row *r = &f->ds->youth->offender[o->rows[i]];
-		area_fields(out, area);
+		datatable_area(out, f, area);
 		csv_month(out, r->month, 0);
 		csv_text(out, r->cohort, 0);
 		csv_int(out, r->caseload, 0);
@@ -299,7 +296,7 @@ void table_offender_management(FILE *out, const struct jb_findings *f, int area)
 }
 
 static const struct csv_col actions_cols[] = {
-	AREA_COLS,
+	DATATABLE_AREA_COLS,
 	{"order", "number", "the review order on the slide"},
 	{"action_id", "text", "as supplied"},
 	{"meeting_date", "YYYY-MM-DD", "the meeting that agreed the action"},
@@ -322,7 +319,7 @@ void table_actions(FILE *out, const struct jb_findings *f, int area)
 	const struct jb_actions_area *A = &c->actions[area];
 	for (size_t i = 0; i < A->n; i++) {
 		const struct jb_action *a = &f->ds->youth->actions[A->order[i]];
-		area_fields(out, area);
+		datatable_area(out, f, area);
 		fprintf(out, "%zu,", i + 1);
 		csv_text(out, a->id, 0);
 		ymd(out, a->meeting, 0);
@@ -336,7 +333,7 @@ void table_actions(FILE *out, const struct jb_findings *f, int area)
 }
 
 static const struct csv_col since_cols[] = {
-	AREA_COLS,
+	DATATABLE_AREA_COLS,
 	{"measure", "text", "offences, rate_per_1000 (the borough's) or london_offences"},
 	{"unit", "text", "the unit of then_value and now_value"},
 	{"then_first_month", "YYYY-MM", "first month of the 12 before the meeting"},
@@ -369,7 +366,7 @@ void table_actions_since_meeting(FILE *out, const struct jb_findings *f, int are
 		{"london_offences", "offences", a->london_then, a->london_now, a->london_pct},
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		area_fields(out, area);
+		datatable_area(out, f, area);
 		csv_text(out, rows[i].name, 0);
 		csv_text(out, rows[i].unit, 0);
 		csv_month(out, a->then_last - 11, 0);
@@ -387,7 +384,10 @@ void table_actions_since_meeting(FILE *out, const struct jb_findings *f, int are
 static const int summary_slots[] = {JB_CTX_PERMEX, JB_CTX_SUSP, JB_CTX_PA, JB_CTX_SPA,
 				    JB_CTX_FTE, JB_CTX_REOFF_15_17};
 
-#define LAIT_COLS(name, what)                                                            	{name "_latest", "as the LAIT dictionary's unit", what ", latest year, as published"}, 	{name "_year", "text", "that year, as LAIT labels it"},                               	{name "_rank", "rank of 32", "the borough's rank that year (1 = the worst)"}
+#define LAIT_COLS(name, what) \
+	{name "_latest", "as the LAIT dictionary's unit", what ", latest year, as published"}, \
+	{name "_year", "text", "that year, as LAIT labels it"}, \
+	{name "_rank", "rank of 32", "the borough's rank that year (1 = the worst)"}
 
 static const struct csv_col summary_context_cols[] = {
 	LAIT_COLS("permanent_exclusions", "permanent exclusions (% of the school population)"),
