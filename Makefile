@@ -175,9 +175,16 @@ install: $(BUILD)/jembrief $(BUILD)/jembrief.1
 	$(INSTALL) -m 644 $(BUILD)/jembrief.1 $(DESTDIR)$(MANDIR)/man1/jembrief.1
 	$(INSTALL) -m 644 LICENSE README.md $(DESTDIR)$(DOCDIR)/
 
+# Only the files install put there, then the folders left empty: a DATADIR
+# or DOCDIR shared with other files keeps them.
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/jembrief $(DESTDIR)$(MANDIR)/man1/jembrief.1
-	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
+	rm -f $(DESTDIR)$(BINDIR)/jembrief $(DESTDIR)$(MANDIR)/man1/jembrief.1 \
+		$(addprefix $(DESTDIR)$(DATADIR)/,$(wildcard templates/*.conf)) \
+		$(DESTDIR)$(DOCDIR)/LICENSE $(DESTDIR)$(DOCDIR)/README.md
+	(cd sample-data && find . -type f ! -name '*.c' -print) | while read -r f; do \
+		rm -f "$(DESTDIR)$(DATADIR)/sample-data/$$f"; \
+	done
+	-find $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR) -depth -type d -empty -delete 2>/dev/null
 
 clean:
 	rm -rf build build-san jembrief $(OUT)

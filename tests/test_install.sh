@@ -73,11 +73,15 @@ check "the checkout's templates" contains "$tmp/check" "template  $root/template
 check "the checkout's sample data" contains "$tmp/check" "data      $root/sample-data: 21 files read"
 end
 
-begin make_uninstall_removes_everything
+begin make_uninstall_removes_everything_it_installed
+# a file of someone else's in DATADIR stays, with its folder
+echo mine >"$share/notes.txt"
 make -s --no-print-directory BUILD="$build" PREFIX=$prefix DESTDIR="$dest" uninstall >/dev/null 2>&1
 check "make uninstall" test $? -eq 0
-left=$(find "$dest" -type f | head -5)
-check "no file left: $left" test -z "$left"
+left=$(find "$dest" -type f ! -path "$share/notes.txt" | head -5)
+check "no file of ours left: $left" test -z "$left"
+check "no folder of ours left" test ! -e "$share/sample-data" -a ! -e "$share/templates"
+check "another file kept" test -f "$share/notes.txt"
 end
 
 [ "$sh_failed" = 0 ]
