@@ -533,17 +533,19 @@ static int check_report(const struct options *o, const char *data, const char *t
 			const struct jb_template *t, const struct jb_findings *f, int nsel)
 {
 	const struct jb_sources *src = &f->ds->sources;
-	size_t rows = 0, used = 0, aside = 0;
+	size_t rows = 0, used = 0, aside = 0, bad = 0;
 	for (size_t i = 0; i < src->n; i++) {
 		rows += src->v[i]->rows;
 		used += src->v[i]->kept;
 		aside += src->v[i]->set_aside;
+		bad += src->v[i]->bad;
 	}
 	printf("template  %s (theme %s: %zu borough slides, %zu overview slides)\n", tpath,
 	       t->theme.id, t->nslides, t->noverview);
-	printf("data      %s: %zu files read, %zu rows, %zu used, %zu set aside; %zu input%s "
-	       "not supplied\n",
-	       data, src->n, rows, used, aside, src->nmissing, src->nmissing == 1 ? "" : "s");
+	printf("data      %s: %zu files read, %zu rows: %zu used, %zu out of scope (not errors), "
+	       "%zu bad; %zu input%s not supplied\n",
+	       data, src->n, rows, used, aside - bad, bad, src->nmissing,
+	       src->nmissing == 1 ? "" : "s");
 	for (size_t i = 0; i < src->nmissing; i++)
 		printf("          not supplied: %s\n", src->missing[i]);
 	if (f->has_series)

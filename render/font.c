@@ -165,6 +165,8 @@ void font_done(void)
 	if (lib)
 		FT_Done_FreeType(lib);
 	lib = NULL;
+	/* fontconfig's configuration and caches, loaded by the first match */
+	FcFini();
 }
 
 static const struct font *get(enum dl_font f)
