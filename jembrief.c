@@ -96,16 +96,18 @@ static const char usage_text[] =
 	"sources slide lists both. PDF dates come from SOURCE_DATE_EPOCH when set,\n"
 	"else from the data period, so identical inputs give byte-identical decks.\n"
 	"\n"
+	"Exit status:\n"
+	"  0  every deck written\n"
+	"  1  some decks failed (the others were written)\n"
+	"  2  bad usage or unusable input\n"
+	"\n"
 	"Environment:\n"
 	"  JEMBRIEF_DATA          the data directory when --data is not given\n"
 	"  JEMBRIEF_TEMPLATES     a folder of templates, searched before the shipped ones\n"
 	"  JEMBRIEF_FONT_DIR      a folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf,\n"
 	"                         used instead of the DejaVu Sans fontconfig finds\n"
 	"  JEMBRIEF_OWNER_PASSWORD, JEMBRIEF_USER_PASSWORD   the passwords of --protect\n"
-	"  SOURCE_DATE_EPOCH      the date written into the PDFs\n"
-	"\n"
-	"Exit status: 0 every deck written; 1 some decks failed (the others were\n"
-	"written); 2 bad usage or unusable input.\n";
+	"  SOURCE_DATE_EPOCH      the date written into the PDFs\n";
 
 static const char version_text[] =
 	"jembrief " JB_VERSION "\n"
