@@ -45,12 +45,13 @@ void jb_source_missing(struct jb_sources *s, const char *what)
 	s->missing[s->nmissing++] = xstrdup(what);
 }
 
-static void count_reason(struct jb_source *src, const char *what, long line, int bad)
+static void count_reason(struct jb_source *src, const char *what, long line, int used, int bad)
 {
-	src->set_aside++;
+	src->set_aside += !used;
 	src->bad += bad != 0;
 	for (size_t i = 0; i < src->nreasons; i++)
-		if (strcmp(src->reasons[i].what, what) == 0 && src->reasons[i].bad == bad) {
+		if (src->reasons[i].used == used && src->reasons[i].bad == bad &&
+		    strcmp(src->reasons[i].what, what) == 0) {
 			src->reasons[i].n++;
 			return;
 		}
@@ -60,6 +61,7 @@ static void count_reason(struct jb_source *src, const char *what, long line, int
 	r->what = xstrdup(what);
 	r->first = line > 0 ? xasprintf("%s:%ld", src->path, line) : xstrdup(src->path);
 	r->n = 1;
+	r->used = used;
 	r->bad = bad;
 }
 
@@ -68,7 +70,7 @@ void jb_reject(struct jb_source *src, long line, const char *column,
 {
 	char *what = column ? xasprintf("column '%s': %s", column, problem)
 			    : xstrdup(problem);
-	count_reason(src, what, line, 1);
+	count_reason(src, what, line, 0, 1);
 	FILE *f = diag();
 	if (f) {
 		if (src->printed < MAX_PRINTED) {
@@ -87,5 +89,10 @@ void jb_reject(struct jb_source *src, long line, const char *column,
 
 void jb_set_aside(struct jb_source *src, const char *reason)
 {
-	count_reason(src, reason, 0, 0);
+	count_reason(src, reason, 0, 0, 0);
+}
+
+void jb_note_used(struct jb_source *src, const char *reason)
+{
+	count_reason(src, reason, 0, 1, 0);
 }

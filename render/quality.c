@@ -18,10 +18,11 @@ static const struct csv_col quality_cols[] = {
 	{"out_of_scope", "rows", "sound rows not used, not errors: areas outside the 32 "
 				 "boroughs, values not published, repeats"},
 	{"bad", "rows", "rows set aside as bad input (reported FILE:LINE on stderr)"},
-	{"reason", "text", "why the rows of this line were set aside"},
-	{"reason_kind", "text", "out of scope, or bad input"},
-	{"reason_rows", "rows", "rows set aside for this reason"},
-	{"first_at", "FILE:LINE", "the first row set aside for it"},
+	{"reason", "text", "why the rows of this line were set aside (or, for reason_kind used, "
+			   "what was noted about rows used all the same)"},
+	{"reason_kind", "text", "out of scope, bad input, or used (noted, not set aside)"},
+	{"reason_rows", "rows", "rows with this reason"},
+	{"first_at", "FILE:LINE", "the first of them"},
 };
 const struct csv_table quality_table =
 	CSV_TABLE("data-quality.csv",
@@ -49,7 +50,7 @@ int quality_write(const struct jb_findings *fi, const char *path, char *err, siz
 			if (src->nreasons) {
 				const struct jb_reason *re = &src->reasons[r];
 				csv_text(f, re->what, 0);
-				csv_text(f, re->bad ? "bad input" : "out of scope", 0);
+				csv_text(f, re->used ? "used" : re->bad ? "bad input" : "out of scope", 0);
 				fprintf(f, "%zu,", re->n);
 				csv_text(f, re->first, 1);
 			} else {
