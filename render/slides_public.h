@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 
+#include "../util/csvout.h"
 #include "deck.h"
 
 /* confidence: a borough's eight measures against London over time (small
@@ -21,16 +22,19 @@ void layout_homicide(struct dl_page *p, const struct slide_ctx *c);
  * what it shows (see slide_missing in deck.h). */
 const char *public_missing(const struct jb_findings *f, enum jb_slide_kind kind, int area);
 
-/* Data tables (datatable_fn, listed in render/datatables.c):
- * confidence.csv  every measure and quarter: the borough, London, the
- *                 borough's rank, and the headline figures of the quarter used;
- * homicide.csv    victims per year, all, aged 13-24 and knife, borough and
- *                 London, then the windows' totals, rates and ranks. */
+/* Data tables (datatable_fn, listed in render/datatables.c), their columns
+ * declared beside them:
+ * confidence.csv  every survey measure and quarter: the area, London, and
+ *                 for the quarter used the rank, change and longest run below;
+ * homicide.csv    victims per year, all, aged 13-24 and knife, of the deck's
+ *                 borough and of London. */
+extern const struct csv_table confidence_table, homicide_table;
 void table_confidence(FILE *out, const struct jb_findings *f, int area);
 void table_homicide(FILE *out, const struct jb_findings *f, int area);
 
-/* summary.csv columns (after the others). */
-void summary_public_header(FILE *out);
+/* summary.csv's public confidence and homicide columns (declared in
+ * summary_public_table), written before the context columns. */
+extern const struct csv_table summary_public_table;
 void summary_public_row(FILE *out, const struct jb_findings *f, int area);
 
 #endif

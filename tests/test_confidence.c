@@ -523,9 +523,9 @@ static void syv_deck(void **state)
 	char *csv = xasprintf("%s/%s/data/homicide.csv", out, r->slug);
 	char *text = jb_slurp(csv, NULL);
 	assert_non_null(text);
-	char line[128];
-	snprintf(line, sizeof line, "\n2023,%.0f,%.0f,%.0f,", r->per_year[0][20], r->per_year[1][20],
-		 r->per_year[2][20]);
+	char line[160];
+	snprintf(line, sizeof line, "\n%s,%s,2023,%.0f,%.0f,%.0f\n", jb_boroughs[top].code, name,
+		 r->per_year[0][20], r->per_year[1][20], r->per_year[2][20]);
 	jb_expect_in(text, line, "homicide.csv");
 	free(text);
 	free(csv);
