@@ -69,7 +69,9 @@ int jb_parse_number(const char *s, double *out);
 /* A month: "202501" (YYYYMM), "2025-01", or an ISO date or timestamp
  * beginning "2025-01-..."; the result is jb_month(year, month). */
 int jb_parse_month(const char *s, int *month);
-/* Month of a wide-file header name: exactly six digits YYYYMM. */
+/* Month of a wide-file header name: exactly six digits YYYYMM. Returns
+ * -2 for a month outside JB_YEAR_MIN..JB_YEAR_MAX (ingest/limits.h), which
+ * the reader reports; months are always within that window. */
 int jb_parse_yyyymm(const char *s, int *month);
 
 /* ---- source helpers ---- */
