@@ -66,9 +66,9 @@
  * x 500,000..565,000, y 155,000..205,000. Geometry or a point outside it is
  * not in the data's area (a wrong CRS, swapped or corrupt coordinates) and
  * is rejected when read. */
-#define JB_BNG_XMIN 0.0
-#define JB_BNG_XMAX 700000.0
-#define JB_BNG_YMIN 0.0
-#define JB_BNG_YMAX 1300000.0
+#define JB_BNG_XMIN 0
+#define JB_BNG_XMAX 700000
+#define JB_BNG_YMIN 0
+#define JB_BNG_YMAX 1300000
 
 #endif
