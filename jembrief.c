@@ -366,6 +366,14 @@ int main(int argc, char **argv)
 		free(tpath);
 		return EXIT_USAGE;
 	}
+	const char *bad_password = o.protect ? pdf_password_problem(&(struct pdf_options){
+		.owner_password = getenv("JEMBRIEF_OWNER_PASSWORD"),
+		.user_password = getenv("JEMBRIEF_USER_PASSWORD")}) : NULL;
+	if (bad_password) {
+		fprintf(stderr, "jembrief: --protect: %s\n", bad_password);
+		free(tpath);
+		return EXIT_USAGE;
+	}
 	struct jb_template *t = jb_template_load(tpath, err, sizeof err);
 	free(tpath);
 	if (!t) {
