@@ -6,6 +6,8 @@
 #   make check    the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench    time the batch against a parse-only floor (see tests/bench.sh)
 #   make generate-street   build/generate-street, synthetic Met street data
+#   make fuzz     build the libFuzzer targets with clang and run each for
+#                 FUZZ_SECONDS (tests/fuzz/README)
 #
 # Debian packages are checked first; when some are missing, .ci/install-deps
 # installs them (as root) or prints the apt-get line to run. The pkg-config
@@ -47,7 +49,7 @@ TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT := $(BUILD)/tests/support.o
 
-.PHONY: all run test check bench deps clean generate-street
+.PHONY: all run test check bench deps clean generate-street fuzz fuzz-build
 
 all: jembrief
 
@@ -123,7 +125,31 @@ check:
 bench: jembrief $(GENERATE) $(BUILD)/bench-parse $(BUILD)/bench-run
 	@sh tests/bench.sh $(BUILD)
 
+# ---- fuzzing (tests/fuzz/README) ----
+# Every target of tests/fuzz/targets, built with clang's libFuzzer and
+# both sanitizers into $(FUZZ_BUILD), then run for FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_TARGETS := $(shell awk '!/^\#/ && NF { print $$1 }' tests/fuzz/targets)
+FUZZ_CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=all
+
+fuzz:
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=clang CFLAGS="$(FUZZ_CFLAGS)" \
+		LDFLAGS="-fsanitize=address,undefined" fuzz-build
+	@sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%)
+
+# A target's harness and file come from its line in tests/fuzz/targets.
+$(BUILD)/fuzz/%: tests/fuzz/targets $(wildcard tests/fuzz/*.c tests/fuzz/*.h) $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  FUZZ    $@"
+	$(Q)set -- $$(awk -v t=$* '$$1 == t { print $$2, $$3 }' tests/fuzz/targets); \
+	  $(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -DFUZZ_PATH="\"$$2\"" -DFUZZ_ROOT="\"$(CURDIR)\"" \
+	    -o $@ tests/fuzz/fuzz_$$1.c tests/fuzz/fuzz_support.c $(LIB_OBJ) $(LIBS)
+
 clean:
-	rm -rf build build-san jembrief $(OUT)
+	rm -rf build build-san build-fuzz jembrief $(OUT)
 
 -include $(LIB_OBJ:.o=.d) $(BUILD)/jembrief.d $(BUILD)/sample-data/generate-street.d $(BUILD)/tests/bench-parse.d $(BUILD)/tests/bench-run.d $(TEST_BIN:=.d) $(TEST_SUPPORT:.o=.d)

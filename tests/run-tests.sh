@@ -6,6 +6,8 @@ set -u
 build=${1:-build}
 cd "$(dirname "$0")/.." || exit 2
 export JEMBRIEF="$PWD/$build/jembrief"
+# make check: leaks inside Debian's libraries (tests/lsan.supp) are not ours
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 log=$(mktemp)
 one=$(mktemp)
 status=0
