@@ -21,6 +21,13 @@ for t in "$build"/tests/test_*; do
 	cat "$one" >>"$log"
 	[ "$rc" -eq 0 ] || status=1
 done
+# the bad-input corpus and the fuzzers' regression inputs, through the binary
+echo "== tests/bad-input/run.sh"
+sh tests/bad-input/run.sh "$JEMBRIEF" >"$one" 2>&1
+rc=$?
+cat "$one"
+cat "$one" >>"$log"
+[ "$rc" -eq 0 ] || status=1
 passed=$(grep -c '^\[       OK \]' "$log")
 failed=$(grep -c '^\[  FAILED  \] [a-z_]' "$log")
 # A program that died mid-run leaves RUN lines without a verdict.
