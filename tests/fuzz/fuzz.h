@@ -18,6 +18,9 @@ void fuzz_write(const char *dir, const char *rel, const void *bytes, size_t n);
 /* Copy the repository file src (relative to the repository root) to
  * dir/rel. */
 void fuzz_copy(const char *src, const char *dir, const char *rel);
+/* Load dir as a data directory (one thread) and free it; aborts when the
+ * dataset fails jb_dataset_check(): an inconsistent dataset is a crash. */
+void fuzz_load(const char *dir);
 /* The repository root, where the fuzzers were built (FUZZ_ROOT). */
 const char *fuzz_root(void);
 

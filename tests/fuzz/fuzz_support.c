@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../../ingest/dataset.h"
 #include "../../util/xalloc.h"
 
 static char *scratch;
@@ -82,4 +83,13 @@ void fuzz_copy(const char *src, const char *dir, const char *rel)
 	fuzz_write(dir, rel, buf, n);
 	free(buf);
 	free(from);
+}
+
+void fuzz_load(const char *dir)
+{
+	struct jb_load_options opt = {.quiet = 1, .jobs = 1};
+	struct jb_dataset *ds = jb_dataset_load(dir, &opt);
+	if (!ds || jb_dataset_check(ds, stderr) != 0)
+		abort();
+	jb_dataset_free(ds);
 }
