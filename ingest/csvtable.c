@@ -266,6 +266,7 @@ struct jb_csv *jb_csv_open(const char *path, const char **err)
 	reset_record(t);
 	csv_init(&t->p, CSV_REPALL_NL | CSV_APPEND_NULL);
 	csv_set_realloc_func(&t->p, field_realloc);
+	csv_set_blk_size(&t->p, JB_FIELD_BUFFER_MAX / 16);
 
 	/* The header: feed one byte at a time so that parsing stops right
 	 * after it and the data records are left for jb_csv_each(). The

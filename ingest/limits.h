@@ -23,8 +23,11 @@
 #define JB_FIELD_MAX 65536
 /* A field libcsv is still collecting is given at most this much memory;
  * beyond it (an unclosed quote swallowing the file) the rest of the file
- * is not read. */
-#define JB_FIELD_BUFFER_MAX 16777216
+ * is not read. libcsv grows its buffer by a fixed block, each growth a
+ * copy where realloc cannot move pages (under AddressSanitizer always):
+ * the block is JB_FIELD_BUFFER_MAX / 16, so a field costs at most 16
+ * copies, not one per 128 bytes (a 15 MB field took over ten minutes). */
+#define JB_FIELD_BUFFER_MAX 4194304
 /* Fields in one record (the header included); the widest real file, the
  * MPS ward table with a column per month since 2010, has about 200. */
 #define JB_FIELDS_MAX 10000
