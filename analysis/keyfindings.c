@@ -12,6 +12,9 @@
 #include "findings.h"
 #include "hotspots.h"
 
+/* The rules that hold are a bit set (keyfindings.h, holds). */
+_Static_assert(JB_NRULES <= 32, "jb_key_findings.holds has a bit per rule");
+
 const char *const jb_rule_names[JB_NRULES] = {
 	[RULE_CHANGE_SIGNIFICANT] = "change-significant",
 	[RULE_CHANGE_EXCEPTIONAL] = "change-exceptional",
@@ -47,6 +50,7 @@ static void add(struct jb_key_findings *k, enum jb_rule r, double w)
 	k->rule[k->n] = r;
 	k->weight[k->n] = w;
 	k->n++;
+	k->holds |= 1ul << r;
 }
 
 static void area_rules(const struct jb_findings *f, struct jb_area_findings *a)

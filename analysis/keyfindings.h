@@ -40,6 +40,7 @@ struct jb_key_findings {
 	size_t n;
 	enum jb_rule rule[JB_NRULES]; /* the rules that hold, most important first */
 	double weight[JB_NRULES];     /* importance used for the order */
+	unsigned long holds;          /* bit (1ul << rule) for each rule that holds */
 	double top5_share;            /* % of LSOA offences in the top 5 LSOAs */
 };
 

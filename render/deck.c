@@ -28,7 +28,7 @@
 
 static void header(struct dl_page *p, const struct slide_ctx *c)
 {
-	char *title = slide_fill(c, c->spec->title);
+	char *title = slide_title(c, c->spec);
 	char *sub = slide_fill(c, c->spec->subtitle);
 	double h = chart_text(p, (struct chart_box){MARGIN, TITLE_Y, DL_PAGE_W - 2 * MARGIN, 54},
 			      DL_BOLD, TITLE_SIZE, COL_DARK_BLUE, ALIGN_LEFT, title);
@@ -96,7 +96,7 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 			.page_of_slide = page_of,
 			.body = {MARGIN, BODY_TOP, DL_PAGE_W - 2 * MARGIN, FOOTER_RULE - 14 - BODY_TOP},
 		};
-		char *outline = slide_fill(&c, s->outline);
+		char *outline = fill(s->outline, &(struct fill_ctx){f, area, t->marking});
 		struct dl_page *p = dl_page_add(d, outline);
 		free(outline);
 		if (s->kind == SLIDE_TITLE) {

@@ -23,7 +23,7 @@ static const char *const month_long[12] = {"January", "February", "March",     "
 void fmt_month(int m, int longform, char *buf, size_t n)
 {
 	if (m <= 0) {
-		snprintf(buf, n, "–");
+		snprintf(buf, n, FILL_NA);
 		return;
 	}
 	int mon = m % 12; /* m > 0, so 0..11 */
@@ -33,7 +33,7 @@ void fmt_month(int m, int longform, char *buf, size_t n)
 void fmt_dec(double v, int places, char *buf, size_t n)
 {
 	if (!isfinite(v)) {
-		snprintf(buf, n, "–");
+		snprintf(buf, n, FILL_NA);
 		return;
 	}
 	char raw[64];
@@ -68,12 +68,23 @@ void fmt_count(double v, char *buf, size_t n)
 void fmt_signed_pct(double v, char *buf, size_t n)
 {
 	if (!isfinite(v)) {
-		snprintf(buf, n, "–");
+		snprintf(buf, n, FILL_NA);
 		return;
 	}
 	char num[64];
 	fmt_dec(v, 1, num, sizeof num);
 	snprintf(buf, n, "%s%s%%", v > 0 && strcmp(num, "0.0") != 0 ? "+" : "", num);
+}
+
+void fmt_abs_pct(double v, char *buf, size_t n)
+{
+	if (!isfinite(v)) {
+		snprintf(buf, n, FILL_NA);
+		return;
+	}
+	char num[64];
+	fmt_dec(fabs(v), 1, num, sizeof num);
+	snprintf(buf, n, "%s%%", num);
 }
 
 void fmt_p(double p, char *buf, size_t n)
@@ -100,6 +111,24 @@ void fmt_ordinal(int k, char *buf, size_t n)
 			suf = "rd";
 	}
 	snprintf(buf, n, "%d%s", k, suf);
+}
+
+void fmt_rank_natural(int high, int low, char *buf, size_t n)
+{
+	if (high <= 0 || low <= 0) {
+		snprintf(buf, n, FILL_NA);
+		return;
+	}
+	int from_top = high <= low;
+	int k = from_top ? high : low;
+	const char *end = from_top ? "highest" : "lowest";
+	if (k == 1) {
+		snprintf(buf, n, "%s", end);
+		return;
+	}
+	char ord[16];
+	fmt_ordinal(k, ord, sizeof ord);
+	snprintf(buf, n, "%s %s", ord, end);
 }
 
 /* ---- the placeholders ---- */
@@ -957,6 +986,32 @@ void fill_list(FILE *out)
 			keys[i].what);
 }
 
+/* A placeholder's parts: "{name}" or "{name|one|other}". */
+struct ph {
+	const char *name, *one, *other; /* one/other NULL without the word choice */
+	size_t len, one_len, other_len;
+};
+
+/* Splits the placeholder opening at p (after its '{') up to end (its '}').
+ * 0 when well formed: a name, and either no '|' or exactly two. */
+static int split(const char *p, const char *end, struct ph *ph)
+{
+	memset(ph, 0, sizeof *ph);
+	const char *bar = memchr(p, '|', (size_t)(end - p));
+	ph->name = p;
+	ph->len = (size_t)((bar ? bar : end) - p);
+	if (!bar)
+		return 0;
+	const char *bar2 = memchr(bar + 1, '|', (size_t)(end - bar - 1));
+	if (!bar2 || memchr(bar2 + 1, '|', (size_t)(end - bar2 - 1)))
+		return -1;
+	ph->one = bar + 1;
+	ph->one_len = (size_t)(bar2 - bar - 1);
+	ph->other = bar2 + 1;
+	ph->other_len = (size_t)(end - bar2 - 1);
+	return 0;
+}
+
 int fill_check(const char *s, char *bad, size_t badlen)
 {
 	for (const char *p = s; *p; p++) {
@@ -968,7 +1023,8 @@ int fill_check(const char *s, char *bad, size_t badlen)
 			continue;
 		const char *end = strchr(p, '}');
 		size_t len = end ? (size_t)(end - p - 1) : strlen(p + 1);
-		if (!end || find_key(p + 1, len) < 0) {
+		struct ph ph;
+		if (!end || split(p + 1, end, &ph) != 0 || find_key(ph.name, ph.len) < 0) {
 			snprintf(bad, badlen, "%.*s", (int)(len < 40 ? len : 40), p + 1);
 			return -1;
 		}
@@ -977,25 +1033,63 @@ int fill_check(const char *s, char *bad, size_t badlen)
 	return 0;
 }
 
-char *fill(const char *s, const struct fill_ctx *c)
+/* The number a value states ("1,234" -> 1234); NAN when it is not one. */
+static double value_number(const char *v)
+{
+	char digits[64];
+	size_t o = 0;
+	for (const char *s = v; *s && o + 1 < sizeof digits; s++)
+		if (*s != ',')
+			digits[o++] = *s;
+	digits[o] = '\0';
+	char *end;
+	double x = strtod(digits, &end);
+	return end != digits && *end == '\0' ? x : NAN;
+}
+
+/* The value of one placeholder into val; 0 when it has none. */
+static int value_of(const struct ph *ph, const struct fill_ctx *c, char *val, size_t n)
+{
+	int k = find_key(ph->name, ph->len);
+	val[0] = '\0';
+	if (k < 0)
+		return 0;
+	keys[k].fn(c, &c->f->area[c->area], val, n);
+	if (!val[0] || strcmp(val, FILL_NA) == 0)
+		return 0;
+	if (ph->one) {
+		double x = value_number(val);
+		if (!isfinite(x))
+			return 0; /* a word choice on a value that is not a number */
+		const char *w = x == 1 ? ph->one : ph->other;
+		size_t wl = x == 1 ? ph->one_len : ph->other_len;
+		snprintf(val, n, "%.*s", (int)wl, w);
+	}
+	return 1;
+}
+
+/* s filled; with strict, NULL as soon as a placeholder has no value. */
+static char *fill_string(const char *s, const struct fill_ctx *c, int strict)
 {
 	size_t cap = strlen(s) + 64, n = 0;
 	char *out = xmalloc(cap);
-	const struct jb_area_findings *a = &c->f->area[c->area];
 	for (const char *p = s; *p; p++) {
 		char val[256];
 		const char *add = val;
 		size_t addlen;
+		const char *end;
+		struct ph ph;
 		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
 			val[0] = *p++;
 			addlen = 1;
-		} else if (*p == '{' && strchr(p, '}')) {
-			const char *end = strchr(p, '}');
-			int k = find_key(p + 1, (size_t)(end - p - 1));
-			if (k >= 0)
-				keys[k].fn(c, a, val, sizeof val);
-			else
-				snprintf(val, sizeof val, "{%.*s}", (int)(end - p - 1), p + 1);
+		} else if (*p == '{' && (end = strchr(p, '}')) && split(p + 1, end, &ph) == 0) {
+			if (!value_of(&ph, c, val, sizeof val)) {
+				if (strict) {
+					free(out);
+					return NULL;
+				}
+				snprintf(val, sizeof val, "%s", FILL_NA);
+			}
 			addlen = strlen(val);
 			p = end;
 		} else {
@@ -1008,4 +1102,34 @@ char *fill(const char *s, const struct fill_ctx *c)
 	}
 	out[n] = '\0';
 	return out;
+}
+
+char *fill(const char *s, const struct fill_ctx *c)
+{
+	return fill_string(s, c, 0);
+}
+
+char *fill_text(const struct jb_text *t, const struct fill_ctx *c)
+{
+	if (!t)
+		return NULL;
+	unsigned long holds = c->f->area[c->area].key.holds;
+	for (size_t i = 0; i < t->n; i++) {
+		if ((t->v[i].when & holds) != t->v[i].when)
+			continue;
+		char *s = fill_string(t->v[i].text, c, 1);
+		if (s)
+			return s;
+	}
+	return NULL;
+}
+
+void jb_text_free(struct jb_text *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n; i++)
+		free(t->v[i].text);
+	free(t->v);
+	free(t);
 }
