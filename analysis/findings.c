@@ -393,12 +393,15 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 			pct[a] = af->change.ok ? af->change.pct : NAN;
 		}
 	}
-	int rate_rank[JB_NBOROUGHS], fall_rank[JB_NBOROUGHS], rise_rank[JB_NBOROUGHS];
+	int rate_rank[JB_NBOROUGHS], rate_low[JB_NBOROUGHS], fall_rank[JB_NBOROUGHS],
+		rise_rank[JB_NBOROUGHS];
 	competition_ranks(rate, 1, rate_rank);
+	competition_ranks(rate, 0, rate_low);
 	competition_ranks(pct, 0, fall_rank);
 	competition_ranks(pct, 1, rise_rank);
 	for (int b = 0; b < JB_NBOROUGHS; b++) {
 		f->area[b].rate_rank = rate_rank[b];
+		f->area[b].rate_rank_low = rate_low[b];
 		f->area[b].fall_rank = fall_rank[b];
 		f->area[b].rise_rank = rise_rank[b];
 	}

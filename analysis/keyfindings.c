@@ -68,9 +68,13 @@ static void area_rules(const struct jb_findings *f, struct jb_area_findings *a)
 			add(k, RULE_CHANGE_NOT_SIGNIFICANT, 0.5);
 		if (c->exceptional)
 			add(k, RULE_CHANGE_EXCEPTIONAL, z + 0.5);
-		if (borough && c->a < c->b && a->fall_rank >= 1 && a->fall_rank <= 5)
+		/* A rank among the largest rises or falls is news only when the
+		 * change itself is more than normal variation: a p = 0.14 rise
+		 * is no "5th largest rise", whatever its rank. */
+		int sig = c->p < 0.05;
+		if (borough && sig && c->a < c->b && a->fall_rank >= 1 && a->fall_rank <= 5)
 			add(k, RULE_FALL_RANK, 3.5 - 0.1 * a->fall_rank);
-		if (borough && c->a > c->b && a->rise_rank >= 1 && a->rise_rank <= 5)
+		if (borough && sig && c->a > c->b && a->rise_rank >= 1 && a->rise_rank <= 5)
 			add(k, RULE_RISE_RANK, 3.5 - 0.1 * a->rise_rank);
 	}
 	const struct jb_trend *t = &a->trend;

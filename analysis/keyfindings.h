@@ -21,8 +21,8 @@ enum jb_rule {
 	RULE_RATE_LOW,             /* rate rank in the bottom 5 */
 	RULE_RATE_ABOVE_LONDON,
 	RULE_RATE_BELOW_LONDON,
-	RULE_RISE_RANK,            /* among the 5 largest rises */
-	RULE_FALL_RANK,            /* among the 5 largest falls */
+	RULE_RISE_RANK,            /* a significant rise, among the 5 largest */
+	RULE_FALL_RANK,            /* a significant fall, among the 5 largest */
 	RULE_CONCENTRATED,         /* top 5 LSOAs hold >= 15% of the borough's offences */
 	RULE_DASH_RISE,            /* first dashboard measure rose by >= 10% */
 	RULE_DASH_FALL,            /* ... fell by >= 10% */

@@ -46,9 +46,9 @@ static void footer(struct dl_page *p, const struct slide_ctx *c, int page, int n
 	char period[48];
 	fmt_month(f->period_end, 1, period, sizeof period);
 	char *src = slide_fill(c, c->spec->source);
-	char *left = xasprintf("%s · data to %s%s%s", f->area[c->area].name,
-			       f->has_series ? period : "–", src ? " · Source: " : "",
-			       src ? src : "");
+	char *left = xasprintf("%s%s%s%s%s", f->area[c->area].name,
+			       f->has_series ? " · data to " : "", f->has_series ? period : "",
+			       src ? " · Source: " : "", src ? src : "");
 	/* The source may be long: keep it clear of the marking and page number. */
 	chart_text(p, (struct chart_box){MARGIN, FOOTER_BASE - FOOTER_SIZE, 560, FOOTER_SIZE * 1.4},
 		   DL_REGULAR, FOOTER_SIZE, COL_MUTED, ALIGN_LEFT, left);
