@@ -76,6 +76,11 @@ void fmt_signed_pct(double v, char *buf, size_t n)
 	snprintf(buf, n, "%s%s%%", v > 0 && strcmp(num, "0.0") != 0 ? "+" : "", num);
 }
 
+const char *fmt_plural(double n, const char *one, const char *other)
+{
+	return n == 1 ? one : other;
+}
+
 void fmt_abs_pct(double v, char *buf, size_t n)
 {
 	if (!isfinite(v)) {
@@ -1132,9 +1137,10 @@ static int value_of(const struct ph *ph, const struct fill_ctx *c, char *val, si
 		double x = value_number(val);
 		if (!isfinite(x))
 			return 0; /* a word choice on a value that is not a number */
-		const char *w = x == 1 ? ph->one : ph->other;
-		size_t wl = x == 1 ? ph->one_len : ph->other_len;
-		snprintf(val, n, "%.*s", (int)wl, w);
+		char one[128], other[128];
+		snprintf(one, sizeof one, "%.*s", (int)ph->one_len, ph->one);
+		snprintf(other, sizeof other, "%.*s", (int)ph->other_len, ph->other);
+		snprintf(val, n, "%s", fmt_plural(x, one, other));
 	}
 	return 1;
 }

@@ -57,6 +57,9 @@ char *fill_text(const struct jb_text *t, const struct fill_ctx *ctx);
 /* Print every placeholder with its description. */
 void fill_list(FILE *out);
 
+/* The word agreeing with a count: one when n is 1, else other. */
+const char *fmt_plural(double n, const char *one, const char *other);
+
 /* Shared number formats (all write a NUL-terminated string into buf). */
 void fmt_count(double v, char *buf, size_t n);    /* "12,345"; FILL_NA for NAN */
 void fmt_dec(double v, int places, char *buf, size_t n); /* "1,234.5" */

@@ -400,8 +400,9 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 	char **items = NULL;
 	if (shown < src->n) {
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);
-		items[nitems++] = xasprintf("%zu more files read: see data-quality.csv beside the decks.",
-					    src->n - shown);
+		items[nitems++] = xasprintf("%zu more %s read: see data-quality.csv beside the decks.",
+					    src->n - shown,
+					    fmt_plural((double)(src->n - shown), "file", "files"));
 	}
 	for (size_t i = 0; i < src->n && nitems < 8; i++)
 		for (size_t r = 0; r < src->v[i]->nreasons && nitems < 8; r++) {
@@ -409,7 +410,8 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 			char nbuf[32];
 			fmt_count((double)re->n, nbuf, sizeof nbuf);
 			items = xgrow(items, &cap, nitems + 1, sizeof *items);
-			items[nitems++] = xasprintf("%s rows set aside: %s (first at %s)", nbuf,
+			items[nitems++] = xasprintf("%s %s set aside: %s (first at %s)", nbuf,
+						    fmt_plural((double)re->n, "row", "rows"),
 						    re->what, re->first);
 		}
 	for (size_t i = 0; i < src->nmissing; i++) {
