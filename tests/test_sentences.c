@@ -235,30 +235,39 @@ struct matrix_case {
 	int period_end; /* 0: the latest complete month */
 };
 
+static struct jb_template *load_theme(const char *name)
+{
+	char err[512];
+	char *path = xasprintf("templates/%s.conf", name);
+	struct jb_template *tpl = jb_template_load(path, err, sizeof err);
+	free(path);
+	if (!tpl)
+		fail_msg("%s", err);
+	return tpl;
+}
+
+/* The data directory dir, every street type kept: the analysis counts
+ * each theme's own types, so one load serves every theme. */
+static struct jb_dataset *load(const char *dir)
+{
+	struct jb_load_options lo = {.quiet = 1, .jobs = 1};
+	char *diag = NULL;
+	struct jb_dataset *ds = jb_load_capture(dir, &lo, &diag);
+	free(diag);
+	assert_non_null(ds);
+	return ds;
+}
+
 /* Every theme, a borough deck and the overview, for one case. */
 static int run_case(const struct matrix_case *mc, char **report)
 {
 	char *dir = jb_tmpdir();
 	if (!mc->empty)
 		make_data(dir, mc->skip_folder, mc->skip_crime, mc->cut_crime);
+	struct jb_dataset *ds = load(dir);
 	int bad = 0;
 	for (size_t t = 0; t < sizeof themes / sizeof themes[0]; t++) {
-		char err[512];
-		char *path = xasprintf("templates/%s.conf", themes[t]);
-		struct jb_template *tpl = jb_template_load(path, err, sizeof err);
-		free(path);
-		if (!tpl)
-			fail_msg("%s", err);
-		struct jb_load_options lo = {
-			.quiet = 1,
-			.jobs = 1,
-			.street_types = (const char *const *)tpl->theme.street_types,
-			.nstreet_types = tpl->theme.nstreet,
-		};
-		char *diag = NULL;
-		struct jb_dataset *ds = jb_load_capture(dir, &lo, &diag);
-		free(diag);
-		assert_non_null(ds);
+		struct jb_template *tpl = load_theme(themes[t]);
 		struct jb_analysis_options ao = {.period_end = mc->period_end};
 		struct jb_findings *f = jb_analyse(ds, &tpl->theme, &ao);
 		assert_non_null(f);
@@ -274,9 +283,9 @@ static int run_case(const struct matrix_case *mc, char **report)
 			dl_deck_free(d);
 		}
 		jb_findings_free(f);
-		jb_dataset_free(ds);
 		jb_template_free(tpl);
 	}
+	jb_dataset_free(ds);
 	jb_rmtree(dir);
 	free(dir);
 	return bad;
@@ -519,6 +528,39 @@ static void a_wording_without_its_figures_gives_way(void **state)
 	hand_free(h);
 }
 
+/* The sources slide: one bad row is "1 row set aside", not "1 rows". */
+static void one_row_set_aside_is_one_row(void **state)
+{
+	(void)state;
+	char *dir = jb_tmpdir();
+	make_data(dir, "actions", NULL, NULL);
+	char *src = xasprintf("%s/actions/actions-illustrative.csv", sample);
+	char *text = jb_slurp(src, NULL);
+	assert_non_null(text);
+	/* the sample's rows, then one whose due date is no date */
+	char *csv = xasprintf("%sHackney,2025-09-15,hackney-99,Extra patrols,MPS BCU,"
+			      "someday,Not started,\n", text);
+	free(jb_write_file(dir, "actions/actions.csv", csv));
+	struct jb_dataset *ds = load(dir);
+	struct jb_template *tpl = load_theme("serious-youth-violence");
+	struct jb_findings *f = jb_analyse(ds, &tpl->theme, NULL);
+	struct dl_deck *d = deck_build(f, tpl, jb_borough_by_name("Hackney"));
+	char *page = page_text(d->pages[d->npages - 1]);
+	jb_expect_in(page, "1 row set aside:", "sources slide");
+	if (find_word(page, "1 rows"))
+		fail_msg("'1 rows' on the sources slide: %s", page);
+	free(page);
+	dl_deck_free(d);
+	jb_findings_free(f);
+	jb_template_free(tpl);
+	jb_dataset_free(ds);
+	free(csv);
+	free(text);
+	free(src);
+	jb_rmtree(dir);
+	free(dir);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -543,6 +585,7 @@ int main(void)
 		cmocka_unit_test(a_rise_within_normal_variation_is_no_ranked_headline),
 		cmocka_unit_test(a_title_rounds_as_its_tile),
 		cmocka_unit_test(a_wording_without_its_figures_gives_way),
+		cmocka_unit_test(one_row_set_aside_is_one_row),
 		cmocka_unit_test(every_slide_reads_well_whatever_is_missing),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
