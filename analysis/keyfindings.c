@@ -114,7 +114,11 @@ static void area_rules(const struct jb_findings *f, struct jb_area_findings *a)
 		k->top5_share = NAN;
 	}
 	if (f->theme->ndash > 0 && isfinite(a->dash_pct[0])) {
-		double pct = a->dash_pct[0];
+		/* a rise or fall of 10% or more, and more than normal variation:
+		 * the same exact binomial test as the theme's own change */
+		struct jb_change dc;
+		jb_change_compute(a->dash_last12[0], a->dash_prev12[0], &dc);
+		double pct = dc.ok && dc.p < 0.05 ? a->dash_pct[0] : 0;
 		if (pct >= 10)
 			add(k, RULE_DASH_RISE, 1.5 + pct / 20);
 		else if (pct <= -10)

@@ -24,8 +24,8 @@ enum jb_rule {
 	RULE_RISE_RANK,            /* a significant rise, among the 5 largest */
 	RULE_FALL_RANK,            /* a significant fall, among the 5 largest */
 	RULE_CONCENTRATED,         /* top 5 LSOAs hold >= 15% of the borough's offences */
-	RULE_DASH_RISE,            /* first dashboard measure rose by >= 10% */
-	RULE_DASH_FALL,            /* ... fell by >= 10% */
+	RULE_DASH_RISE,            /* first dashboard measure rose by >= 10%, p < 0.05 */
+	RULE_DASH_FALL,            /* ... fell by >= 10%, p < 0.05 */
 	RULE_HOTSPOTS,             /* LSOA hot spots significant after FDR at 95% */
 	RULE_PERSISTENT_HOTSPOTS,  /* persistent or intensifying hot spots */
 	RULE_EXCLUSIONS_HIGH,      /* permanent exclusions among the 3 worst of 32 */

@@ -437,6 +437,27 @@ static void a_rise_within_normal_variation_is_no_ranked_headline(void **state)
 	hand_free(h);
 }
 
+static void a_dashboard_rise_within_normal_variation_is_no_key_finding(void **state)
+{
+	(void)state;
+	struct hand *h = hand_new();
+	int b = jb_borough_by_name("Hackney");
+	struct jb_area_findings *a = &h->f->area[b];
+	/* knife crime 110 against 100: +10%, but exact binomial p = 0.53
+	 * (python: n=210; 2*sum(comb(n,k) for k in range(110,n+1))/2**n) */
+	a->dash_last12[0] = 110;
+	a->dash_prev12[0] = 100;
+	a->dash_pct[0] = 10;
+	jb_key_findings(h->f);
+	assert_false(a->key.holds & (1ul << RULE_DASH_RISE));
+	/* 1,100 against 1,000: +10%, p = 0.031 (the same one-liner) */
+	a->dash_last12[0] = 1100;
+	a->dash_prev12[0] = 1000;
+	jb_key_findings(h->f);
+	assert_true(a->key.holds & (1ul << RULE_DASH_RISE));
+	hand_free(h);
+}
+
 static void a_title_rounds_as_its_tile(void **state)
 {
 	(void)state;
@@ -584,6 +605,7 @@ int main(void)
 		cmocka_unit_test(plurals_agree),
 		cmocka_unit_test(a_rise_within_normal_variation_is_no_ranked_headline),
 		cmocka_unit_test(a_title_rounds_as_its_tile),
+		cmocka_unit_test(a_dashboard_rise_within_normal_variation_is_no_key_finding),
 		cmocka_unit_test(a_wording_without_its_figures_gives_way),
 		cmocka_unit_test(one_row_set_aside_is_one_row),
 		cmocka_unit_test(every_slide_reads_well_whatever_is_missing),
