@@ -582,6 +582,61 @@ static void one_row_set_aside_is_one_row(void **state)
 	free(dir);
 }
 
+/* The loader's wordings: errors name their line; alternatives and their
+ * 'when' rules are read in order. */
+#define THEME                                                            \
+	"theme = { id = \"t\"; title = \"T\";\n"                        \
+	"  mps = ( { major = \"ROBBERY\"; } ); };\n"
+
+static void expect_load_error(const char *text, const char *want)
+{
+	char *dir = jb_tmpdir();
+	char *path = jb_write_file(dir, "t.conf", text);
+	char err[512] = "";
+	struct jb_template *t = jb_template_load(path, err, sizeof err);
+	if (t || !strstr(err, want))
+		fail_msg("error was '%s', want '%s'", err, want);
+	free(path);
+	jb_rmtree(dir);
+	free(dir);
+}
+
+static void wordings_load_with_their_rules(void **state)
+{
+	(void)state;
+	expect_load_error(THEME "slides = (\n  { kind = \"trend\";\n"
+				"    title = ( { when = \"trend-wobbly\"; text = \"x\"; }, \"y\" ); }\n);\n",
+			  ":5: 'title': unknown rule 'trend-wobbly' in 'when'");
+	expect_load_error(THEME "slides = (\n  { kind = \"trend\";\n"
+				"    title = [ \"{rate}\", \"{nope}\" ]; }\n);\n",
+			  ":5: 'title': unknown placeholder {nope}");
+	expect_load_error(THEME "slides = (\n  { kind = \"trend\"; title = ( 3 ); }\n);\n",
+			  ":4: 'title': each wording is a string");
+	expect_load_error(THEME "slides = (\n  { kind = \"trend\"; title = ( ); }\n);\n",
+			  ":4: 'title' has no wording");
+	char *dir = jb_tmpdir();
+	char *path = jb_write_file(
+		dir, "t.conf",
+		THEME "slides = (\n  { kind = \"trend\"; title = (\n"
+		      "    { when = [\"trend-flat\", \"rate-high\"]; text = \"a\"; },\n"
+		      "    \"b {rate}\", \"c\" );\n"
+		      "    bullets = ( \"one\", [ \"two {rate}\", \"two\" ] ); }\n);\n");
+	char err[512] = "";
+	struct jb_template *t = jb_template_load(path, err, sizeof err);
+	if (!t)
+		fail_msg("%s", err);
+	const struct jb_text *title = t->slides[0].title;
+	assert_int_equal(title->n, 3);
+	assert_int_equal(title->v[0].when, (1ul << RULE_TREND_FLAT) | (1ul << RULE_RATE_HIGH));
+	assert_string_equal(title->v[1].text, "b {rate}");
+	assert_int_equal(t->slides[0].nbullets, 2);
+	assert_int_equal(t->slides[0].bullets[1]->n, 2);
+	jb_template_free(t);
+	free(path);
+	jb_rmtree(dir);
+	free(dir);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -608,6 +663,7 @@ int main(void)
 		cmocka_unit_test(a_dashboard_rise_within_normal_variation_is_no_key_finding),
 		cmocka_unit_test(a_wording_without_its_figures_gives_way),
 		cmocka_unit_test(one_row_set_aside_is_one_row),
+		cmocka_unit_test(wordings_load_with_their_rules),
 		cmocka_unit_test(every_slide_reads_well_whatever_is_missing),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
