@@ -326,20 +326,20 @@ static void the_detector_catches_the_garbled_sentences(void **state)
 	const char *what;
 	const char *garbled[] = {
 		"Hackney has the not ranked highest rate of the 32 boroughs",
-		NDASH " of " NDASH " offences in Barnet had a positive outcome",
-		"the 2nd highest of the 32 boroughs (London " NDASH ")",
+		(NDASH " of " NDASH " offences in Barnet had a positive outcome"),
+		("the 2nd highest of the 32 boroughs (London " NDASH ")"),
 		"This is no comparison possible: exact binomial test",
 		"offences rose 0% since the last meeting",
-		"Offences in " NDASH " " NDASH " " NDASH " against the 12 before",
-		"a rate of nan per 1,000", "Hackney data to " NDASH, "the {rate_rank} rate",
+		("Offences in " NDASH " " NDASH " " NDASH " against the 12 before"),
+		"a rate of nan per 1,000", ("Hackney data to " NDASH), "the {rate_rank} rate",
 	};
 	for (size_t i = 0; i < sizeof garbled / sizeof garbled[0]; i++)
 		if (!malformed(garbled[i], &what))
 			fail_msg("not caught: %s", garbled[i]);
 	const char *fine[] = {
-		"Offences in Mar 2025 " NDASH " Feb 2026 against Mar 2024 " NDASH " Feb 2025",
-		"Financial year spend; maintenance", "classes 0 " NDASH " 12 and 13 " NDASH " 40",
-		"95% confidence interval " "\xe2\x88\x92" "9.7% to " "\xe2\x88\x92" "6.0%",
+		("Offences in Mar 2025 " NDASH " Feb 2026 against Mar 2024 " NDASH " Feb 2025"),
+		"Financial year spend; maintenance", ("classes 0 " NDASH " 12 and 13 " NDASH " 40"),
+		("95% confidence interval \xe2\x88\x92" "9.7% to \xe2\x88\x92" "6.0%"),
 	};
 	for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++) {
 		const char *p = malformed(fine[i], &what);
