@@ -398,6 +398,12 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 	/* Why rows were set aside, and what was not supplied. */
 	size_t nitems = 0, cap = 0;
 	char **items = NULL;
+	/* First: when it says another month than asked for, every slide
+	 * depends on it. */
+	if (c->f->period_note) {
+		items = xgrow(items, &cap, nitems + 1, sizeof *items);
+		items[nitems++] = xasprintf("Period: %s", c->f->period_note);
+	}
 	if (shown < src->n) {
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);
 		items[nitems++] = xasprintf("%zu more %s read: see data-quality.csv beside the decks.",
@@ -410,17 +416,14 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 			char nbuf[32];
 			fmt_count((double)re->n, nbuf, sizeof nbuf);
 			items = xgrow(items, &cap, nitems + 1, sizeof *items);
-			items[nitems++] = xasprintf("%s %s set aside: %s (first at %s)", nbuf,
+			items[nitems++] = xasprintf("%s %s %s: %s (first at %s)", nbuf,
 						    fmt_plural((double)re->n, "row", "rows"),
-						    re->what, re->first);
+						    re->used ? "used" : "set aside", re->what,
+						    re->first);
 		}
 	for (size_t i = 0; i < src->nmissing; i++) {
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);
 		items[nitems++] = xasprintf("Not supplied: %s", src->missing[i]);
-	}
-	if (c->f->period_note) {
-		items = xgrow(items, &cap, nitems + 1, sizeof *items);
-		items[nitems++] = xasprintf("Period: %s", c->f->period_note);
 	}
 	if (nitems)
 		chart_bullets(p, (struct chart_box){b.x, b.y + table_h + 10, left_w, b.h - table_h - 10},
