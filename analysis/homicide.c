@@ -98,12 +98,15 @@ static void rates(const struct jb_dataset *ds, struct jb_homicide_findings *h)
 	for (int m = 0; m < JB_HOM_NMEASURES; m++)
 		for (int w = 0; w < JB_HOM_NWINDOWS; w++) {
 			double key[JB_NBOROUGHS];
-			int rank[JB_NBOROUGHS];
+			int rank[JB_NBOROUGHS], low[JB_NBOROUGHS];
 			for (int b = 0; b < JB_NBOROUGHS; b++)
 				key[b] = h->area[b].rate[m][w];
 			jb_competition_ranks(key, JB_NBOROUGHS, 1, rank);
-			for (int b = 0; b < JB_NBOROUGHS; b++)
+			jb_competition_ranks(key, JB_NBOROUGHS, 0, low);
+			for (int b = 0; b < JB_NBOROUGHS; b++) {
 				h->area[b].rank[m][w] = rank[b];
+				h->area[b].rank_low[m][w] = low[b];
+			}
 		}
 }
 

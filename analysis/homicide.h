@@ -48,6 +48,7 @@ struct jb_hom_area {
 	double rate[JB_HOM_NMEASURES][JB_HOM_NWINDOWS]; /* per 100,000 residents a year; NAN
 							  * without population */
 	int rank[JB_HOM_NMEASURES][JB_HOM_NWINDOWS];    /* 1 = highest rate of the 32; 0 none */
+	int rank_low[JB_HOM_NMEASURES][JB_HOM_NWINDOWS]; /* the same from the bottom: 1 = lowest */
 	struct jb_hom_compare cmp[JB_HOM_NMEASURES];
 	double residents[JB_HOM_NMEASURES]; /* the denominator (all ages; 10-24) */
 };

@@ -187,13 +187,8 @@ FILL_PUBLIC_FN(fp_conf_gj_london)
 FILL_PUBLIC_FN(fp_conf_gj_rank)
 {
 	const struct jb_conf_measure *gj = good_job(c);
-	fmt_rank(gj && a->index < JB_NBOROUGHS ? gj->rank[a->index] : 0, 1, b, n);
-}
-
-FILL_PUBLIC_FN(fp_conf_gj_low_rank)
-{
-	const struct jb_conf_measure *gj = good_job(c);
-	fmt_rank(gj && a->index < JB_NBOROUGHS ? gj->low_rank[a->index] : 0, 0, b, n);
+	int in = gj && a->index < JB_NBOROUGHS;
+	fmt_rank_natural(in ? gj->rank[a->index] : 0, in ? gj->low_rank[a->index] : 0, b, n);
 }
 
 FILL_PUBLIC_FN(fp_conf_gj_change)
@@ -229,10 +224,12 @@ FILL_PUBLIC_FN(fp_conf_gj_bottom)
 
 /* ---- homicide ---- */
 
+/* Homicide figures have no value in a theme that does not count homicide,
+ * so its wordings (and the shared pack's homicide tile) give way. */
 static const struct jb_homicide_findings *hom(const struct fill_ctx *c)
 {
 	const struct jb_homicide_findings *h = c->f->homicide;
-	return h && h->ok ? h : NULL;
+	return h && h->ok && c->f->theme->homicide ? h : NULL;
 }
 
 static void window(const struct fill_ctx *c, int first, int last, char *b, size_t n)
@@ -294,7 +291,8 @@ static void hom_rank(const struct fill_ctx *c, const struct jb_area_findings *a,
 		     size_t n)
 {
 	const struct jb_hom_area *ha = hom_area(c, a);
-	fmt_rank(ha && a->index < JB_NBOROUGHS ? ha->rank[m][JB_HOM_LAST5] : 0, 1, b, n);
+	int in = ha && a->index < JB_NBOROUGHS;
+	fmt_rank_natural(in ? ha->rank[m][JB_HOM_LAST5] : 0, in ? ha->rank_low[m][JB_HOM_LAST5] : 0, b, n);
 }
 
 FILL_PUBLIC_FN(fp_hom_count3) { hom_total(c, a, JB_HOM_ALL, JB_HOM_LAST3, b, n); }

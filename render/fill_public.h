@@ -28,7 +28,6 @@ FILL_PUBLIC_FN(fp_conf_period_note);
 FILL_PUBLIC_FN(fp_conf_gj_value);
 FILL_PUBLIC_FN(fp_conf_gj_london);
 FILL_PUBLIC_FN(fp_conf_gj_rank);
-FILL_PUBLIC_FN(fp_conf_gj_low_rank);
 FILL_PUBLIC_FN(fp_conf_gj_change);
 FILL_PUBLIC_FN(fp_conf_gj_top);
 FILL_PUBLIC_FN(fp_conf_gj_bottom);
@@ -56,8 +55,7 @@ FILL_PUBLIC_FN(fp_hom_data_note);
 	{"conf_period_note", fp_conf_period_note, "says when that quarter ends before the pack's period, else empty"}, \
 	{"conf_gj_value", fp_conf_gj_value, "\"Good Job\" local: the borough's share, \"47%\""},       \
 	{"conf_gj_london", fp_conf_gj_london, "\"Good Job\" local: London's share"},                   \
-	{"conf_gj_rank", fp_conf_gj_rank, "\"Good Job\" local: rank of 32, \"3rd highest\""},          \
-	{"conf_gj_low_rank", fp_conf_gj_low_rank, "\"Good Job\" local: rank of 32 from the lowest, \"2nd lowest\""}, \
+	{"conf_gj_rank", fp_conf_gj_rank, "\"Good Job\" local: rank of 32 from the nearer end, \"3rd highest\", \"2nd lowest\""},          \
 	{"conf_gj_change", fp_conf_gj_change, "\"Good Job\" local: change on four quarters before, in points"}, \
 	{"conf_gj_top", fp_conf_gj_top, "\"Good Job\" local: the highest borough and its share"},      \
 	{"conf_gj_bottom", fp_conf_gj_bottom, "\"Good Job\" local: the lowest borough and its share"}, \
@@ -69,7 +67,7 @@ FILL_PUBLIC_FN(fp_hom_data_note);
 	{"hom_youth3", fp_hom_youth3, "victims aged 13-24, last 3 years"},                             \
 	{"hom_knife3", fp_hom_knife3, "victims of knife or sharp-instrument homicide, last 3 years"},  \
 	{"hom_rate5", fp_hom_rate5, "victims a year per 100,000 residents, last 5 years"},             \
-	{"hom_rank5", fp_hom_rank5, "its rank of 32, \"3rd highest\""},                                \
+	{"hom_rank5", fp_hom_rank5, "its rank of 32 from the nearer end, \"3rd highest\", \"2nd lowest\""},                                \
 	{"hom_london_rate5", fp_hom_london_rate5, "London's rate, last 5 years"},                      \
 	{"hom_youth_rate5", fp_hom_youth_rate5, "victims aged 13-24 a year per 100,000 aged 10-24, last 5 years"}, \
 	{"hom_youth_rank5", fp_hom_youth_rank5, "its rank of 32"},                                     \
