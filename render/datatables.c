@@ -3,7 +3,6 @@
  * own tables to the list in datatables_write(). */
 #include "datatables.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
@@ -30,7 +29,7 @@ int datatable_write(const char *dir, const char *name, datatable_fn body,
 		rc = atomic_commit(&af);
 	}
 	if (rc != 0)
-		snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+		atomic_error(err, errlen, path);
 	free(path);
 	return rc;
 }
@@ -127,7 +126,7 @@ int datatables_shared_write(const struct jb_findings *f, const char *dir, char *
 			    size_t errlen)
 {
 	if (make_dirs(dir) != 0) {
-		snprintf(err, errlen, "%s: cannot create: %s", dir, strerror(errno));
+		atomic_error(err, errlen, dir);
 		return -1;
 	}
 	for (size_t i = 0; i < NTABLES; i++)
@@ -161,7 +160,7 @@ int datatables_write(const struct jb_findings *f, int area, const char *dir, con
 		     char *err, size_t errlen)
 {
 	if (make_dirs(dir) != 0) {
-		snprintf(err, errlen, "%s: cannot create: %s", dir, strerror(errno));
+		atomic_error(err, errlen, dir);
 		return -1;
 	}
 	for (size_t i = 0; i < NTABLES; i++) {

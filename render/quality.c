@@ -2,22 +2,15 @@
  * set aside (a file without any gets one row with an empty reason). */
 #include "quality.h"
 
-#include <errno.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "../util/atomic.h"
 #include "../util/csvout.h"
 
-int quality_write(const struct jb_findings *fi, const char *path, char *err, size_t errlen)
+static void quality_body(FILE *f, const void *ctx)
 {
+	const struct jb_findings *fi = ctx;
 	const struct jb_sources *s = &fi->ds->sources;
-	struct atomic_file af;
-	FILE *f = atomic_open(&af, path);
-	if (!f) {
-		snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
-		return -1;
-	}
 	fputs("file,read_as,rows,used,set_aside,reason,reason_rows,first_at\n", f);
 	for (size_t i = 0; i < s->n; i++) {
 		const struct jb_source *src = s->v[i];
@@ -43,9 +36,9 @@ int quality_write(const struct jb_findings *fi, const char *path, char *err, siz
 		csv_text(f, fi->period_note, 0);
 		fputs(",\n", f);
 	}
-	if (atomic_commit(&af) != 0) {
-		snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
-		return -1;
-	}
-	return 0;
+}
+
+int quality_write(const struct jb_findings *fi, const char *path, char *err, size_t errlen)
+{
+	return atomic_write_with(path, quality_body, fi, err, errlen);
 }

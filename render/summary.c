@@ -3,10 +3,8 @@
  * empty field means "not available". */
 #include "summary.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "../analysis/hotspots.h"
 #include "../analysis/drivers.h"
@@ -49,14 +47,9 @@ static void drivers_columns(FILE *out, const struct jb_findings *f, int area)
 	num(out, A && A->po_rank ? A->po_rank : NAN, "%.0f");
 }
 
-int summary_write(const struct jb_findings *f, const char *path, char *err, size_t errlen)
+static void summary_body(FILE *out, const void *ctx)
 {
-	struct atomic_file af;
-	FILE *out = atomic_open(&af, path);
-	if (!out) {
-		snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
-		return -1;
-	}
+	const struct jb_findings *f = ctx;
 	fputs("code,name,theme,period_end,count_last12,count_prev12,pct_change,p_value,"
 	      "wheeler_z,rate_per_1000,rate_rank,fall_rank,rise_rank,trend_annual_pct,"
 	      "trend_ci_low,trend_ci_high,trend_p,overdispersion,exceptions,mk_z,mk_p,"
@@ -126,9 +119,9 @@ int summary_write(const struct jb_findings *f, const char *path, char *err, size
 		summary_context_row(out, f, i);
 		fputc('\n', out);
 	}
-	if (atomic_commit(&af) != 0) {
-		snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
-		return -1;
-	}
-	return 0;
+}
+
+int summary_write(const struct jb_findings *f, const char *path, char *err, size_t errlen)
+{
+	return atomic_write_with(path, summary_body, f, err, errlen);
 }
