@@ -23,7 +23,8 @@ PKGS := \
 	json-c \
 	libconfig \
 	zlib \
-	shapelib
+	shapelib \
+	nettle
 TEST_PKGS := cmocka
 
 CC         ?= cc

@@ -5,14 +5,15 @@
  * written by --jobs worker processes (fork), each with its own libharu
  * document, so one deck's failure never stops the others.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <gsl/gsl_errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -24,10 +25,11 @@
 #include "render/deck.h"
 #include "render/fill.h"
 #include "render/font.h"
+#include "render/manifest.h"
+#include "render/outdir.h"
 #include "render/quality.h"
 #include "render/summary.h"
 #include "render/template.h"
-#include "util/atomic.h"
 #include "util/xalloc.h"
 
 #define JB_VERSION "0.1.0"
@@ -224,23 +226,6 @@ static int select_boroughs(int argc, char **argv, int *sel)
 	return n;
 }
 
-/* Remove a folder of plain files (the shared tables' staging folder). */
-static void remove_dir(const char *dir)
-{
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	struct dirent *e;
-	while ((e = readdir(d)))
-		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
-			char *p = xasprintf("%s/%s", dir, e->d_name);
-			remove(p);
-			free(p);
-		}
-	closedir(d);
-	rmdir(dir);
-}
-
 /* PDF dates: SOURCE_DATE_EPOCH, else midnight UTC on the first day after the
  * period analysed, so the same data always give the same bytes. */
 static long long deck_epoch(const struct jb_findings *f)
@@ -260,23 +245,28 @@ static long long deck_epoch(const struct jb_findings *f)
 	return (long long)timegm(&tm);
 }
 
-/* One worker: writes decks sel[k] for k = w, w + jobs, ...; reports each
- * on the pipe as one byte (borough index, high bit set on failure). */
 static const char *deck_label(int area)
 {
 	return area == JB_LONDON ? "London overview" : jb_boroughs[area].name;
 }
 
+/* One worker: writes decks sel[k] for k = w, w + jobs, ...; reports each
+ * on the pipe as one byte (borough index, high bit set on failure). */
 static int worker(const struct jb_findings *f, const struct jb_template *t,
 		  const struct deck_options *dopt, const int *sel, int nsel, int w, int jobs,
-		  int report)
+		  int report, int progress)
 {
+	/* A worker whose run was killed stops too: nobody would record
+	 * what it writes. */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() == 1)
+		return 1;
 	int failed = 0;
 	for (int k = w; k < nsel; k += jobs) {
 		char err[512];
 		int rc = deck_write(f, t, sel[k], dopt, err, sizeof err);
 		if (rc != 0) {
-			fprintf(stderr, "\njembrief: %s: %s\n", deck_label(sel[k]), err);
+			fprintf(stderr, "%sjembrief: %s\n", progress ? "\n" : "", err);
 			failed++;
 		}
 		unsigned char msg = (unsigned char)(sel[k] | (rc ? 0x80 : 0)); /* sel <= 32 */
@@ -286,23 +276,29 @@ static int worker(const struct jb_findings *f, const struct jb_template *t,
 	return failed ? 1 : 0;
 }
 
+/* Writes the decks sel[0..nsel) with jobs workers; ok[k] gets 1 for each
+ * deck written. Returns how many were. */
 static int run_batch(const struct jb_findings *f, const struct jb_template *t,
-		     const struct deck_options *dopt, const int *sel, int nsel, int jobs, int quiet)
+		     const struct deck_options *dopt, const int *sel, int nsel, int jobs, int quiet,
+		     int *ok)
 {
 	int fds[2];
+	for (int k = 0; k < nsel; k++)
+		ok[k] = 0;
 	if (pipe(fds) != 0) {
 		perror("jembrief: pipe");
-		return EXIT_USAGE;
+		return 0;
 	}
 	if (jobs > nsel)
 		jobs = nsel;
+	int progress = !quiet && isatty(STDERR_FILENO);
 	fflush(NULL);
 	pid_t *pids = xcalloc((size_t)jobs, sizeof *pids);
 	for (int w = 0; w < jobs; w++) {
 		pids[w] = fork();
 		if (pids[w] == 0) {
 			close(fds[0]);
-			_exit(worker(f, t, dopt, sel, nsel, w, jobs, fds[1]));
+			_exit(worker(f, t, dopt, sel, nsel, w, jobs, fds[1], progress));
 		}
 		if (pids[w] < 0) {
 			perror("jembrief: fork");
@@ -310,13 +306,15 @@ static int run_batch(const struct jb_findings *f, const struct jb_template *t,
 		}
 	}
 	close(fds[1]);
-	int progress = !quiet && isatty(STDERR_FILENO);
-	int done = 0, failed = 0;
+	int done = 0, written = 0;
 	unsigned char msg;
 	while (read(fds[0], &msg, 1) == 1) {
 		done++;
-		if (msg & 0x80)
-			failed++;
+		for (int k = 0; k < nsel; k++)
+			if (sel[k] == (msg & 0x7f) && !(msg & 0x80)) {
+				ok[k] = 1;
+				written++;
+			}
 		if (progress)
 			fprintf(stderr, "\rjembrief: %d/%d decks written (%s)%-24s", done, nsel,
 				deck_label(msg & 0x7f), "");
@@ -331,11 +329,84 @@ static int run_batch(const struct jb_findings *f, const struct jb_template *t,
 	}
 	free(pids);
 	/* Decks a dead worker never reported count as failed. */
-	failed += nsel - done;
 	if (!quiet)
-		fprintf(stderr, "jembrief: %d of %d decks written%s\n", nsel - failed, nsel,
-			failed ? "; see the messages above" : "");
-	return failed ? EXIT_SOME_FAILED : 0;
+		fprintf(stderr, "jembrief: %d of %d decks written%s\n", written, nsel,
+			written < nsel ? "; see the messages above" : "");
+	return written;
+}
+
+static void wrote(void *od, const char *rel)
+{
+	outdir_wrote(od, rel);
+}
+
+/* A run-level file (summary.csv, data-quality.csv) into the folder; 0 or
+ * -1, the message printed. */
+static int write_run_file(struct outdir *od, const char *name,
+			  int (*write)(const struct jb_findings *, const char *, char *, size_t),
+			  const struct jb_findings *f)
+{
+	char err[1024];
+	char *path = xasprintf("%s/%s", od->dir, name);
+	int rc = write(f, path, err, sizeof err);
+	if (rc == 0)
+		outdir_wrote(od, name);
+	else
+		fprintf(stderr, "jembrief: %s\n", err);
+	free(path);
+	return rc;
+}
+
+/* Everything a run writes into its folder od (outdir_open): the run-level
+ * tables, the decks, the manifest; the folder's other jembrief outputs
+ * (another run's) are removed. Returns the exit status: 2 when no deck was
+ * written, 1 when something failed, else 0. */
+static int write_outputs(struct outdir *od, const struct jb_findings *f,
+			 const struct jb_template *t, const int *sel, int nsel, const struct options *o)
+{
+	char err[1024];
+	struct manifest_run run = {.program = "jembrief " JB_VERSION, .f = f, .t = t, .sel = sel,
+				   .nsel = nsel};
+	int failures = 0;
+	if (manifest_write(od, &run, "running", err, sizeof err) != 0) {
+		fprintf(stderr, "jembrief: %s\n", err);
+		failures++;
+	}
+	failures += write_run_file(od, "summary.csv", summary_write, f) != 0;
+	failures += write_run_file(od, "data-quality.csv", quality_write, f) != 0;
+	struct pdf_options popt = {
+		.owner_password = getenv("JEMBRIEF_OWNER_PASSWORD"),
+		.user_password = getenv("JEMBRIEF_USER_PASSWORD"),
+		.allow_print = !o->no_print,
+		.allow_copy = o->allow_copy,
+	};
+	/* London-wide tables are written once and linked into every deck's
+	 * data/ folder. */
+	char *shared = xasprintf("%s/" OUTDIR_SHARED "%ld", o->out, (long)getpid());
+	if (datatables_shared_write(f, shared, err, sizeof err) != 0) {
+		fprintf(stderr, "jembrief: %s\n", err);
+		failures++;
+	}
+	struct deck_options dopt = {.outdir = o->out, .png = o->png, .epoch = deck_epoch(f),
+				    .shared = shared, .pdf = o->protect ? &popt : NULL};
+	int *ok = xcalloc((size_t)nsel, sizeof *ok);
+	int written = run_batch(f, t, &dopt, sel, nsel, o->jobs, o->quiet, ok);
+	outdir_remove_shared(shared);
+	free(shared);
+	for (int k = 0; k < nsel; k++)
+		if (ok[k])
+			deck_outputs(f, t, sel[k], o->png, wrote, od);
+	/* A deck that failed leaves nothing: what it wrote goes with every
+	 * output of an earlier run that this one did not write again. */
+	outdir_remove_stale(od);
+	run.deck_ok = ok;
+	failures += nsel - written;
+	if (manifest_write(od, &run, failures ? "partial" : "complete", err, sizeof err) != 0) {
+		fprintf(stderr, "jembrief: %s\n", err);
+		failures++;
+	}
+	free(ok);
+	return written == 0 ? EXIT_USAGE : failures ? EXIT_SOME_FAILED : 0;
 }
 
 int main(int argc, char **argv)
@@ -354,10 +425,9 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 
 	char err[1024];
-	char *tpath = jb_template_find(o.theme, argv[0]);
+	char *tpath = jb_template_find(o.theme, err, sizeof err);
 	if (!tpath) {
-		fprintf(stderr, "jembrief: theme '%s' not found (looked for %s.conf in "
-				"$JB_TEMPLATE_DIR and templates/)\n", o.theme, o.theme);
+		fprintf(stderr, "jembrief: %s\n", err);
 		return EXIT_USAGE;
 	}
 	if (o.protect && !(getenv("JEMBRIEF_OWNER_PASSWORD") && *getenv("JEMBRIEF_OWNER_PASSWORD"))) {
@@ -372,6 +442,15 @@ int main(int argc, char **argv)
 		fprintf(stderr, "jembrief: %s\n", err);
 		return EXIT_USAGE;
 	}
+	/* The output folder is taken before the data are read: a second run
+	 * into it, or a folder that cannot be written, stops at once. */
+	struct outdir od = {.lock_fd = -1};
+	if (!o.dump && outdir_open(&od, o.out, err, sizeof err) != 0) {
+		fprintf(stderr, "jembrief: %s\n", err);
+		outdir_close(&od);
+		jb_template_free(t);
+		return EXIT_USAGE;
+	}
 	double t0 = now();
 	struct jb_load_options lopt = {
 		.quiet = o.quiet,
@@ -382,6 +461,7 @@ int main(int argc, char **argv)
 	};
 	struct jb_dataset *ds = jb_dataset_load(o.data, &lopt);
 	if (!ds) {
+		outdir_close(&od);
 		jb_template_free(t);
 		return EXIT_USAGE;
 	}
@@ -396,49 +476,13 @@ int main(int argc, char **argv)
 	} else if (font_init(NULL, NULL) != 0) {
 		status = EXIT_USAGE;
 	} else {
-		if (make_dirs(o.out) != 0) {
-			fprintf(stderr, "jembrief: %s: cannot create: %s\n", o.out, strerror(errno));
-			status = EXIT_USAGE;
-		} else {
-			char *sum = xasprintf("%s/summary.csv", o.out);
-			if (summary_write(f, sum, err, sizeof err) != 0) {
-				fprintf(stderr, "jembrief: %s\n", err);
-				status = EXIT_SOME_FAILED;
-			}
-			free(sum);
-			char *dq = xasprintf("%s/data-quality.csv", o.out);
-			if (quality_write(f, dq, err, sizeof err) != 0) {
-				fprintf(stderr, "jembrief: %s\n", err);
-				status = EXIT_SOME_FAILED;
-			}
-			free(dq);
-			struct pdf_options popt = {
-				.owner_password = getenv("JEMBRIEF_OWNER_PASSWORD"),
-				.user_password = getenv("JEMBRIEF_USER_PASSWORD"),
-				.allow_print = !o.no_print,
-				.allow_copy = o.allow_copy,
-			};
-			/* London-wide tables are written once and linked into
-			 * every deck's data/ folder. */
-			char *shared = xasprintf("%s/.jembrief-shared.%ld", o.out, (long)getpid());
-			if (datatables_shared_write(f, shared, err, sizeof err) != 0) {
-				fprintf(stderr, "jembrief: %s\n", err);
-				status = EXIT_SOME_FAILED;
-			}
-			struct deck_options dopt = {.outdir = o.out, .png = o.png,
-						    .epoch = deck_epoch(f), .shared = shared,
-						    .pdf = o.protect ? &popt : NULL};
-			int rc = run_batch(f, t, &dopt, sel, nsel, o.jobs, o.quiet);
-			if (rc > status)
-				status = rc;
-			remove_dir(shared);
-			free(shared);
-			if (o.timings)
-				fprintf(stderr, "jembrief: timings: load %.2f s, analysis %.2f s, "
-						"decks %.2f s\n", t1 - t0, t2 - t1, now() - t2);
-		}
+		status = write_outputs(&od, f, t, sel, nsel, &o);
+		if (o.timings)
+			fprintf(stderr, "jembrief: timings: load %.2f s, analysis %.2f s, "
+					"decks %.2f s\n", t1 - t0, t2 - t1, now() - t2);
 		font_done();
 	}
+	outdir_close(&od);
 	jb_findings_free(f);
 	jb_dataset_free(ds);
 	jb_template_free(t);

@@ -121,6 +121,16 @@ static const struct {
 	{"actions-since-meeting.csv", table_actions_since_meeting, NULL, PER_DECK},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0] };
+_Static_assert(NTABLES <= DATATABLES_MAX, "DATATABLES_MAX is too small");
+
+size_t datatables_names(const struct jb_findings *f, const char **names, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < NTABLES && n < max; i++)
+		if (!f || !tables[i].when || tables[i].when(f))
+			names[n++] = tables[i].name;
+	return n;
+}
 
 int datatables_shared_write(const struct jb_findings *f, const char *dir, char *err,
 			    size_t errlen)

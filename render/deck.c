@@ -67,9 +67,32 @@ static void marking_top(struct dl_page *p, const struct jb_template *t, struct d
 	dl_text(p, DL_PAGE_W - MARGIN - w, 18, DL_BOLD, FOOTER_SIZE, col, t->marking);
 }
 
-const char *deck_name(const struct jb_findings *f, int area)
+const char *deck_file_name(int area)
 {
-	return area == JB_LONDON ? "london-overview" : f->area[area].slug;
+	return area == JB_LONDON ? "london-overview" : jb_boroughs[area].slug;
+}
+
+void deck_outputs(const struct jb_findings *f, const struct jb_template *t, int area, int png,
+		  void (*add)(void *ctx, const char *rel), void *ctx)
+{
+	const char *name = deck_file_name(area);
+	const char *tables[DATATABLES_MAX];
+	size_t n = datatables_names(f, tables, DATATABLES_MAX);
+	for (size_t i = 0; i < n; i++) {
+		char *rel = xasprintf("%s/data/%s", name, tables[i]);
+		add(ctx, rel);
+		free(rel);
+	}
+	/* one page per slide of the template (deck_build) */
+	size_t npages = png ? area == JB_LONDON ? t->noverview : t->nslides : 0;
+	for (size_t i = 0; i < npages; i++) {
+		char *rel = xasprintf("png/%s/%02zu.png", name, i + 1);
+		add(ctx, rel);
+		free(rel);
+	}
+	char *pdf = xasprintf("%s.pdf", name);
+	add(ctx, pdf);
+	free(pdf);
 }
 
 struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template *t, int area)
@@ -126,7 +149,7 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 static int write_pngs(const struct dl_deck *d, const char *name, const struct deck_options *o,
 		      char *err, size_t errlen)
 {
-	char *dir = xasprintf("%s/png/%s", o->outdir, name);
+	char *dir = xasprintf("%s/png/%s", o->outdir, name); /* as deck_outputs() */
 	int rc = 0;
 	if (make_dirs(dir) != 0) {
 		atomic_error(err, errlen, dir);
@@ -146,7 +169,7 @@ int deck_write(const struct jb_findings *f, const struct jb_template *t, int are
 {
 	struct dl_deck *d = deck_build(f, t, area);
 	d->epoch = o->epoch;
-	const char *name = deck_name(f, area);
+	const char *name = deck_file_name(area);
 	int rc = 0;
 	if (dl_deck_check(d, stderr) != 0) {
 		snprintf(err, errlen, "%s: the laid-out deck failed its check", name);

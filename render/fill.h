@@ -20,9 +20,12 @@ struct fill_ctx {
 	const char *marking;
 };
 
-/* 0 when every placeholder in s is known; else -1 with the first unknown
- * name in bad. */
-int fill_check(const char *s, char *bad, size_t badlen);
+/* FILL_OK when every placeholder in s is known and closed; else
+ * FILL_UNKNOWN with the first unknown name in bad, or FILL_UNCLOSED with
+ * the text from the brace that is never closed ("{borough rose") in bad;
+ * *at gets the offending brace's offset in s. */
+enum { FILL_OK = 0, FILL_UNKNOWN = -1, FILL_UNCLOSED = -2 };
+int fill_check(const char *s, char *bad, size_t badlen, size_t *at);
 /* s with its placeholders replaced (a new string, caller frees). */
 char *fill(const char *s, const struct fill_ctx *ctx);
 /* Print every placeholder with its description. */

@@ -70,17 +70,29 @@ struct jb_template {
 	size_t nslides;
 	struct jb_slide_spec *overview; /* the London overview deck */
 	size_t noverview;
+	char **files;    /* every file read: the template, then what it includes */
+	size_t nfiles;
 };
 
-/* Resolve a theme given by name ("all-violence") or path: a path is used as
- * is; a name is looked for as NAME.conf in $JB_TEMPLATE_DIR, then in the
- * templates/ folder beside the executable, then ./templates. Returns a new
- * string, or NULL when nothing is found. */
-char *jb_template_find(const char *name_or_path, const char *argv0);
+/* The folders templates are looked for in, in order: $JB_TEMPLATE_DIR,
+ * the templates/ folder beside the executable or one folder up (for
+ * build/), then ./templates. The one list of "the templates folders":
+ * theme names and @include targets are both found through it. Puts at
+ * most max new strings in dirs (caller frees each); returns how many. */
+#define JB_TEMPLATE_MAXDIRS 8
+size_t jb_template_dirs(char **dirs, size_t max);
 
-/* Load and validate: syntax, known slide kinds, required fields, every
- * {placeholder} known. On error returns NULL and writes
- * "FILE:LINE: problem" into err. */
+/* Resolve a theme given by name ("all-violence") or path: a path (with a
+ * '/' or ".conf") is used as it is; a name is looked for as NAME.conf in
+ * each of jb_template_dirs(). Returns a new string, or NULL with the
+ * reason, naming every place looked in, in err. */
+char *jb_template_find(const char *name_or_path, char *err, size_t errlen);
+
+/* Load and validate: the @include targets (render/template_text.h),
+ * syntax, known slide kinds, required fields, every {placeholder} known
+ * and closed. On error returns NULL and writes "FILE:LINE: problem" into
+ * err, FILE with its folder (the included file when the problem is
+ * there). */
 struct jb_template *jb_template_load(const char *path, char *err, size_t errlen);
 void jb_template_free(struct jb_template *t);
 
