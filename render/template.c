@@ -427,9 +427,11 @@ struct jb_template *jb_template_load(const char *path, char *err, size_t errlen)
 	config_t cfg;
 	config_init(&cfg);
 	if (config_read_string(&cfg, tt.text) != CONFIG_TRUE) {
-		int line;
-		const char *file = tpl_text_where(&tt, config_error_line(&cfg), &line);
-		snprintf(err, errlen, "%s:%d: %s", file, line, config_error_text(&cfg));
+		int line, n = config_error_line(&cfg);
+		const char *file = tpl_text_where(&tt, n, &line);
+		char *from = tpl_text_included_from(&tt, n);
+		snprintf(err, errlen, "%s:%d: %s%s", file, line, config_error_text(&cfg), from);
+		free(from);
 		config_destroy(&cfg);
 		tpl_text_free(&tt);
 		return NULL;

@@ -163,7 +163,7 @@ static char *resolve(const char *name, const char *from, char *looked, size_t lo
 	return found;
 }
 
-static int read_file(struct reader *R, const char *path, const char *from, int from_line);
+static int read_file(struct reader *R, const char *path, size_t from_fi, int from_line);
 
 /* "FROM:LINE: @include: ..." (or "PATH: ..." for the template itself). */
 static int refuse(struct reader *R, const char *from, int from_line, const char *what,
@@ -200,15 +200,18 @@ static int read_line(struct reader *R, const char *s, size_t n, size_t fi, int l
 		snprintf(why2, sizeof why2, "\"%s\" not found (looked in %s)", name, looked);
 		rc = refuse(R, path, line, "", why2);
 	} else {
-		rc = read_file(R, target, path, line);
+		rc = read_file(R, target, fi, line);
 	}
 	free(target);
 	free(name);
 	return rc;
 }
 
-static int read_file(struct reader *R, const char *path, const char *from, int from_line)
+/* from_fi: the file whose line from_line includes path; (size_t)-1 for the
+ * template itself. */
+static int read_file(struct reader *R, const char *path, size_t from_fi, int from_line)
 {
+	const char *from = from_fi == (size_t)-1 ? NULL : R->tt->files[from_fi];
 	char why[128];
 	size_t n;
 	char *buf = slurp(path, &n, why, sizeof why);
@@ -233,7 +236,10 @@ static int read_file(struct reader *R, const char *path, const char *from, int f
 	R->stack[R->depth++] = real;
 	struct tpl_text *tt = R->tt;
 	tt->files = xgrow(tt->files, &tt->capfiles, tt->nfiles + 1, sizeof *tt->files);
+	tt->included_at = xgrow(tt->included_at, &tt->capincl, tt->nfiles + 1,
+				sizeof *tt->included_at);
 	size_t fi = tt->nfiles;
+	tt->included_at[fi] = (struct tpl_line){from_fi, from_line, 0};
 	tt->files[tt->nfiles++] = xstrdup(path);
 	int line = 1;
 	for (const char *p = buf, *end = buf + n; rc == 0 && p < end; line++) {
@@ -252,7 +258,7 @@ int tpl_text_read(struct tpl_text *tt, const char *path, char *err, size_t errle
 {
 	*tt = (struct tpl_text){0};
 	struct reader R = {.tt = tt, .err = err, .errlen = errlen};
-	int rc = read_file(&R, path, NULL, 0);
+	int rc = read_file(&R, path, (size_t)-1, 0);
 	if (rc == 0 && !tt->text)
 		append_line(tt, "", 0, 0, 1); /* an empty file: libconfig says what is missing */
 	return rc;
@@ -273,6 +279,14 @@ const char *tpl_text_where(const struct tpl_text *tt, int n, int *line)
 	return tt->nfiles ? tt->files[0] : "";
 }
 
+char *tpl_text_included_from(const struct tpl_text *tt, int n)
+{
+	if (n < 1 || (size_t)n > tt->nlines || tt->lines[n - 1].file == 0)
+		return xstrdup("");
+	const struct tpl_line *at = &tt->included_at[tt->lines[n - 1].file];
+	return xasprintf(" (included from %s:%d)", tt->files[at->file], at->line);
+}
+
 const char *tpl_text_line(const struct tpl_text *tt, int n, size_t *len)
 {
 	if (n < 1 || (size_t)n > tt->nlines)
@@ -288,6 +302,7 @@ void tpl_text_free(struct tpl_text *tt)
 	for (size_t i = 0; i < tt->nfiles; i++)
 		free(tt->files[i]);
 	free(tt->files);
+	free(tt->included_at);
 	free(tt->text);
 	free(tt->lines);
 	*tt = (struct tpl_text){0};

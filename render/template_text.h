@@ -42,6 +42,8 @@ struct tpl_text {
 	size_t nlines, caplines;
 	char **files; /* every file read, [0] the template; as found (with its folder) */
 	size_t nfiles, capfiles;
+	struct tpl_line *included_at; /* [i]: the @include line that read files[i] (i > 0) */
+	size_t capincl;
 };
 
 /* 0, or -1 with "FILE:LINE: problem" (or "FILE: problem") in err. tt is
@@ -50,6 +52,9 @@ int tpl_text_read(struct tpl_text *tt, const char *path, char *err, size_t errle
 /* The file and line (in *line) that line n (1-based) of the text came
  * from; the template itself, line n, when n is out of range. */
 const char *tpl_text_where(const struct tpl_text *tt, int n, int *line);
+/* " (included from FILE:LINE)" for line n of the text, when it came from
+ * an included file; "" otherwise. Caller frees. */
+char *tpl_text_included_from(const struct tpl_text *tt, int n);
 /* Line n of the text (without its newline), its length in *len; NULL
  * when n is out of range. */
 const char *tpl_text_line(const struct tpl_text *tt, int n, size_t *len);
