@@ -72,15 +72,20 @@ static const char usage_text[] =
 	"Output (in OUT): <slug>.pdf per borough (e.g. hammersmith-and-fulham.pdf),\n"
 	"london-overview.pdf (full batch only), <slug>/data/*.csv behind each chart,\n"
 	"summary.csv with every headline figure per borough and for London,\n"
-	"data-quality.csv with every file read and every row set aside. Files are\n"
-	"written under a temporary name and renamed, so a crash leaves no half deck.\n"
+	"data-quality.csv with every file read and every row set aside, manifest.json\n"
+	"with the run's period, theme, inputs and files written (with SHA-256). Files\n"
+	"are written under a temporary name and renamed, so a crash leaves no half\n"
+	"deck. One run at a time writes to OUT (a lock; a second run is refused); at\n"
+	"the end, jembrief's files that the run did not write (other boroughs' decks\n"
+	"from an earlier run, a deck that failed) are removed, so OUT holds one run.\n"
 	"Bad input rows are reported as FILE:LINE: column 'X': problem, counted and\n"
 	"set aside; the decks' sources slide lists them. PDF dates come from\n"
 	"SOURCE_DATE_EPOCH when set, else from the data period, so identical inputs\n"
 	"give byte-identical decks.\n"
 	"\n"
 	"Exit status: 0 every deck written; 1 some decks failed (the others were\n"
-	"written); 2 bad usage or unusable input.\n";
+	"written); 2 bad usage, unusable input, or no deck could be written (OUT a\n"
+	"file, not writable, or in use by another run).\n";
 
 struct options {
 	const char *data, *out, *theme;
