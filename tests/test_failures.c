@@ -212,7 +212,7 @@ static void full_disk(const char *size, long ulimit_blocks, int want_status)
 {
 	char *base = jb_tmpdir();
 	char *out = xasprintf("%s/out", base);
-	int st;
+	int st = -1;
 	char *err = NULL;
 	const char *reason = "";
 	if (mount_small(base, size, 0) == 0) {
