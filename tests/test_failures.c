@@ -359,6 +359,59 @@ static void blocked_data_folder_fails_the_deck(void **state)
 	free(out);
 }
 
+/* Lines of text, sorted (workers report in any order). */
+static char *sorted(const char *text)
+{
+	char *dir = jb_tmpdir();
+	char *f = jb_write_file(dir, "lines", text);
+	char *cmd = xasprintf("sort '%s'", f);
+	char *s = sh(cmd);
+	free(cmd);
+	free(f);
+	jb_rmtree(dir);
+	free(dir);
+	return s;
+}
+
+/* Every writer says the path and the system's reason: a folder standing
+ * where the manifest, summary.csv, a PDF and a PNG go makes each rename
+ * fail (EISDIR). The decks hit fail whole; the other is written; exit 1. */
+static void each_writer_says_path_and_reason(void **state)
+{
+	(void)state;
+	char *out = jb_tmpdir();
+	const char *blocked[] = {"manifest.json", "summary.csv", "hackney.pdf", "png/camden/02.png"};
+	for (size_t i = 0; i < 4; i++) {
+		char *keep = xasprintf("%s/mine", blocked[i]);
+		free(jb_write_file(out, keep, "x"));
+		free(keep);
+	}
+	int st;
+	char *err = jb(&st, "--png --out '%s' hackney camden islington", out);
+	char *want = xasprintf("jembrief: %s/hackney.pdf: Is a directory\n"
+			       "jembrief: %s/manifest.json: Is a directory\n"
+			       "jembrief: %s/manifest.json: Is a directory\n"
+			       "jembrief: %s/png/camden/02.png: Is a directory\n"
+			       "jembrief: %s/summary.csv: Is a directory\n",
+			       out, out, out, out, out);
+	char *got = sorted(err);
+	assert_string_equal(got, want);
+	assert_int_equal(st, 1);
+	assert_true(exists(out, "islington.pdf") && exists(out, "png/islington/01.png"));
+	assert_false(exists(out, "camden.pdf") || exists(out, "png/camden/01.png") ||
+		     exists(out, "hackney/data/trend.csv") || exists(out, "camden/data/trend.csv"));
+	for (size_t i = 0; i < 4; i++) {
+		char *keep = xasprintf("%s/mine", blocked[i]);
+		assert_true(exists(out, keep)); /* not jembrief's: untouched */
+		free(keep);
+	}
+	free(got);
+	free(want);
+	free(err);
+	jb_rmtree(out);
+	free(out);
+}
+
 /* The process id of a process that has ended. */
 static long dead_pid(void)
 {
@@ -634,12 +687,20 @@ static void refused(const char *dir, const char *name, const char *text, const c
 	free(file);
 }
 
+/* A fresh folder holding a folder "somedir" (its path in *sub). */
+static char *dir_with_somedir(char **sub)
+{
+	char *dir = jb_tmpdir();
+	*sub = xasprintf("%s/somedir", dir);
+	assert_int_equal(mkdir(*sub, 0755), 0);
+	return dir;
+}
+
 static void include_targets_are_checked(void **state)
 {
 	(void)state;
-	char *dir = jb_tmpdir();
-	char *sub = xasprintf("%s/somedir", dir);
-	assert_int_equal(mkdir(sub, 0755), 0);
+	char *sub;
+	char *dir = dir_with_somedir(&sub);
 	refused(dir, "empty", THEME "@include \"\"\n",
 		"DIR/empty.conf:3: @include: the file name is empty");
 	refused(dir, "folder", THEME "@include \"somedir\"\n",
@@ -682,9 +743,8 @@ static void include_targets_are_checked(void **state)
 static void include_of_a_folder_exits_2(void **state)
 {
 	(void)state;
-	char *dir = jb_tmpdir();
-	char *sub = xasprintf("%s/somedir", dir);
-	assert_int_equal(mkdir(sub, 0755), 0);
+	char *sub;
+	char *dir = dir_with_somedir(&sub);
 	char *t = jb_write_file(dir, "t.conf", THEME "@include \"somedir\"\n");
 	int st;
 	char *err = jb(&st, "--theme '%s' --out '%s/out' hackney", t, dir);
@@ -790,6 +850,7 @@ int main(void)
 		cmocka_unit_test(full_disk_some_decks_written_exits_1),
 		cmocka_unit_test(full_disk_no_deck_written_exits_2),
 		cmocka_unit_test(blocked_data_folder_fails_the_deck),
+		cmocka_unit_test(each_writer_says_path_and_reason),
 		cmocka_unit_test(leftovers_of_dead_runs_are_removed),
 		cmocka_unit_test(manifest_describes_the_run),
 		cmocka_unit_test(another_runs_outputs_do_not_stay),
