@@ -259,13 +259,13 @@ static const char *deck_label(int area)
  * on the pipe as one byte (borough index, high bit set on failure). */
 static int worker(const struct jb_findings *f, const struct jb_template *t,
 		  const struct deck_options *dopt, const int *sel, int nsel, int w, int jobs,
-		  int report, int progress)
+		  int report, int progress, pid_t run)
 {
 	/* A worker whose run was killed stops too: nobody would record
 	 * what it writes. */
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	if (getppid() == 1)
-		return 1;
+	if (getppid() != run)
+		return 1; /* the run died before the line above */
 	int failed = 0;
 	for (int k = w; k < nsel; k += jobs) {
 		char err[512];
@@ -299,11 +299,12 @@ static int run_batch(const struct jb_findings *f, const struct jb_template *t,
 	int progress = !quiet && isatty(STDERR_FILENO);
 	fflush(NULL);
 	pid_t *pids = xcalloc((size_t)jobs, sizeof *pids);
+	pid_t run = getpid();
 	for (int w = 0; w < jobs; w++) {
 		pids[w] = fork();
 		if (pids[w] == 0) {
 			close(fds[0]);
-			_exit(worker(f, t, dopt, sel, nsel, w, jobs, fds[1], progress));
+			_exit(worker(f, t, dopt, sel, nsel, w, jobs, fds[1], progress, run));
 		}
 		if (pids[w] < 0) {
 			perror("jembrief: fork");

@@ -38,6 +38,14 @@ static int is_preview(const char *name)
 	return d > 0 && strcmp(name + d, ".png") == 0;
 }
 
+/* s as a process id: 1 to 9 digits and nothing else (pid_t holds 9
+ * digits), else 0. */
+static long parse_pid(const char *s)
+{
+	size_t digits = strspn(s, "0123456789");
+	return digits > 0 && digits <= 9 && !s[digits] ? strtol(s, NULL, 10) : 0;
+}
+
 /* PID of a "NAME.tmp.PID" file name (util/atomic.c), with NAME's length in
  * *base; 0 when name is not one. */
 static long tmp_pid(const char *name, size_t *base)
@@ -45,10 +53,10 @@ static long tmp_pid(const char *name, size_t *base)
 	const char *t = strstr(name, ".tmp.");
 	while (t && strstr(t + 1, ".tmp."))
 		t = strstr(t + 1, ".tmp.");
-	if (!t || !t[5] || strspn(t + 5, "0123456789") != strlen(t + 5))
+	if (!t)
 		return 0;
 	*base = (size_t)(t - name);
-	return strtol(t + 5, NULL, 10);
+	return parse_pid(t + 5);
 }
 
 static int pid_gone(long pid)
@@ -120,9 +128,8 @@ static size_t sweep_shared(const char *dir)
 	struct dirent *e;
 	size_t plen = strlen(OUTDIR_SHARED);
 	while ((e = readdir(d))) {
-		const char *p = e->d_name + plen;
-		if (strncmp(e->d_name, OUTDIR_SHARED, plen) != 0 || !*p ||
-		    strspn(p, "0123456789") != strlen(p) || !pid_gone(strtol(p, NULL, 10)))
+		if (strncmp(e->d_name, OUTDIR_SHARED, plen) != 0 ||
+		    !pid_gone(parse_pid(e->d_name + plen)))
 			continue;
 		/* the run is gone: its tables and their temporaries go too */
 		char *sub = xasprintf("%s/%s", dir, e->d_name);
