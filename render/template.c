@@ -142,9 +142,10 @@ static void fail(struct loader *L, const config_setting_t *where, const char *fm
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	int line;
-	const char *file = tpl_text_where(L->tt, where ? (int)config_setting_source_line(where) : 1,
-					  &line);
+	int line = 1;
+	const char *file = where ? tpl_text_where(L->tt, (int)config_setting_source_line(where),
+						  &line)
+				 : L->tt->files[0];
 	snprintf(L->err, L->errlen, "%s:%d: %s", file, line, msg);
 }
 

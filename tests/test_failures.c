@@ -722,6 +722,11 @@ static void include_targets_are_checked(void **state)
 	refused(dir, "noquote", THEME "@include pack.conf\n",
 		"DIR/noquote.conf:3: @include: expected a file name in double quotes: "
 		"@include \"london-pack.conf\"");
+	/* a problem of the template as a whole is the template's, not the
+	 * pack's it begins by including */
+	refused(dir, "packonly", "@include \"london-pack.conf\"\n",
+		"DIR/packonly.conf:1: no 'theme' group (theme = { id = ...; title = ...; "
+		"mps = (...); };)");
 	/* every place looked in is named */
 	char *dirs[JB_TEMPLATE_MAXDIRS];
 	size_t n = jb_template_dirs(dirs, JB_TEMPLATE_MAXDIRS);
