@@ -334,7 +334,7 @@ static int run_batch(const struct jb_findings *f, const struct jb_template *t,
 			fprintf(stderr, "jembrief: a worker died (signal %d)\n", WTERMSIG(st));
 	}
 	free(pids);
-	/* Decks a dead worker never reported count as failed. */
+	/* A deck a dead worker never reported stays failed (ok[k] = 0). */
 	if (!quiet)
 		fprintf(stderr, "jembrief: %d of %d decks written%s\n", written, nsel,
 			written < nsel ? "; see the messages above" : "");
