@@ -72,6 +72,7 @@ struct jb_street_part {
 
 struct pending {
 	int32_t lsoa;     /* from the LSOA code, -1 when blank or unknown */
+	int coded;        /* the row gave an LSOA code (maybe of another vintage) */
 	int32_t location;
 	int month;        /* absolute month */
 	uint8_t type, outcome;
@@ -229,6 +230,10 @@ static void flush(struct street *s)
 				aside(s, "outside London's LSOAs");
 				continue;
 			}
+			if (p->coded && ds->lsoa[lsoa].borough >= 0)
+				jb_note_used(s->src, "column 'LSOA code': not in the LSOA boundaries "
+						     "used (another vintage?), placed by its "
+						     "coordinates");
 		}
 		int b = ds->lsoa[lsoa].borough;
 		if (b < 0) {
@@ -312,6 +317,7 @@ static int on_row(struct jb_csv *t, void *ctx)
 
 	struct pending *p = &s->p[s->n];
 	p->lsoa = *v ? jb_lsoa_find(s->ds, v) : -1;
+	p->coded = *v != '\0';
 	p->location = loc;
 	p->month = month;
 	p->type = (uint8_t)type;
