@@ -43,12 +43,6 @@ static char *refdir;    /* the reference run of DECKS */
 static double ref_secs; /* and how long it took */
 static int can_mount;
 
-static const char *jembrief(void)
-{
-	const char *j = getenv("JEMBRIEF");
-	return j && *j ? j : "build/jembrief";
-}
-
 /* Runs jembrief with args (printf-style); returns its stderr, *status its
  * exit status. */
 static char *jb(int *status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -60,7 +54,7 @@ static char *jb(int *status, const char *fmt, ...)
 	if (vasprintf(&args, fmt, ap) < 0)
 		abort();
 	va_end(ap);
-	char *cmd = xasprintf("'%s' -q --jobs 2 %s 2>&1 >/dev/null", jembrief(), args);
+	char *cmd = xasprintf("'%s' -q --jobs 2 %s 2>&1 >/dev/null", jb_jembrief(), args);
 	char *err = jb_run(cmd, status);
 	free(cmd);
 	free(args);
@@ -228,7 +222,7 @@ static void full_disk(const char *size, long ulimit_blocks, int want_status)
 	} else {
 		char *args = xasprintf("trap '' XFSZ; ulimit -f %ld; exec '%s' -q --jobs 2 --out '%s' %s "
 				       "2>&1 >/dev/null",
-				       ulimit_blocks, jembrief(), out, DECKS);
+				       ulimit_blocks, jb_jembrief(), out, DECKS);
 		char *cmd = xasprintf("sh -c \"%s\"", args);
 		err = jb_run(cmd, &st);
 		free(cmd);
@@ -486,7 +480,7 @@ static void second_run_is_refused(void **state)
 {
 	(void)state;
 	char *out = jb_tmpdir();
-	char *cmd = xasprintf("exec '%s' -q --jobs 1 --out '%s' %s 2>/dev/null", jembrief(), out,
+	char *cmd = xasprintf("exec '%s' -q --jobs 1 --out '%s' %s 2>/dev/null", jb_jembrief(), out,
 			      DECKS);
 	pid_t first = spawn_group(cmd);
 	/* the first run writes its id into the lock as soon as it holds it */
@@ -530,7 +524,7 @@ static void kill_9_leaves_only_complete_files(void **state)
 {
 	(void)state;
 	char *out = jb_tmpdir();
-	char *cmd = xasprintf("exec '%s' -q --jobs 2 --out '%s' %s 2>/dev/null", jembrief(), out,
+	char *cmd = xasprintf("exec '%s' -q --jobs 2 --out '%s' %s 2>/dev/null", jb_jembrief(), out,
 			      DECKS);
 	unsigned seed = 20261201; /* fixed: the same points every run */
 	int pdfs_seen = 0;
