@@ -45,11 +45,13 @@ void jb_source_missing(struct jb_sources *s, const char *what)
 	s->missing[s->nmissing++] = xstrdup(what);
 }
 
-static void count_reason(struct jb_source *src, const char *what, long line, int used)
+static void count_reason(struct jb_source *src, const char *what, long line, int used, int bad)
 {
 	src->set_aside += !used;
+	src->bad += bad != 0;
 	for (size_t i = 0; i < src->nreasons; i++)
-		if (src->reasons[i].used == used && strcmp(src->reasons[i].what, what) == 0) {
+		if (src->reasons[i].used == used && src->reasons[i].bad == bad &&
+		    strcmp(src->reasons[i].what, what) == 0) {
 			src->reasons[i].n++;
 			return;
 		}
@@ -60,6 +62,7 @@ static void count_reason(struct jb_source *src, const char *what, long line, int
 	r->first = line > 0 ? xasprintf("%s:%ld", src->path, line) : xstrdup(src->path);
 	r->n = 1;
 	r->used = used;
+	r->bad = bad;
 }
 
 void jb_reject(struct jb_source *src, long line, const char *column,
@@ -67,7 +70,7 @@ void jb_reject(struct jb_source *src, long line, const char *column,
 {
 	char *what = column ? xasprintf("column '%s': %s", column, problem)
 			    : xstrdup(problem);
-	count_reason(src, what, line, 0);
+	count_reason(src, what, line, 0, 1);
 	FILE *f = diag();
 	if (f) {
 		if (src->printed < MAX_PRINTED) {
@@ -86,10 +89,10 @@ void jb_reject(struct jb_source *src, long line, const char *column,
 
 void jb_set_aside(struct jb_source *src, const char *reason)
 {
-	count_reason(src, reason, 0, 0);
+	count_reason(src, reason, 0, 0, 0);
 }
 
 void jb_note_used(struct jb_source *src, const char *reason)
 {
-	count_reason(src, reason, 0, 1);
+	count_reason(src, reason, 0, 1, 0);
 }

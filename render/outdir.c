@@ -19,7 +19,8 @@
 #include "deck.h"
 
 /* The run-level files; manifest.json is the manifest's own (render/manifest.c). */
-static const char *const run_files[] = {"summary.csv", "data-quality.csv"};
+static const char *const run_files[] = {"summary.csv", "dashboard.csv", "data-quality.csv",
+					"data-dictionary.csv"};
 
 static int is_table(const char *name)
 {

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../util/paths.h"
 #include "../util/xalloc.h"
 #include "fill.h"
 #include "template_text.h"
@@ -65,32 +66,6 @@ static const char *const default_outline[JB_NSLIDE_KINDS] = {
 	[SLIDE_ATTRITION] = "Attrition and outcomes",
 };
 
-size_t jb_template_dirs(char **dirs, size_t max)
-{
-	size_t n = 0;
-	const char *env = getenv("JB_TEMPLATE_DIR");
-	if (env && *env && n < max)
-		dirs[n++] = xstrdup(env);
-	/* templates/ beside the executable, or one folder up (the binary
-	 * may sit in build/) */
-	char exe[PATH_MAX];
-	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	exe[len > 0 ? len : 0] = '\0';
-	char *slash = strrchr(exe, '/');
-	for (int up = 0; slash && up < 2 && n < max; up++) {
-		*slash = '\0';
-		char *d = xasprintf("%s/templates", exe);
-		if (access(d, F_OK) == 0)
-			dirs[n++] = d;
-		else
-			free(d);
-		slash = strrchr(exe, '/');
-	}
-	if (n < max)
-		dirs[n++] = xstrdup("templates");
-	return n;
-}
-
 char *jb_template_find(const char *name, char *err, size_t errlen)
 {
 	/* a path is used as it is given: never NAME.conf.conf */
@@ -100,22 +75,22 @@ char *jb_template_find(const char *name, char *err, size_t errlen)
 		snprintf(err, errlen, "theme file %s: %s", name, strerror(errno));
 		return NULL;
 	}
-	char *dirs[JB_TEMPLATE_MAXDIRS];
-	size_t n = jb_template_dirs(dirs, JB_TEMPLATE_MAXDIRS);
+	struct jb_dirs dirs;
+	jb_template_dirs(&dirs);
 	char *found = NULL;
 	int w = snprintf(err, errlen, "theme '%s' not found (looked for %s.conf in", name, name);
-	for (size_t i = 0; i < n; i++) {
-		char *path = xasprintf("%s/%s.conf", dirs[i], name);
+	for (size_t i = 0; i < dirs.n; i++) {
+		char *path = xasprintf("%s/%s.conf", dirs.v[i], name);
 		if (!found && access(path, R_OK) == 0)
 			found = path;
 		else
 			free(path);
 		if (w >= 0 && (size_t)w < errlen)
-			w += snprintf(err + w, errlen - (size_t)w, "%s %s/", i ? "," : "", dirs[i]);
-		free(dirs[i]);
+			w += snprintf(err + w, errlen - (size_t)w, "%s %s/", i ? "," : "", dirs.v[i]);
 	}
 	if (w >= 0 && (size_t)w < errlen)
 		snprintf(err + w, errlen - (size_t)w, ")");
+	jb_dirs_free(&dirs);
 	return found;
 }
 

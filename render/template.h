@@ -74,18 +74,11 @@ struct jb_template {
 	size_t nfiles;
 };
 
-/* The folders templates are looked for in, in order: $JB_TEMPLATE_DIR,
- * the templates/ folder beside the executable or one folder up (for
- * build/), then ./templates. The one list of "the templates folders":
- * theme names and @include targets are both found through it. Puts at
- * most max new strings in dirs (caller frees each); returns how many. */
-#define JB_TEMPLATE_MAXDIRS 8
-size_t jb_template_dirs(char **dirs, size_t max);
-
 /* Resolve a theme given by name ("all-violence") or path: a path (with a
  * '/' or ".conf") is used as it is; a name is looked for as NAME.conf in
- * each of jb_template_dirs(). Returns a new string, or NULL with the
- * reason, naming every place looked in, in err. */
+ * each templates folder. Returns a new string, or NULL with the
+ * reason, naming every place looked in, in err. The templates folders
+ * are util/paths.h's jb_template_dirs(). */
 char *jb_template_find(const char *name_or_path, char *err, size_t errlen);
 
 /* Load and validate: the @include targets (render/template_text.h),

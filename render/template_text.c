@@ -8,8 +8,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../util/paths.h"
 #include "../util/xalloc.h"
-#include "template.h"
 
 struct reader {
 	struct tpl_text *tt;
@@ -122,44 +122,38 @@ static char *folder_of(const char *path)
 }
 
 /* Where a relative include lives: beside from, then each templates folder
- * (each folder once). NULL when nowhere, with the folders looked in. */
+ * (util/paths.h; the folder beside from is not looked in twice). NULL when
+ * nowhere, with the folders looked in. */
 static char *resolve(const char *name, const char *from, char *looked, size_t lookedlen)
 {
 	if (name[0] == '/')
 		return xstrdup(name);
-	char *dirs[JB_TEMPLATE_MAXDIRS + 1];
-	dirs[0] = folder_of(from);
-	size_t n = 1 + jb_template_dirs(dirs + 1, JB_TEMPLATE_MAXDIRS);
+	struct jb_dirs dirs;
+	jb_template_dirs(&dirs);
+	char *beside = folder_of(from);
+	char *real_beside = realpath(beside, NULL);
 	char *found = NULL;
-	char *seen[JB_TEMPLATE_MAXDIRS + 1];
-	size_t nseen = 0;
 	looked[0] = '\0';
-	for (size_t i = 0; i < n; i++) {
-		char *real = realpath(dirs[i], NULL);
-		int dup = 0;
-		for (size_t k = 0; real && k < nseen; k++)
-			dup |= strcmp(seen[k], real) == 0;
-		if (dup || found) {
-			free(real);
+	for (size_t i = 0; i <= dirs.n && !found; i++) {
+		const char *d = i == 0 ? beside : dirs.v[i - 1];
+		char *real = i > 0 && real_beside ? realpath(d, NULL) : NULL;
+		int again = real && strcmp(real, real_beside) == 0;
+		free(real);
+		if (again)
 			continue;
-		}
-		if (real)
-			seen[nseen++] = real;
-		char *cand = strcmp(dirs[i], ".") == 0 ? xstrdup(name)
-						       : xasprintf("%s/%s", dirs[i], name);
+		char *cand = strcmp(d, ".") == 0 ? xstrdup(name) : xasprintf("%s/%s", d, name);
 		struct stat st;
 		if (stat(cand, &st) == 0) {
 			found = cand;
 		} else {
 			size_t used = strlen(looked);
-			snprintf(looked + used, lookedlen - used, "%s%s/", used ? ", " : "", dirs[i]);
+			snprintf(looked + used, lookedlen - used, "%s%s/", used ? ", " : "", d);
 			free(cand);
 		}
 	}
-	for (size_t i = 0; i < n; i++)
-		free(dirs[i]);
-	for (size_t k = 0; k < nseen; k++)
-		free(seen[k]);
+	free(real_beside);
+	free(beside);
+	jb_dirs_free(&dirs);
 	return found;
 }
 

@@ -11,7 +11,7 @@
  *
  * NAME is used as is when absolute; otherwise it is looked for beside the
  * file that includes it, then in the templates folders
- * (jb_template_dirs()). A target that is missing (the message names every
+ * (util/paths.h: jb_template_dirs()). A target that is missing (the message names every
  * place looked in), empty, a folder, not a regular file, unreadable,
  * larger than TPL_MAX_BYTES, holding a NUL byte, nested deeper than
  * TPL_MAX_DEPTH or already being read (a template including itself) is
