@@ -655,15 +655,9 @@ int main(int argc, char **argv)
 	/* The output folder is taken before the data are read: a second run
 	 * into it, or a folder that cannot be written, stops at once. */
 	struct outdir od = {.lock_fd = -1};
-	if (!o.dump && !o.check && outdir_open(&od, o.out, err, sizeof err) != 0) {
+	int taken = o.dump || o.check || outdir_open(&od, o.out, err, sizeof err) == 0;
+	if (!taken)
 		fprintf(stderr, "jembrief: %s\n", err);
-		outdir_close(&od);
-		font_done();
-		free(data);
-		free(tpath);
-		jb_template_free(t);
-		return EXIT_USAGE;
-	}
 	double t0 = now();
 	struct jb_load_options lopt = {
 		.quiet = o.quiet,
@@ -672,7 +666,7 @@ int main(int argc, char **argv)
 		.street_types = (const char *const *)t->theme.street_types,
 		.nstreet_types = t->theme.nstreet,
 	};
-	struct jb_dataset *ds = jb_dataset_load(data, &lopt);
+	struct jb_dataset *ds = taken ? jb_dataset_load(data, &lopt) : NULL;
 	if (!ds || !jb_dataset_usable(ds, err, sizeof err)) {
 		if (ds)
 			fprintf(stderr, "jembrief: %s\n", err);
