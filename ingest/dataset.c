@@ -42,6 +42,10 @@
 struct files {
 	char **v;
 	size_t n, cap;
+	/* entries not read, each with why: a link back to a folder already
+	 * walked (a loop), a second path to a file already found */
+	char **skipped, **why;
+	size_t nskipped, capskipped;
 };
 
 static int ends_with(const char *s, const char *suffix)
@@ -61,38 +65,41 @@ static int is_boundary(const char *name)
 	       ends_with(name, ".shp");
 }
 
-/* Collect files below dir/rel accepted by want(), as paths relative to dir.
- * Hidden entries are skipped; depth is bounded against symlink loops. */
-static void walk(const char *dir, const char *rel, int (*want)(const char *),
-		 struct files *out, int depth)
+/* One walk of a folder: everything reached so far, by device and inode,
+ * so that each folder is walked and each file found once whatever links
+ * lead to them again. */
+struct walk {
+	const char *dir;
+	int (*want)(const char *);
+	struct files *out;
+	struct strmap *seen; /* "dev:ino" -> index into rels */
+	char **rels;         /* where each was first reached */
+	size_t nrels, caprels;
+};
+
+/* -1 and remember it when (dev, ino) is new; else the index of where it
+ * was first reached. */
+static int first_reached(struct walk *w, const struct stat *st, const char *rel)
 {
-	char *path = xasprintf("%s/%s", dir, rel);
-	DIR *d = opendir(path);
-	free(path);
-	if (!d || depth > 16) {
-		if (d)
-			closedir(d);
-		return;
-	}
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		char *sub = xasprintf("%s/%s", rel, e->d_name);
-		char *full = xasprintf("%s/%s", dir, sub);
-		struct stat st;
-		if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
-			walk(dir, sub, want, out, depth + 1);
-			free(sub);
-		} else if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && want(e->d_name)) {
-			out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
-			out->v[out->n++] = sub;
-		} else {
-			free(sub);
-		}
-		free(full);
-	}
-	closedir(d);
+	char key[48];
+	snprintf(key, sizeof key, "%llu:%llu", (unsigned long long)st->st_dev,
+		 (unsigned long long)st->st_ino);
+	int i = strmap_get(w->seen, key);
+	if (i >= 0)
+		return i;
+	w->rels = xgrow(w->rels, &w->caprels, w->nrels + 1, sizeof *w->rels);
+	w->rels[w->nrels] = xstrdup(rel);
+	strmap_put(w->seen, key, (int)w->nrels++);
+	return -1;
+}
+
+static void skip(struct files *out, const char *rel, char *why)
+{
+	out->skipped = xgrow(out->skipped, &out->capskipped, out->nskipped + 1,
+			     sizeof *out->skipped);
+	out->why = xrealloc(out->why, out->capskipped * sizeof *out->why);
+	out->skipped[out->nskipped] = xstrdup(rel);
+	out->why[out->nskipped++] = why;
 }
 
 static int by_path(const void *a, const void *b)
@@ -100,14 +107,90 @@ static int by_path(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The visible entries of a folder, sorted, so that the walk (and so which
+ * of two paths to one file counts as first) is the same on every machine. */
+static size_t entries(const char *path, char ***names)
+{
+	size_t n = 0, cap = 0;
+	*names = NULL;
+	DIR *d = opendir(path);
+	if (!d)
+		return 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		*names = xgrow(*names, &cap, n + 1, sizeof **names);
+		(*names)[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (n)
+		qsort(*names, n, sizeof **names, by_path);
+	return n;
+}
+
+/* Collect files below dir/rel accepted by want(), as paths relative to dir.
+ * Hidden entries are skipped; depth is bounded too (deep nesting). */
+static void walk(struct walk *w, const char *rel, int depth)
+{
+	char *path = xasprintf("%s/%s", w->dir, rel);
+	char **names;
+	size_t n = depth > 16 ? 0 : entries(path, &names);
+	free(path);
+	for (size_t i = 0; i < n; i++) {
+		char *sub = xasprintf("%s/%s", rel, names[i]);
+		char *full = xasprintf("%s/%s", w->dir, sub);
+		struct stat st;
+		int first;
+		if (stat(full, &st) != 0 || !(S_ISDIR(st.st_mode) ||
+					       (S_ISREG(st.st_mode) && w->want(names[i])))) {
+			/* neither a folder nor a file of this folder's kind */
+		} else if ((first = first_reached(w, &st, sub)) >= 0) {
+			skip(w->out, sub, S_ISDIR(st.st_mode)
+				? xasprintf("a link back to the folder %s, already read "
+					    "(a loop): not read again", w->rels[first])
+				: xasprintf("the same file as %s: read once", w->rels[first]));
+		} else if (S_ISDIR(st.st_mode)) {
+			walk(w, sub, depth + 1);
+		} else {
+			w->out->v = xgrow(w->out->v, &w->out->cap, w->out->n + 1, sizeof *w->out->v);
+			w->out->v[w->out->n++] = sub;
+			sub = NULL;
+		}
+		free(sub);
+		free(full);
+		free(names[i]);
+	}
+	if (n)
+		free(names);
+}
+
 /* Files of one folder, sorted; 0 files when the folder is absent. */
 static struct files folder(const char *dir, const char *name, int (*want)(const char *))
 {
 	struct files f = {0};
-	walk(dir, name, want, &f, 0);
+	struct walk w = {.dir = dir, .want = want, .out = &f, .seen = strmap_new()};
+	char *top = xasprintf("%s/%s", dir, name);
+	struct stat st;
+	if (stat(top, &st) == 0)
+		first_reached(&w, &st, name);
+	free(top);
+	walk(&w, name, 0);
+	for (size_t i = 0; i < w.nrels; i++)
+		free(w.rels[i]);
+	free(w.rels);
+	strmap_free(w.seen);
 	if (f.n)
 		qsort(f.v, f.n, sizeof *f.v, by_path);
 	return f;
+}
+
+/* Tell what a walk left out: each is listed with its reason among the
+ * sources (and so in data-quality.csv), as a file not read. */
+static void report_skipped(struct jb_dataset *ds, const struct files *f)
+{
+	for (size_t i = 0; i < f->nskipped; i++)
+		jb_source_unusable(ds, f->skipped[i], "not read", 0, NULL, f->why[i], NULL);
 }
 
 static void files_free(struct files *f)
@@ -115,6 +198,12 @@ static void files_free(struct files *f)
 	for (size_t i = 0; i < f->n; i++)
 		free(f->v[i]);
 	free(f->v);
+	for (size_t i = 0; i < f->nskipped; i++) {
+		free(f->skipped[i]);
+		free(f->why[i]);
+	}
+	free(f->skipped);
+	free(f->why);
 }
 
 /* ---- telling crime/ files apart by their headers ---- */
@@ -175,9 +264,10 @@ static int beside_street(enum crime_kind k)
 
 static void source_line(const struct jb_source *s)
 {
-	fprintf(stderr, "jembrief: %s: %s, %zu rows: %zu used, %zu out of scope (not errors), "
+	fprintf(stderr, "jembrief: %s: %s, %zu row%s: %zu used, %zu out of scope (not errors), "
 			"%zu bad\n",
-		s->path, s->kind, s->rows, s->kept, s->set_aside - s->bad, s->bad);
+		s->path, s->kind, s->rows, s->rows == 1 ? "" : "s", s->kept, s->set_aside - s->bad,
+		s->bad);
 }
 
 static void progress(const struct jb_dataset *ds, size_t before, int quiet)
@@ -311,6 +401,7 @@ static void read_run(struct jb_dataset *ds, struct jb_street_reader *reader,
 static void read_crime(struct jb_dataset *ds, const struct jb_load_options *opt, int jobs, int quiet)
 {
 	struct files names = folder(ds->dir, "crime", is_csv);
+	report_skipped(ds, &names);
 	struct crime_file *files = xcalloc(names.n ? names.n : 1, sizeof *files);
 	for (size_t i = 0; i < names.n; i++) {
 		files[i].rel = names.v[i];
@@ -352,6 +443,7 @@ static void read_folder(struct jb_dataset *ds, const char *name,
 			int (*want)(const char *), reader_fn fn, int quiet)
 {
 	struct files f = folder(ds->dir, name, want);
+	report_skipped(ds, &f);
 	for (size_t i = 0; i < f.n; i++) {
 		char *path = xasprintf("%s/%s", ds->dir, f.v[i]);
 		size_t before = ds->sources.n;
