@@ -28,7 +28,8 @@ PKGS := \
 	libconfig \
 	zlib \
 	shapelib \
-	fontconfig
+	fontconfig \
+	nettle
 TEST_PKGS := cmocka
 
 CC         ?= cc

@@ -5,15 +5,16 @@
  * written by --jobs worker processes (fork), each with its own libharu
  * document, so one deck's failure never stops the others.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <gsl/gsl_errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -26,6 +27,8 @@
 #include "render/dictionary.h"
 #include "render/fill.h"
 #include "render/font.h"
+#include "render/manifest.h"
+#include "render/outdir.h"
 #include "render/quality.h"
 #include "render/summary.h"
 #include "render/template.h"
@@ -89,8 +92,12 @@ static const char usage_text[] =
 	"every headline figure per borough and for London, dashboard.csv,\n"
 	"data-quality.csv with every file read and every row set aside,\n"
 	"data-dictionary.csv naming every column of every table with its unit and\n"
-	"meaning. Files are written under a temporary name and renamed, so a crash\n"
-	"leaves no half deck. Bad input rows are reported as FILE:LINE: column 'X':\n"
+	"meaning, manifest.json with the run's period, theme, inputs and files written\n"
+	"(with SHA-256). Files are written under a temporary name and renamed, so a\n"
+	"crash leaves no half deck. One run at a time writes to OUT (a lock; a second\n"
+	"run is refused); at the end, jembrief's files that the run did not write\n"
+	"(other boroughs' decks from an earlier run, a deck that failed) are removed,\n"
+	"so OUT holds one run. Bad input rows are reported as FILE:LINE: column 'X':\n"
 	"problem, counted and set aside; rows about areas outside the 32\n"
 	"boroughs are set aside as out of scope, which is not an error; the decks'\n"
 	"sources slide lists both. PDF dates come from SOURCE_DATE_EPOCH when set,\n"
@@ -99,7 +106,8 @@ static const char usage_text[] =
 	"Exit status:\n"
 	"  0  every deck written\n"
 	"  1  some decks failed (the others were written)\n"
-	"  2  bad usage or unusable input\n"
+	"  2  bad usage, unusable input, or no deck could be written (OUT a file,\n"
+	"     not writable, or in use by another run)\n"
 	"\n"
 	"Environment:\n"
 	"  JEMBRIEF_DATA          the data directory when --data is not given\n"
@@ -322,23 +330,6 @@ static int select_boroughs(int argc, char **argv, int *sel)
 	return n;
 }
 
-/* Remove a folder of plain files (the shared tables' staging folder). */
-static void remove_dir(const char *dir)
-{
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	struct dirent *e;
-	while ((e = readdir(d)))
-		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
-			char *p = xasprintf("%s/%s", dir, e->d_name);
-			remove(p);
-			free(p);
-		}
-	closedir(d);
-	rmdir(dir);
-}
-
 /* PDF dates: SOURCE_DATE_EPOCH, else midnight UTC on the first day after the
  * period analysed, so the same data always give the same bytes. */
 static long long deck_epoch(const struct jb_findings *f)
@@ -358,23 +349,28 @@ static long long deck_epoch(const struct jb_findings *f)
 	return (long long)timegm(&tm);
 }
 
-/* One worker: writes decks sel[k] for k = w, w + jobs, ...; reports each
- * on the pipe as one byte (borough index, high bit set on failure). */
 static const char *deck_label(int area)
 {
 	return area == JB_LONDON ? "London overview" : jb_boroughs[area].name;
 }
 
+/* One worker: writes decks sel[k] for k = w, w + jobs, ...; reports each
+ * on the pipe as one byte (borough index, high bit set on failure). */
 static int worker(const struct jb_findings *f, const struct jb_template *t,
 		  const struct deck_options *dopt, const int *sel, int nsel, int w, int jobs,
-		  int report)
+		  int report, int progress, pid_t run)
 {
+	/* A worker whose run was killed stops too: nobody would record
+	 * what it writes. */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != run)
+		return 1; /* the run died before the line above */
 	int failed = 0;
 	for (int k = w; k < nsel; k += jobs) {
 		char err[512];
 		int rc = deck_write(f, t, sel[k], dopt, err, sizeof err);
 		if (rc != 0) {
-			fprintf(stderr, "\njembrief: %s: %s\n", deck_label(sel[k]), err);
+			fprintf(stderr, "%sjembrief: %s\n", progress ? "\n" : "", err);
 			failed++;
 		}
 		unsigned char msg = (unsigned char)(sel[k] | (rc ? 0x80 : 0)); /* sel <= 32 */
@@ -384,23 +380,30 @@ static int worker(const struct jb_findings *f, const struct jb_template *t,
 	return failed ? 1 : 0;
 }
 
+/* Writes the decks sel[0..nsel) with jobs workers; ok[k] gets 1 for each
+ * deck written. Returns how many were. */
 static int run_batch(const struct jb_findings *f, const struct jb_template *t,
-		     const struct deck_options *dopt, const int *sel, int nsel, int jobs, int quiet)
+		     const struct deck_options *dopt, const int *sel, int nsel, int jobs, int quiet,
+		     int *ok)
 {
 	int fds[2];
+	for (int k = 0; k < nsel; k++)
+		ok[k] = 0;
 	if (pipe(fds) != 0) {
 		perror("jembrief: pipe");
-		return EXIT_USAGE;
+		return 0;
 	}
 	if (jobs > nsel)
 		jobs = nsel;
+	int progress = !quiet && isatty(STDERR_FILENO);
 	fflush(NULL);
 	pid_t *pids = xcalloc((size_t)jobs, sizeof *pids);
+	pid_t run = getpid();
 	for (int w = 0; w < jobs; w++) {
 		pids[w] = fork();
 		if (pids[w] == 0) {
 			close(fds[0]);
-			_exit(worker(f, t, dopt, sel, nsel, w, jobs, fds[1]));
+			_exit(worker(f, t, dopt, sel, nsel, w, jobs, fds[1], progress, run));
 		}
 		if (pids[w] < 0) {
 			perror("jembrief: fork");
@@ -408,13 +411,15 @@ static int run_batch(const struct jb_findings *f, const struct jb_template *t,
 		}
 	}
 	close(fds[1]);
-	int progress = !quiet && isatty(STDERR_FILENO);
-	int done = 0, failed = 0;
+	int done = 0, written = 0;
 	unsigned char msg;
 	while (read(fds[0], &msg, 1) == 1) {
 		done++;
-		if (msg & 0x80)
-			failed++;
+		for (int k = 0; k < nsel; k++)
+			if (sel[k] == (msg & 0x7f) && !(msg & 0x80)) {
+				ok[k] = 1;
+				written++;
+			}
 		if (progress)
 			fprintf(stderr, "\rjembrief: %d/%d decks written (%s)%-24s", done, nsel,
 				deck_label(msg & 0x7f), "");
@@ -428,12 +433,99 @@ static int run_batch(const struct jb_findings *f, const struct jb_template *t,
 			fprintf(stderr, "jembrief: a worker died (signal %d)\n", WTERMSIG(st));
 	}
 	free(pids);
-	/* Decks a dead worker never reported count as failed. */
-	failed += nsel - done;
+	/* A deck a dead worker never reported stays failed (ok[k] = 0). */
 	if (!quiet)
-		fprintf(stderr, "jembrief: %d of %d decks written%s\n", nsel - failed, nsel,
-			failed ? "; see the messages above" : "");
-	return failed ? EXIT_SOME_FAILED : 0;
+		fprintf(stderr, "jembrief: %d of %d decks written%s\n", written, nsel,
+			written < nsel ? "; see the messages above" : "");
+	return written;
+}
+
+static void wrote(void *od, const char *rel)
+{
+	outdir_wrote(od, rel);
+}
+
+/* The tables beside the decks: summary.csv, dashboard.csv,
+ * data-quality.csv, data-dictionary.csv, each recorded in od when written.
+ * Returns how many failed, after a message for each. */
+static int write_tables(const struct jb_findings *f, struct outdir *od)
+{
+	static const struct {
+		const char *name;
+		int (*write)(const struct jb_findings *f, const char *path, char *err,
+			     size_t errlen);
+	} tables[] = {
+		{"summary.csv", summary_write},
+		{"dashboard.csv", summary_dashboard_write},
+		{"data-quality.csv", quality_write},
+	};
+	char err[1024];
+	int failed = 0;
+	for (size_t i = 0; i <= sizeof tables / sizeof tables[0]; i++) {
+		int last = i == sizeof tables / sizeof tables[0];
+		const char *name = last ? "data-dictionary.csv" : tables[i].name;
+		char *path = xasprintf("%s/%s", od->dir, name);
+		if ((last ? dictionary_write(path, err, sizeof err)
+			  : tables[i].write(f, path, err, sizeof err)) != 0) {
+			fprintf(stderr, "jembrief: %s\n", err);
+			failed++;
+		} else {
+			outdir_wrote(od, name);
+		}
+		free(path);
+	}
+	return failed;
+}
+
+/* Everything a run writes into its folder od (outdir_open): the run-level
+ * tables, the decks, the manifest; the folder's other jembrief outputs
+ * (another run's) are removed. Returns the exit status: 2 when no deck was
+ * written, 1 when something failed, else 0. */
+static int write_outputs(struct outdir *od, const struct jb_findings *f,
+			 const struct jb_template *t, const int *sel, int nsel, const struct options *o)
+{
+	char err[1024];
+	struct manifest_run run = {.program = "jembrief " JB_VERSION, .f = f, .t = t, .sel = sel,
+				   .nsel = nsel};
+	int failures = 0;
+	if (manifest_write(od, &run, "running", err, sizeof err) != 0) {
+		fprintf(stderr, "jembrief: %s\n", err);
+		failures++;
+	}
+	failures += write_tables(f, od);
+	struct pdf_options popt = {
+		.owner_password = getenv("JEMBRIEF_OWNER_PASSWORD"),
+		.user_password = getenv("JEMBRIEF_USER_PASSWORD"),
+		.allow_print = !o->no_print,
+		.allow_copy = o->allow_copy,
+	};
+	/* London-wide tables are written once and linked into every deck's
+	 * data/ folder. */
+	char *shared = xasprintf("%s/" OUTDIR_SHARED "%ld", o->out, (long)getpid());
+	if (datatables_shared_write(f, shared, err, sizeof err) != 0) {
+		fprintf(stderr, "jembrief: %s\n", err);
+		failures++;
+	}
+	struct deck_options dopt = {.outdir = o->out, .png = o->png, .epoch = deck_epoch(f),
+				    .shared = shared, .pdf = o->protect ? &popt : NULL};
+	int *ok = xcalloc((size_t)nsel, sizeof *ok);
+	int written = run_batch(f, t, &dopt, sel, nsel, o->jobs, o->quiet, ok);
+	outdir_remove_shared(shared);
+	free(shared);
+	for (int k = 0; k < nsel; k++)
+		if (ok[k])
+			deck_outputs(f, t, sel[k], o->png, wrote, od);
+	/* A deck that failed leaves nothing: what it wrote goes with every
+	 * output of an earlier run that this one did not write again. */
+	outdir_remove_stale(od);
+	run.deck_ok = ok;
+	failures += nsel - written;
+	if (manifest_write(od, &run, failures ? "partial" : "complete", err, sizeof err) != 0) {
+		fprintf(stderr, "jembrief: %s\n", err);
+		failures++;
+	}
+	free(ok);
+	return written == 0 ? EXIT_USAGE : failures ? EXIT_SOME_FAILED : 0;
 }
 
 /* The data directory: --data, else $JEMBRIEF_DATA, else the first shipped
@@ -464,54 +556,14 @@ static char *data_dir(const char *given)
 }
 
 /* The template, found and loaded; NULL with a message. */
-static struct jb_template *load_template(const char *theme, const char *argv0, char **path)
+static struct jb_template *load_template(const char *theme, char **path)
 {
-	*path = jb_template_find(theme, argv0);
-	if (!*path) {
-		struct jb_dirs d;
-		jb_template_dirs(&d);
-		fprintf(stderr, "jembrief: theme '%s' not found (looked for %s.conf in", theme,
-			theme);
-		for (size_t i = 0; i < d.n; i++)
-			fprintf(stderr, "%s%s", i ? ", " : " ", d.v[i]);
-		fputs(")\n", stderr);
-		jb_dirs_free(&d);
-		return NULL;
-	}
 	char err[1024];
-	struct jb_template *t = jb_template_load(*path, err, sizeof err);
+	*path = jb_template_find(theme, err, sizeof err);
+	struct jb_template *t = *path ? jb_template_load(*path, err, sizeof err) : NULL;
 	if (!t)
 		fprintf(stderr, "jembrief: %s\n", err);
 	return t;
-}
-
-/* The tables beside the decks: summary.csv, dashboard.csv,
- * data-quality.csv, data-dictionary.csv. 0, or -1 after a message for
- * each that failed. */
-static int write_tables(const struct jb_findings *f, const char *outdir)
-{
-	static const struct {
-		const char *name;
-		int (*write)(const struct jb_findings *f, const char *path, char *err,
-			     size_t errlen);
-	} tables[] = {
-		{"summary.csv", summary_write},
-		{"dashboard.csv", summary_dashboard_write},
-		{"data-quality.csv", quality_write},
-	};
-	char err[1024];
-	int rc = 0;
-	for (size_t i = 0; i <= sizeof tables / sizeof tables[0]; i++) {
-		int last = i == sizeof tables / sizeof tables[0];
-		char *path = xasprintf("%s/%s", outdir, last ? "data-dictionary.csv" : tables[i].name);
-		if ((last ? dictionary_write(path, err, sizeof err)
-			  : tables[i].write(f, path, err, sizeof err)) != 0) {
-			fprintf(stderr, "jembrief: %s\n", err);
-			rc = -1;
-		}
-		free(path);
-	}
-	return rc;
 }
 
 /* --dump-findings: the areas selected, as text or JSON. */
@@ -598,7 +650,7 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	char *tpath = NULL;
-	struct jb_template *t = load_template(o.theme, argv[0], &tpath);
+	struct jb_template *t = load_template(o.theme, &tpath);
 	char *data = t ? data_dir(o.data) : NULL;
 	/* a missing font stops the run before any data are read */
 	if (!t || !data || (!o.dump && font_init(NULL, NULL) != 0)) {
@@ -607,6 +659,12 @@ int main(int argc, char **argv)
 		jb_template_free(t);
 		return EXIT_USAGE;
 	}
+	/* The output folder is taken before the data are read: a second run
+	 * into it, or a folder that cannot be written, stops at once. */
+	struct outdir od = {.lock_fd = -1};
+	int taken = o.dump || o.check || outdir_open(&od, o.out, err, sizeof err) == 0;
+	if (!taken)
+		fprintf(stderr, "jembrief: %s\n", err);
 	double t0 = now();
 	struct jb_load_options lopt = {
 		.quiet = o.quiet,
@@ -615,11 +673,12 @@ int main(int argc, char **argv)
 		.street_types = (const char *const *)t->theme.street_types,
 		.nstreet_types = t->theme.nstreet,
 	};
-	struct jb_dataset *ds = jb_dataset_load(data, &lopt);
+	struct jb_dataset *ds = taken ? jb_dataset_load(data, &lopt) : NULL;
 	if (!ds || !jb_dataset_usable(ds, err, sizeof err)) {
 		if (ds)
 			fprintf(stderr, "jembrief: %s\n", err);
 		jb_dataset_free(ds);
+		outdir_close(&od);
 		font_done();
 		free(data);
 		free(tpath);
@@ -642,38 +701,12 @@ int main(int argc, char **argv)
 	else if (o.check)
 		status = check_report(&o, data, tpath, t, f, nsel);
 	else {
-		if (make_dirs(o.out) != 0) {
-			fprintf(stderr, "jembrief: %s: cannot create: %s\n", o.out, strerror(errno));
-			status = EXIT_USAGE;
-		} else {
-			if (write_tables(f, o.out) != 0)
-				status = EXIT_SOME_FAILED;
-			struct pdf_options popt = {
-				.owner_password = getenv("JEMBRIEF_OWNER_PASSWORD"),
-				.user_password = getenv("JEMBRIEF_USER_PASSWORD"),
-				.allow_print = !o.no_print,
-				.allow_copy = o.allow_copy,
-			};
-			/* London-wide tables are written once and linked into
-			 * every deck's data/ folder. */
-			char *shared = xasprintf("%s/.jembrief-shared.%ld", o.out, (long)getpid());
-			if (datatables_shared_write(f, shared, err, sizeof err) != 0) {
-				fprintf(stderr, "jembrief: %s\n", err);
-				status = EXIT_SOME_FAILED;
-			}
-			struct deck_options dopt = {.outdir = o.out, .png = o.png,
-						    .epoch = deck_epoch(f), .shared = shared,
-						    .pdf = o.protect ? &popt : NULL};
-			int rc = run_batch(f, t, &dopt, sel, nsel, o.jobs, o.quiet);
-			if (rc > status)
-				status = rc;
-			remove_dir(shared);
-			free(shared);
-			if (o.timings)
-				fprintf(stderr, "jembrief: timings: load %.2f s, analysis %.2f s, "
-						"decks %.2f s\n", t1 - t0, t2 - t1, now() - t2);
-		}
+		status = write_outputs(&od, f, t, sel, nsel, &o);
+		if (o.timings)
+			fprintf(stderr, "jembrief: timings: load %.2f s, analysis %.2f s, "
+					"decks %.2f s\n", t1 - t0, t2 - t1, now() - t2);
 	}
+	outdir_close(&od);
 	font_done();
 	jb_findings_free(f);
 	jb_dataset_free(ds);

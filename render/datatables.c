@@ -3,7 +3,6 @@
  * own tables to the list in datatables_write(). */
 #include "datatables.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
@@ -31,7 +30,7 @@ int datatable_write(const char *dir, const char *name, datatable_fn body,
 		rc = atomic_commit(&af);
 	}
 	if (rc != 0)
-		snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+		atomic_error(err, errlen, path);
 	free(path);
 	return rc;
 }
@@ -170,12 +169,22 @@ static const struct {
 	{&homicide_table, table_homicide, NULL, PER_DECK},
 };
 enum { NTABLES = sizeof tables / sizeof tables[0] };
+_Static_assert(NTABLES <= DATATABLES_MAX, "DATATABLES_MAX is too small");
 
 /* The file name of table i: its path after "<slug>/data/". */
 static const char *table_name(size_t i)
 {
 	const char *slash = strrchr(tables[i].def->file, '/');
 	return slash ? slash + 1 : tables[i].def->file;
+}
+
+size_t datatables_names(const struct jb_findings *f, const char **names, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < NTABLES && n < max; i++)
+		if (!f || !tables[i].when || tables[i].when(f))
+			names[n++] = table_name(i);
+	return n;
 }
 
 const struct csv_table *datatables_def(size_t i)
@@ -187,7 +196,7 @@ int datatables_shared_write(const struct jb_findings *f, const char *dir, char *
 			    size_t errlen)
 {
 	if (make_dirs(dir) != 0) {
-		snprintf(err, errlen, "%s: cannot create: %s", dir, strerror(errno));
+		atomic_error(err, errlen, dir);
 		return -1;
 	}
 	for (size_t i = 0; i < NTABLES; i++)
@@ -221,7 +230,7 @@ int datatables_write(const struct jb_findings *f, int area, const char *dir, con
 		     char *err, size_t errlen)
 {
 	if (make_dirs(dir) != 0) {
-		snprintf(err, errlen, "%s: cannot create: %s", dir, strerror(errno));
+		atomic_error(err, errlen, dir);
 		return -1;
 	}
 	for (size_t i = 0; i < NTABLES; i++) {

@@ -17,6 +17,10 @@
  * shared is not NULL; otherwise they are written. 0, or -1 with err. */
 int datatables_write(const struct jb_findings *f, int area, const char *dir, const char *shared,
 		     char *err, size_t errlen);
+/* The names of the tables datatables_write() writes for f (every table
+ * there can be when f is NULL), at most max; returns how many. */
+size_t datatables_names(const struct jb_findings *f, const char **names, size_t max);
+#define DATATABLES_MAX 64 /* more than there are tables */
 /* The London-wide tables, once, into dir (created). 0, or -1 with err. */
 int datatables_shared_write(const struct jb_findings *f, const char *dir, char *err,
 			    size_t errlen);

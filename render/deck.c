@@ -3,7 +3,6 @@
  * on request, PNG previews. */
 #include "deck.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,9 +67,32 @@ static void marking_top(struct dl_page *p, const struct jb_template *t, struct d
 	dl_text(p, DL_PAGE_W - MARGIN - w, 18, DL_BOLD, FOOTER_SIZE, col, t->marking);
 }
 
-const char *deck_name(const struct jb_findings *f, int area)
+const char *deck_file_name(int area)
 {
-	return area == JB_LONDON ? "london-overview" : f->area[area].slug;
+	return area == JB_LONDON ? "london-overview" : jb_boroughs[area].slug;
+}
+
+void deck_outputs(const struct jb_findings *f, const struct jb_template *t, int area, int png,
+		  void (*add)(void *ctx, const char *rel), void *ctx)
+{
+	const char *name = deck_file_name(area);
+	const char *tables[DATATABLES_MAX];
+	size_t n = datatables_names(f, tables, DATATABLES_MAX);
+	for (size_t i = 0; i < n; i++) {
+		char *rel = xasprintf("%s/data/%s", name, tables[i]);
+		add(ctx, rel);
+		free(rel);
+	}
+	/* one page per slide of the template (deck_build) */
+	size_t npages = png ? area == JB_LONDON ? t->noverview : t->nslides : 0;
+	for (size_t i = 0; i < npages; i++) {
+		char *rel = xasprintf("png/%s/%02zu.png", name, i + 1);
+		add(ctx, rel);
+		free(rel);
+	}
+	char *pdf = xasprintf("%s.pdf", name);
+	add(ctx, pdf);
+	free(pdf);
 }
 
 struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template *t, int area)
@@ -148,38 +170,50 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 	return d;
 }
 
+/* The PNG previews of d into OUTDIR/png/NAME/NN.png. */
+static int write_pngs(const struct dl_deck *d, const char *name, const struct deck_options *o,
+		      char *err, size_t errlen)
+{
+	char *dir = xasprintf("%s/png/%s", o->outdir, name); /* as deck_outputs() */
+	int rc = 0;
+	if (make_dirs(dir) != 0) {
+		atomic_error(err, errlen, dir);
+		rc = -1;
+	}
+	for (size_t i = 0; rc == 0 && i < d->npages; i++) {
+		char *png = xasprintf("%s/%02zu.png", dir, i + 1);
+		rc = png_write_page(d->pages[i], png, o->png_dpi > 0 ? o->png_dpi : 96, err, errlen);
+		free(png);
+	}
+	free(dir);
+	return rc;
+}
+
 int deck_write(const struct jb_findings *f, const struct jb_template *t, int area,
 	       const struct deck_options *o, char *err, size_t errlen)
 {
 	struct dl_deck *d = deck_build(f, t, area);
 	d->epoch = o->epoch;
+	const char *name = deck_file_name(area);
 	int rc = 0;
 	if (dl_deck_check(d, stderr) != 0) {
-		snprintf(err, errlen, "%s: the laid-out deck failed its check", deck_name(f, area));
+		snprintf(err, errlen, "%s: the laid-out deck failed its check", name);
 		rc = -1;
 	}
-	char *path = xasprintf("%s/%s.pdf", o->outdir, deck_name(f, area));
-	if (rc == 0)
-		rc = pdf_write(d, path, o->pdf, err, errlen);
-	free(path);
+	/* The PDF last: a deck whose tables or previews could not be
+	 * written is never put in place (the driver then removes what
+	 * was written of it). */
 	if (rc == 0) {
-		char *dir = xasprintf("%s/%s/data", o->outdir, deck_name(f, area));
+		char *dir = xasprintf("%s/%s/data", o->outdir, name);
 		rc = datatables_write(f, area, dir, o->shared, err, errlen);
 		free(dir);
 	}
-	if (rc == 0 && o->png) {
-		char *dir = xasprintf("%s/png/%s", o->outdir, deck_name(f, area));
-		if (make_dirs(dir) != 0) {
-			snprintf(err, errlen, "%s: cannot create: %s", dir, strerror(errno));
-			rc = -1;
-		}
-		for (size_t i = 0; rc == 0 && i < d->npages; i++) {
-			char *png = xasprintf("%s/%02zu.png", dir, i + 1);
-			rc = png_write_page(d->pages[i], png, o->png_dpi > 0 ? o->png_dpi : 96, err,
-					    errlen);
-			free(png);
-		}
-		free(dir);
+	if (rc == 0 && o->png)
+		rc = write_pngs(d, name, o, err, errlen);
+	if (rc == 0) {
+		char *path = xasprintf("%s/%s.pdf", o->outdir, name);
+		rc = pdf_write(d, path, o->pdf, err, errlen);
+		free(path);
 	}
 	dl_deck_free(d);
 	return rc;

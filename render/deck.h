@@ -24,7 +24,12 @@ struct deck_options {
 
 /* The file name (without .pdf) of area's deck: the borough's slug, or
  * "london-overview" for JB_LONDON. */
-const char *deck_name(const struct jb_findings *f, int area);
+const char *deck_file_name(int area);
+/* Every file deck_write() writes for area, relative to the output folder,
+ * passed to add(ctx, rel) in the order written: the data tables, the PNG
+ * previews when png, the PDF. */
+void deck_outputs(const struct jb_findings *f, const struct jb_template *t, int area, int png,
+		  void (*add)(void *ctx, const char *rel), void *ctx);
 /* The laid-out deck of area: a borough 0..31 (the template's slides), or
  * JB_LONDON (its overview slides). Caller frees (dl_deck_free). */
 struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template *t, int area);

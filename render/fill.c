@@ -1093,7 +1093,7 @@ static int split(const char *p, const char *end, struct ph *ph)
 	return 0;
 }
 
-int fill_check(const char *s, char *bad, size_t badlen)
+int fill_check(const char *s, char *bad, size_t badlen, size_t *at)
 {
 	for (const char *p = s; *p; p++) {
 		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
@@ -1104,14 +1104,20 @@ int fill_check(const char *s, char *bad, size_t badlen)
 			continue;
 		const char *end = strchr(p, '}');
 		size_t len = end ? (size_t)(end - p - 1) : strlen(p + 1);
+		/* "{borough" then "{count}": the first brace is the unclosed one */
+		const char *next = strchr(p + 1, '{');
+		int unclosed = !end || (next && next < end);
 		struct ph ph;
-		if (!end || split(p + 1, end, &ph) != 0 || find_key(ph.name, ph.len) < 0) {
-			snprintf(bad, badlen, "%.*s", (int)(len < 40 ? len : 40), p + 1);
-			return -1;
+		if (unclosed || split(p + 1, end, &ph) != 0 || find_key(ph.name, ph.len) < 0) {
+			if (unclosed)
+				len = next && (!end || next < end) ? (size_t)(next - p) : strlen(p);
+			snprintf(bad, badlen, "%.*s", (int)(len < 40 ? len : 40), unclosed ? p : p + 1);
+			*at = (size_t)(p - s);
+			return unclosed ? FILL_UNCLOSED : FILL_UNKNOWN;
 		}
 		p = end;
 	}
-	return 0;
+	return FILL_OK;
 }
 
 /* The number a value states ("1,234" -> 1234); NAN when it is not one. */

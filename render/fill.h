@@ -44,9 +44,12 @@ struct jb_text {
 };
 void jb_text_free(struct jb_text *t); /* NULL safe */
 
-/* 0 when every placeholder in s is known and well formed; else -1 with
- * the first bad one in bad. */
-int fill_check(const char *s, char *bad, size_t badlen);
+/* FILL_OK when every placeholder in s is known, well formed and closed;
+ * else FILL_UNKNOWN with the first unknown or malformed one in bad, or
+ * FILL_UNCLOSED with the text from the brace that is never closed
+ * ("{borough rose") in bad; *at gets the offending brace's offset in s. */
+enum { FILL_OK = 0, FILL_UNKNOWN = -1, FILL_UNCLOSED = -2 };
+int fill_check(const char *s, char *bad, size_t badlen, size_t *at);
 /* s with its placeholders replaced (a new string, caller frees); a
  * placeholder without a value reads FILL_NA. For fixed texts of the
  * program's own (PDF metadata), not for template wordings. */

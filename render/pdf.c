@@ -11,17 +11,19 @@
  * therefore does what HPDF_SaveToFile does (header, trailer, keys, xref)
  * with libharu's own building blocks, but with a fixed /ID: the MD5 of the
  * deck's text dump. Dates come from deck->epoch, never the clock.
+ *
+ * libharu never touches the disk here: the document is serialised into
+ * one of its memory streams and written through util/atomic.c, so a full
+ * disk reads "No space left on device", not "libharu error 0x1066".
  */
 #include "pdf.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include <hpdf.h>
 #include <hpdf_encrypt.h>
@@ -29,6 +31,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
+#include "../util/atomic.h"
 #include "../util/xalloc.h"
 #include "font.h"
 
@@ -350,8 +353,11 @@ static void deck_id(const struct dl_deck *d, HPDF_BYTE id[HPDF_ID_LEN])
 	free(buf);
 }
 
-/* HPDF_SaveToFile with a fixed /ID (see the top of the file). */
-static void save(struct writer *w, const char *path, const HPDF_BYTE id[HPDF_ID_LEN])
+/* HPDF_SaveToFile with a fixed /ID (see the top of the file), into a
+ * memory stream: the file itself is written by pdf_write() through
+ * util/atomic.c, so a failed write is reported with its errno. NULL when
+ * the document could not be serialised (the reason is in w). */
+static HPDF_Stream save(struct writer *w, const HPDF_BYTE id[HPDF_ID_LEN])
 {
 	HPDF_Doc pdf = w->doc;
 	HPDF_MMgr mm = pdf->mmgr;
@@ -362,7 +368,7 @@ static void save(struct writer *w, const char *path, const HPDF_BYTE id[HPDF_ID_
 	    HPDF_Dict_Add(pdf->trailer, "Info", pdf->info) ||
 	    HPDF_Dict_Add(pdf->trailer, "ID", ids)) {
 		fail(w, "cannot build the PDF trailer");
-		return;
+		return NULL;
 	}
 	HPDF_Encrypt e = NULL;
 	if (pdf->encrypt_on) {
@@ -382,14 +388,14 @@ static void save(struct writer *w, const char *path, const HPDF_BYTE id[HPDF_ID_
 		rc |= HPDF_Dict_AddNumber(dict, "P", e->permission);
 		if (rc || e->mode != HPDF_ENCRYPT_R3) {
 			fail(w, "cannot build the PDF encryption dictionary");
-			return;
+			return NULL;
 		}
 	}
-	HPDF_Stream s = HPDF_FileWriter_New(mm, path);
+	HPDF_Stream s = HPDF_MemStream_New(mm, 1u << 16) /* 64 KiB chunks */;
 	if (!s) {
 		if (!w->err.no)
-			w->err.no = HPDF_FILE_OPEN_ERROR;
-		return;
+			w->err.no = HPDF_FAILD_TO_ALLOC_MEM;
+		return NULL;
 	}
 	char header[32];
 	snprintf(header, sizeof header, "%%PDF-1.%d\n%%\267\276\255\252\n", 2 + (int)pdf->pdf_version);
@@ -397,10 +403,32 @@ static void save(struct writer *w, const char *path, const HPDF_BYTE id[HPDF_ID_
 		if (!w->err.no)
 			w->err.no = HPDF_Error_GetCode(&pdf->error) ? HPDF_Error_GetCode(&pdf->error)
 								     : HPDF_FILE_IO_ERROR;
-	HPDF_Stream_Free(s);
 	if (!w->err.no && HPDF_Error_GetCode(&pdf->error))
 		w->err.no = HPDF_Error_GetCode(&pdf->error);
+	if (w->err.no) {
+		HPDF_Stream_Free(s);
+		return NULL;
+	}
+	return s;
 }
+
+/* The memory stream's bytes into path, atomically. 0, or -1 with errno. */
+static int write_stream(HPDF_Stream s, const char *path)
+{
+	struct atomic_file af;
+	if (!atomic_open(&af, path))
+		return -1;
+	HPDF_UINT nbuf = HPDF_MemStream_GetBufCount(s);
+	for (HPDF_UINT i = 0; i < nbuf; i++) {
+		HPDF_UINT len = 0;
+		HPDF_BYTE *buf = HPDF_MemStream_GetBufPtr(s, i, &len);
+		if (buf && len && fwrite(buf, 1, len, af.f) != len)
+			break;
+	}
+	return atomic_commit(&af);
+}
+
+
 
 /* libharu 2.3.0 gives a UTF-8 Type0 font a ToUnicode CMap written with
  * "begincidrange", which is not valid in a ToUnicode CMap, so viewers
@@ -491,35 +519,36 @@ int pdf_write(const struct dl_deck *d, const char *path, const struct pdf_option
 	      char *err, size_t errlen)
 {
 	struct writer w = {0};
-	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
 	if (d->npages == 0)
 		fail(&w, "the deck has no pages");
 	else if (!(w.doc = HPDF_New(on_error, &w.err)))
 		fail(&w, "cannot start a PDF document");
 	if (!failed(&w))
 		build(&w, d, opt);
+	HPDF_Stream s = NULL;
 	if (!failed(&w)) {
 		HPDF_BYTE id[HPDF_ID_LEN];
 		deck_id(d, id);
-		save(&w, tmp, id);
+		s = save(&w, id);
 	}
 	int rc = 0;
-	if (!failed(&w) && rename(tmp, path) != 0)
-		fail(&w, "cannot rename %s over it: %s", tmp, strerror(errno));
 	if (failed(&w)) {
 		if (w.msg)
 			snprintf(err, errlen, "%s: %s", path, w.msg);
 		else
 			snprintf(err, errlen, "%s: %s (libharu error 0x%04X, detail %u)", path,
 				 error_name(w.err.no), (unsigned)w.err.no, (unsigned)w.err.detail);
-		remove(tmp);
+		rc = -1;
+	} else if (write_stream(s, path) != 0) {
+		atomic_error(err, errlen, path);
 		rc = -1;
 	}
+	if (s)
+		HPDF_Stream_Free(s);
 	if (w.doc)
 		HPDF_Free(w.doc);
 	free(w.pages);
 	free(w.gs);
 	free(w.msg);
-	free(tmp);
 	return rc;
 }

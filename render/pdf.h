@@ -3,7 +3,8 @@
  * Vector output with the TTFs embedded (UTF-8), one outline entry per page,
  * link annotations, page labels, document information, compressed streams.
  * Identical decks give byte-identical files (no wall-clock time, a fixed
- * document ID). The file is written to PATH.tmp.PID and renamed over PATH.
+ * document ID). The file is written to PATH.tmp.PID and renamed over PATH
+ * (util/atomic.c); a failed write says "PATH: strerror(errno)".
  *
  * Needs font_init() (the fonts embedded are font_path()'s). Pages are
  * 960 x 540 pt; the outline entry of a page with an empty outline title is

@@ -1,19 +1,18 @@
 /* render/png.c - the raster backend through cairo; see png.h. */
 #include "png.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <cairo-ft.h>
 #include <cairo.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
+#include "../util/atomic.h"
 #include "../util/xalloc.h"
 #include "font.h"
 
@@ -104,6 +103,35 @@ static void draw_image(cairo_t *cr, const struct dl_item *it)
 	cairo_surface_destroy(img);
 }
 
+/* cairo's PNG bytes go to the atomic file's stream; a failed write is
+ * then reported by atomic_commit() with its errno. */
+static cairo_status_t to_file(void *closure, const unsigned char *data, unsigned int len)
+{
+	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS
+						    : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static int write_png(cairo_surface_t *surf, const char *path, char *err, size_t errlen)
+{
+	struct atomic_file af;
+	if (!atomic_open(&af, path)) {
+		atomic_error(err, errlen, path);
+		return -1;
+	}
+	cairo_status_t st = cairo_surface_write_to_png_stream(surf, to_file, af.f);
+	if (st != CAIRO_STATUS_SUCCESS && st != CAIRO_STATUS_WRITE_ERROR) {
+		atomic_abort(&af);
+		snprintf(err, errlen, "%s: cairo: %s", path, cairo_status_to_string(st));
+		return -1;
+	}
+	/* a write error leaves the stream in error: the commit reports it */
+	if (atomic_commit(&af) != 0) {
+		atomic_error(err, errlen, path);
+		return -1;
+	}
+	return 0;
+}
+
 int png_write_page(const struct dl_page *p, const char *path, double dpi,
 		   char *err, size_t errlen)
 {
@@ -157,23 +185,15 @@ int png_write_page(const struct dl_page *p, const char *path, double dpi,
 		}
 	}
 
-	cairo_status_t st = cairo_status(cr);
-	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-	if (st == CAIRO_STATUS_SUCCESS) {
-		cairo_surface_flush(surf);
-		st = cairo_surface_write_to_png(surf, tmp);
-	}
 	int rc = 0;
+	cairo_status_t st = cairo_status(cr);
 	if (st != CAIRO_STATUS_SUCCESS) {
 		snprintf(err, errlen, "%s: cairo: %s", path, cairo_status_to_string(st));
 		rc = -1;
-	} else if (rename(tmp, path) != 0) {
-		snprintf(err, errlen, "%s: cannot rename %s over it: %s", path, tmp, strerror(errno));
-		rc = -1;
+	} else {
+		cairo_surface_flush(surf);
+		rc = write_png(surf, path, err, errlen);
 	}
-	if (rc)
-		remove(tmp);
-	free(tmp);
 	cairo_destroy(cr);
 	for (int f = 0; f < DL_NFONTS; f++)
 		cairo_font_face_destroy(face[f]);

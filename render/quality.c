@@ -36,7 +36,7 @@ int quality_write(const struct jb_findings *fi, const char *path, char *err, siz
 	struct atomic_file af;
 	FILE *f = atomic_open(&af, path);
 	if (!f) {
-		snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+		atomic_error(err, errlen, path);
 		return -1;
 	}
 	csv_header(f, &quality_table);
@@ -68,7 +68,7 @@ int quality_write(const struct jb_findings *fi, const char *path, char *err, siz
 		fputs(",,\n", f);
 	}
 	if (atomic_commit(&af) != 0) {
-		snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+		atomic_error(err, errlen, path);
 		return -1;
 	}
 	return 0;

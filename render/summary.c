@@ -207,12 +207,12 @@ static int write_table(const char *path, void (*body)(FILE *, const struct jb_fi
 	struct atomic_file af;
 	FILE *out = atomic_open(&af, path);
 	if (!out) {
-		snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+		atomic_error(err, errlen, path);
 		return -1;
 	}
 	body(out, f);
 	if (atomic_commit(&af) != 0) {
-		snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+		atomic_error(err, errlen, path);
 		return -1;
 	}
 	return 0;

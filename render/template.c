@@ -1,6 +1,7 @@
 /* render/template.c - load and validate a deck template (libconfig). */
 #include "template.h"
 
+#include <errno.h>
 #include <libconfig.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -12,6 +13,7 @@
 #include "../util/paths.h"
 #include "../util/xalloc.h"
 #include "fill.h"
+#include "template_text.h"
 
 const char *const jb_slide_kind_names[JB_NSLIDE_KINDS] = {
 	[SLIDE_TITLE] = "title",
@@ -68,32 +70,36 @@ static const char *const default_outline[JB_NSLIDE_KINDS] = {
 	[SLIDE_HOMICIDE] = "Homicide victims",
 };
 
-static int readable(const char *path)
+char *jb_template_find(const char *name, char *err, size_t errlen)
 {
-	return access(path, R_OK) == 0;
-}
-
-char *jb_template_find(const char *name, const char *argv0)
-{
-	(void)argv0; /* the executable is found through /proc/self/exe */
-	if (strchr(name, '/') || strstr(name, ".conf"))
-		return readable(name) ? xstrdup(name) : NULL;
+	/* a path is used as it is given: never NAME.conf.conf */
+	if (strchr(name, '/') || strstr(name, ".conf")) {
+		if (access(name, R_OK) == 0)
+			return xstrdup(name);
+		snprintf(err, errlen, "theme file %s: %s", name, strerror(errno));
+		return NULL;
+	}
 	struct jb_dirs dirs;
 	jb_template_dirs(&dirs);
 	char *found = NULL;
-	for (size_t i = 0; i < dirs.n && !found; i++) {
+	int w = snprintf(err, errlen, "theme '%s' not found (looked for %s.conf in", name, name);
+	for (size_t i = 0; i < dirs.n; i++) {
 		char *path = xasprintf("%s/%s.conf", dirs.v[i], name);
-		if (readable(path))
+		if (!found && access(path, R_OK) == 0)
 			found = path;
 		else
 			free(path);
+		if (w >= 0 && (size_t)w < errlen)
+			w += snprintf(err + w, errlen - (size_t)w, "%s %s/", i ? "," : "", dirs.v[i]);
 	}
+	if (w >= 0 && (size_t)w < errlen)
+		snprintf(err + w, errlen - (size_t)w, ")");
 	jb_dirs_free(&dirs);
 	return found;
 }
 
 struct loader {
-	const char *path;
+	const struct tpl_text *tt; /* the text libconfig read: lines map to files */
 	char *err;
 	size_t errlen;
 	int failed;
@@ -103,8 +109,8 @@ static void fail(struct loader *L, const config_setting_t *where, const char *fm
 	__attribute__((format(printf, 3, 4)));
 
 /* The first error, as FILE:LINE: problem. FILE is the file the setting was
- * read from (a template may @include another); without a setting, the
- * template itself at line 1. */
+ * read from, with its folder (a template may @include another); without a
+ * setting, the template itself at line 1. */
 static void fail(struct loader *L, const config_setting_t *where, const char *fmt, ...)
 {
 	if (L->failed)
@@ -115,21 +121,49 @@ static void fail(struct loader *L, const config_setting_t *where, const char *fm
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	const char *file = where ? config_setting_source_file(where) : NULL;
-	int line = where ? (int)config_setting_source_line(where) : 1;
-	/* an @included file is named as written: put the template's folder
-	 * in front so the message leads to it */
-	const char *slash = strrchr(L->path, '/');
-	if (file && !strchr(file, '/') && slash && strcmp(file, L->path) != 0)
-		snprintf(L->err, L->errlen, "%.*s/%s:%d: %s", (int)(slash - L->path), L->path, file,
-			 line, msg);
-	else
-		snprintf(L->err, L->errlen, "%s:%d: %s", file ? file : L->path, line, msg);
+	int line = 1;
+	const char *file = where ? tpl_text_where(L->tt, (int)config_setting_source_line(where),
+						  &line)
+				 : L->tt->files[0];
+	snprintf(L->err, L->errlen, "%s:%d: %s", file, line, msg);
 }
 
-static int line_of(const config_setting_t *s)
+static int line_of(const struct loader *L, const config_setting_t *s)
 {
-	return s ? (int)config_setting_source_line(s) : 0;
+	int line = 0;
+	if (s)
+		tpl_text_where(L->tt, (int)config_setting_source_line(s), &line);
+	return line;
+}
+
+/* A template text's placeholders, checked: 0, or -1 after fail(). An
+ * unclosed brace is placed by its column on the setting's line when the
+ * text is found there, else by its place in the text. */
+static int check_placeholders(struct loader *L, const config_setting_t *s, const char *name,
+			      const char *v)
+{
+	char bad[64];
+	size_t at = 0;
+	int rc = fill_check(v, bad, sizeof bad, &at);
+	if (rc == FILL_UNKNOWN)
+		fail(L, s, "'%s': unknown placeholder {%s} (see README, \"Template placeholders\")",
+		     name, bad);
+	if (rc != FILL_UNCLOSED)
+		return rc;
+	size_t len = 0;
+	const char *src = tpl_text_line(L->tt, (int)config_setting_source_line(s), &len);
+	size_t frag = strlen(v + at) < 12 ? strlen(v + at) : 12;
+	const char *hit = NULL;
+	for (size_t i = 0; src && !hit && i + frag <= len; i++)
+		if (memcmp(src + i, v + at, frag) == 0)
+			hit = src + i;
+	if (hit)
+		fail(L, s, "'%s': the brace at column %zu is not closed: '%s'", name,
+		     (size_t)(hit - src) + 1, bad);
+	else
+		fail(L, s, "'%s': the brace at character %zu of the text is not closed: '%s'",
+		     name, at + 1, bad);
+	return rc;
 }
 
 /* A string member: copied, or NULL when absent. Present but not a string
@@ -148,12 +182,8 @@ static char *get_string(struct loader *L, const config_setting_t *parent, const 
 		fail(L, s, "'%s' must be a string in double quotes", name);
 		return NULL;
 	}
-	char bad[64];
-	if (fill_check(v, bad, sizeof bad) != 0) {
-		fail(L, s, "'%s': unknown placeholder {%s} (see README, \"Template placeholders\")",
-		     name, bad);
+	if (check_placeholders(L, s, name, v) != 0)
 		return NULL;
-	}
 	return xstrdup(v);
 }
 
@@ -174,15 +204,12 @@ static char **get_strings(struct loader *L, const config_setting_t *parent, cons
 	for (int i = 0; i < len; i++) {
 		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
 		const char *str = e ? config_setting_get_string(e) : NULL;
-		char bad[64];
 		if (!str) {
 			fail(L, s, "'%s': item %d is not a string", name, i + 1);
 			break;
 		}
-		if (fill_check(str, bad, sizeof bad) != 0) {
-			fail(L, e, "'%s': unknown placeholder {%s}", name, bad);
+		if (check_placeholders(L, e, name, str) != 0)
 			break;
-		}
 		v[(*n)++] = xstrdup(str);
 	}
 	return v;
@@ -266,12 +293,8 @@ static int add_wording(struct loader *L, const config_setting_t *e, const char *
 		     name);
 		return -1;
 	}
-	char bad[64];
-	if (fill_check(str, bad, sizeof bad) != 0) {
-		fail(L, te, "'%s': unknown placeholder {%s} (see README, \"Template placeholders\")",
-		     name, bad);
+	if (check_placeholders(L, te, name, str) != 0)
 		return -1;
-	}
 	w.text = xstrdup(str);
 	t->v = xrealloc(t->v, (t->n + 1) * sizeof *t->v);
 	t->v[t->n++] = w;
@@ -501,7 +524,7 @@ static void load_slides(struct loader *L, const config_setting_t *sl, const char
 			return;
 		}
 		struct jb_slide_spec *s = &(*slides)[(*nslides)++];
-		s->line = line_of(g);
+		s->line = line_of(L, g);
 		const char *kind = NULL;
 		if (config_setting_lookup_string(g, "kind", &kind) != CONFIG_TRUE) {
 			fail(L, g, "slide %d has no 'kind'", i + 1);
@@ -537,25 +560,22 @@ static void load_slides(struct loader *L, const config_setting_t *sl, const char
 
 struct jb_template *jb_template_load(const char *path, char *err, size_t errlen)
 {
-	struct loader L = {path, err, errlen, 0};
+	struct tpl_text tt;
+	if (tpl_text_read(&tt, path, err, errlen) != 0) {
+		tpl_text_free(&tt);
+		return NULL;
+	}
+	struct loader L = {&tt, err, errlen, 0};
 	config_t cfg;
 	config_init(&cfg);
-	/* @include "x.conf" is found beside the template. */
-	char *dir = xstrdup(path);
-	char *slash = strrchr(dir, '/');
-	if (slash)
-		*slash = '\0';
-	config_set_include_dir(&cfg, slash ? dir : ".");
-	int read_ok = config_read_file(&cfg, path) == CONFIG_TRUE;
-	free(dir);
-	if (!read_ok) {
-		if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO)
-			snprintf(err, errlen, "%s: cannot read the template", path);
-		else
-			snprintf(err, errlen, "%s:%d: %s",
-				 config_error_file(&cfg) ? config_error_file(&cfg) : path,
-				 config_error_line(&cfg), config_error_text(&cfg));
+	if (config_read_string(&cfg, tt.text) != CONFIG_TRUE) {
+		int line, n = config_error_line(&cfg);
+		const char *file = tpl_text_where(&tt, n, &line);
+		char *from = tpl_text_included_from(&tt, n);
+		snprintf(err, errlen, "%s:%d: %s%s", file, line, config_error_text(&cfg), from);
+		free(from);
 		config_destroy(&cfg);
+		tpl_text_free(&tt);
 		return NULL;
 	}
 	struct jb_template *t = xcalloc(1, sizeof *t);
@@ -571,6 +591,12 @@ struct jb_template *jb_template_load(const char *path, char *err, size_t errlen)
 		load_slides(&L, config_lookup(&cfg, "overview"), "overview", &t->overview,
 			    &t->noverview);
 	config_destroy(&cfg);
+	/* the files read, for the run manifest */
+	t->files = tt.files;
+	t->nfiles = tt.nfiles;
+	tt.files = NULL;
+	tt.nfiles = 0;
+	tpl_text_free(&tt);
 	if (!L.failed)
 		move_headline(t);
 	if (L.failed) {
@@ -630,6 +656,7 @@ void jb_template_free(struct jb_template *t)
 	free_strings(t->theme.dash_subtypes, t->theme.ndash);
 	free_specs(t->slides, t->nslides);
 	free_specs(t->overview, t->noverview);
+	free_strings(t->files, t->nfiles);
 	free(t);
 }
 

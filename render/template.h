@@ -87,18 +87,22 @@ struct jb_template {
 	/* theme.headline = "confidence": the theme's headline slide kind,
 	 * moved to follow the key findings (or key figures); -1 none. */
 	int headline;
+	char **files;    /* every file read: the template, then what it includes */
+	size_t nfiles;
 };
 
-/* Resolve a theme given by name ("all-violence") or path: a path is used as
- * is; a name is looked for as NAME.conf in each of jb_template_dirs()
- * (util/paths.h: $JEMBRIEF_TEMPLATES, the checkout's templates/, the
- * installed DATADIR/templates). Returns a new string, or NULL when nothing
- * is found. */
-char *jb_template_find(const char *name_or_path, const char *argv0);
+/* Resolve a theme given by name ("all-violence") or path: a path (with a
+ * '/' or ".conf") is used as it is; a name is looked for as NAME.conf in
+ * each templates folder. Returns a new string, or NULL with the
+ * reason, naming every place looked in, in err. The templates folders
+ * are util/paths.h's jb_template_dirs(). */
+char *jb_template_find(const char *name_or_path, char *err, size_t errlen);
 
-/* Load and validate: syntax, known slide kinds, required fields, every
- * {placeholder} known. On error returns NULL and writes
- * "FILE:LINE: problem" into err. */
+/* Load and validate: the @include targets (render/template_text.h),
+ * syntax, known slide kinds, required fields, every {placeholder} known
+ * and closed. On error returns NULL and writes "FILE:LINE: problem" into
+ * err, FILE with its folder (the included file when the problem is
+ * there). */
 struct jb_template *jb_template_load(const char *path, char *err, size_t errlen);
 void jb_template_free(struct jb_template *t);
 

@@ -466,8 +466,10 @@ static void pdf_errors_are_reported(void **state)
 	char err[512] = "";
 	char *path = xasprintf("%s/no-such-dir/deck.pdf", dir);
 	assert_int_equal(pdf_write(d, path, NULL, err, sizeof err), -1);
-	assert_non_null(strstr(err, path));
-	assert_non_null(strstr(err, "cannot open the file"));
+	/* the system's reason, not libharu's code */
+	char *want = xasprintf("%s: No such file or directory", path);
+	assert_string_equal(err, want);
+	free(want);
 	free(path);
 
 	path = xasprintf("%s/deck.pdf", dir);

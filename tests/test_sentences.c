@@ -525,9 +525,10 @@ static void plurals_agree(void **state)
 	assert_string_equal(s, "3 months lie outside");
 	free(s);
 	char bad[64];
-	assert_int_equal(fill_check("{exceptions|month}", bad, sizeof bad), -1);
-	assert_int_equal(fill_check("{exceptions|a|b|c}", bad, sizeof bad), -1);
-	assert_int_equal(fill_check("{exceptions|month|months}", bad, sizeof bad), 0);
+	size_t at;
+	assert_int_equal(fill_check("{exceptions|month}", bad, sizeof bad, &at), -1);
+	assert_int_equal(fill_check("{exceptions|a|b|c}", bad, sizeof bad, &at), -1);
+	assert_int_equal(fill_check("{exceptions|month|months}", bad, sizeof bad, &at), 0);
 	hand_free(h);
 }
 

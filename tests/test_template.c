@@ -208,9 +208,10 @@ static void placeholders_fill_from_findings(void **state)
 	assert_string_equal(s, "the largest fall");
 	free(s);
 	char bad[64];
-	assert_int_equal(fill_check("{count} and {nope}", bad, sizeof bad), -1);
+	size_t at;
+	assert_int_equal(fill_check("{count} and {nope}", bad, sizeof bad, &at), -1);
 	assert_string_equal(bad, "nope");
-	assert_int_equal(fill_check("{count} and {{x}}", bad, sizeof bad), 0);
+	assert_int_equal(fill_check("{count} and {{x}}", bad, sizeof bad, &at), 0);
 	free(f);
 }
 

@@ -7,16 +7,22 @@
  *   if (atomic_commit(&af) != 0) ... errno says why
  *
  * atomic_abort() removes the temporary instead. Both free af's memory.
+ * Every output of jembrief goes through here, so a write that fails (a
+ * full disk, a read-only folder) is reported with the real errno, in the
+ * words of strerror(), by atomic_error().
  */
 #ifndef JB_ATOMIC_H
 #define JB_ATOMIC_H
 
+#include <stddef.h>
 #include <stdio.h>
 
+struct atomic_sink;
 struct atomic_file {
 	char *path; /* final name */
 	char *tmp;  /* PATH.tmp.PID */
 	FILE *f;
+	struct atomic_sink *sink; /* the file under f, and its first errno */
 };
 
 /* The temporary's name for path (caller frees): "PATH.tmp.PID". */
@@ -27,7 +33,16 @@ FILE *atomic_open(struct atomic_file *af, const char *path);
 int atomic_commit(struct atomic_file *af);
 void atomic_abort(struct atomic_file *af);
 
-/* mkdir -p: 0, or -1 with errno set. */
+/* The whole file at once: path gets body(f, ctx) written atomically. 0, or
+ * -1 with "PATH: reason" in err. */
+typedef void (*atomic_body_fn)(FILE *f, const void *ctx);
+int atomic_write_with(const char *path, atomic_body_fn body, const void *ctx, char *err,
+		      size_t errlen);
+/* "PATH: strerror(errno)" into err: how every writer says a write failed. */
+void atomic_error(char *err, size_t errlen, const char *path);
+
+/* mkdir -p: 0, or -1 with errno set (ENOTDIR when a part of path is a
+ * file, not a folder). */
 int make_dirs(const char *path);
 
 #endif

@@ -1,0 +1,141 @@
+/* render/manifest.c - see manifest.h. JSON through json-c. */
+#include "manifest.h"
+
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/atomic.h"
+#include "../util/sha256.h"
+#include "../util/xalloc.h"
+#include "deck.h"
+
+/* { "path": shown, "bytes": N, "sha256": "..." }; bytes and sha256 are
+ * null when the file cannot be read. */
+static json_object *file_entry(const char *shown, const char *path)
+{
+	json_object *o = json_object_new_object();
+	json_object_object_add(o, "path", json_object_new_string(shown));
+	char hex[65];
+	long long bytes;
+	int ok = sha256_file(path, hex, &bytes) == 0;
+	json_object_object_add(o, "bytes", ok ? json_object_new_int64(bytes) : NULL);
+	json_object_object_add(o, "sha256", ok ? json_object_new_string(hex) : NULL);
+	return o;
+}
+
+static int by_path(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A shapefile is read with its companions: they are inputs too. */
+static const char *const shp_companions[] = {".shx", ".dbf", ".prj", ".cpg"};
+
+/* Every input file, relative to the data folder, sorted (the street files
+ * are read by threads: the order they register in may vary). */
+static json_object *inputs(const struct jb_dataset *ds)
+{
+	const struct jb_sources *s = &ds->sources;
+	size_t n = 0, cap = 0;
+	char **rel = NULL;
+	for (size_t i = 0; i < s->n; i++) {
+		const char *p = s->v[i]->path;
+		rel = xgrow(rel, &cap, n + 1, sizeof *rel);
+		rel[n++] = xstrdup(p);
+		size_t len = strlen(p);
+		if (len < 4 || strcmp(p + len - 4, ".shp") != 0)
+			continue;
+		for (size_t k = 0; k < sizeof shp_companions / sizeof shp_companions[0]; k++) {
+			char *c = xasprintf("%.*s%s", (int)(len - 4), p, shp_companions[k]);
+			char *full = xasprintf("%s/%s", ds->dir, c);
+			FILE *f = fopen(full, "rb");
+			if (f) {
+				fclose(f);
+				rel = xgrow(rel, &cap, n + 1, sizeof *rel);
+				rel[n++] = c;
+			} else {
+				free(c);
+			}
+			free(full);
+		}
+	}
+	qsort(rel, n, sizeof *rel, by_path);
+	json_object *a = json_object_new_array();
+	for (size_t i = 0; i < n; i++) {
+		char *full = xasprintf("%s/%s", ds->dir, rel[i]);
+		json_object_array_add(a, file_entry(rel[i], full));
+		free(full);
+		free(rel[i]);
+	}
+	free(rel);
+	return a;
+}
+
+static json_object *theme(const struct jb_template *t)
+{
+	json_object *o = json_object_new_object();
+	json_object_object_add(o, "id", json_object_new_string(t->theme.id));
+	json_object *files = json_object_new_array();
+	for (size_t i = 0; i < t->nfiles; i++)
+		json_object_array_add(files, file_entry(t->files[i], t->files[i]));
+	json_object_object_add(o, "files", files);
+	return o;
+}
+
+static json_object *decks(const struct manifest_run *r)
+{
+	json_object *a = json_object_new_array();
+	for (int i = 0; i < r->nsel; i++) {
+		json_object *o = json_object_new_object();
+		json_object_object_add(o, "deck", json_object_new_string(deck_file_name(r->sel[i])));
+		const char *st = !r->deck_ok ? "running" : r->deck_ok[i] ? "written" : "failed";
+		json_object_object_add(o, "status", json_object_new_string(st));
+		json_object_array_add(a, o);
+	}
+	return a;
+}
+
+static json_object *written(const struct outdir *od)
+{
+	json_object *a = json_object_new_array();
+	for (size_t i = 0; i < od->nfiles; i++) {
+		char *full = xasprintf("%s/%s", od->dir, od->files[i]);
+		json_object_array_add(a, file_entry(od->files[i], full));
+		free(full);
+	}
+	return a;
+}
+
+static void body(FILE *out, const void *ctx)
+{
+	fputs(ctx, out);
+	fputc('\n', out);
+}
+
+int manifest_write(const struct outdir *od, const struct manifest_run *r, const char *status,
+		   char *err, size_t errlen)
+{
+	const struct jb_findings *f = r->f;
+	json_object *m = json_object_new_object();
+	json_object_object_add(m, "program", json_object_new_string(r->program));
+	json_object_object_add(m, "status", json_object_new_string(status));
+	char period[16];
+	snprintf(period, sizeof period, "%04d-%02d", jb_month_year(f->period_end),
+		 jb_month_mon(f->period_end));
+	json_object_object_add(m, "period_end",
+			       f->has_series ? json_object_new_string(period) : NULL);
+	json_object_object_add(m, "theme", theme(r->t));
+	json_object_object_add(m, "data", json_object_new_string(f->ds->dir));
+	json_object_object_add(m, "inputs", inputs(f->ds));
+	json_object_object_add(m, "decks", decks(r));
+	json_object_object_add(m, "files", written(od));
+	const char *text = json_object_to_json_string_ext(
+		m, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE);
+	char *path = xasprintf("%s/%s", od->dir, MANIFEST_NAME);
+	int rc = atomic_write_with(path, body, text, err, errlen);
+	free(path);
+	json_object_put(m);
+	return rc;
+}
