@@ -132,9 +132,9 @@ static void take_feature(struct reading *r, long fno, const struct attrs *a,
 		if (!gss_shaped(a->lad, lad_types))
 			jb_reject(r->src, fno, a->lad_col, "not a local authority code", a->lad);
 		else if (strcasecmp(a->lad, "E09000001") == 0)
-			jb_set_aside(r->src, "City of London (not one of the 32 boroughs)");
+			jb_set_aside(r->src, fno, "City of London (not one of the 32 boroughs)");
 		else
-			jb_set_aside(r->src, "local authority outside the 32 boroughs");
+			jb_set_aside(r->src, fno, "local authority outside the 32 boroughs");
 		goto drop;
 	}
 	if (ds->borough_shape[b].nrings) {

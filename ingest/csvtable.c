@@ -421,7 +421,7 @@ int jb_row_lsoa(struct jb_dataset *ds, struct jb_source *src, long line,
 	if (ds->has_lsoa_shapes) {
 		int i = jb_lsoa_find(ds, code);
 		if (i < 0)
-			jb_set_aside(src, "LSOA not in the boundary file");
+			jb_set_aside(src, line, "LSOA not in the boundary file");
 		else
 			jb_lsoa_intern(ds, code, name, borough);
 		return i;

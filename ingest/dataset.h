@@ -85,8 +85,9 @@ void jb_reject(struct jb_source *src, long line, const char *column,
 	       const char *problem, const char *detail);
 /* A valid row that is deliberately not used (outside the 32 boroughs, a
  * category outside every theme is NOT this: those rows are kept). Counted
- * under reason, not printed. */
-void jb_set_aside(struct jb_source *src, const char *reason);
+ * under reason, not printed; line (the row's line, or feature number) is
+ * kept as the reason's first occurrence, 0 when the whole file is meant. */
+void jb_set_aside(struct jb_source *src, long line, const char *reason);
 /* Where diagnostics go (default stderr; NULL silences them). */
 void jb_diag_set(FILE *f);
 

@@ -83,7 +83,7 @@ void jb_reject(struct jb_source *src, long line, const char *column,
 	free(what);
 }
 
-void jb_set_aside(struct jb_source *src, const char *reason)
+void jb_set_aside(struct jb_source *src, long line, const char *reason)
 {
-	count_reason(src, reason, 0);
+	count_reason(src, reason, line);
 }

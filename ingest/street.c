@@ -71,6 +71,7 @@ struct jb_street_part {
 };
 
 struct pending {
+	long line;        /* where the row is, for set-aside reasons */
 	int32_t lsoa;     /* from the LSOA code, -1 when blank or unknown */
 	int32_t location;
 	int month;        /* absolute month */
@@ -186,9 +187,9 @@ static void source_adopt(struct jb_sources *s, struct jb_source *src)
 	s->v[s->n++] = src;
 }
 
-static void aside(struct street *s, const char *reason)
+static void aside(struct street *s, long line, const char *reason)
 {
-	jb_set_aside(s->src, reason);
+	jb_set_aside(s->src, line, reason);
 	s->asides++;
 }
 
@@ -215,25 +216,25 @@ static void flush(struct street *s)
 		const struct pending *p = &s->p[i];
 		double x = s->x[i], y = s->y[i];
 		if (isnan(x) || isnan(y)) {
-			aside(s, "coordinates could not be projected");
+			aside(s, p->line, "coordinates could not be projected");
 			continue;
 		}
 		int lsoa = p->lsoa;
 		if (lsoa < 0) {
 			if (!ds->has_lsoa_shapes || !s->locator) {
-				aside(s, "LSOA not known (no LSOA boundary file)");
+				aside(s, p->line, "LSOA not known (no LSOA boundary file)");
 				continue;
 			}
 			lsoa = jb_lsoa_locate(s->locator, x, y);
 			if (lsoa < 0) {
-				aside(s, "outside London's LSOAs");
+				aside(s, p->line, "outside London's LSOAs");
 				continue;
 			}
 		}
 		int b = ds->lsoa[lsoa].borough;
 		if (b < 0) {
 			/* without LSOA boundaries an LSOA's borough may be unknown */
-			aside(s, ds->has_lsoa_shapes
+			aside(s, p->line, ds->has_lsoa_shapes
 				 ? "outside the 32 boroughs"
 				 : "LSOA's borough not known (no LSOA boundary file)");
 			continue;
@@ -289,12 +290,12 @@ static int on_row(struct jb_csv *t, void *ctx)
 	if (type < 0)
 		return reject(s, line, s->c_type, "more than 256 different crime types", v, t);
 	if (!type_kept(s, type, v)) {
-		aside(s, "a crime type the theme does not count (valid, not used)");
+		aside(s, line, "a crime type the theme does not count (valid, not used)");
 		return 0;
 	}
 	const char *lon_s = jb_csv_get(t, s->c_lon), *lat_s = jb_csv_get(t, s->c_lat);
 	if (!*lon_s && !*lat_s) {
-		aside(s, "no coordinates");
+		aside(s, line, "no coordinates");
 		return 0;
 	}
 	double lon, lat;
@@ -311,6 +312,7 @@ static int on_row(struct jb_csv *t, void *ctx)
 	v = jb_csv_get(t, s->c_lsoa);
 
 	struct pending *p = &s->p[s->n];
+	p->line = line;
 	p->lsoa = *v ? jb_lsoa_find(s->ds, v) : -1;
 	p->location = loc;
 	p->month = month;
