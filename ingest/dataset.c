@@ -134,6 +134,7 @@ struct crime_file {
 	const char *detail;
 	struct jb_street_part *part;  /* C_STREET read by a worker */
 	int ready;
+	struct jb_source *src;        /* C_OUTCOMES: registered in its turn, read last */
 };
 
 static void classify(struct crime_file *f)
@@ -173,13 +174,17 @@ static int beside_street(enum crime_kind k)
 	return k == C_UNUSABLE || k == C_STREET || k == C_OUTCOMES;
 }
 
-static void progress(const struct jb_dataset *ds, size_t before, int quiet)
+static void report(const struct jb_source *s, int quiet)
 {
-	if (!quiet && ds->sources.n > before) {
-		const struct jb_source *s = ds->sources.v[ds->sources.n - 1];
+	if (!quiet)
 		fprintf(stderr, "jembrief: %s: %s, %zu rows, %zu kept, %zu set aside\n",
 			s->path, s->kind, s->rows, s->kept, s->set_aside);
-	}
+}
+
+static void progress(const struct jb_dataset *ds, size_t before, int quiet)
+{
+	if (ds->sources.n > before)
+		report(ds->sources.v[ds->sources.n - 1], quiet);
 }
 
 /* ---- street files in parallel ---- */
@@ -276,7 +281,8 @@ static void read_run(struct jb_dataset *ds, struct jb_street_reader *reader,
 			jb_source_unusable(ds, f->rel, "crime", f->line, NULL, f->problem,
 					   f->detail);
 		} else if (f->kind == C_OUTCOMES) {
-			jb_source_add(&ds->sources, f->rel, "data.police.uk outcomes (not read)");
+			f->src = jb_source_add(&ds->sources, f->rel, "data.police.uk outcomes");
+			continue; /* reported when read, after every street file */
 		} else if (threads) {
 			pthread_mutex_lock(&p.lock);
 			while (!f->ready)
@@ -302,6 +308,23 @@ static void read_run(struct jb_dataset *ds, struct jb_street_reader *reader,
 		free(threads);
 	}
 	free(p.todo);
+}
+
+/* The outcomes files, in path order, once every street point is there
+ * (an outcome may be recorded for a crime of any earlier month). */
+static void read_outcomes(struct jb_dataset *ds, struct jb_street_reader *reader,
+			  struct crime_file *files, size_t n, int quiet)
+{
+	struct jb_outcomes *o = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (files[i].kind != C_OUTCOMES)
+			continue;
+		if (!o)
+			o = jb_outcomes_new(ds, reader);
+		jb_read_outcomes(o, files[i].src, files[i].path);
+		report(files[i].src, quiet);
+	}
+	jb_outcomes_free(o);
 }
 
 static void read_crime(struct jb_dataset *ds, const struct jb_load_options *opt, int jobs, int quiet)
@@ -333,6 +356,7 @@ static void read_crime(struct jb_dataset *ds, const struct jb_load_options *opt,
 		read_run(ds, reader, files, i, j, jobs, quiet);
 		i = j;
 	}
+	read_outcomes(ds, reader, files, names.n, quiet);
 	jb_street_reader_free(reader);
 	for (size_t i = 0; i < names.n; i++) {
 		free(files[i].path);

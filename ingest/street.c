@@ -29,6 +29,7 @@
  */
 #include "readers.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -52,6 +53,11 @@ enum { BATCH = 4096, MAXCODES = 256 };
 
 struct jb_street_reader {
 	struct jb_dataset *ds;
+	/* the Crime ID of every point merged that has one, for the outcomes
+	 * files (outcomes.c); sorted by jb_street_keys() */
+	struct jb_crime_key *keys;
+	size_t nkeys, capkeys;
+	int keys_sorted;
 	struct jb_lsoa_locator *locator; /* NULL without LSOA shapes */
 	struct jb_proj *proj;            /* for parts read by the caller's thread */
 	int proj_tried;
@@ -64,6 +70,8 @@ struct jb_street_reader {
 struct jb_street_part {
 	struct jb_source *src;  /* private until merged; NULL when unusable */
 	struct jb_street st;    /* the part's own string tables and points */
+	struct jb_crime_key *keys; /* .point indexes st.pts */
+	size_t nkeys, capkeys;
 	char *type_col, *outcome_col;
 	int muted;
 	int clean;              /* muted and nothing printable happened */
@@ -72,6 +80,8 @@ struct jb_street_part {
 
 struct pending {
 	long line;        /* where the row is, for set-aside reasons */
+	int has_id;       /* id holds the row's Crime ID */
+	unsigned char id[JB_CRIME_ID_BYTES];
 	int32_t lsoa;     /* from the LSOA code, -1 when blank or unknown */
 	int32_t location;
 	int month;        /* absolute month */
@@ -85,7 +95,7 @@ struct street {
 	struct jb_proj *proj;
 	struct jb_street_part *part;
 	struct jb_source *src;
-	int c_month, c_lon, c_lat, c_loc, c_lsoa, c_type, c_outcome;
+	int c_month, c_lon, c_lat, c_loc, c_lsoa, c_type, c_outcome, c_id;
 	struct strmap *types, *outcomes, *locations;
 	const struct jb_street_reader *reader;
 	signed char kept_type[MAXCODES]; /* 1 keep, 0 not counted, -1 not known yet */
@@ -240,6 +250,14 @@ static void flush(struct street *s)
 			continue;
 		}
 		cover_month(st, p->month);
+		if (p->has_id) {
+			struct jb_street_part *part = s->part;
+			part->keys = xgrow(part->keys, &part->capkeys, part->nkeys + 1,
+					   sizeof *part->keys);
+			struct jb_crime_key *k = &part->keys[part->nkeys++];
+			memcpy(k->id, p->id, sizeof k->id);
+			k->point = st->npts;
+		}
 		st->pts = xgrow(st->pts, &st->cappts, st->npts + 1, sizeof *st->pts);
 		st->pts[st->npts++] = (struct jb_point){
 			.x = (float)x,
@@ -313,6 +331,9 @@ static int on_row(struct jb_csv *t, void *ctx)
 
 	struct pending *p = &s->p[s->n];
 	p->line = line;
+	/* a Crime ID that is not data.police.uk's 64 hex digits cannot be
+	 * joined to an outcome; the row keeps its last outcome category */
+	p->has_id = jb_crime_id_parse(jb_csv_get(t, s->c_id), p->id) == 0;
 	p->lsoa = *v ? jb_lsoa_find(s->ds, v) : -1;
 	p->location = loc;
 	p->month = month;
@@ -364,6 +385,7 @@ static struct jb_street_part *read_part(const struct jb_street_reader *rd,
 		if ((*cols[i] = jb_csv_col(t, req[i])) < 0)
 			unusable(r, part, rel, req[i], "required column missing");
 	s->c_loc = jb_csv_col(t, "Location");
+	s->c_id = jb_csv_col(t, "Crime ID");
 	s->c_outcome = jb_csv_col(t, "Last outcome category|Outcome type");
 	if (!part->rc && !proj)
 		unusable(r, part, rel, NULL, "cannot set up the WGS84 to British National "
@@ -415,6 +437,7 @@ void jb_street_reader_free(struct jb_street_reader *r)
 		return;
 	jb_lsoa_locator_free(r->locator);
 	jb_proj_free(r->proj);
+	free(r->keys);
 	strmap_free(r->types);
 	strmap_free(r->outcomes);
 	strmap_free(r->locations);
@@ -437,6 +460,7 @@ void jb_street_part_free(struct jb_street_part *part)
 	free_strings(part->st.outcomes, part->st.noutcomes);
 	free_strings(part->st.locations, part->st.nlocations);
 	free(part->st.pts);
+	free(part->keys);
 	free(part->type_col);
 	free(part->outcome_col);
 	free(part);
@@ -477,8 +501,12 @@ static int merge(struct jb_street_reader *r, struct jb_street_part *part)
 	}
 	int shift = ps->first_month - st->first_month;
 	st->pts = xgrow(st->pts, &st->cappts, st->npts + ps->npts, sizeof *st->pts);
+	size_t key = 0;
 	for (size_t i = 0; i < ps->npts; i++) {
 		struct jb_point p = ps->pts[i];
+		/* the part's keys are in point order: this point's, if any */
+		const struct jb_crime_key *k =
+			key < part->nkeys && part->keys[key].point == i ? &part->keys[key++] : NULL;
 		/* The dataset's tables hold at most 256 types and outcomes; a
 		 * part may bring ones that no longer fit. */
 		if (tmap[p.type] < 0 || omap[p.outcome] < 0) {
@@ -494,6 +522,12 @@ static int merge(struct jb_street_reader *r, struct jb_street_part *part)
 		p.outcome = (uint8_t)omap[p.outcome];
 		p.location = lmap[p.location];
 		p.month = (int16_t)(p.month + shift);
+		if (k) {
+			r->keys = xgrow(r->keys, &r->capkeys, r->nkeys + 1, sizeof *r->keys);
+			r->keys[r->nkeys] = *k;
+			r->keys[r->nkeys++].point = st->npts;
+			r->keys_sorted = 0;
+		}
 		st->pts[st->npts++] = p;
 	}
 	free(lmap);
@@ -532,4 +566,52 @@ int jb_read_street(struct jb_dataset *ds, const char *path, const char *rel)
 	int rc = jb_street_merge(r, NULL, path, rel);
 	jb_street_reader_free(r);
 	return rc;
+}
+
+/* ---- Crime IDs, for the outcomes files (outcomes.c) ---- */
+
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = (char)tolower((unsigned char)c);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+int jb_crime_id_parse(const char *s, unsigned char id[JB_CRIME_ID_BYTES])
+{
+	if (strlen(s) != 2 * JB_CRIME_ID_BYTES)
+		return -1;
+	for (size_t i = 0; i < JB_CRIME_ID_BYTES; i++) {
+		int hi = hex_digit(s[2 * i]), lo = hex_digit(s[2 * i + 1]);
+		if (hi < 0 || lo < 0)
+			return -1;
+		id[i] = (unsigned char)(hi << 4 | lo);
+	}
+	return 0;
+}
+
+int jb_crime_key_cmp(const void *a, const void *b)
+{
+	const struct jb_crime_key *x = a, *y = b;
+	int c = memcmp(x->id, y->id, sizeof x->id);
+	if (c)
+		return c;
+	return (x->point > y->point) - (x->point < y->point);
+}
+
+const struct jb_crime_key *jb_street_keys(struct jb_street_reader *r, size_t *n)
+{
+	if (!r->keys_sorted && r->nkeys)
+		qsort(r->keys, r->nkeys, sizeof *r->keys, jb_crime_key_cmp);
+	r->keys_sorted = 1;
+	*n = r->nkeys;
+	return r->keys;
+}
+
+int jb_street_outcome(struct jb_street_reader *r, const char *outcome)
+{
+	struct jb_street *st = &r->ds->street;
+	intern(r->outcomes, &st->outcomes, &st->noutcomes, MAXCODES, "");
+	return intern(r->outcomes, &st->outcomes, &st->noutcomes, MAXCODES, outcome);
 }

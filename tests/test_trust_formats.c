@@ -13,7 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../analysis/drivers.h"
+#include "../analysis/findings.h"
 #include "../ingest/dataset.h"
+#include "../render/template.h"
 #include "../util/xalloc.h"
 
 static const struct jb_load_options quiet = {.quiet = 1};
@@ -80,10 +83,112 @@ static void set_aside_rows_have_a_line(void **state)
 			    "boundaries/london-boroughs-2022-gen20.geojson:7");
 }
 
+/* A data directory in a new temporary folder made by the shell commands
+ * cmd (run there; $R is the repository root). Caller removes it. */
+static char *data_dir(const char *cmd)
+{
+	char *dir = jb_tmpdir();
+	char *sh = xasprintf("R=\"$PWD\" && cd '%s' && %s", dir, cmd);
+	int st;
+	free(jb_run(sh, &st));
+	free(sh);
+	assert_int_equal(st, 0);
+	return dir;
+}
+
+static struct jb_findings *analyse(struct jb_dataset *ds, struct jb_template **t)
+{
+	char err[512];
+	*t = jb_template_load("templates/serious-youth-violence.conf", err, sizeof err);
+	if (!*t)
+		fail_msg("%s", err);
+	return jb_analyse(ds, &(*t)->theme, NULL);
+}
+
+/* Stages of one area: no suspect, NFA, charged, court, out of court, and
+ * unknown; from tests/reference/outcomes_funnel.txt. */
+static void expect_stages(const struct jb_drivers_area *A, const double want[6],
+			  const char *what)
+{
+	static const int order[JB_NSTAGES] = {JB_STAGE_NO_SUSPECT, JB_STAGE_NFA,
+					      JB_STAGE_CHARGED, JB_STAGE_COURT,
+					      JB_STAGE_OUT_OF_COURT};
+	for (int k = 0; k < JB_NSTAGES; k++)
+		if (A->stage_n[order[k]] != want[k])
+			fail_msg("%s: stage %d: %g, want %g", what, k, A->stage_n[order[k]],
+				 want[k]);
+	if (A->unknown != want[5])
+		fail_msg("%s: unknown %g, want %g", what, A->unknown, want[5]);
+}
+
+/* The outcomes fixture (tests/fixtures/outcomes, real Crime IDs of the
+ * shipped street files) joined by Crime ID: each crime takes its latest
+ * outcome. Expected stages: tests/reference/outcomes_funnel.py. */
+static void outcomes_joined_by_crime_id(void **state)
+{
+	(void)state;
+	char *dir = data_dir("mkdir crime && ln -s \"$R/sample-data/boundaries\" boundaries && "
+			     "ln -s \"$R/sample-data/crime/police-uk-street\" crime/ && "
+			     "ln -s \"$R/tests/fixtures/outcomes/crime/police-uk-outcomes\" crime/");
+	char *diag;
+	struct jb_dataset *ds = jb_load_capture(dir, &quiet, &diag);
+	assert_non_null(ds);
+	assert_int_equal(jb_dataset_check(ds, stderr), 0);
+	struct jb_template *t;
+	struct jb_findings *f = analyse(ds, &t);
+	const struct jb_drivers *d = f->drivers;
+	static const double islington[6] = {1, 0, 0, 1, 1, 2};
+	static const double camden[6] = {0, 1, 1, 1, 0, 0};
+	static const double tower_hamlets[6] = {0, 1, 1, 0, 0, 2};
+	static const double westminster[6] = {0, 1, 0, 0, 1, 0};
+	static const double london[6] = {1, 3, 2, 2, 2, 5};
+	expect_stages(&d->area[jb_borough_by_name("Islington")], islington, "Islington");
+	expect_stages(&d->area[jb_borough_by_name("Camden")], camden, "Camden");
+	expect_stages(&d->area[jb_borough_by_name("Tower Hamlets")], tower_hamlets,
+		      "Tower Hamlets");
+	expect_stages(&d->area[jb_borough_by_name("Westminster")], westminster, "Westminster");
+	expect_stages(&d->area[JB_LONDON], london, "London");
+	/* London's funnel: 10 known; suspect identified 9, action 6, charged 4,
+	 * court 2 */
+	assert_close(d->area[JB_LONDON].funnel[1], 9.0 / 10, 1e-12);
+	assert_close(d->area[JB_LONDON].funnel[2], 6.0 / 10, 1e-12);
+	assert_close(d->area[JB_LONDON].funnel[3], 4.0 / 10, 1e-12);
+	assert_close(d->area[JB_LONDON].funnel[4], 2.0 / 10, 1e-12);
+
+	/* The outcomes files are sources of their own, in path order, rows
+	 * counted: 12 kept, 1 set aside, 2 rejected over the six files. */
+	size_t kept = 0, aside = 0, rows = 0;
+	for (size_t i = 0; i < ds->sources.n; i++)
+		if (strstr(ds->sources.v[i]->path, "-outcomes")) {
+			assert_string_equal(ds->sources.v[i]->kind, "data.police.uk outcomes");
+			kept += ds->sources.v[i]->kept;
+			aside += ds->sources.v[i]->set_aside;
+			rows += ds->sources.v[i]->rows;
+		}
+	assert_int_equal(rows, 15);
+	assert_int_equal(kept, 12);
+	assert_int_equal(aside, 3);
+	const char *o3 = "crime/police-uk-outcomes/2017-03/2017-03-city-of-london-outcomes.csv";
+	assert_string_equal(first_at(ds, o3, "Crime ID not among the street-level crimes used"),
+			    "crime/police-uk-outcomes/2017-03/2017-03-city-of-london-outcomes.csv:5");
+	jb_expect_in(diag, "crime/police-uk-outcomes/2017-03/2017-03-city-of-london-outcomes.csv:6: "
+			   "column 'Month': not a month (2017-13)", "stderr");
+	jb_expect_in(diag, "crime/police-uk-outcomes/2017-04/2017-04-city-of-london-outcomes.csv:4: "
+			   "column 'Crime ID': not a data.police.uk Crime ID (64 hexadecimal digits) "
+			   "(not-a-crime-id)", "stderr");
+	free(diag);
+	jb_findings_free(f);
+	jb_template_free(t);
+	jb_dataset_free(ds);
+	jb_rmtree(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(set_aside_rows_have_a_line),
+		cmocka_unit_test(outcomes_joined_by_crime_id),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
