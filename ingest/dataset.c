@@ -39,9 +39,24 @@
 
 /* ---- walking a folder ---- */
 
+/* What a folder makes of a file name: read it, pass over it without a
+ * word (a shapefile's .dbf beside its .shp), or list it as not read, with
+ * why (*why, static text). */
+enum take { TAKE, PASS, UNREAD };
+typedef enum take (*want_fn)(const char *name, const char **why);
+
 struct files {
 	char **v;
 	size_t n, cap;
+};
+
+/* One folder's walk: the files to read and those not read, with why. */
+struct walk {
+	const char *dir;
+	want_fn want;
+	struct files out;
+	struct jb_unread *unread;
+	size_t nunread, capunread;
 };
 
 static int ends_with(const char *s, const char *suffix)
@@ -55,41 +70,70 @@ static int is_csv(const char *name)
 	return ends_with(name, ".csv") || ends_with(name, ".csv.gz");
 }
 
-static int is_boundary(const char *name)
+static enum take want_csv(const char *name, const char **why)
 {
-	return ends_with(name, ".geojson") || ends_with(name, ".json") ||
-	       ends_with(name, ".shp");
+	*why = "not a format read here (.csv or .csv.gz)";
+	return is_csv(name) ? TAKE : UNREAD;
 }
 
-/* Collect files below dir/rel accepted by want(), as paths relative to dir.
- * Hidden entries are skipped; depth is bounded against symlink loops. */
-static void walk(const char *dir, const char *rel, int (*want)(const char *),
-		 struct files *out, int depth)
+static enum take want_boundary(const char *name, const char **why)
 {
-	char *path = xasprintf("%s/%s", dir, rel);
-	DIR *d = opendir(path);
+	/* the files an ESRI shapefile comes with, read through its .shp */
+	static const char *const sidecar[] = {".dbf", ".shx", ".prj", ".cpg", ".qix", ".sbn",
+					      ".sbx", ".shp.xml", ".qmd", ".fix", ".aih",
+					      ".ain", ".atx"};
+	if (ends_with(name, ".geojson") || ends_with(name, ".json") || ends_with(name, ".shp"))
+		return TAKE;
+	for (size_t i = 0; i < sizeof sidecar / sizeof sidecar[0]; i++)
+		if (ends_with(name, sidecar[i]))
+			return PASS;
+	*why = is_csv(name) ? "a table, not a boundary file (boundaries/ reads GeoJSON and "
+			      "ESRI shapefiles)"
+			    : "not a format read here (GeoJSON or ESRI shapefile)";
+	return UNREAD;
+}
+
+static void not_read(struct walk *w, const char *rel, const char *why)
+{
+	w->unread = xgrow(w->unread, &w->capunread, w->nunread + 1, sizeof *w->unread);
+	w->unread[w->nunread++] = (struct jb_unread){xstrdup(rel), xstrdup(why)};
+}
+
+/* Collect the files below dir/rel, as paths relative to dir. Hidden
+ * entries are skipped; depth is bounded against symlink loops. A folder or
+ * entry that cannot be read is listed as not read, with the system's
+ * reason; a folder that is not there is simply absent. */
+static void walk(struct walk *w, const char *rel, int depth)
+{
+	char *path = xasprintf("%s/%s", w->dir, rel);
+	DIR *d = depth > 16 ? NULL : opendir(path);
+	if (!d && depth <= 16 && errno != ENOENT)
+		not_read(w, rel, strerror(errno));
 	free(path);
-	if (!d || depth > 16) {
-		if (d)
-			closedir(d);
+	if (!d)
 		return;
-	}
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
 		char *sub = xasprintf("%s/%s", rel, e->d_name);
-		char *full = xasprintf("%s/%s", dir, sub);
+		char *full = xasprintf("%s/%s", w->dir, sub);
 		struct stat st;
-		if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
-			walk(dir, sub, want, out, depth + 1);
-			free(sub);
-		} else if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && want(e->d_name)) {
-			out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
-			out->v[out->n++] = sub;
-		} else {
-			free(sub);
+		const char *why = NULL;
+		if (stat(full, &st) != 0)
+			not_read(w, sub, strerror(errno));
+		else if (S_ISDIR(st.st_mode))
+			walk(w, sub, depth + 1);
+		else if (!S_ISREG(st.st_mode))
+			not_read(w, sub, "not a regular file");
+		else if (w->want(e->d_name, &why) == TAKE) {
+			w->out.v = xgrow(w->out.v, &w->out.cap, w->out.n + 1, sizeof *w->out.v);
+			w->out.v[w->out.n++] = sub;
+			sub = NULL;
+		} else if (why) {
+			not_read(w, sub, why);
 		}
+		free(sub);
 		free(full);
 	}
 	closedir(d);
@@ -100,14 +144,23 @@ static int by_path(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Files of one folder, sorted; 0 files when the folder is absent. */
-static struct files folder(const char *dir, const char *name, int (*want)(const char *))
+/* Files of one folder, sorted; 0 files when the folder is absent. What is
+ * not read is recorded in the sources, in path order, and reported. */
+static struct files folder(struct jb_dataset *ds, const char *name, want_fn want)
 {
-	struct files f = {0};
-	walk(dir, name, want, &f, 0);
-	if (f.n)
-		qsort(f.v, f.n, sizeof *f.v, by_path);
-	return f;
+	struct walk w = {.dir = ds->dir, .want = want};
+	walk(&w, name, 0);
+	if (w.out.n)
+		qsort(w.out.v, w.out.n, sizeof *w.out.v, by_path);
+	if (w.nunread)
+		qsort(w.unread, w.nunread, sizeof *w.unread, by_path);
+	for (size_t i = 0; i < w.nunread; i++) {
+		jb_source_unread(&ds->sources, w.unread[i].path, w.unread[i].why);
+		free(w.unread[i].path);
+		free(w.unread[i].why);
+	}
+	free(w.unread);
+	return w.out;
 }
 
 static void files_free(struct files *f)
@@ -329,7 +382,7 @@ static void read_outcomes(struct jb_dataset *ds, struct jb_street_reader *reader
 
 static void read_crime(struct jb_dataset *ds, const struct jb_load_options *opt, int jobs, int quiet)
 {
-	struct files names = folder(ds->dir, "crime", is_csv);
+	struct files names = folder(ds, "crime", want_csv);
 	struct crime_file *files = xcalloc(names.n ? names.n : 1, sizeof *files);
 	for (size_t i = 0; i < names.n; i++) {
 		files[i].rel = names.v[i];
@@ -368,10 +421,10 @@ static void read_crime(struct jb_dataset *ds, const struct jb_load_options *opt,
 
 /* ---- loading ---- */
 
-static void read_folder(struct jb_dataset *ds, const char *name,
-			int (*want)(const char *), reader_fn fn, int quiet)
+static void read_folder(struct jb_dataset *ds, const char *name, want_fn want, reader_fn fn,
+			int quiet)
 {
-	struct files f = folder(ds->dir, name, want);
+	struct files f = folder(ds, name, want);
 	for (size_t i = 0; i < f.n; i++) {
 		char *path = xasprintf("%s/%s", ds->dir, f.v[i]);
 		size_t before = ds->sources.n;
@@ -395,16 +448,16 @@ struct jb_dataset *jb_dataset_load(const char *dir, const struct jb_load_options
 	struct jb_dataset *ds = xcalloc(1, sizeof *ds);
 	ds->dir = xstrdup(dir);
 
-	read_folder(ds, "boundaries", is_boundary, jb_read_boundaries, quiet);
+	read_folder(ds, "boundaries", want_boundary, jb_read_boundaries, quiet);
 	read_crime(ds, opt, load_jobs(opt), quiet);
-	read_folder(ds, "deprivation", is_csv, jb_read_deprivation, quiet);
-	read_folder(ds, "population", is_csv, jb_read_population, quiet);
+	read_folder(ds, "deprivation", want_csv, jb_read_deprivation, quiet);
+	read_folder(ds, "population", want_csv, jb_read_population, quiet);
 	ds->youth = jb_youth_data_new();
-	read_folder(ds, "education-youth", is_csv, jb_read_education_youth, quiet);
+	read_folder(ds, "education-youth", want_csv, jb_read_education_youth, quiet);
 	jb_lait_finish(&ds->youth->lait);
-	read_folder(ds, "youth-services", is_csv, jb_read_youth_services, quiet);
-	read_folder(ds, "actions", is_csv, jb_read_actions, quiet);
-	read_folder(ds, "offender-management", is_csv, jb_read_offender, quiet);
+	read_folder(ds, "youth-services", want_csv, jb_read_youth_services, quiet);
+	read_folder(ds, "actions", want_csv, jb_read_actions, quiet);
+	read_folder(ds, "offender-management", want_csv, jb_read_offender, quiet);
 
 	/* What the decks will say "no data supplied" about. */
 	struct jb_sources *s = &ds->sources;
@@ -473,6 +526,11 @@ void jb_dataset_free(struct jb_dataset *ds)
 	}
 	free(ds->sources.v);
 	free_strings(ds->sources.missing, ds->sources.nmissing);
+	for (size_t i = 0; i < ds->sources.nunread; i++) {
+		free(ds->sources.unread[i].path);
+		free(ds->sources.unread[i].why);
+	}
+	free(ds->sources.unread);
 
 	for (size_t i = 0; i < ds->nlsoa; i++) {
 		free(ds->lsoa[i].name);

@@ -63,9 +63,19 @@ struct jb_source {
 	size_t printed; /* messages printed so far (capped, see jb_reject) */
 };
 
+/* A file or folder of the data directory that was not read at all. */
+struct jb_unread {
+	char *path; /* relative to the data directory */
+	char *why;  /* "not a format read here (.csv or .csv.gz)", "Permission denied" */
+};
+
 struct jb_sources {
 	struct jb_source **v;
 	size_t n, cap;
+	/* Files not recognised and folders or files that could not be read,
+	 * in path order within each folder. */
+	struct jb_unread *unread;
+	size_t nunread, capunread;
 	/* Inputs looked for and not found, e.g. "deprivation/ (Indices of
 	 * Deprivation)"; the matching slides say "no data supplied". */
 	char **missing;
@@ -76,6 +86,9 @@ struct jb_sources {
  * dataset's life. */
 struct jb_source *jb_source_add(struct jb_sources *s, const char *path, const char *kind);
 void jb_source_missing(struct jb_sources *s, const char *what);
+/* Record a file or folder not read, and say so on the diagnostic stream:
+ * "PATH: not read: WHY". */
+void jb_source_unread(struct jb_sources *s, const char *path, const char *why);
 
 /* A bad row: prints "PATH:LINE: column 'COLUMN': PROBLEM DETAIL" to the
  * dataset's diagnostic stream (at most 20 per file, then a count), counts

@@ -45,6 +45,15 @@ void jb_source_missing(struct jb_sources *s, const char *what)
 	s->missing[s->nmissing++] = xstrdup(what);
 }
 
+void jb_source_unread(struct jb_sources *s, const char *path, const char *why)
+{
+	s->unread = xgrow(s->unread, &s->capunread, s->nunread + 1, sizeof *s->unread);
+	s->unread[s->nunread++] = (struct jb_unread){xstrdup(path), xstrdup(why)};
+	FILE *f = diag();
+	if (f)
+		fprintf(f, "%s: not read: %s\n", path, why);
+}
+
 static void count_reason(struct jb_source *src, const char *what, long line)
 {
 	src->set_aside++;

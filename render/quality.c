@@ -34,6 +34,12 @@ int quality_write(const struct jb_findings *fi, const char *path, char *err, siz
 			}
 		}
 	}
+	for (size_t i = 0; i < s->nunread; i++) {
+		csv_text(f, s->unread[i].path, 0);
+		fputs("not read,0,0,0,", f);
+		csv_text(f, s->unread[i].why, 0);
+		fputs(",\n", f);
+	}
 	for (size_t i = 0; i < s->nmissing; i++) {
 		csv_text(f, s->missing[i], 0);
 		fputs("not supplied,0,0,0,,,\n", f);

@@ -404,6 +404,11 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 			items[nitems++] = xasprintf("%s rows set aside: %s (first at %s)", nbuf,
 						    re->what, re->first);
 		}
+	for (size_t i = 0; i < src->nunread; i++) {
+		items = xgrow(items, &cap, nitems + 1, sizeof *items);
+		items[nitems++] = xasprintf("Not read: %s (%s)", src->unread[i].path,
+					    src->unread[i].why);
+	}
 	for (size_t i = 0; i < src->nmissing; i++) {
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);
 		items[nitems++] = xasprintf("Not supplied: %s", src->missing[i]);

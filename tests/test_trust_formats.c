@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../analysis/drivers.h"
 #include "../analysis/findings.h"
@@ -184,11 +185,101 @@ static void outcomes_joined_by_crime_id(void **state)
 	free(dir);
 }
 
+/* The program under test, as an absolute path (caller frees). */
+static char *jembrief(void)
+{
+	const char *j = getenv("JEMBRIEF");
+	char cwd[4096];
+	if (j && *j == '/')
+		return xstrdup(j);
+	if (!getcwd(cwd, sizeof cwd))
+		fail_msg("getcwd failed");
+	return xasprintf("%s/%s", cwd, j && *j ? j : "build/jembrief");
+}
+
+/* Files no folder reads are listed, with why, on the diagnostic stream and
+ * in the sources; a shapefile's companions are not. */
+static void files_not_recognised_are_listed(void **state)
+{
+	(void)state;
+	char *dir = data_dir("mkdir -p boundaries crime/2017-01 && "
+			     "echo 'code,name' > boundaries/lookup.csv && "
+			     "echo '<x/>' > boundaries/lsoa.shp.xml && echo x > boundaries/lsoa.dbf && "
+			     "echo PAR1 > crime/2017-01/street.parquet");
+	char *diag;
+	struct jb_dataset *ds = jb_load_capture(dir, &quiet, &diag);
+	assert_non_null(ds);
+	assert_int_equal(ds->sources.nunread, 2);
+	assert_string_equal(ds->sources.unread[0].path, "boundaries/lookup.csv");
+	assert_string_equal(ds->sources.unread[0].why,
+			    "a table, not a boundary file (boundaries/ reads GeoJSON and ESRI "
+			    "shapefiles)");
+	assert_string_equal(ds->sources.unread[1].path, "crime/2017-01/street.parquet");
+	assert_string_equal(ds->sources.unread[1].why, "not a format read here (.csv or .csv.gz)");
+	jb_expect_in(diag, "boundaries/lookup.csv: not read: a table, not a boundary file", "stderr");
+	jb_expect_in(diag, "crime/2017-01/street.parquet: not read: not a format read here",
+		     "stderr");
+	free(diag);
+	jb_dataset_free(ds);
+	jb_rmtree(dir);
+	free(dir);
+}
+
+/* A subfolder of the data directory that cannot be read (issue 15) is
+ * listed with its reason on stderr, in data-quality.csv and on the sources
+ * slide. chmod 000 stops no root process, so as root the run is made as
+ * nobody (setpriv), for whom the permission bits hold. */
+static void unreadable_subfolder_is_listed(void **state)
+{
+	(void)state;
+	int root = geteuid() == 0;
+	char *dir = data_dir("mkdir -p data/crime/locked data/boundaries out && "
+			     "for f in deprivation population education-youth; do "
+			     "ln -s \"$R/sample-data/$f\" data/; done && "
+			     "ln -s \"$R/sample-data/boundaries/\"* data/boundaries/ && "
+			     "ln -s \"$R/sample-data/crime/mps-borough-level-crime-2024-2026.csv.gz\" "
+			     "data/crime/ && cp \"$R/sample-data/crime/police-uk-street/2017-01/\"*.csv "
+			     "data/crime/locked/ && chmod 000 data/crime/locked && chmod 755 . && "
+			     "chown -R 65534:65534 out");
+	char *prog = jembrief(), cwd[4096];
+	if (!getcwd(cwd, sizeof cwd))
+		fail_msg("getcwd failed");
+	char *cmd = xasprintf("cd '%s' && %s '%s' -q -j 1 -d data -o out -t "
+			      "'%s/templates/serious-youth-violence.conf' hackney 2>&1",
+			      dir, root ? "setpriv --reuid=65534 --regid=65534 --clear-groups" : "",
+			      prog, cwd);
+	free(prog);
+	int st;
+	char *err = jb_run(cmd, &st);
+	free(cmd);
+	assert_int_equal(st, 0);
+	jb_expect_in(err, "crime/locked: not read: Permission denied", "stderr");
+	char *path = xasprintf("%s/out/data-quality.csv", dir);
+	char *dq = jb_slurp(path, NULL);
+	assert_non_null(dq);
+	jb_expect_in(dq, "\ncrime/locked,not read,0,0,0,Permission denied,,\n", "data-quality.csv");
+	free(path);
+	path = xasprintf("%s/out/hackney.pdf", dir);
+	char *page = jb_pdf_page_with(path, "Not read:");
+	jb_expect_in(page, "Not read: crime/locked (Permission denied)", "sources slide");
+	free(page);
+	free(path);
+	free(dq);
+	free(err);
+	cmd = xasprintf("chmod -R 755 '%s'", dir);
+	free(jb_run(cmd, &st));
+	free(cmd);
+	jb_rmtree(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(set_aside_rows_have_a_line),
 		cmocka_unit_test(outcomes_joined_by_crime_id),
+		cmocka_unit_test(files_not_recognised_are_listed),
+		cmocka_unit_test(unreadable_subfolder_is_listed),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
