@@ -23,6 +23,8 @@ PKGS := \
 	json-c \
 	libconfig \
 	zlib \
+	libzip \
+	geos \
 	shapelib
 TEST_PKGS := cmocka
 

@@ -32,6 +32,7 @@
 
 #include "../util/strmap.h"
 #include "../util/xalloc.h"
+#include "archive.h"
 #include "csvtable.h"
 #include "geo.h"
 #include "readers.h"
@@ -39,10 +40,10 @@
 
 /* ---- walking a folder ---- */
 
-/* What a folder makes of a file name: read it, pass over it without a
- * word (a shapefile's .dbf beside its .shp), or list it as not read, with
- * why (*why, static text). */
-enum take { TAKE, PASS, UNREAD };
+/* What a folder makes of a file name: read it, scan it like a folder (a
+ * .zip, archive.h), pass over it without a word (a shapefile's .dbf beside
+ * its .shp), or list it as not read, with why (*why, static text). */
+enum take { TAKE, ARCHIVE, PASS, UNREAD };
 typedef enum take (*want_fn)(const char *name, const char **why);
 
 struct files {
@@ -72,8 +73,8 @@ static int is_csv(const char *name)
 
 static enum take want_csv(const char *name, const char **why)
 {
-	*why = "not a format read here (.csv or .csv.gz)";
-	return is_csv(name) ? TAKE : UNREAD;
+	*why = "not a format read here (.csv, .csv.gz or .zip)";
+	return is_csv(name) ? TAKE : ends_with(name, ".zip") ? ARCHIVE : UNREAD;
 }
 
 static enum take want_boundary(const char *name, const char **why)
@@ -89,7 +90,8 @@ static enum take want_boundary(const char *name, const char **why)
 			return PASS;
 	*why = is_csv(name) ? "a table, not a boundary file (boundaries/ reads GeoJSON and "
 			      "ESRI shapefiles)"
-			    : "not a format read here (GeoJSON or ESRI shapefile)";
+	       : ends_with(name, ".zip") ? "an archive: boundary files are read unzipped"
+				       : "not a format read here (GeoJSON or ESRI shapefile)";
 	return UNREAD;
 }
 
@@ -99,8 +101,44 @@ static void not_read(struct walk *w, const char *rel, const char *why)
 	w->unread[w->nunread++] = (struct jb_unread){xstrdup(rel), xstrdup(why)};
 }
 
-/* Collect the files below dir/rel, as paths relative to dir. Hidden
- * entries are skipped; depth is bounded against symlink loops. A folder or
+static void take(struct walk *w, char *rel)
+{
+	w->out.v = xgrow(w->out.v, &w->out.cap, w->out.n + 1, sizeof *w->out.v);
+	w->out.v[w->out.n++] = rel;
+}
+
+struct member_ctx {
+	struct walk *w;
+	const char *zip; /* the archive's path, relative to dir */
+};
+
+/* A member of an archive, judged as a file of the folder would be; hidden
+ * members (".x", macOS's "__MACOSX/") are skipped like hidden files. */
+static void member(const char *name, void *arg)
+{
+	struct member_ctx *m = arg;
+	const char *base = strrchr(name, '/');
+	base = base ? base + 1 : name;
+	if (name[0] == '.' || strstr(name, "/.") || strncmp(name, "__MACOSX/", 9) == 0)
+		return;
+	char *rel = xasprintf("%s/%s", m->zip, name);
+	const char *why = NULL;
+	enum take k = m->w->want(base, &why);
+	if (k == TAKE && ends_with(base, ".gz"))
+		not_read(m->w, rel, "compressed inside an archive (a .gz in a .zip)");
+	else if (k == TAKE) {
+		take(m->w, rel);
+		rel = NULL;
+	} else if (k == ARCHIVE)
+		not_read(m->w, rel, "an archive inside an archive");
+	else if (why)
+		not_read(m->w, rel, why);
+	free(rel);
+}
+
+/* Collect the files below dir/rel, as paths relative to dir; a .zip's
+ * members as "rel/archive.zip/member" (archive.h). Hidden entries are
+ * skipped; depth is bounded against symlink loops. A folder or
  * entry that cannot be read is listed as not read, with the system's
  * reason; a folder that is not there is simply absent. */
 static void walk(struct walk *w, const char *rel, int depth)
@@ -126,13 +164,25 @@ static void walk(struct walk *w, const char *rel, int depth)
 			walk(w, sub, depth + 1);
 		else if (!S_ISREG(st.st_mode))
 			not_read(w, sub, "not a regular file");
-		else if (w->want(e->d_name, &why) == TAKE) {
-			w->out.v = xgrow(w->out.v, &w->out.cap, w->out.n + 1, sizeof *w->out.v);
-			w->out.v[w->out.n++] = sub;
-			sub = NULL;
-		} else if (why) {
-			not_read(w, sub, why);
-		}
+		else
+			switch (w->want(e->d_name, &why)) {
+			case TAKE:
+				take(w, sub);
+				sub = NULL;
+				break;
+			case ARCHIVE: {
+				struct member_ctx m = {w, sub};
+				char err[160];
+				if (jb_zip_list(full, member, &m, err, sizeof err) != 0)
+					not_read(w, sub, err);
+				break;
+			}
+			case PASS:
+				break;
+			case UNREAD:
+				not_read(w, sub, why);
+				break;
+			}
 		free(sub);
 		free(full);
 	}

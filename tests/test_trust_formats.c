@@ -215,7 +215,8 @@ static void files_not_recognised_are_listed(void **state)
 			    "a table, not a boundary file (boundaries/ reads GeoJSON and ESRI "
 			    "shapefiles)");
 	assert_string_equal(ds->sources.unread[1].path, "crime/2017-01/street.parquet");
-	assert_string_equal(ds->sources.unread[1].why, "not a format read here (.csv or .csv.gz)");
+	assert_string_equal(ds->sources.unread[1].why,
+			    "not a format read here (.csv, .csv.gz or .zip)");
 	jb_expect_in(diag, "boundaries/lookup.csv: not read: a table, not a boundary file", "stderr");
 	jb_expect_in(diag, "crime/2017-01/street.parquet: not read: not a format read here",
 		     "stderr");
@@ -273,6 +274,139 @@ static void unreadable_subfolder_is_listed(void **state)
 	free(dir);
 }
 
+/* path as it reads from the archive: "police-uk-street/" becomes
+ * "police-uk-street.zip/" (caller frees). */
+static char *zipped(const char *path)
+{
+	const char *cut = strstr(path, "police-uk-street/");
+	if (!cut)
+		return xstrdup(path);
+	return xasprintf("%.*spolice-uk-street.zip/%s", (int)(cut - path), path,
+			 cut + strlen("police-uk-street/"));
+}
+
+static void expect_path(const char *folder_path, const char *zip_path)
+{
+	char *want = zipped(folder_path);
+	assert_string_equal(zip_path, want);
+	free(want);
+}
+
+/* Two loads give the same street data: points, tables, sources and their
+ * reasons, paths aside (see zipped()). */
+static void expect_same_street(const struct jb_dataset *a, const struct jb_dataset *b)
+{
+	const struct jb_street *x = &a->street, *y = &b->street;
+	assert_true(x->npts > 0);
+	assert_int_equal(x->npts, y->npts);
+	assert_int_equal(x->first_month, y->first_month);
+	assert_int_equal(x->nmonths, y->nmonths);
+	for (size_t i = 0; i < x->npts; i++) {
+		const struct jb_point *p = &x->pts[i], *q = &y->pts[i];
+		assert_true(p->x == q->x && p->y == q->y && p->lsoa == q->lsoa &&
+			    p->location == q->location && p->month == q->month &&
+			    p->type == q->type && p->outcome == q->outcome &&
+			    p->borough == q->borough);
+	}
+	assert_int_equal(x->ntypes, y->ntypes);
+	for (size_t i = 0; i < x->ntypes; i++)
+		assert_string_equal(x->types[i], y->types[i]);
+	assert_int_equal(x->noutcomes, y->noutcomes);
+	for (size_t i = 0; i < x->noutcomes; i++)
+		assert_string_equal(x->outcomes[i], y->outcomes[i]);
+	assert_int_equal(x->nlocations, y->nlocations);
+	for (size_t i = 0; i < x->nlocations; i++)
+		assert_string_equal(x->locations[i], y->locations[i]);
+	assert_int_equal(a->sources.n, b->sources.n);
+	for (size_t i = 0; i < a->sources.n; i++) {
+		const struct jb_source *s = a->sources.v[i], *t = b->sources.v[i];
+		expect_path(s->path, t->path);
+		assert_string_equal(s->kind, t->kind);
+		assert_int_equal(s->rows, t->rows);
+		assert_int_equal(s->kept, t->kept);
+		assert_int_equal(s->set_aside, t->set_aside);
+		assert_int_equal(s->nreasons, t->nreasons);
+		for (size_t r = 0; r < s->nreasons; r++) {
+			assert_string_equal(s->reasons[r].what, t->reasons[r].what);
+			assert_int_equal(s->reasons[r].n, t->reasons[r].n);
+			expect_path(s->reasons[r].first, t->reasons[r].first);
+		}
+	}
+}
+
+/* A data.police.uk archive as downloaded (monthly folders inside a .zip,
+ * deflated) is read in place and gives the dataset the folder gives; the
+ * outcomes files inside it are joined as well. The zip is made here with
+ * python's zipfile from the shipped street files and the outcomes fixture. */
+static void zip_reads_like_the_folder(void **state)
+{
+	(void)state;
+	static const char zip[] =
+		"python3 -c \"import os, sys, zipfile\n"
+		"z = zipfile.ZipFile('zipped/crime/police-uk-street.zip', 'w', zipfile.ZIP_DEFLATED)\n"
+		"for top in sys.argv[1:]:\n"
+		"    for d, _, fs in sorted(os.walk(top)):\n"
+		"        for f in sorted(fs):\n"
+		"            p = os.path.join(d, f)\n"
+		"            z.write(p, os.path.relpath(p, top))\n"
+		"z.writestr('__MACOSX/2017-01/._x.csv', 'junk')\n"
+		"z.close()\" \"$R/sample-data/crime/police-uk-street\" "
+		"\"$R/tests/fixtures/outcomes/crime/police-uk-outcomes\"";
+	char *cmd = xasprintf(
+		"mkdir -p folder/crime/police-uk-street zipped/crime && "
+		"ln -s \"$R/sample-data/boundaries\" folder/ && "
+		"ln -s \"$R/sample-data/boundaries\" zipped/ && "
+		"cp -r \"$R/sample-data/crime/police-uk-street/\"* "
+		"\"$R/tests/fixtures/outcomes/crime/police-uk-outcomes/\"* "
+		"folder/crime/police-uk-street/ && %s", zip);
+	char *dir = data_dir(cmd);
+	free(cmd);
+	char *fpath = xasprintf("%s/folder", dir), *zpath = xasprintf("%s/zipped", dir);
+	struct jb_load_options one = {.quiet = 1, .jobs = 1}, many = {.quiet = 1, .jobs = 4};
+	char *fdiag, *zdiag;
+	struct jb_dataset *f = jb_load_capture(fpath, &one, &fdiag);
+	struct jb_dataset *z = jb_load_capture(zpath, &many, &zdiag);
+	assert_non_null(f);
+	assert_non_null(z);
+	/* the messages name the member inside the archive */
+	jb_expect_in(zdiag, "crime/police-uk-street.zip/2017-03/2017-03-city-of-london-outcomes.csv:6: "
+			    "column 'Month': not a month (2017-13)", "stderr");
+	free(fdiag);
+	free(zdiag);
+	assert_int_equal(z->sources.nunread, 0);
+	assert_int_equal(jb_dataset_check(z, stderr), 0);
+	/* 6 street files and 6 outcomes files, all read from the archive */
+	assert_int_equal(z->sources.n, 2 + 12);
+	assert_string_equal(z->sources.v[2]->path,
+			    "crime/police-uk-street.zip/2017-01/2017-01-city-of-london-street.csv");
+	expect_same_street(f, z);
+	jb_dataset_free(f);
+	jb_dataset_free(z);
+	free(fpath);
+	free(zpath);
+	jb_rmtree(dir);
+	free(dir);
+}
+
+/* A damaged archive is listed as not read, with libzip's reason. */
+static void damaged_zip_is_listed(void **state)
+{
+	(void)state;
+	char *dir = data_dir("mkdir crime && head -c 3000 \"$R/sample-data/crime/police-uk-street/"
+			     "2017-01/2017-01-city-of-london-street.csv\" > crime/download.zip");
+	char *diag;
+	struct jb_dataset *ds = jb_load_capture(dir, &quiet, &diag);
+	assert_int_equal(ds->sources.nunread, 1);
+	assert_string_equal(ds->sources.unread[0].path, "crime/download.zip");
+	assert_string_equal(ds->sources.unread[0].why,
+			    "not a zip archive that can be read (Not a zip archive)");
+	jb_expect_in(diag, "crime/download.zip: not read: not a zip archive", "stderr");
+	free(diag);
+	jb_dataset_free(ds);
+	jb_rmtree(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -280,6 +414,8 @@ int main(void)
 		cmocka_unit_test(outcomes_joined_by_crime_id),
 		cmocka_unit_test(files_not_recognised_are_listed),
 		cmocka_unit_test(unreadable_subfolder_is_listed),
+		cmocka_unit_test(zip_reads_like_the_folder),
+		cmocka_unit_test(damaged_zip_is_listed),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
