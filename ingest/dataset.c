@@ -509,6 +509,8 @@ struct jb_dataset *jb_dataset_load(const char *dir, const struct jb_load_options
 	read_folder(ds, "actions", want_csv, jb_read_actions, quiet);
 	read_folder(ds, "offender-management", want_csv, jb_read_offender, quiet);
 
+	jb_prepare_drawing(ds, load_jobs(opt));
+
 	/* What the decks will say "no data supplied" about. */
 	struct jb_sources *s = &ds->sources;
 	if (!ds->has_borough_shapes)
@@ -585,6 +587,7 @@ void jb_dataset_free(struct jb_dataset *ds)
 	for (size_t i = 0; i < ds->nlsoa; i++) {
 		free(ds->lsoa[i].name);
 		free_polygon(&ds->lsoa[i].poly);
+		free_polygon(&ds->lsoa[i].draw);
 	}
 	free(ds->lsoa);
 	strmap_free(ds->lsoa_index);
@@ -592,8 +595,10 @@ void jb_dataset_free(struct jb_dataset *ds)
 		free(ds->ward[i].name);
 	free(ds->ward);
 	strmap_free(ds->ward_index);
-	for (int b = 0; b < JB_NBOROUGHS; b++)
+	for (int b = 0; b < JB_NBOROUGHS; b++) {
 		free_polygon(&ds->borough_shape[b]);
+		free_polygon(&ds->borough_draw[b]);
+	}
 
 	for (size_t i = 0; i < ds->ncategories; i++) {
 		free(ds->categories[i].major);

@@ -141,6 +141,9 @@ struct jb_lsoa {
 	char *name;
 	int borough;     /* 0..31, or -1 (City of London, outside London) */
 	struct jb_polygon poly; /* nrings == 0 when no boundary supplied */
+	/* poly simplified for maps (ingest/drawing.c): what render/ draws;
+	 * everything measured uses poly */
+	struct jb_polygon draw;
 	double cx, cy;   /* a representative point (centroid), BNG */
 	struct jb_imd imd;
 	double residents; /* Census 2021 usual residents; 0 when unknown */
@@ -240,6 +243,10 @@ struct jb_dataset {
 	struct strmap *ward_index;
 
 	struct jb_polygon borough_shape[JB_NBOROUGHS];
+	/* borough_shape simplified for maps, and the tolerance (metres) each
+	 * borough's boundaries were simplified with (ingest/drawing.c) */
+	struct jb_polygon borough_draw[JB_NBOROUGHS];
+	double draw_tolerance[JB_NBOROUGHS];
 	int has_borough_shapes;
 	int has_lsoa_shapes;
 	int imd_edition;             /* 2025, 2019, or 0 when none */

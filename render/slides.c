@@ -287,7 +287,7 @@ static void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
 	for (size_t l = 0; l < ds->nlsoa; l++) {
 		if (ds->lsoa[l].borough != c->area || !ds->lsoa[l].poly.nrings)
 			continue;
-		polys[n] = &ds->lsoa[l].poly;
+		polys[n] = &ds->lsoa[l].draw;
 		cls[n] = isnan(f->lsoa[l].count12) ? -1 : f->lsoa[l].map_class;
 		n++;
 	}
@@ -319,7 +319,7 @@ static void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
 		.colors = colors,
 		.class_labels = (const char *const *)class_labels,
 		.legend_title = "Offences, 12 months",
-		.outline = ds->has_borough_shapes ? &ds->borough_shape[c->area] : NULL,
+		.outline = ds->has_borough_shapes ? &ds->borough_draw[c->area] : NULL,
 		.nlabels = nlabels,
 		.label_xy = label_xy,
 		.labels = label_text,
