@@ -9,6 +9,7 @@
  */
 #include "support.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "../analysis/drivers.h"
 #include "../analysis/findings.h"
 #include "../ingest/dataset.h"
+#include "../ingest/geo.h"
 #include "../render/template.h"
 #include "../util/xalloc.h"
 
@@ -407,6 +409,147 @@ static void damaged_zip_is_listed(void **state)
 	free(dir);
 }
 
+/* ---- boundaries simplified for drawing ---- */
+
+static size_t npoints(const struct jb_polygon *p)
+{
+	return p->nrings ? p->ring[p->nrings] : 0;
+}
+
+/* Distance from (x, y) to the segment a-b. */
+static double seg_dist(double x, double y, const double *a, const double *b)
+{
+	double dx = b[0] - a[0], dy = b[1] - a[1], len2 = dx * dx + dy * dy;
+	double t = len2 > 0 ? ((x - a[0]) * dx + (y - a[1]) * dy) / len2 : 0;
+	t = t < 0 ? 0 : t > 1 ? 1 : t;
+	return hypot(x - (a[0] + t * dx), y - (a[1] + t * dy));
+}
+
+/* draw is a simplification of poly within tol: the same rings, each made
+ * of points of the original ring (in order), every original point within
+ * tol of the simplified ring. */
+static void expect_simplified(const struct jb_polygon *poly, const struct jb_polygon *draw,
+			      double tol, const char *what)
+{
+	if (draw->nrings != poly->nrings)
+		fail_msg("%s: %zu rings drawn of %zu", what, draw->nrings, poly->nrings);
+	for (size_t r = 0; r < poly->nrings; r++) {
+		const double *o = poly->xy + 2 * poly->ring[r], *d = draw->xy + 2 * draw->ring[r];
+		size_t no = poly->ring[r + 1] - poly->ring[r], nd = draw->ring[r + 1] - draw->ring[r];
+		if (nd < 4 || nd > no + 1)
+			fail_msg("%s ring %zu: %zu points drawn of %zu", what, r, nd, no);
+		size_t k = 0;
+		for (size_t i = 0; i < nd; i++) {
+			while (k < no && (o[2 * k] != d[2 * i] || o[2 * k + 1] != d[2 * i + 1]))
+				k++;
+			if (k == no && !(i == nd - 1 && d[2 * i] == d[0] && d[2 * i + 1] == d[1]))
+				fail_msg("%s ring %zu: drawn point %zu is not an original point in order",
+					 what, r, i);
+		}
+		for (size_t i = 0; i < no; i++) {
+			double best = INFINITY;
+			for (size_t j = 0; j + 1 < nd; j++)
+				best = fmin(best, seg_dist(o[2 * i], o[2 * i + 1], d + 2 * j, d + 2 * j + 2));
+			if (best > tol * (1 + 1e-9))
+				fail_msg("%s ring %zu: point %zu is %.2f m from the drawn ring (tolerance "
+					 "%.2f m)", what, r, i, best, tol);
+		}
+	}
+}
+
+/* The shipped boundaries: every LSOA and borough is drawn from a
+ * simplification within its borough's tolerance, half a point on a page
+ * the borough fills (util/page.h: 960 x 540 pt), while the geometry that is
+ * measured stays as supplied. */
+static void boundaries_drawn_simplified(void **state)
+{
+	(void)state;
+	size_t full = 0, drawn = 0;
+	for (int b = 0; b < JB_NBOROUGHS; b++) {
+		const struct jb_polygon *s = &sample->borough_shape[b];
+		double box[4] = {s->minx, s->miny, s->maxx, s->maxy};
+		for (size_t l = 0; l < sample->nlsoa; l++) {
+			const struct jb_polygon *p = &sample->lsoa[l].poly;
+			if (sample->lsoa[l].borough != b || !p->nrings)
+				continue;
+			box[0] = fmin(box[0], p->minx);
+			box[1] = fmin(box[1], p->miny);
+			box[2] = fmax(box[2], p->maxx);
+			box[3] = fmax(box[3], p->maxy);
+		}
+		assert_close(sample->draw_tolerance[b],
+			     0.5 * fmax((box[2] - box[0]) / 960, (box[3] - box[1]) / 540), 1e-12);
+		expect_simplified(s, &sample->borough_draw[b], sample->draw_tolerance[b],
+				  jb_boroughs[b].name);
+	}
+	for (size_t l = 0; l < sample->nlsoa; l++) {
+		const struct jb_lsoa *L = &sample->lsoa[l];
+		full += npoints(&L->poly);
+		drawn += npoints(&L->draw);
+		if (L->borough >= 0)
+			expect_simplified(&L->poly, &L->draw, sample->draw_tolerance[L->borough],
+					  L->code);
+	}
+	/* python3 -c "import struct; d=open('sample-data/boundaries/london-lsoa2021-
+	 *   bng-shp/london-lsoa2021-gen20.shp','rb').read(); p=100; n=0
+	 *   while p < len(d): l=struct.unpack('>i',d[p+4:p+8])[0]; n+=struct.unpack(
+	 *   '<i',d[p+48:p+52])[0]; p+=8+2*l
+	 *   print(n)" -> 164622 points in all 4,994 LSOAs (the City's included) */
+	assert_int_equal(full, 164622);
+	assert_true(drawn < full);
+}
+
+static long file_size(const char *path)
+{
+	size_t n = 0;
+	char *s = jb_slurp(path, &n);
+	if (!s)
+		fail_msg("cannot read %s", path);
+	free(s);
+	return (long)n;
+}
+
+/* Boundaries 8 times as dense (tests/fixtures/geo/densify.py: every edge
+ * split at its midpoint three times over, so the shapes are exactly the
+ * shipped ones) give the same numbers and a deck of the same weight: the
+ * drawing copies are simplified at the page's resolution whatever the
+ * input's. Before, the deck grew with the boundaries (about 5 times). */
+static void dense_boundaries_cost_the_same(void **state)
+{
+	(void)state;
+	char *dir = data_dir("mkdir dense && python3 \"$R/tests/fixtures/geo/densify.py\" 3 "
+			     "\"$R/sample-data/boundaries\" dense/boundaries && "
+			     "for f in crime deprivation population education-youth youth-services "
+			     "actions; do ln -s \"$R/sample-data/$f\" dense/; done");
+	char *prog = jembrief();
+	char *cmd = xasprintf("'%s' -q -j 2 -o '%s/out-shipped' hackney && '%s' -q -j 2 -d '%s/dense' "
+			      "-o '%s/out-dense' hackney", prog, dir, prog, dir, dir);
+	int st;
+	free(jb_run(cmd, &st));
+	assert_int_equal(st, 0);
+	char *a = xasprintf("%s/out-shipped/summary.csv", dir), *b = xasprintf("%s/out-dense/summary.csv", dir);
+	char *sa = jb_slurp(a, NULL), *sb = jb_slurp(b, NULL);
+	assert_non_null(sa);
+	assert_non_null(sb);
+	assert_string_equal(sa, sb); /* analysis: the same full geometry */
+	free(a);
+	free(b);
+	a = xasprintf("%s/out-shipped/hackney.pdf", dir);
+	b = xasprintf("%s/out-dense/hackney.pdf", dir);
+	long shipped = file_size(a), dense = file_size(b);
+	if (fabs((double)dense / (double)shipped - 1) > 0.02)
+		fail_msg("hackney.pdf: %ld bytes from dense boundaries, %ld from the shipped ones",
+			 dense, shipped);
+	free(a);
+	free(b);
+	free(sa);
+	free(sb);
+	free(cmd);
+	free(prog);
+	jb_rmtree(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -416,6 +559,8 @@ int main(void)
 		cmocka_unit_test(unreadable_subfolder_is_listed),
 		cmocka_unit_test(zip_reads_like_the_folder),
 		cmocka_unit_test(damaged_zip_is_listed),
+		cmocka_unit_test(boundaries_drawn_simplified),
+		cmocka_unit_test(dense_boundaries_cost_the_same),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
