@@ -162,3 +162,12 @@ struct jb_dataset *jb_load_capture(const char *dir, const struct jb_load_options
 	fclose(d);
 	return ds;
 }
+
+const struct jb_source *jb_find_source(const struct jb_dataset *ds, const char *path)
+{
+	for (size_t i = 0; i < ds->sources.n; i++)
+		if (strcmp(ds->sources.v[i]->path, path) == 0)
+			return ds->sources.v[i];
+	fail_msg("no source %s", path);
+	return NULL;
+}

@@ -46,4 +46,8 @@ struct jb_load_options;
 struct jb_dataset *jb_load_capture(const char *dir, const struct jb_load_options *opt,
 				   char **diag);
 
+/* The source of ds read from path; fails the test when there is none. */
+struct jb_source;
+const struct jb_source *jb_find_source(const struct jb_dataset *ds, const char *path);
+
 #endif

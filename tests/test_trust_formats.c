@@ -41,18 +41,9 @@ static int teardown(void **state)
 	return 0;
 }
 
-static const struct jb_source *source(const struct jb_dataset *ds, const char *path)
-{
-	for (size_t i = 0; i < ds->sources.n; i++)
-		if (strcmp(ds->sources.v[i]->path, path) == 0)
-			return ds->sources.v[i];
-	fail_msg("no source %s", path);
-	return NULL;
-}
-
 static const char *first_at(const struct jb_dataset *ds, const char *path, const char *what)
 {
-	const struct jb_source *s = source(ds, path);
+	const struct jb_source *s = jb_find_source(ds, path);
 	for (size_t r = 0; r < s->nreasons; r++)
 		if (strcmp(s->reasons[r].what, what) == 0)
 			return s->reasons[r].first;
