@@ -725,12 +725,15 @@ int jb_dataset_check(const struct jb_dataset *ds, FILE *err)
 		if (l->imd.has && (l->imd.decile < 0 || l->imd.decile > 10 || l->imd.rank < 0))
 			problem(&c, "LSOA %s: IMD rank or decile out of range", l->code);
 		check_polygon(&c, &l->poly, l->code);
+		check_polygon(&c, &l->draw, l->code);
 	}
 	for (size_t i = 0; i < ds->nward; i++)
 		if (ds->ward[i].borough < -1 || ds->ward[i].borough >= JB_NBOROUGHS)
 			problem(&c, "ward %s: borough out of range", ds->ward[i].code);
-	for (int b = 0; b < JB_NBOROUGHS; b++)
+	for (int b = 0; b < JB_NBOROUGHS; b++) {
 		check_polygon(&c, &ds->borough_shape[b], jb_boroughs[b].name);
+		check_polygon(&c, &ds->borough_draw[b], jb_boroughs[b].name);
+	}
 	for (int l = 0; l < JB_NLEVELS; l++)
 		check_crime(&c, ds, l);
 

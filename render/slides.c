@@ -404,10 +404,19 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 			items[nitems++] = xasprintf("%s rows set aside: %s (first at %s)", nbuf,
 						    re->what, re->first);
 		}
-	for (size_t i = 0; i < src->nunread; i++) {
+	/* files not read: the first few, then how many more (all of them are
+	 * in data-quality.csv) */
+	enum { MAX_UNREAD = 4 };
+	for (size_t i = 0; i < src->nunread && i < MAX_UNREAD; i++) {
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);
 		items[nitems++] = xasprintf("Not read: %s (%s)", src->unread[i].path,
 					    src->unread[i].why);
+	}
+	if (src->nunread > MAX_UNREAD) {
+		size_t more = src->nunread - MAX_UNREAD;
+		items = xgrow(items, &cap, nitems + 1, sizeof *items);
+		items[nitems++] = xasprintf("%zu more %s not read: see data-quality.csv.", more,
+					    more == 1 ? "file or folder" : "files or folders");
 	}
 	for (size_t i = 0; i < src->nmissing; i++) {
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);

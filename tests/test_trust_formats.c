@@ -221,7 +221,7 @@ static void files_not_recognised_are_listed(void **state)
 
 /* A subfolder of the data directory that cannot be read (issue 15) is
  * listed with its reason on stderr, in data-quality.csv and on the sources
- * slide. chmod 000 stops no root process, so as root the run is made as
+ * slide (the first four there, then a count). chmod 000 stops no root process, so as root the run is made as
  * nobody (setpriv), for whom the permission bits hold. */
 static void unreadable_subfolder_is_listed(void **state)
 {
@@ -234,6 +234,7 @@ static void unreadable_subfolder_is_listed(void **state)
 			     "ln -s \"$R/sample-data/crime/mps-borough-level-crime-2024-2026.csv.gz\" "
 			     "data/crime/ && cp \"$R/sample-data/crime/police-uk-street/2017-01/\"*.csv "
 			     "data/crime/locked/ && chmod 000 data/crime/locked && chmod 755 . && "
+			     "for i in 1 2 3 4 5; do echo PAR1 > data/crime/x$i.parquet; done && "
 			     "chown -R 65534:65534 out");
 	char *prog = jembrief(), cwd[4096];
 	if (!getcwd(cwd, sizeof cwd))
@@ -256,6 +257,11 @@ static void unreadable_subfolder_is_listed(void **state)
 	path = xasprintf("%s/out/hackney.pdf", dir);
 	char *page = jb_pdf_page_with(path, "Not read:");
 	jb_expect_in(page, "Not read: crime/locked (Permission denied)", "sources slide");
+	/* six not read: four named, then a count; data-quality.csv has all */
+	jb_expect_in(page, "Not read: crime/x3.parquet (not a format read here (.csv, .csv.gz or "
+			   ".zip))", "sources slide");
+	jb_expect_in(page, "2 more files or folders not read: see data-quality.csv.", "sources slide");
+	jb_expect_in(dq, "\ncrime/x5.parquet,not read,0,0,0,", "data-quality.csv");
 	free(page);
 	free(path);
 	free(dq);
