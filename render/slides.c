@@ -387,7 +387,7 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 	double table_h = b.h * 0.62;
 	size_t shown = chart_table(p, (struct chart_box){b.x, b.y, left_w, table_h}, &tb);
 
-	/* Why rows were set aside, and what was not supplied. */
+	/* Files not read, why rows were set aside, what was not supplied. */
 	size_t nitems = 0, cap = 0;
 	char **items = NULL;
 	if (shown < src->n) {
@@ -395,17 +395,9 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 		items[nitems++] = xasprintf("%zu more files read: see data-quality.csv beside the decks.",
 					    src->n - shown);
 	}
-	for (size_t i = 0; i < src->n && nitems < 8; i++)
-		for (size_t r = 0; r < src->v[i]->nreasons && nitems < 8; r++) {
-			const struct jb_reason *re = &src->v[i]->reasons[r];
-			char nbuf[32];
-			fmt_count((double)re->n, nbuf, sizeof nbuf);
-			items = xgrow(items, &cap, nitems + 1, sizeof *items);
-			items[nitems++] = xasprintf("%s rows set aside: %s (first at %s)", nbuf,
-						    re->what, re->first);
-		}
-	/* files not read: the first few, then how many more (all of them are
-	 * in data-quality.csv) */
+	/* files not read, before the rows set aside (a whole file matters
+	 * more): the first few, then how many more (all are in
+	 * data-quality.csv) */
 	enum { MAX_UNREAD = 4 };
 	for (size_t i = 0; i < src->nunread && i < MAX_UNREAD; i++) {
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);
@@ -418,6 +410,15 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 		items[nitems++] = xasprintf("%zu more %s not read: see data-quality.csv.", more,
 					    more == 1 ? "file or folder" : "files or folders");
 	}
+	for (size_t i = 0; i < src->n && nitems < 8; i++)
+		for (size_t r = 0; r < src->v[i]->nreasons && nitems < 8; r++) {
+			const struct jb_reason *re = &src->v[i]->reasons[r];
+			char nbuf[32];
+			fmt_count((double)re->n, nbuf, sizeof nbuf);
+			items = xgrow(items, &cap, nitems + 1, sizeof *items);
+			items[nitems++] = xasprintf("%s rows set aside: %s (first at %s)", nbuf,
+						    re->what, re->first);
+		}
 	for (size_t i = 0; i < src->nmissing; i++) {
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);
 		items[nitems++] = xasprintf("Not supplied: %s", src->missing[i]);
