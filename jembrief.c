@@ -381,7 +381,10 @@ int main(int argc, char **argv)
 		.nstreet_types = t->theme.nstreet,
 	};
 	struct jb_dataset *ds = jb_dataset_load(o.data, &lopt);
-	if (!ds) {
+	if (!ds || !jb_dataset_usable(ds, err, sizeof err)) {
+		if (ds)
+			fprintf(stderr, "jembrief: %s\n", err);
+		jb_dataset_free(ds);
 		jb_template_free(t);
 		return EXIT_USAGE;
 	}
@@ -389,7 +392,12 @@ int main(int argc, char **argv)
 	struct jb_findings *f = jb_analyse(ds, &t->theme, &(struct jb_analysis_options){o.period});
 	double t2 = now();
 	int status = 0;
-	if (jb_findings_check(f, stderr) != 0)
+	if (f->period_moved) /* said even with --quiet: the deck is not the month asked for */
+		fprintf(stderr, "jembrief: %s\n", f->period_note);
+	if (f->period_refused) {
+		fprintf(stderr, "jembrief: %s\n", f->period_refused);
+		status = EXIT_USAGE;
+	} else if (jb_findings_check(f, stderr) != 0)
 		status = EXIT_USAGE;
 	else if (o.dump) {
 		jb_findings_dump(f, stdout);

@@ -340,8 +340,9 @@ static void add_unmapped(struct jb_drivers *d, const char *s)
 }
 
 static void street_outcomes(struct jb_drivers *d, const struct jb_dataset *ds,
-			    const struct jb_theme *theme)
+			    const struct jb_findings *f)
 {
+	const struct jb_theme *theme = f->theme;
 	const struct jb_street *st = &ds->street;
 	for (int a = 0; a <= JB_NBOROUGHS; a++) {
 		for (int k = 0; k < JB_FUNNEL_LEVELS; k++)
@@ -358,9 +359,12 @@ static void street_outcomes(struct jb_drivers *d, const struct jb_dataset *ds,
 	int *stage = xmalloc((st->noutcomes ? st->noutcomes : 1) * sizeof *stage);
 	for (size_t o = 0; o < st->noutcomes; o++)
 		stage[o] = jb_outcome_stage(st->outcomes[o]);
-	int last = st->nmonths - 1, first = last - 11 > 0 ? last - 11 : 0;
-	d->street_first = st->first_month + first;
-	d->street_last = st->first_month + last;
+	d->street_age = jb_source_window(st->first_month, st->first_month + st->nmonths - 1,
+					 jb_findings_period(f), &d->street_first,
+					 &d->street_last);
+	int first = d->street_first - st->first_month, last = d->street_last - st->first_month;
+	if (d->street_age == JB_WINDOW_NONE)
+		first = last + 1; /* nothing at or before the period */
 	for (size_t i = 0; i < st->npts; i++) {
 		const struct jb_point *pt = &st->pts[i];
 		if (!want[pt->type] || pt->month < first || pt->month > last || pt->borough < 0 ||
@@ -458,8 +462,11 @@ static void positive_outcomes(struct jb_drivers *d, const struct jb_dataset *ds,
 		if (row->month > last)
 			last = row->month;
 	}
-	if (f->has_series && f->period_end < last)
-		last = f->period_end;
+	int period = jb_findings_period(f);
+	if (period && period < last)
+		last = period;
+	else if (period > last)
+		d->po_age = JB_WINDOW_OLDER;
 	int nm = last - first + 1;
 	if (nm < 12)
 		return;
@@ -517,7 +524,7 @@ struct jb_drivers *jb_drivers_analyse(const struct jb_dataset *ds, const struct 
 	struct jb_drivers *d = xcalloc(1, sizeof *d);
 	profile(d, ds);
 	drivers(d, ds, f);
-	street_outcomes(d, ds, f->theme);
+	street_outcomes(d, ds, f);
 	positive_outcomes(d, ds, f);
 	return d;
 }

@@ -38,6 +38,7 @@
 #include <stdio.h>
 
 #include "../ingest/dataset.h"
+#include "findings.h"
 #include "stats.h"
 
 struct jb_findings;
@@ -134,11 +135,13 @@ struct jb_drivers {
 	/* attrition */
 	int has_street;         /* street records of the theme in the 32 boroughs */
 	int street_first, street_last; /* months used */
+	enum jb_window_age street_age; /* against the analysis period */
 	char **unmapped;        /* outcome strings not in the mapping */
 	size_t nunmapped;
 	int has_po;
 	const char *po_measure; /* borrowed from the theme */
 	int po_first;           /* month of po_rolling[0] */
+	enum jb_window_age po_age; /* OLDER when the dashboard ends before period_end */
 	size_t po_n;
 
 	struct jb_drivers_area area[JB_NBOROUGHS + 1]; /* [JB_LONDON] = London */

@@ -91,6 +91,16 @@ void jb_findings_dump(const struct jb_findings *f, FILE *out)
 	fprintf(out, "\npop_year %d\n", f->pop_year);
 	if (f->period_note)
 		fprintf(out, "period_note %s\n", f->period_note);
+	if (f->period_refused)
+		fprintf(out, "period_refused %s\n", f->period_refused);
+	for (size_t k = 0; k < f->theme->ndash && k < 8; k++) {
+		const struct jb_dash_window *w = &f->dash[k];
+		fprintf(out, "dashboard_window \"%s\" months_last %d months_prev %d", f->theme->dash_subtypes[k],
+			w->months_last, w->months_prev);
+		if (w->status != JB_DASH_OK)
+			fprintf(out, " unavailable %d (%s)", (int)w->status, w->why);
+		fputc('\n', out);
+	}
 	fprintf(out, "borough_map_breaks");
 	for (int k = 0; k <= f->borough_map_nclasses && f->borough_map_nclasses; k++)
 		fprintf(out, " %.1f", f->borough_map_breaks[k]);

@@ -28,8 +28,7 @@
 int jb_theme_has_category(const struct jb_theme *t, const struct jb_category *c)
 {
 	for (size_t i = 0; i < t->nmps; i++)
-		if (strcasecmp(t->mps[i].major, c->major) == 0 &&
-		    (!t->mps[i].minor || strcasecmp(t->mps[i].minor, c->minor) == 0))
+		if (jb_category_is(c, t->mps[i].major, t->mps[i].minor))
 			return 1;
 	return 0;
 }
@@ -165,6 +164,78 @@ static void population(const struct jb_dataset *ds, struct jb_findings *f)
 	f->pop_year = ds->pop_year;
 }
 
+int jb_findings_period(const struct jb_findings *f)
+{
+	return f->has_series ? f->period_end : f->period_asked;
+}
+
+enum jb_window_age jb_source_window(int first, int last, int period_end, int *wfirst,
+				    int *wlast)
+{
+	enum jb_window_age age = JB_WINDOW_CURRENT;
+	int end = last;
+	if (period_end > 0 && period_end < first)
+		age = JB_WINDOW_NONE;
+	else if (period_end > 0 && period_end <= last)
+		end = period_end;
+	else if (period_end > 0)
+		age = JB_WINDOW_OLDER;
+	*wlast = end;
+	*wfirst = end - 11 > first ? end - 11 : first;
+	return age;
+}
+
+/* Months of the 12 ending at `end` that lie in [first, last]. */
+static int months_in(int end, int first, int last)
+{
+	int lo = end - 11 > first ? end - 11 : first, hi = end < last ? end : last;
+	return hi >= lo ? hi - lo + 1 : 0;
+}
+
+/* How far the dashboard covers measure k's two windows, and why a figure
+ * cannot be given when it does not. Within its first..last month a month
+ * without a row is a month without offences (the dashboard leaves zero
+ * rows out); outside them nothing is known, so a window reaching outside
+ * is not summed at all. */
+static void dash_window(const struct jb_dataset *ds, struct jb_findings *f, size_t k, int sub,
+			int measure)
+{
+	struct jb_dash_window *w = &f->dash[k];
+	if (!ds->has_dash) {
+		w->status = JB_DASH_NOT_SUPPLIED;
+		snprintf(w->why, sizeof w->why, "no MPS crime dashboard was supplied");
+		return;
+	}
+	int first = 0, last = -1;
+	for (size_t r = 0; sub >= 0 && measure >= 0 && r < ds->dash.nrows; r++) {
+		const struct jb_dash_row *row = &ds->dash.rows[r];
+		if (row->subtype != sub)
+			continue;
+		if (last < 0 || row->month < first)
+			first = row->month;
+		if (row->month > last)
+			last = row->month;
+	}
+	if (last < 0) {
+		w->status = JB_DASH_NO_MEASURE;
+		snprintf(w->why, sizeof w->why, "the dashboard file has no %s offences",
+			 f->theme->dash_subtypes[k]);
+		return;
+	}
+	w->first = first;
+	w->last = last;
+	w->months_last = months_in(f->period_end, first, last);
+	w->months_prev = months_in(f->period_end - 12, first, last);
+	if (w->months_last < 12) {
+		w->status = JB_DASH_SHORT_LAST;
+		snprintf(w->why, sizeof w->why, "only %d of 12 months in the data", w->months_last);
+	} else if (w->months_prev < 12) {
+		w->status = JB_DASH_SHORT_PREV;
+		snprintf(w->why, sizeof w->why, "no comparison: only %d of the 12 months before "
+			 "%s in the data", w->months_prev, w->months_prev == 1 ? "is" : "are");
+	}
+}
+
 static void dashboard(const struct jb_dataset *ds, struct jb_findings *f)
 {
 	const struct jb_dashboard *d = &ds->dash;
@@ -172,23 +243,22 @@ static void dashboard(const struct jb_dataset *ds, struct jb_findings *f)
 	for (size_t i = 0; i < d->nmeasures; i++)
 		if (strcasecmp(d->measures[i], "Offences") == 0)
 			measure = (int)i;
-	int last = 0;
-	for (size_t r = 0; r < d->nrows; r++)
-		if (d->rows[r].month > last)
-			last = d->rows[r].month;
 	for (size_t k = 0; k < f->theme->ndash && k < 8; k++) {
 		int sub = -1;
 		for (size_t i = 0; i < d->nsubtypes; i++)
 			if (strcasecmp(d->subtypes[i], f->theme->dash_subtypes[k]) == 0)
 				sub = (int)i;
-		for (int a = 0; a <= JB_NBOROUGHS; a++)
-			f->area[a].dash_last12[k] = f->area[a].dash_prev12[k] = NAN;
-		if (sub < 0 || measure < 0 || !ds->has_dash || last < f->period_end)
+		f->dash[k] = (struct jb_dash_window){0};
+		dash_window(ds, f, k, sub, measure);
+		const struct jb_dash_window *w = &f->dash[k];
+		int has_last = w->status == JB_DASH_OK || w->status == JB_DASH_SHORT_PREV;
+		int has_prev = w->status == JB_DASH_OK;
+		for (int a = 0; a <= JB_NBOROUGHS; a++) {
+			f->area[a].dash_last12[k] = has_last ? 0 : NAN;
+			f->area[a].dash_prev12[k] = has_prev ? 0 : NAN;
+		}
+		if (!has_last)
 			continue;
-		for (int a = 0; a <= JB_NBOROUGHS; a++)
-			f->area[a].dash_last12[k] = f->area[a].dash_prev12[k] = 0;
-		/* Months with no row are months with no offences (the dashboard
-		 * omits zero rows). */
 		for (size_t r = 0; r < d->nrows; r++) {
 			const struct jb_dash_row *row = &d->rows[r];
 			if (row->subtype != sub || row->measure != measure)
@@ -291,7 +361,8 @@ static void lsoa_level(const struct jb_dataset *ds, struct jb_findings *f,
 			if (ds->lsoa[l].borough >= 0)
 				total[m] += v[l * (size_t)t->nmonths + m];
 	}
-	int limit = f->has_series ? f->period_end - t->first_month : t->nmonths - 1;
+	int limit = jb_findings_period(f) ? jb_findings_period(f) - t->first_month
+					  : t->nmonths - 1;
 	int end = last_complete(total, t->nmonths, t->first_month, limit, NULL);
 	free(total);
 	if (end < 11) {
@@ -300,6 +371,8 @@ static void lsoa_level(const struct jb_dataset *ds, struct jb_findings *f,
 	}
 	f->has_lsoa = 1;
 	f->lsoa_period_end = t->first_month + end;
+	f->lsoa_age = f->lsoa_period_end < jb_findings_period(f) ? JB_WINDOW_OLDER
+								 : JB_WINDOW_CURRENT;
 	for (size_t l = 0; l < ds->nlsoa; l++)
 		f->lsoa[l].count12 = window_sum(v + l * (size_t)t->nmonths, t->nmonths, end - 11, end);
 	free(v);
@@ -327,12 +400,61 @@ static void lsoa_level(const struct jb_dataset *ds, struct jb_findings *f,
 	free(s);
 }
 
+static void month_str(int m, char *buf, size_t cap)
+{
+	snprintf(buf, cap, "%04d-%02d", jb_month_year(m), jb_month_mon(m));
+}
+
+/* --period against the month the analysis can use (end, relative to the
+ * borough table; -1 when none at or before the month asked for): a month
+ * before the data is refused; a later one, or one that is not complete,
+ * gives way to the latest complete month before it, and the note says
+ * so (it is shown on stderr, on the sources slide and in
+ * data-quality.csv). */
+static void settle_period(struct jb_findings *f, const struct jb_crime_table *t,
+			  const double *total, int asked, int end)
+{
+	char a[16], u[16], first[16], last[16];
+	int lo = 0, hi = t->nmonths - 1;
+	while (lo < t->nmonths && isnan(total[lo]))
+		lo++;
+	while (hi >= 0 && isnan(total[hi]))
+		hi--;
+	month_str(asked, a, sizeof a);
+	month_str(t->first_month + (lo < t->nmonths ? lo : 0), first, sizeof first);
+	month_str(t->first_month + (hi >= 0 ? hi : 0), last, sizeof last);
+	if (end < 0) {
+		f->period_refused = xasprintf("--period %s is before the data: the borough-level "
+					      "crime files cover %s to %s", a, first, last);
+		return;
+	}
+	if (t->first_month + end == asked)
+		return;
+	month_str(t->first_month + end, u, sizeof u);
+	f->period_moved = 1;
+	/* why a month was left out as incomplete, from last_complete() */
+	char *incomplete = f->period_note;
+	char *said = asked > t->first_month + hi && end == hi
+		? xasprintf("--period %s is after the data, which end in %s; %s is used instead",
+			    a, last, u)
+		: asked > t->first_month + hi
+		? xasprintf("--period %s is after the data, which end in %s; %s, the latest "
+			    "complete month, is used instead", a, last, u)
+		: xasprintf("--period %s is not a complete month in the data; %s, the latest "
+			    "complete month before it, is used instead", a, u);
+	f->period_note = incomplete ? xasprintf("%s: %s", said, incomplete) : said;
+	if (incomplete)
+		free(said);
+	free(incomplete);
+}
+
 struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_theme *theme,
 			       const struct jb_analysis_options *opt)
 {
 	struct jb_findings *f = xcalloc(1, sizeof *f);
 	f->theme = theme;
 	f->ds = ds;
+	f->period_asked = opt && opt->period_end > 0 ? opt->period_end : 0;
 	for (int a = 0; a <= JB_NBOROUGHS; a++) {
 		struct jb_area_findings *af = &f->area[a];
 		af->index = a;
@@ -341,9 +463,15 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 		af->slug = a == JB_LONDON ? "london" : jb_boroughs[a].slug;
 		af->rate = NAN;
 		for (int k = 0; k < 8; k++)
-			af->dash_pct[k] = NAN;
+			af->dash_last12[k] = af->dash_prev12[k] = af->dash_pct[k] = NAN;
 		af->change.pct = NAN;
 		snprintf(af->trend.why, sizeof af->trend.why, "no borough-level crime data");
+	}
+
+	for (size_t k = 0; k < 8; k++) {
+		f->dash[k].status = JB_DASH_NO_PERIOD;
+		snprintf(f->dash[k].why, sizeof f->dash[k].why,
+			 "no analysis period (no borough-level recorded crime)");
 	}
 
 	unsigned char *matched = xcalloc(ds->ncategories ? ds->ncategories : 1, 1);
@@ -363,12 +491,13 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 			for (int b = 0; b < JB_NBOROUGHS; b++)
 				L[m] += v[(size_t)b * (size_t)nm + (size_t)m];
 		}
-		int limit = nm - 1;
-		if (opt && opt->period_end > 0)
-			limit = opt->period_end - t->first_month;
+		int asked = opt && opt->period_end > 0 ? opt->period_end : 0;
+		int limit = asked ? asked - t->first_month : nm - 1;
 		int end = limit >= 0 ? last_complete(L, nm, t->first_month, limit,
-						     opt && opt->period_end > 0 ? NULL : &f->period_note)
+						     &f->period_note)
 				     : -1;
+		if (asked)
+			settle_period(f, t, L, asked, end);
 		if (end >= 0) {
 			int months = theme->trend_months > 0 ? theme->trend_months : 36;
 			int first = end - months + 1 > 0 ? end - months + 1 : 0;
@@ -429,6 +558,7 @@ void jb_findings_free(struct jb_findings *f)
 	free(f->lsoa);
 	jb_drivers_free(f->drivers);
 	free(f->period_note);
+	free(f->period_refused);
 	jb_context_free(f->context);
 	free(f);
 }

@@ -78,6 +78,43 @@ struct jb_lsoa_findings {
 	int map_class;   /* 0..JB_MAP_CLASSES-1 against its borough's breaks */
 };
 
+/* A source's 12-month window against the analysis period: every source
+ * follows period_end; one that ends before it keeps its own last 12
+ * months and is called out as older on its slide; one that starts after
+ * it has no window. */
+enum jb_window_age { JB_WINDOW_CURRENT, JB_WINDOW_OLDER, JB_WINDOW_NONE };
+/* The window (at most 12 months, *wfirst..*wlast) of a source covering
+ * months first..last, ending at period_end (0: the source's own last
+ * month). */
+enum jb_window_age jb_source_window(int first, int last, int period_end, int *wfirst,
+				    int *wlast);
+/* The month every source's window ends at: period_end when there is a
+ * borough-level series, else --period as given, else 0 (each source its
+ * own last month). */
+int jb_findings_period(const struct jb_findings *f);
+
+/* Why a dashboard measure's figure is not given (struct jb_dash_window). */
+enum jb_dash_status {
+	JB_DASH_OK,           /* both 12-month windows in the data */
+	JB_DASH_NO_PERIOD,    /* no analysis period (no borough-level series) */
+	JB_DASH_NOT_SUPPLIED, /* no dashboard file */
+	JB_DASH_NO_MEASURE,   /* the file has no rows of this measure */
+	JB_DASH_SHORT_LAST,   /* the last 12 months not all in the data: no count */
+	JB_DASH_SHORT_PREV,   /* the 12 before not all in the data: a count, no change */
+};
+
+/* How far the dashboard covers one of the theme's measures. Every statistic
+ * needs its whole window in the data: a window reaching past the
+ * dashboard's first or last month is never summed (absent months are not
+ * zeros), and `why` says so, e.g. "only 5 of 12 months in the data". */
+struct jb_dash_window {
+	enum jb_dash_status status;
+	int first, last;      /* the measure's months in the file (when it has some) */
+	int months_last;      /* of the last 12 months (to period_end), in the data */
+	int months_prev;      /* of the 12 before them, in the data */
+	char why[128];        /* a phrase when status != JB_DASH_OK, else "" */
+};
+
 struct jb_findings {
 	const struct jb_theme *theme;
 	const struct jb_dataset *ds; /* borrowed: names, geometry, sources */
@@ -86,13 +123,27 @@ struct jb_findings {
 	int window_first;     /* first month of the trend window */
 	int has_series;       /* some borough-level crime file was usable */
 	char *period_note;    /* e.g. why the last month was dropped; or NULL */
+	/* --period (jb_analysis_options.period_end) against the borough-level
+	 * data: period_moved is 1 when another month is used, and period_note
+	 * says which and why; period_refused, when not NULL, is why no month
+	 * can be used (the month is before the data): the driver stops with
+	 * it (exit 2). */
+	int period_moved;
+	char *period_refused;
+	int period_asked;     /* --period as given, 0 when none */
 
 	struct jb_area_findings area[JB_NBOROUGHS + 1]; /* [JB_LONDON] = London */
 
 	int has_lsoa;         /* LSOA crime file usable */
 	int lsoa_period_end;  /* last complete month of the LSOA file */
+	enum jb_window_age lsoa_age; /* OLDER when it ends before period_end */
 	struct jb_lsoa_findings *lsoa; /* [nlsoa], parallel to dataset lsoa */
 	size_t nlsoa;
+
+	/* theme.dash_subtypes[k]'s coverage; dash_last12/dash_prev12/dash_pct
+	 * of every area are NAN where it says they cannot be given (the
+	 * windows end at period_end: JB_DASH_NO_PERIOD without has_series). */
+	struct jb_dash_window dash[8];
 
 	int pop_year;
 	size_t ncategories_matched; /* MPS categories the theme matched */
@@ -126,8 +177,9 @@ int jb_findings_check(const struct jb_findings *f, FILE *err);
 void jb_findings_dump(const struct jb_findings *f, FILE *out);
 
 /* The theme's category matching, shared by every topic that counts MPS
- * recorded crime: 1 when the theme counts category c (major and minor
- * compared without case; a theme entry with no minor takes every minor). */
+ * recorded crime: 1 when the theme counts category c (by the identity of
+ * jb_category_is: case, spacing and punctuation ignored; a theme entry
+ * with no minor takes every minor). */
 int jb_theme_has_category(const struct jb_theme *t, const struct jb_category *c);
 /* Theme counts of a crime table per area and month: a new array (caller
  * frees) v[area * t->nmonths + m], NAN where month m is not covered.

@@ -496,14 +496,24 @@ static void street(struct jb_hotspots *h, const struct jb_findings *f)
 	for (size_t i = 0; i < st->ntypes; i++)
 		for (size_t k = 0; k < th->nstreet; k++)
 			type_ok[i] |= strcasecmp(st->types[i], th->street_types[k]) == 0;
-	h->street_last = st->first_month + st->nmonths - 1;
-	h->street_first = h->street_last - 11 > st->first_month ? h->street_last - 11 : st->first_month;
-	int lo = h->street_first - st->first_month;
+	h->street_age = jb_source_window(st->first_month, st->first_month + st->nmonths - 1,
+					 jb_findings_period(f), &h->street_first,
+					 &h->street_last);
+	if (h->street_age == JB_WINDOW_NONE) {
+		char a[16], b[16];
+		month_text(st->first_month, a, sizeof a);
+		month_text(f->period_end, b, sizeof b);
+		why(h->street_why, sizeof h->street_why,
+		    "the street-level files start in %s, after the period analysed (to %s)", a, b);
+		free(type_ok);
+		return;
+	}
+	int lo = h->street_first - st->first_month, hi = h->street_last - st->first_month;
 	struct street_pt *pt = xmalloc((st->npts ? st->npts : 1) * sizeof *pt);
 	size_t n = 0;
 	for (size_t i = 0; i < st->npts; i++) {
 		const struct jb_point *p = &st->pts[i];
-		if (!type_ok[p->type] || p->month < lo || p->borough < 0 ||
+		if (!type_ok[p->type] || p->month < lo || p->month > hi || p->borough < 0 ||
 		    p->borough >= JB_NBOROUGHS || !isfinite(p->x) || !isfinite(p->y))
 			continue;
 		pt[n++] = (struct street_pt){p->x, p->y, p->borough, p->location};

@@ -33,6 +33,7 @@
 #include <stdio.h>
 
 #include "../ingest/dataset.h"
+#include "findings.h"
 #include "spatial.h"
 #include "stats.h"
 
@@ -109,6 +110,7 @@ struct jb_hotspots {
 	int has_street;          /* street data with some theme offence in the 32 boroughs */
 	char street_why[200];    /* when !has_street */
 	int street_first, street_last; /* months counted */
+	enum jb_window_age street_age; /* against the analysis period */
 	size_t street_n;         /* theme offences counted (London) */
 	double grid_m;
 	int grid_ok;

@@ -108,6 +108,7 @@ int jb_borough_by_name(const char *name)
 		{"kensingtonchelsea", "Kensington and Chelsea"},
 		{"hammersmithfulham", "Hammersmith and Fulham"},
 		{"barkingdagenham", "Barking and Dagenham"},
+		{"cityofwestminster", "Westminster"},
 	};
 	for (size_t i = 0; i < sizeof alias / sizeof alias[0]; i++)
 		if (strcmp(want, alias[i][0]) == 0)
@@ -121,13 +122,34 @@ int jb_borough_lookup(const char *s)
 	return b >= 0 ? b : jb_borough_by_name(s);
 }
 
+/* An area code as one identity however a release spells it: surrounding
+ * spaces dropped, letters upper case ("e01000006 " is E01000006). Codes
+ * longer than the registry holds are kept whole, so they never collide. */
+static const char *code_key(const char *code, char *buf, size_t cap)
+{
+	while (isspace((unsigned char)*code))
+		code++;
+	size_t n = strlen(code);
+	while (n && isspace((unsigned char)code[n - 1]))
+		n--;
+	if (n >= cap)
+		return code;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)toupper((unsigned char)code[i]);
+	buf[n] = '\0';
+	return buf;
+}
+
 int jb_lsoa_find(const struct jb_dataset *ds, const char *code)
 {
-	return ds->lsoa_index ? strmap_get(ds->lsoa_index, code) : -1;
+	char buf[32];
+	return ds->lsoa_index ? strmap_get(ds->lsoa_index, code_key(code, buf, sizeof buf)) : -1;
 }
 
 int jb_lsoa_intern(struct jb_dataset *ds, const char *code, const char *name, int borough)
 {
+	char buf[32];
+	code = code_key(code, buf, sizeof buf);
 	if (!ds->lsoa_index)
 		ds->lsoa_index = strmap_new();
 	int i = strmap_get(ds->lsoa_index, code);
@@ -150,6 +172,8 @@ int jb_lsoa_intern(struct jb_dataset *ds, const char *code, const char *name, in
 
 int jb_ward_intern(struct jb_dataset *ds, const char *code, const char *name, int borough)
 {
+	char buf[32];
+	code = code_key(code, buf, sizeof buf);
 	if (!ds->ward_index)
 		ds->ward_index = strmap_new();
 	int i = strmap_get(ds->ward_index, code);
@@ -170,11 +194,36 @@ int jb_ward_intern(struct jb_dataset *ds, const char *code, const char *name, in
 	return i;
 }
 
+/* A category's identity: major and minor folded as names are (case,
+ * spacing, punctuation and '&'/"and" ignored), so "Violence with Injury"
+ * in one release and "VIOLENCE WITH INJURY" in another are one category
+ * and the later file's count replaces the earlier one's. */
+static char *category_key(const char *major, const char *minor)
+{
+	size_t cmaj = 3 * strlen(major) + 5, cmin = 3 * strlen(minor) + 5;
+	char *key = xmalloc(cmaj + cmin + 1);
+	fold(major, key, cmaj);
+	size_t n = strlen(key);
+	key[n++] = '\x1f';
+	fold(minor, key + n, cmin);
+	return key;
+}
+
+int jb_category_is(const struct jb_category *c, const char *major, const char *minor)
+{
+	char *have = category_key(c->major, minor ? c->minor : "");
+	char *want = category_key(major, minor ? minor : "");
+	int same = strcmp(have, want) == 0;
+	free(have);
+	free(want);
+	return same;
+}
+
 int jb_category_intern(struct jb_dataset *ds, const char *major, const char *minor)
 {
 	if (!ds->category_index)
 		ds->category_index = strmap_new();
-	char *key = xasprintf("%s\x1f%s", major, minor);
+	char *key = category_key(major, minor);
 	int i = strmap_get(ds->category_index, key);
 	if (i < 0) {
 		ds->categories = xgrow(ds->categories, &ds->capcategories,

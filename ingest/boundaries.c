@@ -10,6 +10,13 @@
  * the LINE of every message. has_borough_shapes / has_lsoa_shapes are set
  * when at least one such shape was stored.
  *
+ * LSOA boundaries come in vintages (LSOA 2011, LSOA 2021: the two digits
+ * of the code's column), whose codes mostly coincide and whose shapes
+ * overlap; merging two would count areas twice. The LSOA features of a
+ * whole folder are held until it is read, then one vintage is stored:
+ * 2021 when any file has it, else the latest; the others are set aside,
+ * counted with their reason.
+ *
  * GeoJSON is WGS84 longitude/latitude (RFC 7946) unless an old-style "crs"
  * member says British National Grid. A shapefile's coordinate system comes
  * from the .prj beside it; without a .prj, or with one that is neither BNG
@@ -34,6 +41,7 @@
  * its string buffer). */
 struct attrs {
 	char lsoa[16], lsoa_col[16], lsoa_name[128];
+	int vintage; /* of the LSOA code: 2021 for LSOA21CD, 2011 for LSOA11CD */
 	char lad[16], lad_col[16], lad_name[128];
 };
 
@@ -62,6 +70,7 @@ static void note_attr(struct attrs *a, const char *name, const char *value)
 	if (is_coded(name, "LSOA", "CD") && (!a->lsoa[0] || strcasecmp(name, "LSOA21CD") == 0)) {
 		set(a->lsoa, sizeof a->lsoa, value);
 		set(a->lsoa_col, sizeof a->lsoa_col, name);
+		a->vintage = 2000 + (name[4] - '0') * 10 + (name[5] - '0');
 	} else if (is_coded(name, "LSOA", "NM") &&
 		   (!a->lsoa_name[0] || strcasecmp(name, "LSOA21NM") == 0)) {
 		set(a->lsoa_name, sizeof a->lsoa_name, value);
@@ -93,13 +102,60 @@ static int gss_shaped(const char *s, const char *const *types)
 static const char *const lsoa_types[] = {"01", NULL};
 static const char *const lad_types[] = {"06", "07", "08", "09", NULL};
 
-struct reading {
-	struct jb_dataset *ds;
+/* An LSOA feature held until the folder is read (its vintage decides). */
+struct held_lsoa {
 	struct jb_source *src;
-	int boroughs, lsoas; /* shapes stored */
+	long fno;
+	char code[16], col[16], name[128];
+	int borough, vintage;
+	struct jb_polygon poly;
 };
 
-/* Store one feature (takes the polygon: it is stored or freed). */
+struct jb_boundaries {
+	struct jb_dataset *ds;
+	struct held_lsoa *held;
+	size_t nheld, capheld;
+};
+
+struct reading {
+	struct jb_boundaries *set;
+	struct jb_dataset *ds;
+	struct jb_source *src;
+	int boroughs; /* shapes stored */
+};
+
+/* Hold an LSOA feature (takes the polygon). */
+static void hold_lsoa(struct reading *r, long fno, const struct attrs *a,
+		      struct jb_polygon *poly)
+{
+	struct jb_boundaries *set = r->set;
+	set->held = xgrow(set->held, &set->capheld, set->nheld + 1, sizeof *set->held);
+	struct held_lsoa *h = &set->held[set->nheld++];
+	*h = (struct held_lsoa){.src = r->src, .fno = fno, .vintage = a->vintage,
+				.borough = a->lad[0] ? jb_borough_by_code(a->lad) : -1,
+				.poly = *poly};
+	snprintf(h->code, sizeof h->code, "%s", a->lsoa);
+	snprintf(h->col, sizeof h->col, "%s", a->lsoa_col);
+	snprintf(h->name, sizeof h->name, "%s", a->lsoa_name);
+}
+
+/* Store a held LSOA of the vintage used (takes its polygon). */
+static void store_lsoa(struct jb_dataset *ds, struct held_lsoa *h)
+{
+	int i = jb_lsoa_intern(ds, h->code, h->name, h->borough);
+	struct jb_lsoa *l = &ds->lsoa[i];
+	if (l->poly.nrings) {
+		jb_reject(h->src, h->fno, h->col, "LSOA given twice", h->code);
+		jb_polygon_free(&h->poly);
+		return;
+	}
+	l->poly = h->poly;
+	jb_polygon_centroid(&l->poly, &l->cx, &l->cy);
+	ds->has_lsoa_shapes = 1;
+	h->src->kept++;
+}
+
+/* Store one feature (takes the polygon: it is stored, held or freed). */
 static void take_feature(struct reading *r, long fno, const struct attrs *a,
 			 struct jb_polygon *poly)
 {
@@ -109,17 +165,7 @@ static void take_feature(struct reading *r, long fno, const struct attrs *a,
 			jb_reject(r->src, fno, a->lsoa_col, "not an LSOA code", a->lsoa);
 			goto drop;
 		}
-		int b = a->lad[0] ? jb_borough_by_code(a->lad) : -1;
-		int i = jb_lsoa_intern(ds, a->lsoa, a->lsoa_name, b);
-		struct jb_lsoa *l = &ds->lsoa[i];
-		if (l->poly.nrings) {
-			jb_reject(r->src, fno, a->lsoa_col, "LSOA given twice", a->lsoa);
-			goto drop;
-		}
-		l->poly = *poly;
-		jb_polygon_centroid(&l->poly, &l->cx, &l->cy);
-		r->lsoas++;
-		r->src->kept++;
+		hold_lsoa(r, fno, a, poly);
 		return;
 	}
 	if (!a->lad[0]) {
@@ -153,8 +199,6 @@ static void finish(struct reading *r)
 {
 	if (r->boroughs)
 		r->ds->has_borough_shapes = 1;
-	if (r->lsoas)
-		r->ds->has_lsoa_shapes = 1;
 }
 
 /* ---- GeoJSON ---- */
@@ -454,9 +498,17 @@ static int has_ext(const char *path, const char *ext)
 	return n > e && strcasecmp(path + n - e, ext) == 0;
 }
 
-int jb_read_boundaries(struct jb_dataset *ds, const char *path, const char *rel)
+struct jb_boundaries *jb_boundaries_begin(struct jb_dataset *ds)
 {
-	struct reading r = {.ds = ds};
+	struct jb_boundaries *set = xcalloc(1, sizeof *set);
+	set->ds = ds;
+	return set;
+}
+
+int jb_boundaries_read(struct jb_boundaries *set, const char *path, const char *rel)
+{
+	struct jb_dataset *ds = set->ds;
+	struct reading r = {.set = set, .ds = ds};
 	int rc;
 	if (has_ext(path, ".geojson") || has_ext(path, ".json")) {
 		r.src = jb_source_add(&ds->sources, rel, "boundaries (GeoJSON)");
@@ -470,5 +522,37 @@ int jb_read_boundaries(struct jb_dataset *ds, const char *path, const char *rel)
 		return -1;
 	}
 	finish(&r);
+	return rc;
+}
+
+void jb_boundaries_end(struct jb_boundaries *set)
+{
+	if (!set)
+		return;
+	int use = 0;
+	for (size_t i = 0; i < set->nheld; i++)
+		if (use != 2021 && (set->held[i].vintage == 2021 || set->held[i].vintage > use))
+			use = set->held[i].vintage;
+	for (size_t i = 0; i < set->nheld; i++) {
+		struct held_lsoa *h = &set->held[i];
+		if (h->vintage == use) {
+			store_lsoa(set->ds, h);
+			continue;
+		}
+		char *why = xasprintf("LSOA %d boundary, not used: one LSOA vintage is used, "
+				      "LSOA %d", h->vintage, use);
+		jb_set_aside(h->src, h->fno, why);
+		free(why);
+		jb_polygon_free(&h->poly);
+	}
+	free(set->held);
+	free(set);
+}
+
+int jb_read_boundaries(struct jb_dataset *ds, const char *path, const char *rel)
+{
+	struct jb_boundaries *set = jb_boundaries_begin(ds);
+	int rc = jb_boundaries_read(set, path, rel);
+	jb_boundaries_end(set);
 	return rc;
 }

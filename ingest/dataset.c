@@ -277,17 +277,16 @@ static int beside_street(enum crime_kind k)
 	return k == C_UNUSABLE || k == C_STREET || k == C_OUTCOMES;
 }
 
-static void report(const struct jb_source *s, int quiet)
+static void source_line(const struct jb_source *s)
 {
-	if (!quiet)
-		fprintf(stderr, "jembrief: %s: %s, %zu rows, %zu kept, %zu set aside\n",
-			s->path, s->kind, s->rows, s->kept, s->set_aside);
+	fprintf(stderr, "jembrief: %s: %s, %zu rows, %zu kept, %zu set aside\n", s->path,
+		s->kind, s->rows, s->kept, s->set_aside);
 }
 
 static void progress(const struct jb_dataset *ds, size_t before, int quiet)
 {
-	if (ds->sources.n > before)
-		report(ds->sources.v[ds->sources.n - 1], quiet);
+	if (!quiet && ds->sources.n > before)
+		source_line(ds->sources.v[ds->sources.n - 1]);
 }
 
 /* ---- street files in parallel ---- */
@@ -425,7 +424,8 @@ static void read_outcomes(struct jb_dataset *ds, struct jb_street_reader *reader
 		if (!o)
 			o = jb_outcomes_new(ds, reader);
 		jb_read_outcomes(o, files[i].src, files[i].path);
-		report(files[i].src, quiet);
+		if (!quiet)
+			source_line(files[i].src);
 	}
 	jb_outcomes_free(o);
 }
@@ -485,6 +485,23 @@ static void read_folder(struct jb_dataset *ds, const char *name, want_fn want, r
 	files_free(&f);
 }
 
+/* boundaries/ as one set (one LSOA vintage is chosen when all are read);
+ * each file's line printed once its rows are settled. */
+static void read_boundaries(struct jb_dataset *ds, int quiet)
+{
+	struct files f = folder(ds, "boundaries", want_boundary);
+	struct jb_boundaries *set = jb_boundaries_begin(ds);
+	for (size_t i = 0; i < f.n; i++) {
+		char *path = xasprintf("%s/%s", ds->dir, f.v[i]);
+		jb_boundaries_read(set, path, f.v[i]);
+		free(path);
+	}
+	jb_boundaries_end(set);
+	for (size_t i = 0; i < ds->sources.n && !quiet; i++)
+		source_line(ds->sources.v[i]);
+	files_free(&f);
+}
+
 struct jb_dataset *jb_dataset_load(const char *dir, const struct jb_load_options *opt)
 {
 	int quiet = opt && opt->quiet;
@@ -498,7 +515,7 @@ struct jb_dataset *jb_dataset_load(const char *dir, const struct jb_load_options
 	struct jb_dataset *ds = xcalloc(1, sizeof *ds);
 	ds->dir = xstrdup(dir);
 
-	read_folder(ds, "boundaries", want_boundary, jb_read_boundaries, quiet);
+	read_boundaries(ds, quiet);
 	read_crime(ds, opt, load_jobs(opt), quiet);
 	read_folder(ds, "deprivation", want_csv, jb_read_deprivation, quiet);
 	read_folder(ds, "population", want_csv, jb_read_population, quiet);
@@ -544,6 +561,28 @@ struct jb_dataset *jb_dataset_load(const char *dir, const struct jb_load_options
 	if (!ds->youth->has_offender)
 		jb_source_missing(s, "adult offender management (offender-management/)");
 	return ds;
+}
+
+int jb_dataset_usable(const struct jb_dataset *ds, char *why, size_t cap)
+{
+	int crime = ds->has_street || ds->has_dash;
+	for (int l = 0; l < JB_NLEVELS; l++)
+		crime |= ds->has_crime[l];
+	if (crime)
+		return 1;
+	size_t read = 0;
+	for (size_t i = 0; i < ds->sources.n; i++)
+		read += strncmp(ds->sources.v[i]->path, "crime/", 6) == 0;
+	if (ds->sources.n == 0)
+		snprintf(why, cap, "%s: no data file found that jembrief reads (crime files go "
+				   "in %s/crime/; the README lists the folders read)", ds->dir, ds->dir);
+	else if (read == 0)
+		snprintf(why, cap, "%s/crime/: no crime file found (MPS recorded crime, "
+				   "data.police.uk street-level or the MPS crime dashboard)", ds->dir);
+	else
+		snprintf(why, cap, "%s/crime/: none of the %zu crime files read has a usable "
+				   "row (see data-quality.csv or the messages above)", ds->dir, read);
+	return 0;
 }
 
 /* ---- freeing ---- */

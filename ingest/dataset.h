@@ -50,6 +50,7 @@ struct jb_reason {
 	char *what;  /* "column 'lsoa_code': not a known LSOA", grouping key */
 	char *first; /* first occurrence, "FILE:LINE" */
 	size_t n;
+	int used;    /* 1: rows noted but used all the same (jb_note_used) */
 };
 
 struct jb_source {
@@ -101,6 +102,11 @@ void jb_reject(struct jb_source *src, long line, const char *column,
  * under reason, not printed; line (the row's line, or feature number) is
  * kept as the reason's first occurrence, 0 when the whole file is meant. */
 void jb_set_aside(struct jb_source *src, long line, const char *reason);
+/* A valid row used all the same, with something worth counting (a street
+ * row whose LSOA code the boundaries do not have, placed by its
+ * coordinates): a reason with used = 1, not counted as set aside; line as
+ * for jb_set_aside(). */
+void jb_note_used(struct jb_source *src, long line, const char *reason);
 /* Where diagnostics go (default stderr; NULL silences them). */
 void jb_diag_set(FILE *f);
 
@@ -160,7 +166,10 @@ struct jb_ward {
 enum jb_level { JB_LEVEL_BOROUGH, JB_LEVEL_WARD, JB_LEVEL_LSOA, JB_NLEVELS };
 
 struct jb_category {
-	char *major; /* "VIOLENCE AGAINST THE PERSON" (as published, upper case) */
+	/* As the first file read (in path order) spells it, e.g. "VIOLENCE
+	 * AGAINST THE PERSON" or "Violence Against the Person": one category
+	 * however a release spells it (see jb_category_intern). */
+	char *major;
 	char *minor; /* "VIOLENCE WITH INJURY" */
 };
 
@@ -253,7 +262,7 @@ struct jb_dataset {
 
 	struct jb_category *categories;
 	size_t ncategories, capcategories;
-	struct strmap *category_index; /* "MAJOR\x1fMINOR" -> index */
+	struct strmap *category_index; /* folded "major\x1fminor" -> index */
 	struct jb_crime_table crime[JB_NLEVELS];
 	int has_crime[JB_NLEVELS];
 
@@ -288,16 +297,27 @@ struct jb_load_options {
  * Returns NULL (with a message) only when dir itself cannot be read. */
 struct jb_dataset *jb_dataset_load(const char *dir, const struct jb_load_options *opt);
 void jb_dataset_free(struct jb_dataset *ds);
+/* 1 when the dataset has some crime to brief on (a recorded-crime,
+ * street-level or dashboard file with a usable row); 0 otherwise, with a
+ * one-line reason in why (an empty data directory, no crime file, no
+ * usable crime file). */
+int jb_dataset_usable(const struct jb_dataset *ds, char *why, size_t cap);
 
 /* Consistency check of a loaded dataset (indices in range, counts >= 0,
  * polygons closed...). Returns the number of problems, each printed to err. */
 int jb_dataset_check(const struct jb_dataset *ds, FILE *err);
 
 /* Registries. *_find returns -1 when absent; *_intern adds when absent and
- * returns the index (name/borough fill blanks of an existing entry). */
+ * returns the index (name/borough fill blanks of an existing entry).
+ * Each entry has one identity however a release spells it: area codes
+ * compare with surrounding spaces dropped and case ignored; categories
+ * with case, spacing, punctuation and '&'/"and" ignored. */
 int jb_lsoa_find(const struct jb_dataset *ds, const char *code);
 int jb_lsoa_intern(struct jb_dataset *ds, const char *code, const char *name, int borough);
 int jb_ward_intern(struct jb_dataset *ds, const char *code, const char *name, int borough);
 int jb_category_intern(struct jb_dataset *ds, const char *major, const char *minor);
+/* 1 when category c is major / minor by that identity (minor NULL: any
+ * minor of the major). */
+int jb_category_is(const struct jb_category *c, const char *major, const char *minor);
 
 #endif

@@ -116,6 +116,46 @@ const char *jb_proj_operation(struct jb_proj *p)
 	return p->opdesc;
 }
 
+/* The horizontal CRS a definition names: a CRS bound to WGS84 by
+ * TOWGS84[...] (as GDAL writes OGC WKT) is the CRS it binds. */
+static PJ *base_crs(PJ_CONTEXT *ctx, PJ *crs)
+{
+	if (proj_get_type(crs) != PJ_TYPE_BOUND_CRS)
+		return crs;
+	PJ *src = proj_get_source_crs(ctx, crs);
+	if (!src)
+		return crs;
+	proj_destroy(crs);
+	return src;
+}
+
+/* 1 when crs gives ref's coordinates to within tol, at points spread over
+ * London (given in ref's units, longitude or easting first), and rests on
+ * the same datum: PROJ's strict equivalence compares parameters exactly,
+ * and published .prj files round them (the London Datastore's boundary
+ * shapefiles write BNG's scale factor 0.9996012717 as 0.999601272, which
+ * moves a point by a tenth of a millimetre). The datum check stops a
+ * lookalike on another datum, which PROJ would carry over unchanged. */
+static int same_within(PJ_CONTEXT *ctx, PJ *crs, PJ *ref, const double (*pts)[2],
+		       size_t npts, double tol)
+{
+	PJ *d1 = proj_crs_get_datum_forced(ctx, crs);
+	PJ *d2 = proj_crs_get_datum_forced(ctx, ref);
+	int same = d1 && d2 && proj_is_equivalent_to_with_ctx(ctx, d1, d2, PJ_COMP_EQUIVALENT);
+	proj_destroy(d1);
+	proj_destroy(d2);
+	PJ *raw = same ? proj_create_crs_to_crs_from_pj(ctx, ref, crs, NULL, NULL) : NULL;
+	PJ *op = raw ? proj_normalize_for_visualization(ctx, raw) : NULL;
+	proj_destroy(raw);
+	same = op != NULL;
+	for (size_t i = 0; same && i < npts; i++) {
+		PJ_COORD c = proj_trans(op, PJ_FWD, proj_coord(pts[i][0], pts[i][1], 0, 0));
+		same = fabs(c.xy.x - pts[i][0]) <= tol && fabs(c.xy.y - pts[i][1]) <= tol;
+	}
+	proj_destroy(op);
+	return same;
+}
+
 enum jb_crs jb_crs_identify(const char *definition)
 {
 	PJ_CONTEXT *ctx = proj_context_create();
@@ -125,14 +165,30 @@ enum jb_crs jb_crs_identify(const char *definition)
 	enum jb_crs kind = JB_CRS_UNKNOWN;
 	PJ *crs = definition ? proj_create(ctx, definition) : NULL;
 	if (crs) {
-		static const struct { const char *epsg; enum jb_crs kind; } known[] = {
-			{"EPSG:27700", JB_CRS_BNG},
-			{"EPSG:4326", JB_CRS_WGS84},
+		crs = base_crs(ctx, crs);
+		/* Greater London's corners and middle in each CRS; a millimetre
+		 * in BNG, about a millimetre (1e-8 degree) in WGS84. */
+		static const double bng[][2] = {
+			{503000, 155000}, {562000, 155000}, {503000, 201000},
+			{562000, 201000}, {530000, 180000},
+		};
+		static const double wgs[][2] = {
+			{-0.51, 51.28}, {0.34, 51.28}, {-0.51, 51.70}, {0.34, 51.70}, {-0.13, 51.51},
+		};
+		static const struct {
+			const char *epsg;
+			enum jb_crs kind;
+			const double (*pts)[2];
+			double tol;
+		} known[] = {
+			{"EPSG:27700", JB_CRS_BNG, bng, 1e-3},
+			{"EPSG:4326", JB_CRS_WGS84, wgs, 1e-8},
 		};
 		for (size_t i = 0; i < sizeof known / sizeof known[0] && !kind; i++) {
 			PJ *ref = proj_create(ctx, known[i].epsg);
-			if (ref && proj_is_equivalent_to_with_ctx(ctx, crs, ref,
-					PJ_COMP_EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS))
+			if (ref && (proj_is_equivalent_to_with_ctx(ctx, crs, ref,
+					PJ_COMP_EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS) ||
+				    same_within(ctx, crs, ref, known[i].pts, 5, known[i].tol)))
 				kind = known[i].kind;
 			proj_destroy(ref);
 		}

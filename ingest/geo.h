@@ -42,7 +42,11 @@ const char *jb_proj_operation(struct jb_proj *p);
 /* What a coordinate reference system definition (WKT as in a shapefile's
  * .prj, "EPSG:27700", a GeoJSON "urn:ogc:def:crs:OGC:1.3:CRS84"...) is,
  * as far as this program cares: PROJ parses it and compares it with
- * EPSG:27700 and EPSG:4326 (axis order aside). */
+ * EPSG:27700 and EPSG:4326 (axis order aside), strictly or, failing that,
+ * on the same datum giving the same coordinates over London to within a
+ * millimetre, so rounded parameters (a scale factor written 0.999601272)
+ * and every common spelling (ESRI or OGC WKT, WKT2, PROJJSON, a CRS bound
+ * to WGS84 by TOWGS84) are recognised. */
 enum jb_crs { JB_CRS_UNKNOWN, JB_CRS_BNG, JB_CRS_WGS84 };
 enum jb_crs jb_crs_identify(const char *definition);
 

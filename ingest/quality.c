@@ -54,11 +54,11 @@ void jb_source_unread(struct jb_sources *s, const char *path, const char *why)
 		fprintf(f, "%s: not read: %s\n", path, why);
 }
 
-static void count_reason(struct jb_source *src, const char *what, long line)
+static void count_reason(struct jb_source *src, const char *what, long line, int used)
 {
-	src->set_aside++;
+	src->set_aside += !used;
 	for (size_t i = 0; i < src->nreasons; i++)
-		if (strcmp(src->reasons[i].what, what) == 0) {
+		if (src->reasons[i].used == used && strcmp(src->reasons[i].what, what) == 0) {
 			src->reasons[i].n++;
 			return;
 		}
@@ -68,6 +68,7 @@ static void count_reason(struct jb_source *src, const char *what, long line)
 	r->what = xstrdup(what);
 	r->first = line > 0 ? xasprintf("%s:%ld", src->path, line) : xstrdup(src->path);
 	r->n = 1;
+	r->used = used;
 }
 
 void jb_reject(struct jb_source *src, long line, const char *column,
@@ -75,7 +76,7 @@ void jb_reject(struct jb_source *src, long line, const char *column,
 {
 	char *what = column ? xasprintf("column '%s': %s", column, problem)
 			    : xstrdup(problem);
-	count_reason(src, what, line);
+	count_reason(src, what, line, 0);
 	FILE *f = diag();
 	if (f) {
 		if (src->printed < MAX_PRINTED) {
@@ -94,5 +95,10 @@ void jb_reject(struct jb_source *src, long line, const char *column,
 
 void jb_set_aside(struct jb_source *src, long line, const char *reason)
 {
-	count_reason(src, reason, line);
+	count_reason(src, reason, line, 0);
+}
+
+void jb_note_used(struct jb_source *src, long line, const char *reason)
+{
+	count_reason(src, reason, line, 1);
 }

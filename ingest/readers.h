@@ -76,7 +76,17 @@ int jb_read_population(struct jb_dataset *ds, const char *path, const char *rel)
 /* deprivation/ */
 int jb_read_deprivation(struct jb_dataset *ds, const char *path, const char *rel);
 /* boundaries/: GeoJSON (WGS84) or ESRI shapefile (.shp + .dbf, BNG or WGS84
- * per its .prj); borough or LSOA features told apart by their attributes. */
+ * per its .prj); borough or LSOA features told apart by their attributes.
+ * One LSOA vintage is used, so the files of a folder are read as one set:
+ * jb_boundaries_begin(), jb_boundaries_read() for each file, then
+ * jb_boundaries_end(), which keeps the LSOAs of one vintage (2021 when
+ * some file has it, else the latest) and sets the others aside with the
+ * reason, and frees the set. jb_read_boundaries() reads one file as a set
+ * of its own. */
+struct jb_boundaries;
+struct jb_boundaries *jb_boundaries_begin(struct jb_dataset *ds);
+int jb_boundaries_read(struct jb_boundaries *set, const char *path, const char *rel);
+void jb_boundaries_end(struct jb_boundaries *set);
 int jb_read_boundaries(struct jb_dataset *ds, const char *path, const char *rel);
 
 #endif

@@ -83,6 +83,7 @@ struct pending {
 	int has_id;       /* id holds the row's Crime ID */
 	unsigned char id[JB_CRIME_ID_BYTES];
 	int32_t lsoa;     /* from the LSOA code, -1 when blank or unknown */
+	int coded;        /* the row gave an LSOA code (maybe of another vintage) */
 	int32_t location;
 	int month;        /* absolute month */
 	uint8_t type, outcome;
@@ -240,6 +241,10 @@ static void flush(struct street *s)
 				aside(s, p->line, "outside London's LSOAs");
 				continue;
 			}
+			if (p->coded && ds->lsoa[lsoa].borough >= 0)
+				jb_note_used(s->src, p->line, "column 'LSOA code': not in the LSOA boundaries "
+						     "used (another vintage?), placed by its "
+						     "coordinates");
 		}
 		int b = ds->lsoa[lsoa].borough;
 		if (b < 0) {
@@ -335,6 +340,7 @@ static int on_row(struct jb_csv *t, void *ctx)
 	 * joined to an outcome; the row keeps its last outcome category */
 	p->has_id = jb_crime_id_parse(jb_csv_get(t, s->c_id), p->id) == 0;
 	p->lsoa = *v ? jb_lsoa_find(s->ds, v) : -1;
+	p->coded = *v != '\0';
 	p->location = loc;
 	p->month = month;
 	p->type = (uint8_t)type;

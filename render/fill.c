@@ -156,6 +156,15 @@ static void span(int first, int last, char *b, size_t n)
 	snprintf(b, n, "%s – %s", x, y);
 }
 
+void fmt_window(int first, int last, int age, char *b, size_t n)
+{
+	char x[32], y[32];
+	fmt_month(first, 0, x, sizeof x);
+	fmt_month(last, 0, y, sizeof y);
+	snprintf(b, n, "%s – %s%s", x, y,
+		 age == JB_WINDOW_OLDER ? ", older than the rest of the pack" : "");
+}
+
 static void f_period(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, size_t n)
 {
 	(void)a;
@@ -400,7 +409,7 @@ static void f_lsoa_period(const struct fill_ctx *c, const struct jb_area_finding
 {
 	(void)a;
 	if (c->f->has_lsoa)
-		span(c->f->lsoa_period_end - 11, c->f->lsoa_period_end, b, n);
+		fmt_window(c->f->lsoa_period_end - 11, c->f->lsoa_period_end, c->f->lsoa_age, b, n);
 	else
 		snprintf(b, n, "–");
 }
@@ -685,7 +694,7 @@ static void f_street_period(const struct fill_ctx *c, const struct jb_area_findi
 	(void)a;
 	const struct jb_hotspots *h = c->f->hot;
 	if (h && h->has_street)
-		span(h->street_first, h->street_last, b, n);
+		fmt_window(h->street_first, h->street_last, h->street_age, b, n);
 	else
 		snprintf(b, n, "–");
 }

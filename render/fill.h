@@ -35,5 +35,9 @@ void fmt_signed_pct(double v, char *buf, size_t n);/* "+4.2%", "−12.0%" */
 void fmt_p(double p, char *buf, size_t n);        /* "p < 0.001", "p = 0.042" */
 void fmt_ordinal(int k, char *buf, size_t n);     /* "1st", "22nd" */
 void fmt_month(int month, int longform, char *buf, size_t n); /* "Feb 2026" / "February 2026" */
+/* A source's months, "Jan 2017 – Jun 2017", with ", older than the rest of
+ * the pack" when the finding says the source ends before the period
+ * analysed (enum jb_window_age JB_WINDOW_OLDER). */
+void fmt_window(int first, int last, int age, char *buf, size_t n);
 
 #endif

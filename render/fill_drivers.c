@@ -234,10 +234,7 @@ FILL_DRIVERS_FN(fd_street_period)
 		snprintf(b, n, NA);
 		return;
 	}
-	char x[32], y[32];
-	fmt_month(d->street_first, 0, x, sizeof x);
-	fmt_month(d->street_last, 0, y, sizeof y);
-	snprintf(b, n, "%s – %s", x, y);
+	fmt_window(d->street_first, d->street_last, d->street_age, b, n);
 }
 
 FILL_DRIVERS_FN(fd_street_known)
@@ -307,10 +304,7 @@ FILL_DRIVERS_FN(fd_po_period)
 		return;
 	}
 	int last = d->po_first + (int)d->po_n - 1;
-	char x[32], y[32];
-	fmt_month(last - 11, 0, x, sizeof x);
-	fmt_month(last, 0, y, sizeof y);
-	snprintf(b, n, "%s – %s", x, y);
+	fmt_window(last - 11, last, d->po_age, b, n);
 }
 
 FILL_DRIVERS_FN(fd_po_rate)

@@ -123,16 +123,52 @@ static void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 
 /* ---- key figures ---- */
 
-/* A tile about dashboard measure N ({dashN...}) when the theme has fewer
- * than N measures has nothing to show: it is left out. */
-static int tile_available(const struct jb_tile_spec *ts, const struct jb_theme *theme)
+/* The highest dashboard measure N a tile is about ({dashN...}), 0 none. */
+static size_t tile_dash(const struct jb_tile_spec *ts)
 {
 	const char *parts[] = {ts->label, ts->value, ts->detail};
+	size_t n = 0;
 	for (size_t i = 0; i < 3; i++)
 		for (const char *p = parts[i]; p && (p = strstr(p, "{dash")); p += 5)
-			if (p[5] >= '1' && p[5] <= '9' && (size_t)(p[5] - '0') > theme->ndash)
-				return 0;
-	return 1;
+			if (p[5] >= '1' && p[5] <= '9' && (size_t)(p[5] - '0') > n)
+				n = (size_t)(p[5] - '0');
+	return n;
+}
+
+/* A tile about dashboard measure N when the theme has fewer than N
+ * measures has nothing to show: it is left out. */
+static int tile_available(const struct jb_tile_spec *ts, const struct jb_theme *theme)
+{
+	return tile_dash(ts) <= theme->ndash;
+}
+
+/* A phrase as a sentence: its first letter capitalised. */
+static char *sentence(const char *phrase)
+{
+	char *s = xstrdup(phrase);
+	if (s[0] >= 'a' && s[0] <= 'z')
+		s[0] = (char)(s[0] - 'a' + 'A');
+	return s;
+}
+
+/* Fill one tile; a tile about a dashboard measure whose window the data
+ * do not cover says why (the finding's reason) instead of a number: no
+ * count when the last 12 months are not all there, no change when the 12
+ * before are not. */
+static void fill_tile(struct tile *t, char **owned, const struct jb_tile_spec *ts,
+		      const struct slide_ctx *c)
+{
+	size_t k = tile_dash(ts);
+	const struct jb_dash_window *w = k ? &c->f->dash[k - 1] : NULL;
+	t->label = owned[0] = slide_fill(c, ts->label);
+	if (w && w->status != JB_DASH_OK && w->status != JB_DASH_SHORT_PREV) {
+		t->value = owned[1] = xstrdup("Not available");
+		t->detail = owned[2] = sentence(w->why);
+		return;
+	}
+	t->value = owned[1] = slide_fill(c, ts->value);
+	t->detail = owned[2] = w && w->status == JB_DASH_SHORT_PREV ? sentence(w->why)
+								    : slide_fill(c, ts->detail);
 }
 
 static void layout_key_figures(struct dl_page *p, const struct slide_ctx *c)
@@ -157,9 +193,7 @@ static void layout_key_figures(struct dl_page *p, const struct slide_ctx *c)
 		const struct jb_tile_spec *ts = &c->spec->tiles[k];
 		if (!tile_available(ts, c->f->theme))
 			continue;
-		tiles[i].label = owned[3 * i] = slide_fill(c, ts->label);
-		tiles[i].value = owned[3 * i + 1] = slide_fill(c, ts->value);
-		tiles[i].detail = owned[3 * i + 2] = slide_fill(c, ts->detail);
+		fill_tile(&tiles[i], owned + 3 * i, ts, c);
 		tiles[i].accent = accents[i % (sizeof accents / sizeof accents[0])];
 		i++;
 	}
@@ -390,6 +424,12 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 	/* Files not read, why rows were set aside, what was not supplied. */
 	size_t nitems = 0, cap = 0;
 	char **items = NULL;
+	/* First: when it says another month than asked for, every slide
+	 * depends on it. */
+	if (c->f->period_note) {
+		items = xgrow(items, &cap, nitems + 1, sizeof *items);
+		items[nitems++] = xasprintf("Period: %s", c->f->period_note);
+	}
 	if (shown < src->n) {
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);
 		items[nitems++] = xasprintf("%zu more files read: see data-quality.csv beside the decks.",
@@ -416,16 +456,13 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 			char nbuf[32];
 			fmt_count((double)re->n, nbuf, sizeof nbuf);
 			items = xgrow(items, &cap, nitems + 1, sizeof *items);
-			items[nitems++] = xasprintf("%s rows set aside: %s (first at %s)", nbuf,
-						    re->what, re->first);
+			items[nitems++] = xasprintf("%s rows %s: %s (first at %s)", nbuf,
+						    re->used ? "used" : "set aside", re->what,
+						    re->first);
 		}
 	for (size_t i = 0; i < src->nmissing; i++) {
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);
 		items[nitems++] = xasprintf("Not supplied: %s", src->missing[i]);
-	}
-	if (c->f->period_note) {
-		items = xgrow(items, &cap, nitems + 1, sizeof *items);
-		items[nitems++] = xasprintf("Period: %s", c->f->period_note);
 	}
 	if (nitems)
 		chart_bullets(p, (struct chart_box){b.x, b.y + table_h + 10, left_w, b.h - table_h - 10},

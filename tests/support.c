@@ -163,7 +163,13 @@ struct jb_dataset *jb_load_capture(const char *dir, const struct jb_load_options
 	return ds;
 }
 
-const struct jb_source *jb_find_source(const struct jb_dataset *ds, const char *path)
+const char *jb_jembrief(void)
+{
+	const char *j = getenv("JEMBRIEF");
+	return j && *j ? j : "build/jembrief";
+}
+
+const struct jb_source *jb_source_named(const struct jb_dataset *ds, const char *path)
 {
 	for (size_t i = 0; i < ds->sources.n; i++)
 		if (strcmp(ds->sources.v[i]->path, path) == 0)

@@ -39,15 +39,18 @@ void jb_expect_in(const char *text, const char *want, const char *what);
  * Caller frees. */
 char *jb_pdf_page_with(const char *pdf, const char *marker);
 
+/* The jembrief binary under test: $JEMBRIEF, else build/jembrief. */
+const char *jb_jembrief(void);
+
 struct jb_dataset;
 struct jb_load_options;
+struct jb_source;
+/* The dataset's source read from path (relative to the data directory);
+ * fails the test when there is none. */
+const struct jb_source *jb_source_named(const struct jb_dataset *ds, const char *path);
 /* jb_dataset_load with its diagnostics captured into *diag (caller frees);
  * diagnostics go back to stderr afterwards. */
 struct jb_dataset *jb_load_capture(const char *dir, const struct jb_load_options *opt,
 				   char **diag);
-
-/* The source of ds read from path; fails the test when there is none. */
-struct jb_source;
-const struct jb_source *jb_find_source(const struct jb_dataset *ds, const char *path);
 
 #endif

@@ -43,7 +43,7 @@ static int teardown(void **state)
 
 static const char *first_at(const struct jb_dataset *ds, const char *path, const char *what)
 {
-	const struct jb_source *s = jb_find_source(ds, path);
+	const struct jb_source *s = jb_source_named(ds, path);
 	for (size_t r = 0; r < s->nreasons; r++)
 		if (strcmp(s->reasons[r].what, what) == 0)
 			return s->reasons[r].first;
@@ -178,16 +178,17 @@ static void outcomes_joined_by_crime_id(void **state)
 	free(dir);
 }
 
-/* The program under test, as an absolute path (caller frees). */
+/* The program under test, as an absolute path (caller frees): the test
+ * that runs it as nobody runs it from elsewhere. */
 static char *jembrief(void)
 {
-	const char *j = getenv("JEMBRIEF");
+	const char *j = jb_jembrief();
 	char cwd[4096];
-	if (j && *j == '/')
+	if (*j == '/')
 		return xstrdup(j);
 	if (!getcwd(cwd, sizeof cwd))
 		fail_msg("getcwd failed");
-	return xasprintf("%s/%s", cwd, j && *j ? j : "build/jembrief");
+	return xasprintf("%s/%s", cwd, j);
 }
 
 /* Files no folder reads are listed, with why, on the diagnostic stream and
