@@ -6,6 +6,8 @@
 #   make check    the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench    time the batch against a parse-only floor (see tests/bench.sh)
 #   make generate-street   build/generate-street, synthetic Met street data
+#   make install   PREFIX=/usr/local DESTDIR= : the binary, templates, sample
+#                  data, man page and licence; make uninstall removes them
 #
 # Debian packages are checked first; when some are missing, .ci/install-deps
 # installs them (as root) or prints the apt-get line to run. The pkg-config
@@ -25,7 +27,8 @@ PKGS := \
 	zlib \
 	libzip \
 	geos \
-	shapelib
+	shapelib \
+	fontconfig
 TEST_PKGS := cmocka
 
 CC         ?= cc
@@ -35,11 +38,23 @@ OUT        ?= out
 DATA       ?= sample-data
 PKG_CONFIG ?= pkg-config
 
+# Where make install puts things (GNU conventions). DATADIR is compiled in
+# (util/paths.c, through $(BUILD)/jembrief-paths.h) as the last place templates and
+# the sample data are looked for.
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share/jembrief
+MANDIR     ?= $(PREFIX)/share/man
+DOCDIR     ?= $(PREFIX)/share/doc/jembrief
+DESTDIR    ?=
+INSTALL    ?= install
+HELP2MAN   ?= help2man
+
 # Written by the rule below, after the dependency check; empty until then.
 -include $(BUILD)/config.mk
 
 ALL_CFLAGS := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
-	      -D_DEFAULT_SOURCE $(PKG_CFLAGS) $(CFLAGS)
+	      -D_DEFAULT_SOURCE -I$(BUILD) $(PKG_CFLAGS) $(CFLAGS)
 # Threads read the street-level files (ingest/dataset.c).
 LIBS = $(PKG_LIBS) -lhpdf -lcsv -lm -pthread
 
@@ -49,9 +64,10 @@ TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT := $(BUILD)/tests/support.o
 
-.PHONY: all run test check bench deps clean generate-street
+.PHONY: all run test test-build test-fresh check bench deps clean generate-street install uninstall \
+	FORCE
 
-all: jembrief
+all: jembrief $(BUILD)/jembrief.1
 
 deps: $(BUILD)/.deps-ok
 
@@ -84,6 +100,23 @@ $(BUILD)/jembrief: $(BUILD)/jembrief.o $(LIB_OBJ)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
+# The compiled-in install paths: rewritten only when they change, so a
+# different PREFIX rebuilds what uses them and nothing else.
+$(BUILD)/jembrief-paths.h: FORCE
+	@mkdir -p $(BUILD)
+	$(Q)printf '#define JB_DATADIR "%s"\n' '$(DATADIR)' > $@.tmp
+	$(Q)if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+FORCE:
+$(BUILD)/util/paths.o: $(BUILD)/jembrief-paths.h
+
+# The man page, from --help and --version (help2man) with the sections
+# --help cannot hold (jembrief.h2m); tests/test_cli.sh checks it.
+$(BUILD)/jembrief.1: $(BUILD)/jembrief jembrief.h2m
+	@echo "  MAN     $@"
+	$(Q)$(HELP2MAN) --no-info --no-discard-stderr --section=1 --include=jembrief.h2m \
+		--name="slide-style PDF briefing packs from London's crime and deprivation data" \
+		--output=$@.tmp ./$(BUILD)/jembrief && mv $@.tmp $@
+
 $(BUILD)/%.o: %.c $(BUILD)/config.mk
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
@@ -114,8 +147,15 @@ $(BUILD)/bench-run: $(BUILD)/tests/bench-run.o
 run: jembrief
 	./jembrief --data $(DATA) --out $(OUT)
 
-test: $(BUILD)/jembrief $(GENERATE) $(TEST_BIN)
+# Everything make test builds, without running it (tests/test_fresh.sh).
+test-build: $(BUILD)/jembrief $(BUILD)/jembrief.1 $(GENERATE) $(TEST_BIN)
+
+test: test-build
 	@sh tests/run-tests.sh $(BUILD)
+
+# The README's two commands on a simulated fresh machine (tests/fresh-machine.sh).
+test-fresh:
+	@sh tests/fresh-machine.sh
 
 check:
 	$(MAKE) BUILD=build-san \
@@ -124,6 +164,29 @@ check:
 
 bench: jembrief $(GENERATE) $(BUILD)/bench-parse $(BUILD)/bench-run
 	@sh tests/bench.sh $(BUILD)
+
+install: $(BUILD)/jembrief $(BUILD)/jembrief.1
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)
+	$(INSTALL) -m 755 $(BUILD)/jembrief $(DESTDIR)$(BINDIR)/jembrief
+	$(INSTALL) -m 644 templates/*.conf $(DESTDIR)$(DATADIR)/templates/
+	@# sample-data/ as it is, minus the generator's source
+	(cd sample-data && find . -type f ! -name '*.c' -print) | while read -r f; do \
+		$(INSTALL) -D -m 644 "sample-data/$$f" "$(DESTDIR)$(DATADIR)/sample-data/$$f" || exit 1; \
+	done
+	$(INSTALL) -m 644 $(BUILD)/jembrief.1 $(DESTDIR)$(MANDIR)/man1/jembrief.1
+	$(INSTALL) -m 644 LICENSE README.md $(DESTDIR)$(DOCDIR)/
+
+# Only the files install put there, then the folders left empty: a DATADIR
+# or DOCDIR shared with other files keeps them.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/jembrief $(DESTDIR)$(MANDIR)/man1/jembrief.1 \
+		$(addprefix $(DESTDIR)$(DATADIR)/,$(wildcard templates/*.conf)) \
+		$(DESTDIR)$(DOCDIR)/LICENSE $(DESTDIR)$(DOCDIR)/README.md
+	(cd sample-data && find . -type f ! -name '*.c' -print) | while read -r f; do \
+		rm -f "$(DESTDIR)$(DATADIR)/sample-data/$$f"; \
+	done
+	-find $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR) -depth -type d -empty -delete 2>/dev/null
 
 clean:
 	rm -rf build build-san jembrief $(OUT)

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -22,45 +23,61 @@
 #include "ingest/dataset.h"
 #include "render/datatables.h"
 #include "render/deck.h"
+#include "render/dictionary.h"
 #include "render/fill.h"
 #include "render/font.h"
 #include "render/quality.h"
 #include "render/summary.h"
 #include "render/template.h"
 #include "util/atomic.h"
+#include "util/csvout.h"
+#include "util/paths.h"
 #include "util/xalloc.h"
 
 #define JB_VERSION "0.1.0"
 
 enum { EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
 
+/* --help: the one description of the options; the man page is made from
+ * it (help2man, Makefile) and the README's table follows it. %s is the
+ * compiled-in DATADIR. */
 static const char usage_text[] =
 	"Usage: jembrief [OPTION]... [BOROUGH]...\n"
 	"Write a slide-style PDF briefing deck for each London borough named (by name,\n"
-	"slug or GSS code), or for all 32 boroughs and a London overview when none is\n"
-	"named, from the\n"
-	"published crime, deprivation and population data in the data directory.\n"
+	"slug or GSS code; 'london' names the London overview), or for all 32 boroughs\n"
+	"and the London overview when none is named, from the published crime,\n"
+	"deprivation and population data in the data directory.\n"
 	"\n"
 	"Options:\n"
-	"  -d, --data=DIR         data directory (default: sample-data); its folders\n"
-	"                         crime/, boundaries/, deprivation/, population/ are\n"
-	"                         read by header name; .csv and .csv.gz alike\n"
-	"  -o, --out=DIR          output directory (default: out), created if needed\n"
+	"  -d, --data=DIR         data directory; its folders crime/, boundaries/,\n"
+	"                         deprivation/, population/, ... are read by header\n"
+	"                         name, .csv and .csv.gz alike (default: $JEMBRIEF_DATA,\n"
+	"                         else the sample data shipped with jembrief,\n"
+	"                         %s/sample-data once installed)\n"
+	"  -o, --out=DIR          output directory (default: out), created if needed;\n"
+	"                         never '-': a batch is many files\n"
 	"  -t, --theme=NAME|FILE  deck template: a theme name looked up as NAME.conf in\n"
-	"                         $JB_TEMPLATE_DIR or templates/, or a file path\n"
-	"                         (default: serious-youth-violence)\n"
+	"                         $JEMBRIEF_TEMPLATES, then in the templates shipped with\n"
+	"                         jembrief (%s/templates once installed); or a\n"
+	"                         file path (default: serious-youth-violence)\n"
 	"  -p, --period=YYYY-MM   last month to analyse (default: the latest complete\n"
 	"                         month in the data)\n"
 	"  -j, --jobs=N           decks written, and street-level files read, in\n"
 	"                         parallel (default: the number of cores)\n"
 	"      --png              also write PNG previews, OUT/png/<slug>/NN.png\n"
+	"      --csv-bom          begin every CSV with a UTF-8 byte order mark, so that\n"
+	"                         Excel opens accented names correctly (default: none)\n"
 	"      --protect          encrypt the PDFs: the owner password is read from\n"
 	"                         $JEMBRIEF_OWNER_PASSWORD, an optional password to open\n"
 	"                         them from $JEMBRIEF_USER_PASSWORD; printing allowed,\n"
 	"                         copying not, unless changed by:\n"
 	"      --no-print         with --protect: forbid printing\n"
 	"      --allow-copy       with --protect: allow copying text\n"
-	"      --dump-findings    print the findings as text and write no decks\n"
+	"      --check            check the data directory and the template, print what\n"
+	"                         a run would use, and write nothing\n"
+	"      --dump-findings    print the findings of the boroughs named (all when\n"
+	"                         none is) and write no decks\n"
+	"      --format=FORMAT    with --dump-findings: text (default) or json\n"
 	"      --placeholders     list the template placeholders and exit\n"
 	"  -q, --quiet            no progress line\n"
 	"      --timings          report the wall time of each stage on stderr\n"
@@ -68,21 +85,46 @@ static const char usage_text[] =
 	"  -V, --version          show the version and exit\n"
 	"\n"
 	"Output (in OUT): <slug>.pdf per borough (e.g. hammersmith-and-fulham.pdf),\n"
-	"london-overview.pdf (full batch only), <slug>/data/*.csv behind each chart,\n"
-	"summary.csv with every headline figure per borough and for London,\n"
-	"data-quality.csv with every file read and every row set aside. Files are\n"
-	"written under a temporary name and renamed, so a crash leaves no half deck.\n"
-	"Bad input rows are reported as FILE:LINE: column 'X': problem, counted and\n"
-	"set aside; the decks' sources slide lists them. PDF dates come from\n"
-	"SOURCE_DATE_EPOCH when set, else from the data period, so identical inputs\n"
-	"give byte-identical decks.\n"
+	"london-overview.pdf, <slug>/data/*.csv behind each chart, summary.csv with\n"
+	"every headline figure per borough and for London, dashboard.csv,\n"
+	"data-quality.csv with every file read and every row set aside,\n"
+	"data-dictionary.csv naming every column of every table with its unit and\n"
+	"meaning. Files are written under a temporary name and renamed, so a crash\n"
+	"leaves no half deck. Bad input rows are reported as FILE:LINE: column 'X':\n"
+	"problem, counted and set aside; rows about areas outside the 32\n"
+	"boroughs are set aside as out of scope, which is not an error; the decks'\n"
+	"sources slide lists both. PDF dates come from SOURCE_DATE_EPOCH when set,\n"
+	"else from the data period, so identical inputs give byte-identical decks.\n"
 	"\n"
-	"Exit status: 0 every deck written; 1 some decks failed (the others were\n"
-	"written); 2 bad usage or unusable input.\n";
+	"Exit status:\n"
+	"  0  every deck written\n"
+	"  1  some decks failed (the others were written)\n"
+	"  2  bad usage or unusable input\n"
+	"\n"
+	"Environment:\n"
+	"  JEMBRIEF_DATA          the data directory when --data is not given\n"
+	"  JEMBRIEF_TEMPLATES     a folder of templates, searched before the shipped ones\n"
+	"  JEMBRIEF_FONT_DIR      a folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf,\n"
+	"                         used instead of the DejaVu Sans fontconfig finds\n"
+	"  JEMBRIEF_OWNER_PASSWORD, JEMBRIEF_USER_PASSWORD   the passwords of --protect\n"
+	"  SOURCE_DATE_EPOCH      the date written into the PDFs\n";
+
+static const char version_text[] =
+	"jembrief " JB_VERSION "\n"
+	"Copyright (C) 2026 the jembrief authors.\n"
+	"License MIT: <https://opensource.org/license/mit> (the file LICENSE).\n"
+	"This is free software: you are free to change and redistribute it.\n"
+	"There is NO WARRANTY, to the extent permitted by law.\n"
+	"The sample data shipped with it are public sector information under the\n"
+	"Open Government Licence (sample-data/SOURCES.md).\n";
+
+enum dump_format { DUMP_TEXT, DUMP_JSON };
 
 struct options {
 	const char *data, *out, *theme;
 	int period, jobs, png, dump, quiet;
+	int check, csv_bom;
+	enum dump_format format;
 	int protect, no_print, allow_copy;
 	int timings;
 };
@@ -104,22 +146,72 @@ static int parse_period(const char *s)
 	return jb_month(y, m);
 }
 
+static int parse_format(const char *s, enum dump_format *out)
+{
+	if (strcmp(s, "text") == 0)
+		*out = DUMP_TEXT;
+	else if (strcmp(s, "json") == 0)
+		*out = DUMP_JSON;
+	else {
+		fprintf(stderr, "jembrief: --format: '%s' is not text or json\n", s);
+		return -1;
+	}
+	return 0;
+}
+
+/* Options that cannot go together, or cannot mean anything. */
+static int check_option_combinations(const struct options *o)
+{
+	if (strcmp(o->out, "-") == 0) {
+		fputs("jembrief: --out -: a batch is many files (decks, tables, previews), so it "
+		      "goes to a folder, not to standard output; give a folder, or use "
+		      "--dump-findings to print the figures\n",
+		      stderr);
+		return -1;
+	}
+	if (o->format != DUMP_TEXT && !o->dump) {
+		fputs("jembrief: --format goes with --dump-findings\n", stderr);
+		return -1;
+	}
+	if (o->check && o->dump) {
+		fputs("jembrief: --check and --dump-findings: choose one\n", stderr);
+		return -1;
+	}
+	return 0;
+}
+
+/* An unknown option, or one missing its argument (getopt's ':' return). */
+static void option_error(int c, const char *arg)
+{
+	if (c == ':')
+		fprintf(stderr, "jembrief: option '%s' needs an argument\n", arg);
+	else if (optopt && !(arg[0] == '-' && arg[1] == '-'))
+		fprintf(stderr, "jembrief: unknown option '-%c'\n", optopt);
+	else
+		fprintf(stderr, "jembrief: unknown option '%s'\n", arg);
+	fputs("jembrief: try 'jembrief --help' for more information\n", stderr);
+}
+
 static int parse_options(int argc, char **argv, struct options *o)
 {
-	static const struct option longopts[] = {
+	/* Flags are set by getopt_long itself (it returns 0 for them). */
+	const struct option longopts[] = {
 		{"data", required_argument, NULL, 'd'},
 		{"out", required_argument, NULL, 'o'},
 		{"theme", required_argument, NULL, 't'},
 		{"period", required_argument, NULL, 'p'},
 		{"jobs", required_argument, NULL, 'j'},
-		{"png", no_argument, NULL, 'P'},
-		{"protect", no_argument, NULL, 'E'},
-		{"no-print", no_argument, NULL, 'N'},
-		{"allow-copy", no_argument, NULL, 'C'},
-		{"dump-findings", no_argument, NULL, 'D'},
+		{"png", no_argument, &o->png, 1},
+		{"csv-bom", no_argument, &o->csv_bom, 1},
+		{"protect", no_argument, &o->protect, 1},
+		{"no-print", no_argument, &o->no_print, 1},
+		{"allow-copy", no_argument, &o->allow_copy, 1},
+		{"check", no_argument, &o->check, 1},
+		{"dump-findings", no_argument, &o->dump, 1},
+		{"format", required_argument, NULL, 'F'},
 		{"placeholders", no_argument, NULL, 'L'},
 		{"quiet", no_argument, NULL, 'q'},
-		{"timings", no_argument, NULL, 'T'},
+		{"timings", no_argument, &o->timings, 1},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -127,8 +219,11 @@ static int parse_options(int argc, char **argv, struct options *o)
 	long n;
 	char *end;
 	int c;
-	while ((c = getopt_long(argc, argv, "d:o:t:p:j:qhV", longopts, NULL)) != -1) {
+	opterr = 0; /* getopt's messages start with argv[0]: ours with "jembrief:" */
+	while ((c = getopt_long(argc, argv, ":d:o:t:p:j:qhV", longopts, NULL)) != -1) {
 		switch (c) {
+		case 0: /* a flag, set */
+			break;
 		case 'd':
 			o->data = optarg;
 			break;
@@ -154,20 +249,9 @@ static int parse_options(int argc, char **argv, struct options *o)
 			}
 			o->jobs = (int)n;
 			break;
-		case 'P':
-			o->png = 1;
-			break;
-		case 'E':
-			o->protect = 1;
-			break;
-		case 'N':
-			o->no_print = 1;
-			break;
-		case 'C':
-			o->allow_copy = 1;
-			break;
-		case 'D':
-			o->dump = 1;
+		case 'F':
+			if (parse_format(optarg, &o->format) != 0)
+				return -1;
 			break;
 		case 'L':
 			fill_list(stdout);
@@ -175,17 +259,14 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case 'q':
 			o->quiet = 1;
 			break;
-		case 'T':
-			o->timings = 1;
-			break;
 		case 'h':
-			fputs(usage_text, stdout);
+			printf(usage_text, jb_datadir(), jb_datadir());
 			exit(0);
 		case 'V':
-			printf("jembrief %s\n", JB_VERSION);
+			fputs(version_text, stdout);
 			exit(0);
 		default:
-			fputs("Try 'jembrief --help' for more information.\n", stderr);
+			option_error(c, argv[optind - 1]);
 			return -1;
 		}
 	}
@@ -193,11 +274,31 @@ static int parse_options(int argc, char **argv, struct options *o)
 		fputs("jembrief: --no-print and --allow-copy go with --protect\n", stderr);
 		return -1;
 	}
-	return 0;
+	return check_option_combinations(o);
 }
 
-/* The decks to write: the boroughs named, or all 32 and the London
- * overview (JB_LONDON). */
+/* "london", "london-overview" or London's GSS code: the overview deck. */
+static int is_london(const char *s)
+{
+	return strcasecmp(s, "london") == 0 || strcasecmp(s, "london-overview") == 0 ||
+	       strcasecmp(s, "E12000007") == 0;
+}
+
+/* An unknown borough name, with the names it is close to. */
+static void unknown_borough(const char *name)
+{
+	int close[JB_NBOROUGHS];
+	int n = jb_borough_suggest(name, close, JB_NBOROUGHS);
+	fprintf(stderr, "jembrief: '%s' is not one of the 32 London boroughs", name);
+	for (int k = 0; k < n; k++)
+		fprintf(stderr, "%s%s", k == 0 ? "; did you mean " : k + 1 == n ? " or " : ", ",
+			jb_boroughs[close[k]].name);
+	fputs(n ? "?\n" : " (name one by name, slug or GSS code, or 'london' for the overview)\n",
+	      stderr);
+}
+
+/* The decks to write: the boroughs (and London overview) named, or all 32
+ * and the London overview (JB_LONDON). */
 static int select_boroughs(int argc, char **argv, int *sel)
 {
 	int n = 0;
@@ -207,12 +308,9 @@ static int select_boroughs(int argc, char **argv, int *sel)
 		return n;
 	}
 	for (int i = optind; i < argc; i++) {
-		int b = jb_borough_lookup(argv[i]);
-		for (int k = 0; b < 0 && k < JB_NBOROUGHS; k++)
-			if (strcmp(argv[i], jb_boroughs[k].slug) == 0)
-				b = k;
+		int b = is_london(argv[i]) ? JB_LONDON : jb_borough_lookup(argv[i]);
 		if (b < 0) {
-			fprintf(stderr, "jembrief: '%s' is not one of the 32 London boroughs\n", argv[i]);
+			unknown_borough(argv[i]);
 			return -1;
 		}
 		int dup = 0;
@@ -338,38 +436,168 @@ static int run_batch(const struct jb_findings *f, const struct jb_template *t,
 	return failed ? EXIT_SOME_FAILED : 0;
 }
 
+/* The data directory: --data, else $JEMBRIEF_DATA, else the first shipped
+ * sample-data folder that exists (util/paths.h). NULL, with the places
+ * looked, when there is none. */
+static char *data_dir(const char *given)
+{
+	if (given)
+		return xstrdup(given);
+	const char *env = getenv("JEMBRIEF_DATA");
+	if (env && *env)
+		return xstrdup(env);
+	struct jb_dirs d;
+	jb_data_dirs(&d);
+	char *found = NULL;
+	struct stat st;
+	for (size_t i = 0; i < d.n && !found; i++)
+		if (stat(d.v[i], &st) == 0 && S_ISDIR(st.st_mode))
+			found = xstrdup(d.v[i]);
+	if (!found) {
+		fputs("jembrief: no data directory: give one with --data DIR (looked in", stderr);
+		for (size_t i = 0; i < d.n; i++)
+			fprintf(stderr, "%s%s", i ? ", " : " ", d.v[i]);
+		fputs(")\n", stderr);
+	}
+	jb_dirs_free(&d);
+	return found;
+}
+
+/* The template, found and loaded; NULL with a message. */
+static struct jb_template *load_template(const char *theme, const char *argv0, char **path)
+{
+	*path = jb_template_find(theme, argv0);
+	if (!*path) {
+		struct jb_dirs d;
+		jb_template_dirs(&d);
+		fprintf(stderr, "jembrief: theme '%s' not found (looked for %s.conf in", theme,
+			theme);
+		for (size_t i = 0; i < d.n; i++)
+			fprintf(stderr, "%s%s", i ? ", " : " ", d.v[i]);
+		fputs(")\n", stderr);
+		jb_dirs_free(&d);
+		return NULL;
+	}
+	char err[1024];
+	struct jb_template *t = jb_template_load(*path, err, sizeof err);
+	if (!t)
+		fprintf(stderr, "jembrief: %s\n", err);
+	return t;
+}
+
+/* The tables beside the decks: summary.csv, dashboard.csv,
+ * data-quality.csv, data-dictionary.csv. 0, or -1 after a message for
+ * each that failed. */
+static int write_tables(const struct jb_findings *f, const char *outdir)
+{
+	static const struct {
+		const char *name;
+		int (*write)(const struct jb_findings *f, const char *path, char *err,
+			     size_t errlen);
+	} tables[] = {
+		{"summary.csv", summary_write},
+		{"dashboard.csv", summary_dashboard_write},
+		{"data-quality.csv", quality_write},
+	};
+	char err[1024];
+	int rc = 0;
+	for (size_t i = 0; i <= sizeof tables / sizeof tables[0]; i++) {
+		int last = i == sizeof tables / sizeof tables[0];
+		char *path = xasprintf("%s/%s", outdir, last ? "data-dictionary.csv" : tables[i].name);
+		if ((last ? dictionary_write(path, err, sizeof err)
+			  : tables[i].write(f, path, err, sizeof err)) != 0) {
+			fprintf(stderr, "jembrief: %s\n", err);
+			rc = -1;
+		}
+		free(path);
+	}
+	return rc;
+}
+
+/* --dump-findings: the areas selected, as text or JSON. */
+static void dump_findings(const struct jb_findings *f, const int *sel, int nsel,
+			  enum dump_format format)
+{
+	unsigned char keep[JB_NBOROUGHS + 1] = {0};
+	for (int k = 0; k < nsel; k++)
+		keep[sel[k]] = 1;
+	if (format == DUMP_JSON)
+		jb_findings_dump_json(f, keep, stdout);
+	else if (nsel == JB_NBOROUGHS + 1)
+		jb_findings_dump(f, stdout);
+	else
+		jb_findings_dump_areas(f, keep, stdout);
+}
+
+/* --check: what a run would use, on stdout; nothing written. 0 when the run
+ * could go ahead. */
+static int check_report(const struct options *o, const char *data, const char *tpath,
+			const struct jb_template *t, const struct jb_findings *f, int nsel)
+{
+	const struct jb_sources *src = &f->ds->sources;
+	size_t rows = 0, used = 0, aside = 0, bad = 0;
+	for (size_t i = 0; i < src->n; i++) {
+		rows += src->v[i]->rows;
+		used += src->v[i]->kept;
+		aside += src->v[i]->set_aside;
+		bad += src->v[i]->bad;
+	}
+	printf("template  %s (theme %s: %zu borough slides, %zu overview slides)\n", tpath,
+	       t->theme.id, t->nslides, t->noverview);
+	printf("data      %s: %zu files read, %zu rows: %zu used, %zu out of scope (not errors), "
+	       "%zu bad; %zu input%s not supplied\n",
+	       data, src->n, rows, used, aside - bad, bad, src->nmissing,
+	       src->nmissing == 1 ? "" : "s");
+	for (size_t i = 0; i < src->nmissing; i++)
+		printf("          not supplied: %s\n", src->missing[i]);
+	if (f->has_series)
+		printf("period    %04d-%02d to %04d-%02d%s%s\n", jb_month_year(f->window_first),
+		       jb_month_mon(f->window_first), jb_month_year(f->period_end),
+		       jb_month_mon(f->period_end), f->period_note ? "; " : "",
+		       f->period_note ? f->period_note : "");
+	else
+		puts("period    none: no usable borough-level crime file");
+	printf("fonts     %s, %s\n", font_path(DL_REGULAR), font_path(DL_BOLD));
+	struct stat st;
+	int exists = stat(o->out, &st) == 0;
+	printf("output    %s (%s), %d deck%s\n", o->out,
+	       !exists ? "would be created" : !S_ISDIR(st.st_mode) ? "NOT a folder"
+	       : access(o->out, W_OK) == 0 ? "exists" : "NOT writable",
+	       nsel, nsel == 1 ? "" : "s");
+	puts("nothing written (--check)");
+	int ok = f->has_series && (!exists || (S_ISDIR(st.st_mode) && access(o->out, W_OK) == 0));
+	return ok ? 0 : EXIT_USAGE;
+}
+
 int main(int argc, char **argv)
 {
-	struct options o = {.data = "sample-data", .out = "out",
-			    .theme = "serious-youth-violence"};
+	struct options o = {.out = "out", .theme = "serious-youth-violence"};
 	/* GSL's default handler aborts; the analysis checks every status. */
 	gsl_set_error_handler_off();
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	o.jobs = cores > 0 ? (int)cores : 1;
 	if (parse_options(argc, argv, &o) != 0)
 		return EXIT_USAGE;
+	csv_set_bom(o.csv_bom);
 	int sel[JB_NBOROUGHS + 1];
 	int nsel = select_boroughs(argc, argv, sel);
 	if (nsel < 0)
 		return EXIT_USAGE;
 
 	char err[1024];
-	char *tpath = jb_template_find(o.theme, argv[0]);
-	if (!tpath) {
-		fprintf(stderr, "jembrief: theme '%s' not found (looked for %s.conf in "
-				"$JB_TEMPLATE_DIR and templates/)\n", o.theme, o.theme);
-		return EXIT_USAGE;
-	}
 	if (o.protect && !(getenv("JEMBRIEF_OWNER_PASSWORD") && *getenv("JEMBRIEF_OWNER_PASSWORD"))) {
 		fputs("jembrief: --protect needs the owner password in $JEMBRIEF_OWNER_PASSWORD\n",
 		      stderr);
-		free(tpath);
 		return EXIT_USAGE;
 	}
-	struct jb_template *t = jb_template_load(tpath, err, sizeof err);
-	free(tpath);
-	if (!t) {
-		fprintf(stderr, "jembrief: %s\n", err);
+	char *tpath = NULL;
+	struct jb_template *t = load_template(o.theme, argv[0], &tpath);
+	char *data = t ? data_dir(o.data) : NULL;
+	/* a missing font stops the run before any data are read */
+	if (!t || !data || (!o.dump && font_init(NULL, NULL) != 0)) {
+		free(data);
+		free(tpath);
+		jb_template_free(t);
 		return EXIT_USAGE;
 	}
 	double t0 = now();
@@ -380,11 +608,14 @@ int main(int argc, char **argv)
 		.street_types = (const char *const *)t->theme.street_types,
 		.nstreet_types = t->theme.nstreet,
 	};
-	struct jb_dataset *ds = jb_dataset_load(o.data, &lopt);
+	struct jb_dataset *ds = jb_dataset_load(data, &lopt);
 	if (!ds || !jb_dataset_usable(ds, err, sizeof err)) {
 		if (ds)
 			fprintf(stderr, "jembrief: %s\n", err);
 		jb_dataset_free(ds);
+		font_done();
+		free(data);
+		free(tpath);
 		jb_template_free(t);
 		return EXIT_USAGE;
 	}
@@ -399,27 +630,17 @@ int main(int argc, char **argv)
 		status = EXIT_USAGE;
 	} else if (jb_findings_check(f, stderr) != 0)
 		status = EXIT_USAGE;
-	else if (o.dump) {
-		jb_findings_dump(f, stdout);
-	} else if (font_init(NULL, NULL) != 0) {
-		status = EXIT_USAGE;
-	} else {
+	else if (o.dump)
+		dump_findings(f, sel, nsel, o.format);
+	else if (o.check)
+		status = check_report(&o, data, tpath, t, f, nsel);
+	else {
 		if (make_dirs(o.out) != 0) {
 			fprintf(stderr, "jembrief: %s: cannot create: %s\n", o.out, strerror(errno));
 			status = EXIT_USAGE;
 		} else {
-			char *sum = xasprintf("%s/summary.csv", o.out);
-			if (summary_write(f, sum, err, sizeof err) != 0) {
-				fprintf(stderr, "jembrief: %s\n", err);
+			if (write_tables(f, o.out) != 0)
 				status = EXIT_SOME_FAILED;
-			}
-			free(sum);
-			char *dq = xasprintf("%s/data-quality.csv", o.out);
-			if (quality_write(f, dq, err, sizeof err) != 0) {
-				fprintf(stderr, "jembrief: %s\n", err);
-				status = EXIT_SOME_FAILED;
-			}
-			free(dq);
 			struct pdf_options popt = {
 				.owner_password = getenv("JEMBRIEF_OWNER_PASSWORD"),
 				.user_password = getenv("JEMBRIEF_USER_PASSWORD"),
@@ -445,10 +666,12 @@ int main(int argc, char **argv)
 				fprintf(stderr, "jembrief: timings: load %.2f s, analysis %.2f s, "
 						"decks %.2f s\n", t1 - t0, t2 - t1, now() - t2);
 		}
-		font_done();
 	}
+	font_done();
 	jb_findings_free(f);
 	jb_dataset_free(ds);
 	jb_template_free(t);
+	free(tpath);
+	free(data);
 	return status;
 }

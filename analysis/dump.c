@@ -117,7 +117,7 @@ int jb_findings_check(const struct jb_findings *f, FILE *err)
 	int problems = 0;
 #define PROBLEM(...)                                    \
 	do {                                            \
-		fprintf(err, "findings: " __VA_ARGS__); \
+		fprintf(err, "jembrief: findings: " __VA_ARGS__); \
 		fputc('\n', err);                       \
 		problems++;                             \
 	} while (0)

@@ -175,6 +175,15 @@ void jb_findings_free(struct jb_findings *f);
 int jb_findings_check(const struct jb_findings *f, FILE *err);
 /* Text dump for golden tests and --dump-findings. */
 void jb_findings_dump(const struct jb_findings *f, FILE *out);
+/* The same, keeping of the lines about one area only those of the areas
+ * with keep[area] set (boroughs 0..31, JB_LONDON); London-wide lines stay
+ * (analysis/dump_json.c). */
+void jb_findings_dump_areas(const struct jb_findings *f, const unsigned char *keep, FILE *out);
+/* The headline findings of the areas kept (all when keep is NULL) as one
+ * JSON object: theme, period, and per area the change, rate and ranks,
+ * trend, dashboard measures, key-finding rules and monthly series; figures
+ * not available are null. */
+void jb_findings_dump_json(const struct jb_findings *f, const unsigned char *keep, FILE *out);
 
 /* The theme's category matching, shared by every topic that counts MPS
  * recorded crime: 1 when the theme counts category c (by the identity of

@@ -116,6 +116,46 @@ int jb_borough_by_name(const char *name)
 	return -1;
 }
 
+/* Levenshtein distance of two folded names (both shorter than 128). */
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t n = strlen(b), row[128];
+	for (size_t j = 0; j <= n; j++)
+		row[j] = j;
+	for (size_t i = 1; a[i - 1]; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= n; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[n];
+}
+
+int jb_borough_suggest(const char *name, int *out, int max)
+{
+	char want[128], have[128];
+	fold(name ? name : "", want, sizeof want);
+	size_t wn = strlen(want);
+	int n = 0;
+	for (int i = 0; i < JB_NBOROUGHS && n < max && wn >= 3; i++) {
+		fold(jb_boroughs[i].name, have, sizeof have);
+		/* "Barking" in "Barking and Dagenham", "Westminster" in "City of
+		 * Westminster", or a typing slip (one edit in five letters) */
+		if (strstr(have, want) || strstr(want, have) ||
+		    edit_distance(want, have) <= (wn / 5 > 1 ? wn / 5 : 1))
+			out[n++] = i;
+	}
+	return n;
+}
+
 int jb_borough_lookup(const char *s)
 {
 	int b = jb_borough_by_code(s);

@@ -279,8 +279,9 @@ static int beside_street(enum crime_kind k)
 
 static void source_line(const struct jb_source *s)
 {
-	fprintf(stderr, "jembrief: %s: %s, %zu rows, %zu kept, %zu set aside\n", s->path,
-		s->kind, s->rows, s->kept, s->set_aside);
+	fprintf(stderr, "jembrief: %s: %s, %zu rows: %zu used, %zu out of scope (not errors), "
+			"%zu bad\n",
+		s->path, s->kind, s->rows, s->kept, s->set_aside - s->bad, s->bad);
 }
 
 static void progress(const struct jb_dataset *ds, size_t before, int quiet)

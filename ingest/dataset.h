@@ -43,6 +43,10 @@ int jb_borough_by_code(const char *gss);
 int jb_borough_by_name(const char *name);
 /* Either of the above: GSS code or name. */
 int jb_borough_lookup(const char *code_or_name);
+/* Boroughs whose name is close to name (one holds the other, as "Barking"
+ * and "City of Westminster" do, or a slip of about one letter in five):
+ * up to max indices into out, in borough order. Returns how many. */
+int jb_borough_suggest(const char *name, int *out, int max);
 
 /* ---- data quality: every file read, every row set aside and why ---- */
 
@@ -51,6 +55,9 @@ struct jb_reason {
 	char *first; /* first occurrence, "FILE:LINE" */
 	size_t n;
 	int used;    /* 1: rows noted but used all the same (jb_note_used) */
+	int bad;     /* 1: bad input (jb_reject); 0 and not used: out of scope,
+		      * a sound row deliberately not used (jb_set_aside), not an
+		      * error */
 };
 
 struct jb_source {
@@ -59,6 +66,7 @@ struct jb_source {
 	size_t rows;  /* data rows seen (header excluded) */
 	size_t kept;
 	size_t set_aside;
+	size_t bad;   /* of set_aside, bad input; the rest are out of scope */
 	struct jb_reason *reasons;
 	size_t nreasons, capreasons;
 	size_t printed; /* messages printed so far (capped, see jb_reject) */
@@ -88,7 +96,7 @@ struct jb_sources {
 struct jb_source *jb_source_add(struct jb_sources *s, const char *path, const char *kind);
 void jb_source_missing(struct jb_sources *s, const char *what);
 /* Record a file or folder not read, and say so on the diagnostic stream:
- * "PATH: not read: WHY". */
+ * "jembrief: PATH: not read: WHY". */
 void jb_source_unread(struct jb_sources *s, const char *path, const char *why);
 
 /* A bad row: prints "PATH:LINE: column 'COLUMN': PROBLEM DETAIL" to the

@@ -51,14 +51,16 @@ void jb_source_unread(struct jb_sources *s, const char *path, const char *why)
 	s->unread[s->nunread++] = (struct jb_unread){xstrdup(path), xstrdup(why)};
 	FILE *f = diag();
 	if (f)
-		fprintf(f, "%s: not read: %s\n", path, why);
+		fprintf(f, "jembrief: %s: not read: %s\n", path, why);
 }
 
-static void count_reason(struct jb_source *src, const char *what, long line, int used)
+static void count_reason(struct jb_source *src, const char *what, long line, int used, int bad)
 {
 	src->set_aside += !used;
+	src->bad += bad != 0;
 	for (size_t i = 0; i < src->nreasons; i++)
-		if (src->reasons[i].used == used && strcmp(src->reasons[i].what, what) == 0) {
+		if (src->reasons[i].used == used && src->reasons[i].bad == bad &&
+		    strcmp(src->reasons[i].what, what) == 0) {
 			src->reasons[i].n++;
 			return;
 		}
@@ -69,6 +71,7 @@ static void count_reason(struct jb_source *src, const char *what, long line, int
 	r->first = line > 0 ? xasprintf("%s:%ld", src->path, line) : xstrdup(src->path);
 	r->n = 1;
 	r->used = used;
+	r->bad = bad;
 }
 
 void jb_reject(struct jb_source *src, long line, const char *column,
@@ -76,7 +79,7 @@ void jb_reject(struct jb_source *src, long line, const char *column,
 {
 	char *what = column ? xasprintf("column '%s': %s", column, problem)
 			    : xstrdup(problem);
-	count_reason(src, what, line, 0);
+	count_reason(src, what, line, 0, 1);
 	FILE *f = diag();
 	if (f) {
 		if (src->printed < MAX_PRINTED) {
@@ -95,10 +98,10 @@ void jb_reject(struct jb_source *src, long line, const char *column,
 
 void jb_set_aside(struct jb_source *src, long line, const char *reason)
 {
-	count_reason(src, reason, line, 0);
+	count_reason(src, reason, line, 0, 0);
 }
 
 void jb_note_used(struct jb_source *src, long line, const char *reason)
 {
-	count_reason(src, reason, line, 1);
+	count_reason(src, reason, line, 1, 0);
 }

@@ -1,13 +1,15 @@
 /* render/datatables.h - the numbers behind each deck's charts, as CSV in
  * OUT/<slug>/data/, so analysts can check and reuse them. Each table is
- * written atomically from the findings as they are (full precision, no
- * thousands separators; an empty field is "not available"). */
+ * written atomically from the findings as they are (the precision rule of
+ * util/csvout.h, no thousands separators; an empty field is "not
+ * available"), its columns declared once beside it. */
 #ifndef JB_DATATABLES_H
 #define JB_DATATABLES_H
 
 #include <stddef.h>
 
 #include "../analysis/findings.h"
+#include "../util/csvout.h"
 
 /* Every table of area's deck into dir (created). Tables that are the same
  * in every deck (London-wide: hotspots-lsoa.csv, emerging-lsoa.csv) are
@@ -24,5 +26,18 @@ int datatables_shared_write(const struct jb_findings *f, const char *dir, char *
 typedef void (*datatable_fn)(FILE *out, const struct jb_findings *f, int area);
 int datatable_write(const char *dir, const char *name, datatable_fn body,
 		    const struct jb_findings *f, int area, char *err, size_t errlen);
+
+/* The area a row is about, as the first columns of a deck's tables:
+ * area_code, area_name (declared by DATATABLE_AREA_COLS, written by
+ * datatable_area), so the tables of several decks can be stacked. */
+#define DATATABLE_AREA_COLS                                                          \
+	{"area_code", "GSS code", "the row's area: the deck's borough (E09...), or "    \
+				  "London (E12000007)"},                                \
+	{"area_name", "text", "the row's area: the deck's borough, or London"}
+void datatable_area(FILE *out, const struct jb_findings *f, int area);
+
+/* The declaration (file, row, columns) of the i-th table of a deck's data/
+ * folder, for the data dictionary; NULL past the last. */
+const struct csv_table *datatables_def(size_t i);
 
 #endif

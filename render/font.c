@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <fontconfig/fontconfig.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
@@ -12,7 +13,7 @@
 
 #include "../util/xalloc.h"
 
-#define DEFAULT_FONT_DIR "/usr/share/fonts/truetype/dejavu"
+#define FONT_FAMILY "DejaVu Sans" /* the layout tests' metrics are DejaVu's */
 #define CACHE_SIZE 0x10000 /* the Basic Multilingual Plane */
 
 struct font {
@@ -93,6 +94,47 @@ static int load(struct font *f, const char *path)
 	return 0;
 }
 
+/* The file of FONT_FAMILY at weight, asked of fontconfig; NULL with a
+ * message when fontconfig only has a substitute (it always matches
+ * something, and another family's metrics would break the layout). */
+static char *fontconfig_file(int weight, const char *style)
+{
+	FcPattern *want = FcPatternBuild(NULL, FC_FAMILY, FcTypeString, FONT_FAMILY, FC_WEIGHT,
+					 FcTypeInteger, weight, FC_SLANT, FcTypeInteger,
+					 FC_SLANT_ROMAN, (char *)NULL);
+	char *file = NULL;
+	FcResult res;
+	FcConfigSubstitute(NULL, want, FcMatchPattern);
+	FcDefaultSubstitute(want);
+	FcPattern *got = FcFontMatch(NULL, want, &res);
+	FcChar8 *family = NULL, *path = NULL;
+	int w = -1;
+	if (got && FcPatternGetString(got, FC_FAMILY, 0, &family) == FcResultMatch &&
+	    strcmp((const char *)family, FONT_FAMILY) == 0 &&
+	    FcPatternGetInteger(got, FC_WEIGHT, 0, &w) == FcResultMatch && w == weight &&
+	    FcPatternGetString(got, FC_FILE, 0, &path) == FcResultMatch)
+		file = xstrdup((const char *)path);
+	else
+		fprintf(stderr, "jembrief: font '%s %s' not found by fontconfig (Debian package "
+				"fonts-dejavu-core; or set $JEMBRIEF_FONT_DIR to a folder holding "
+				"DejaVuSans.ttf and DejaVuSans-Bold.ttf)\n",
+			FONT_FAMILY, style);
+	if (got)
+		FcPatternDestroy(got);
+	FcPatternDestroy(want);
+	return file;
+}
+
+/* The default regular or bold file: in $JEMBRIEF_FONT_DIR when set, else
+ * where fontconfig says. */
+static char *default_font(int bold)
+{
+	const char *dir = getenv("JEMBRIEF_FONT_DIR");
+	if (dir && *dir)
+		return xasprintf("%s/%s", dir, bold ? "DejaVuSans-Bold.ttf" : "DejaVuSans.ttf");
+	return fontconfig_file(bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR, bold ? "Bold" : "Book");
+}
+
 int font_init(const char *regular, const char *bold)
 {
 	font_done();
@@ -101,12 +143,9 @@ int font_init(const char *regular, const char *bold)
 		lib = NULL;
 		return -1;
 	}
-	const char *dir = getenv("JB_FONT_DIR");
-	if (!dir || !*dir)
-		dir = DEFAULT_FONT_DIR;
-	char *r = regular ? xstrdup(regular) : xasprintf("%s/DejaVuSans.ttf", dir);
-	char *b = bold ? xstrdup(bold) : xasprintf("%s/DejaVuSans-Bold.ttf", dir);
-	int rc = load(&fonts[DL_REGULAR], r) || load(&fonts[DL_BOLD], b) ? -1 : 0;
+	char *r = regular ? xstrdup(regular) : default_font(0);
+	char *b = bold ? xstrdup(bold) : default_font(1);
+	int rc = !r || !b || load(&fonts[DL_REGULAR], r) || load(&fonts[DL_BOLD], b) ? -1 : 0;
 	free(r);
 	free(b);
 	if (rc)
@@ -126,6 +165,8 @@ void font_done(void)
 	if (lib)
 		FT_Done_FreeType(lib);
 	lib = NULL;
+	/* fontconfig's configuration and caches, loaded by the first match */
+	FcFini();
 }
 
 static const struct font *get(enum dl_font f)

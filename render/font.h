@@ -15,9 +15,10 @@
 
 struct FT_FaceRec_; /* FreeType's FT_Face points to one */
 
-/* Paths of the regular and bold TTF. NULL picks the default: $JB_FONT_DIR
- * or /usr/share/fonts/truetype/dejavu, files DejaVuSans.ttf and
- * DejaVuSans-Bold.ttf. Returns 0, or -1 with a message on stderr. */
+/* Paths of the regular and bold TTF. NULL picks the default: DejaVu Sans
+ * Book and Bold as fontconfig finds them, or DejaVuSans.ttf and
+ * DejaVuSans-Bold.ttf in $JEMBRIEF_FONT_DIR when that is set. Returns 0,
+ * or -1 with a message on stderr. */
 int font_init(const char *regular, const char *bold);
 void font_done(void);
 /* NULL before font_init(). */

@@ -393,31 +393,34 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 	struct chart_box b = c->body;
 	double left_w = b.w * 0.58;
 
-	/* Files read: one row each. */
+	/* Files read: one row each; rows not used split into the sound rows
+	 * outside the 32 boroughs (or not published), which are expected, and
+	 * the bad ones. */
+	enum { NCOL = 5, NNUM = NCOL - 1 };
 	size_t nrows = src->n + 1;
-	const char **cells = xcalloc(nrows * 4, sizeof *cells);
-	char **owned = xcalloc(nrows * 3, sizeof *owned);
+	const char **cells = xcalloc(nrows * NCOL, sizeof *cells);
+	char **owned = xcalloc(nrows * NNUM, sizeof *owned);
 	cells[0] = "File";
 	cells[1] = "Rows";
 	cells[2] = "Used";
-	cells[3] = "Set aside";
+	cells[3] = "Out of scope";
+	cells[4] = "Bad";
 	for (size_t i = 0; i < src->n; i++) {
 		const struct jb_source *s = src->v[i];
-		char v[32];
-		fmt_count((double)s->rows, v, sizeof v);
-		owned[3 * i] = xstrdup(v);
-		fmt_count((double)s->kept, v, sizeof v);
-		owned[3 * i + 1] = xstrdup(v);
-		fmt_count((double)s->set_aside, v, sizeof v);
-		owned[3 * i + 2] = xstrdup(v);
-		cells[4 * (i + 1)] = s->path;
-		cells[4 * (i + 1) + 1] = owned[3 * i];
-		cells[4 * (i + 1) + 2] = owned[3 * i + 1];
-		cells[4 * (i + 1) + 3] = owned[3 * i + 2];
+		const double v[NNUM] = {(double)s->rows, (double)s->kept,
+					(double)(s->set_aside - s->bad), (double)s->bad};
+		cells[NCOL * (i + 1)] = s->path;
+		for (int k = 0; k < NNUM; k++) {
+			char buf[32];
+			fmt_count(v[k], buf, sizeof buf);
+			owned[NNUM * i + k] = xstrdup(buf);
+			cells[NCOL * (i + 1) + 1 + k] = owned[NNUM * i + k];
+		}
 	}
-	static const double widths[] = {0.58, 0.14, 0.14, 0.14};
-	static const enum chart_align align[] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
-	struct table tb = {nrows, 4, cells, widths, align, -1, 7.5};
+	static const double widths[] = {0.52, 0.12, 0.12, 0.14, 0.10};
+	static const enum chart_align align[] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT,
+						 ALIGN_RIGHT};
+	struct table tb = {nrows, NCOL, cells, widths, align, -1, 7.5};
 	double table_h = b.h * 0.62;
 	size_t shown = chart_table(p, (struct chart_box){b.x, b.y, left_w, table_h}, &tb);
 
@@ -456,9 +459,15 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 			char nbuf[32];
 			fmt_count((double)re->n, nbuf, sizeof nbuf);
 			items = xgrow(items, &cap, nitems + 1, sizeof *items);
-			items[nitems++] = xasprintf("%s rows %s: %s (first at %s)", nbuf,
-						    re->used ? "used" : "set aside", re->what,
-						    re->first);
+			int one = re->n == 1;
+			items[nitems++] =
+				re->used ? xasprintf("%s row%s used: %s (first at %s)", nbuf,
+						     one ? "" : "s", re->what, re->first)
+				: re->bad ? xasprintf("%s bad row%s set aside: %s (first at %s)", nbuf,
+						      one ? "" : "s", re->what, re->first)
+					  : xasprintf("%s row%s out of scope, not %s: %s (%s)", nbuf,
+						      one ? "" : "s", one ? "an error" : "errors",
+						      re->what, re->first);
 		}
 	for (size_t i = 0; i < src->nmissing; i++) {
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);
@@ -480,7 +489,7 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 	for (size_t i = 0; i < nitems; i++)
 		free(items[i]);
 	free(items);
-	for (size_t i = 0; i < nrows * 3; i++)
+	for (size_t i = 0; i < nrows * NNUM; i++)
 		free(owned[i]);
 	free(owned);
 	free(cells);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../util/paths.h"
 #include "../util/xalloc.h"
 #include "fill.h"
 
@@ -70,38 +71,21 @@ static int readable(const char *path)
 
 char *jb_template_find(const char *name, const char *argv0)
 {
+	(void)argv0; /* the executable is found through /proc/self/exe */
 	if (strchr(name, '/') || strstr(name, ".conf"))
 		return readable(name) ? xstrdup(name) : NULL;
-	char *path;
-	const char *env = getenv("JB_TEMPLATE_DIR");
-	if (env && *env) {
-		path = xasprintf("%s/%s.conf", env, name);
+	struct jb_dirs dirs;
+	jb_template_dirs(&dirs);
+	char *found = NULL;
+	for (size_t i = 0; i < dirs.n && !found; i++) {
+		char *path = xasprintf("%s/%s.conf", dirs.v[i], name);
 		if (readable(path))
-			return path;
-		free(path);
+			found = path;
+		else
+			free(path);
 	}
-	/* templates/ beside the executable: /proc/self/exe, else argv[0]. */
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0)
-		exe[n] = '\0';
-	else
-		snprintf(exe, sizeof exe, "%s", argv0 ? argv0 : "");
-	char *slash = strrchr(exe, '/');
-	for (int up = 0; slash && up < 2; up++) {
-		/* the binary may sit in build/ too: try its folder and the one above */
-		*slash = '\0';
-		path = xasprintf("%s/templates/%s.conf", exe, name);
-		if (readable(path))
-			return path;
-		free(path);
-		slash = strrchr(exe, '/');
-	}
-	path = xasprintf("templates/%s.conf", name);
-	if (readable(path))
-		return path;
-	free(path);
-	return NULL;
+	jb_dirs_free(&dirs);
+	return found;
 }
 
 struct loader {

@@ -73,9 +73,10 @@ struct jb_template {
 };
 
 /* Resolve a theme given by name ("all-violence") or path: a path is used as
- * is; a name is looked for as NAME.conf in $JB_TEMPLATE_DIR, then in the
- * templates/ folder beside the executable, then ./templates. Returns a new
- * string, or NULL when nothing is found. */
+ * is; a name is looked for as NAME.conf in each of jb_template_dirs()
+ * (util/paths.h: $JEMBRIEF_TEMPLATES, the checkout's templates/, the
+ * installed DATADIR/templates). Returns a new string, or NULL when nothing
+ * is found. */
 char *jb_template_find(const char *name_or_path, const char *argv0);
 
 /* Load and validate: syntax, known slide kinds, required fields, every

@@ -1,6 +1,9 @@
 #!/bin/sh
 # tests/run-tests.sh BUILD - run every test program in BUILD/tests from the
-# repository root, show their output, and close with one summary line
+# repository root, and tests/test_*.sh and tests/test_*.py
+# (tests/fresh-machine.sh is not among them: it rebuilds the tree twice from
+# nothing, so .ci/run runs it on its own), show
+# their output, and close with one summary line
 # "N passed, N failed" counted from cmocka's per-test lines.
 set -u
 build=${1:-build}
@@ -9,11 +12,18 @@ export JEMBRIEF="$PWD/$build/jembrief"
 log=$(mktemp)
 one=$(mktemp)
 status=0
-for t in "$build"/tests/test_*; do
+export JEMBRIEF_BUILD="$build"
+# The C test programs, then the shell and Python tests (tests/test_*.sh,
+# tests/test_*.py), which print cmocka's line format too.
+for t in "$build"/tests/test_* tests/test_*.sh tests/test_*.py; do
 	case "$t" in *.o|*.d) continue ;; esac
-	[ -x "$t" ] || continue
+	case "$t" in
+	*.sh) run="sh $t" ;;
+	*.py) run="python3 $t" ;;
+	*) [ -x "$t" ] || continue; run=$t ;;
+	esac
 	echo "== $t"
-	"$t" >"$one" 2>&1
+	$run >"$one" 2>&1
 	rc=$?
 	cat "$one"
 	cat "$one" >>"$log"

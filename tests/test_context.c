@@ -897,10 +897,13 @@ static void slides_say_the_numbers(void **state)
 			"2023,0.15783,0.06695,", "exclusion table");
 	/* ... with the similar boroughs' mean (0.029252 over 5, see
 	 * similar_boroughs_mean) appended */
-	expect_in(text, "rank_1_is,similar_boroughs_mean,similar_boroughs_n,similar_boroughs\n",
+	expect_in(text, "rank_1_is,similar_boroughs_mean,similar_boroughs_n,similar_boroughs,"
+			"similar_boroughs_codes\n",
 		  "exclusion table header");
+	expect_in(text, "\nE09000012,Hackney,TotPermEx,", "exclusion table: the area first");
 	expect_in(text, ",2023/24,2023,0.15783,0.06695,0.12889,1,highest,0.029252,5,Westminster; "
-			"Lambeth; Haringey; Southwark; Lewisham\n",
+			"Lambeth; Haringey; Southwark; Lewisham,E09000033; E09000022; E09000014; "
+			"E09000028; E09000023\n",
 		  "exclusion table");
 	free(text);
 	free(csv);
@@ -910,25 +913,27 @@ static void slides_say_the_numbers(void **state)
 	csv = xasprintf("%s/out/hackney/data/youth-spend.csv", dir);
 	text = jb_slurp(csv, NULL);
 	assert_non_null(text);
-	expect_in(text, "rank_of_32,similar_boroughs_per_resident_10_17,similar_boroughs_n,"
-			"similar_boroughs\n",
+	expect_in(text, "rank_of_32,similar_boroughs_spend_gbp_per_resident_10_17,"
+			"similar_boroughs_n,similar_boroughs,similar_boroughs_codes\n",
 		  "spend table header");
-	expect_in(text, "YoungPeopleFinance,2024-25 (OT),2024,5231364,25531,204.902432,123.328505,31,"
-			"6,118.937336,5,Westminster; Lambeth; Haringey; Southwark; Lewisham\n",
+	expect_in(text, "\nE09000012,Hackney,YoungPeopleFinance,2024-25 (OT),2024,5231364,25531,"
+			"204.902432,123.328505,31,6,118.937336,5,Westminster; Lambeth; Haringey; "
+			"Southwark; Lewisham,E09000033; E09000022; E09000014; E09000028; E09000023\n",
 		  "spend table");
 	free(text);
 	free(csv);
 	csv = xasprintf("%s/out/hackney/data/actions.csv", dir);
 	text = jb_slurp(csv, NULL);
 	assert_non_null(text);
-	expect_in(text, "1,hackney-02,2025-09-15,Targeted patrols during school leaving times,"
-			"Health (ICB),2026-03-31,Delayed,0,", "actions table");
+	expect_in(text, "\nE09000012,Hackney,1,hackney-02,2025-09-15,Targeted patrols during "
+			"school leaving times,Health (ICB),2026-03-31,Delayed,0,", "actions table");
 	free(text);
 	free(csv);
 	csv = xasprintf("%s/out/hackney/data/offender-management.csv", dir);
 	text = jb_slurp(csv, NULL);
 	assert_non_null(text);
-	expect_in(text, "2026-01,IOM fixed,42,31.3,verified\n", "offender table");
+	expect_in(text, "\nE09000012,Hackney,2026-01,IOM fixed,42,31.3,verified\n",
+		  "offender table");
 	free(text);
 	free(csv);
 	free(data);

@@ -237,7 +237,9 @@ static void slide_names_the_csv_hottest(void **state)
 	} decks[] = {{"westminster", "E09000033"}, {"hackney", "E09000012"}};
 	for (size_t d = 0; d < 2; d++) {
 		/* hot LSOAs of the borough by z descending: "name" per line */
-		cmd = xasprintf("awk -F, 'NR > 1 && $3 == \"%s\" && $8 > 0 { print $5 \"\\t\" $2 }' "
+		/* columns: lsoa21cd,lsoa21nm,borough_code,borough_name,count_last12,
+		 * gi_z,p_value,fdr_significant,class,... (no commas in the names) */
+		cmd = xasprintf("awk -F, 'NR > 1 && $3 == \"%s\" && $9 > 0 { print $6 \"\\t\" $2 }' "
 				"'%s/%s/data/hotspots-lsoa.csv' | sort -t '\t' -k1,1gr | cut -f2",
 				decks[d].code, out, decks[d].slug);
 		char *names = jb_run(cmd, &st);

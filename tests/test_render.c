@@ -616,17 +616,23 @@ static void pdf_and_png_agree(void **state)
 static void font_init_finds_and_rejects_fonts(void **state)
 {
 	(void)state;
-	setenv("JB_FONT_DIR", "/usr/share/fonts/truetype/dejavu", 1);
+	setenv("JEMBRIEF_FONT_DIR", "/usr/share/fonts/truetype/dejavu", 1);
 	assert_int_equal(font_init(NULL, NULL), 0);
 	assert_string_equal(font_path(DL_BOLD), "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
-	setenv("JB_FONT_DIR", "/nonexistent", 1);
+	setenv("JEMBRIEF_FONT_DIR", "/nonexistent", 1);
 	assert_int_equal(font_init(NULL, NULL), -1);
 	assert_null(font_path(DL_REGULAR));
 	assert_null(font_ft_face(DL_REGULAR));
 	/* A file that is not a font. */
 	assert_int_equal(font_init("tests/test_render.c", NULL), -1);
-	unsetenv("JB_FONT_DIR");
+	unsetenv("JEMBRIEF_FONT_DIR");
+	/* fontconfig's DejaVu Sans: fc-match 'DejaVu Sans:bold' names the same file */
 	assert_int_equal(font_init(NULL, NULL), 0);
+	int st;
+	char *fc = jb_run("fc-match -f '%{file}' 'DejaVu Sans:bold'", &st);
+	assert_int_equal(st, 0);
+	assert_string_equal(font_path(DL_BOLD), fc);
+	free(fc);
 	assert_close(font_width(DL_REGULAR, 10, "Hello"), 5191 * 10 / UPEM, 1e-12);
 }
 
