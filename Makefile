@@ -8,6 +8,8 @@
 #   make generate-street   build/generate-street, synthetic Met street data
 #   make install   PREFIX=/usr/local DESTDIR= : the binary, templates, sample
 #                  data, man page and licence; make uninstall removes them
+#   make fuzz     build the libFuzzer targets with clang and run each for
+#                 FUZZ_SECONDS (tests/fuzz/README)
 #
 # Debian packages are checked first; when some are missing, .ci/install-deps
 # installs them (as root) or prints the apt-get line to run. The pkg-config
@@ -65,7 +67,7 @@ TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT := $(BUILD)/tests/support.o
 
 .PHONY: all run test test-build test-fresh check bench deps clean generate-street install uninstall \
-	FORCE
+	fuzz fuzz-build FORCE
 
 all: jembrief $(BUILD)/jembrief.1
 
@@ -188,7 +190,31 @@ uninstall:
 	done
 	-find $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR) -depth -type d -empty -delete 2>/dev/null
 
+# ---- fuzzing (tests/fuzz/README) ----
+# Every target of tests/fuzz/targets, built with clang's libFuzzer and
+# both sanitizers into $(FUZZ_BUILD), then run for FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_TARGETS := $(shell awk '!/^\#/ && NF { print $$1 }' tests/fuzz/targets)
+FUZZ_CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=all
+
+fuzz:
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=clang CFLAGS="$(FUZZ_CFLAGS)" \
+		LDFLAGS="-fsanitize=address,undefined" fuzz-build
+	@sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%)
+
+# A target's harness and file come from its line in tests/fuzz/targets.
+$(BUILD)/fuzz/%: tests/fuzz/targets $(wildcard tests/fuzz/*.c tests/fuzz/*.h) $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  FUZZ    $@"
+	$(Q)set -- $$(awk -v t=$* '$$1 == t { print $$2, $$3 }' tests/fuzz/targets); \
+	  $(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -DFUZZ_PATH="\"$$2\"" -DFUZZ_ROOT="\"$(CURDIR)\"" \
+	    -o $@ tests/fuzz/fuzz_$$1.c tests/fuzz/fuzz_support.c $(LIB_OBJ) $(LIBS)
+
 clean:
-	rm -rf build build-san jembrief $(OUT)
+	rm -rf build build-san build-fuzz jembrief $(OUT)
 
 -include $(LIB_OBJ:.o=.d) $(BUILD)/jembrief.d $(BUILD)/sample-data/generate-street.d $(BUILD)/tests/bench-parse.d $(BUILD)/tests/bench-run.d $(TEST_BIN:=.d) $(TEST_SUPPORT:.o=.d)

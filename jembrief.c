@@ -590,6 +590,13 @@ int main(int argc, char **argv)
 		      stderr);
 		return EXIT_USAGE;
 	}
+	const char *bad_password = o.protect ? pdf_password_problem(&(struct pdf_options){
+		.owner_password = getenv("JEMBRIEF_OWNER_PASSWORD"),
+		.user_password = getenv("JEMBRIEF_USER_PASSWORD")}) : NULL;
+	if (bad_password) {
+		fprintf(stderr, "jembrief: --protect: %s\n", bad_password);
+		return EXIT_USAGE;
+	}
 	char *tpath = NULL;
 	struct jb_template *t = load_template(o.theme, argv[0], &tpath);
 	char *data = t ? data_dir(o.data) : NULL;

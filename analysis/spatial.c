@@ -180,11 +180,16 @@ void jb_grid_init(struct jb_grid *g, double minx, double miny, double maxx,
 	if (!(isfinite(minx) && isfinite(miny) && maxx >= minx && maxy >= miny &&
 	      isfinite(maxx) && isfinite(maxy)))
 		return; /* an empty grid */
-	g->x0 = floor(minx / cell) * cell;
-	g->y0 = floor(miny / cell) * cell;
-	/* the max edge belongs to the cell above it, so floor + 1 */
-	g->nx = (size_t)(floor((maxx - g->x0) / cell) + 1);
-	g->ny = (size_t)(floor((maxy - g->y0) / cell) + 1);
+	double x0 = floor(minx / cell) * cell, y0 = floor(miny / cell) * cell;
+	/* the max edge belongs to the cell above it, so floor + 1; counted in
+	 * doubles, so that no extent overflows before the check */
+	double nx = floor((maxx - x0) / cell) + 1, ny = floor((maxy - y0) / cell) + 1;
+	if (!(nx * ny <= JB_GRID_MAX_CELLS))
+		return; /* an empty grid */
+	g->x0 = x0;
+	g->y0 = y0;
+	g->nx = (size_t)nx;
+	g->ny = (size_t)ny;
 }
 
 long jb_grid_cell(const struct jb_grid *g, double x, double y)

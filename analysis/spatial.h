@@ -43,9 +43,13 @@ struct jb_grid {
 	double x0, y0, cell;
 	size_t nx, ny;
 };
+/* At most this many cells in a grid: London at the finest cell a theme may
+ * ask for (50 m) needs about 1.5 million. */
+#define JB_GRID_MAX_CELLS 4000000
 /* The grid of cell-sized squares (cell <= 0 means JB_GRID_CELL) aligned to
  * multiples of cell and covering [minx, maxx] x [miny, maxy]; an empty
- * grid (nx = ny = 0) when the bounds are not finite or inverted. */
+ * grid (nx = ny = 0) when the bounds are not finite or inverted, or when
+ * it would need more than JB_GRID_MAX_CELLS cells. */
 void jb_grid_init(struct jb_grid *g, double minx, double miny, double maxx,
 		  double maxy, double cell);
 /* Cell index of a point, -1 when outside the grid (or not finite). */

@@ -36,6 +36,7 @@
 
 #include "../util/xalloc.h"
 #include "geo.h"
+#include "limits.h"
 
 /* The attributes of one feature that matter here (copied: shapelib reuses
  * its string buffer). */
@@ -280,6 +281,20 @@ static int project(struct jb_proj *proj, struct jb_polygon *poly)
 	return 0;
 }
 
+/* Project poly (when read in WGS84) and check it lies on the grid; NULL or
+ * what is wrong. Beyond the grid's extent a shape is not in Britain (a
+ * wrong coordinate system, corrupt vertices): kept, it would size every
+ * map, grid and raster laid over the boundaries. */
+static const char *to_grid(struct jb_proj *proj, struct jb_polygon *poly)
+{
+	if (project(proj, poly))
+		return "coordinates cannot be projected from WGS84";
+	if (!jb_polygon_on_grid(poly))
+		return "outside the British National Grid extent (x " JB_STR(JB_BNG_XMIN) ".."
+		       JB_STR(JB_BNG_XMAX) " m, y " JB_STR(JB_BNG_YMIN) ".." JB_STR(JB_BNG_YMAX) " m)";
+	return NULL;
+}
+
 /* Line number of a byte offset, for JSON syntax errors. */
 static long line_of(const char *text, size_t off)
 {
@@ -370,8 +385,8 @@ static int read_geojson(struct reading *r, const char *path)
 		json_object_object_get_ex(feat, "geometry", &geom);
 		struct jb_polygon poly = {0};
 		const char *bad = json_geometry(&poly, geom);
-		if (!bad && project(proj, &poly))
-			bad = "coordinates cannot be projected from WGS84";
+		if (!bad)
+			bad = to_grid(proj, &poly);
 		if (bad) {
 			jb_reject(r->src, fno, "geometry", bad, a.lsoa[0] ? a.lsoa : a.lad);
 			jb_polygon_free(&poly);
@@ -477,8 +492,8 @@ static int read_shapefile(struct reading *r, const char *path)
 		struct jb_polygon poly = {0};
 		const char *bad = shape_geometry(&poly, o);
 		SHPDestroyObject(o);
-		if (!bad && project(proj, &poly))
-			bad = "coordinates cannot be projected from WGS84";
+		if (!bad)
+			bad = to_grid(proj, &poly);
 		if (bad) {
 			jb_reject(r->src, fno, "geometry", bad, a.lsoa[0] ? a.lsoa : a.lad);
 			jb_polygon_free(&poly);

@@ -21,6 +21,7 @@
 #include "../util/strmap.h"
 #include "../util/xalloc.h"
 #include "csvtable.h"
+#include "limits.h"
 
 static const char *const level_kind[JB_NLEVELS] = {
 	"MPS recorded crime (borough level)",
@@ -150,6 +151,11 @@ static int on_row(struct jb_csv *t, void *ctx)
 				  "not a whole number >= 0", s);
 			return 0;
 		}
+		if (v > JB_COUNT_MAX) {
+			jb_reject(m->src, line, jb_csv_name(t, m->mcol[k]),
+				  "more than " JB_STR(JB_COUNT_MAX) " in a month (not plausible)", s);
+			return 0;
+		}
 		m->tmp[k] = (int32_t)v;
 	}
 	const char *major = jb_csv_get(t, m->c_major);
@@ -203,9 +209,12 @@ int jb_read_mps_crime(struct jb_dataset *ds, const char *path, const char *rel)
 	m.mcol = xcalloc((size_t)ncols + 1, sizeof *m.mcol);
 	m.moff = xcalloc((size_t)ncols + 1, sizeof *m.moff);
 	m.tmp = xcalloc((size_t)ncols + 1, sizeof *m.tmp);
-	int first = 0, last = 0, month;
-	for (int c = 0; c < ncols; c++)
-		if (jb_parse_yyyymm(jb_csv_name(t, c), &month) == 0) {
+	int first = 0, last = 0, month, far = -1;
+	for (int c = 0; c < ncols; c++) {
+		int got = jb_parse_yyyymm(jb_csv_name(t, c), &month);
+		if (got == -2 && far < 0)
+			far = c;
+		if (got == 0) {
 			if (m.nmcols == 0 || month < first)
 				first = month;
 			if (m.nmcols == 0 || month > last)
@@ -213,6 +222,7 @@ int jb_read_mps_crime(struct jb_dataset *ds, const char *path, const char *rel)
 			m.mcol[m.nmcols] = c;
 			m.moff[m.nmcols++] = month;
 		}
+	}
 
 	int rc = 0;
 	if (missing) {
@@ -223,6 +233,10 @@ int jb_read_mps_crime(struct jb_dataset *ds, const char *path, const char *rel)
 					"no month columns (YYYYMM)", NULL);
 	} else {
 		m.src = jb_source_add(&ds->sources, rel, kind);
+		if (far >= 0)
+			jb_reject(m.src, 1, jb_csv_name(t, far), "month outside "
+				  JB_STR(JB_YEAR_MIN) "-01.." JB_STR(JB_YEAR_MAX) "-12",
+				  "the column is not read");
 		m.tab = &ds->crime[m.level];
 		widen(m.tab, first, last);
 		for (int k = 0; k < m.nmcols; k++)

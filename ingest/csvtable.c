@@ -18,8 +18,10 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "../util/strmap.h"
 #include "../util/xalloc.h"
 #include "archive.h"
+#include "limits.h"
 
 enum { CHUNK = 1 << 16 };
 
@@ -40,12 +42,18 @@ struct jb_csv {
 	long line;            /* line the record starts on */
 	long next_line;       /* line the next record will start on */
 	int after_cr;         /* the last line end was a CR (CRLF pending) */
+	size_t nseen;         /* fields seen, stored or not (JB_FIELDS_MAX) */
+	long bad_col;         /* first field that sets the record aside, or -1 */
+	const char *bad;      /* what is wrong with it */
 
 	/* header */
 	char **names;
 	char **keys;          /* folded names */
 	int ncols;
 	int have_header;
+	/* a header no record can be read against (a column given twice, a
+	 * bad field): reported by jb_csv_each, which then reads nothing */
+	char *head_col, *head_problem;
 
 	/* while streaming */
 	struct jb_source *src;
@@ -85,6 +93,19 @@ static void on_field(void *s, size_t n, void *data)
 	t->after_cr = 0;
 	for (const char *nl = f; (nl = memchr(nl, '\n', n - (size_t)(nl - f))); nl++)
 		t->rec_nl++;
+	size_t col = t->nseen++;
+	if (t->bad_col < 0) {
+		if (col >= JB_FIELDS_MAX)
+			t->bad = "more than " JB_STR(JB_FIELDS_MAX) " fields in the record";
+		else if (n > JB_FIELD_MAX)
+			t->bad = "longer than " JB_STR(JB_FIELD_MAX) " bytes";
+		else if (memchr(f, '\0', n))
+			t->bad = "holds a NUL byte";
+		if (t->bad)
+			t->bad_col = (long)col;
+	}
+	if (col >= JB_FIELDS_MAX)
+		return; /* counted, not stored: the record is set aside */
 	/* trim blanks (libcsv keeps them inside quoted fields) */
 	while (n && blank(*f)) {
 		f++;
@@ -102,6 +123,43 @@ static void on_field(void *s, size_t n, void *data)
 	t->buf[t->nbuf++] = '\0';
 }
 
+/* The record's first bad field, as a column name for messages. */
+static const char *bad_name(const struct jb_csv *t, char *buf, size_t cap)
+{
+	if (t->have_header && t->bad_col < t->ncols)
+		return t->names[t->bad_col];
+	snprintf(buf, cap, "field %ld", t->bad_col + 1);
+	return buf;
+}
+
+static void header_problem(struct jb_csv *t, const char *col, char *problem)
+{
+	if (t->head_problem) {
+		free(problem);
+		return;
+	}
+	t->head_col = col ? xstrdup(col) : NULL;
+	t->head_problem = problem;
+}
+
+/* Two columns of one name would leave it to chance which one is read. */
+static void check_duplicates(struct jb_csv *t)
+{
+	struct strmap *seen = strmap_new();
+	for (int i = 0; i < t->ncols; i++) {
+		if (!t->keys[i][0])
+			continue; /* unnamed columns (trailing commas) are never read */
+		int first = strmap_get(seen, t->keys[i]);
+		if (first >= 0)
+			header_problem(t, t->names[i],
+				       xasprintf("given twice in the header (columns %d and %d)",
+						 first + 1, i + 1));
+		else
+			strmap_put(seen, t->keys[i], i);
+	}
+	strmap_free(seen);
+}
+
 static void take_header(struct jb_csv *t)
 {
 	t->ncols = (int)t->nfields;
@@ -113,12 +171,26 @@ static void take_header(struct jb_csv *t)
 		t->keys[i] = fold(s, strlen(s));
 	}
 	t->have_header = 1;
+	char name[32];
+	if (t->bad_col >= 0)
+		header_problem(t, bad_name(t, name, sizeof name), xstrdup(t->bad));
+	check_duplicates(t);
+}
+
+static void reset_record(struct jb_csv *t)
+{
+	t->rec_nl = 0;
+	t->nfields = 0;
+	t->nseen = 0;
+	t->nbuf = 0;
+	t->bad_col = -1;
+	t->bad = NULL;
 }
 
 static void on_record(int c, void *data)
 {
 	struct jb_csv *t = data;
-	if (t->nfields == 0) {
+	if (t->nseen == 0) {
 		/* a line end outside any record: count it (CRLF once) */
 		if (c == '\r' || (c == '\n' && !t->after_cr))
 			t->next_line++;
@@ -131,7 +203,10 @@ static void on_record(int c, void *data)
 	} else if (!t->stop) {
 		if (t->src)
 			t->src->rows++;
-		if ((int)t->nfields != t->ncols) {
+		char name[32];
+		if (t->bad_col >= 0) {
+			jb_reject(t->src, t->line, bad_name(t, name, sizeof name), t->bad, NULL);
+		} else if ((int)t->nfields != t->ncols) {
 			char detail[64];
 			snprintf(detail, sizeof detail, "%zu fields, the header has %d",
 				 t->nfields, t->ncols);
@@ -144,9 +219,7 @@ static void on_record(int c, void *data)
 	if (c == '\r' || c == '\n')
 		t->next_line++;
 	t->after_cr = c == '\r';
-	t->rec_nl = 0;
-	t->nfields = 0;
-	t->nbuf = 0;
+	reset_record(t);
 }
 
 /* Fill the chunk; returns -1 on a read error, 0 otherwise (eof set at the
@@ -174,6 +247,14 @@ static int fill(struct jb_csv *t, int first)
 	return 0;
 }
 
+/* libcsv's buffer for the field it is collecting: bounded, so that an
+ * unclosed quote cannot take the whole file into memory (csv_parse then
+ * stops with CSV_ENOMEM). */
+static void *field_realloc(void *p, size_t n)
+{
+	return n > JB_FIELD_BUFFER_MAX ? NULL : xrealloc(p, n);
+}
+
 struct jb_csv *jb_csv_open(const char *path, const char **err)
 {
 	struct jb_zip_member *zip;
@@ -195,32 +276,41 @@ struct jb_csv *jb_csv_open(const char *path, const char **err)
 	t->zip = zip;
 	t->chunk = xmalloc(CHUNK);
 	t->next_line = 1;
+	reset_record(t);
 	csv_init(&t->p, CSV_REPALL_NL | CSV_APPEND_NULL);
-	csv_set_realloc_func(&t->p, xrealloc);
+	csv_set_realloc_func(&t->p, field_realloc);
+	csv_set_blk_size(&t->p, JB_FIELD_BUFFER_MAX / 16);
 
 	/* The header: feed one byte at a time so that parsing stops right
-	 * after it and the data records are left for jb_csv_each(). */
+	 * after it and the data records are left for jb_csv_each(). The
+	 * chunk is refilled whenever it is used up (a BOM alone fills and
+	 * uses up the first one). */
 	int first = 1;
 	while (!t->have_header) {
-		if (t->pos == t->len) {
-			if (fill(t, first) < 0) {
-				*err = "read error (corrupt or truncated file)";
+		if (t->pos < t->len) {
+			if (csv_parse(&t->p, t->chunk + t->pos, 1, on_field, on_record, t) != 1) {
+				*err = "header field too long (an unclosed quote?)";
 				jb_csv_close(t);
 				return NULL;
 			}
-			first = 0;
-			if (t->eof) {
-				csv_fini(&t->p, on_field, on_record, t);
-				if (!t->have_header) {
-					*err = "empty file (no header)";
-					jb_csv_close(t);
-					return NULL;
-				}
-				break;
-			}
+			t->pos++;
+			continue;
 		}
-		csv_parse(&t->p, t->chunk + t->pos, 1, on_field, on_record, t);
-		t->pos++;
+		if (t->eof) {
+			csv_fini(&t->p, on_field, on_record, t);
+			if (!t->have_header) {
+				*err = "empty file (no header)";
+				jb_csv_close(t);
+				return NULL;
+			}
+			break;
+		}
+		if (fill(t, first) < 0) {
+			*err = "read error (corrupt or truncated file)";
+			jb_csv_close(t);
+			return NULL;
+		}
+		first = 0;
 	}
 	return t;
 }
@@ -239,6 +329,8 @@ void jb_csv_close(struct jb_csv *t)
 	}
 	free(t->names);
 	free(t->keys);
+	free(t->head_col);
+	free(t->head_problem);
 	free(t->chunk);
 	free(t->buf);
 	free(t->off);
@@ -292,10 +384,20 @@ int jb_csv_each(struct jb_csv *t, struct jb_source *src,
 	t->row = row;
 	t->ctx = ctx;
 	t->stop = 0;
+	if (t->head_problem) {
+		jb_reject(src, 1, t->head_col, t->head_problem, "the file is not read");
+		return -1;
+	}
 	while (!t->stop && !t->eof) {
 		if (t->pos < t->len) {
-			csv_parse(&t->p, t->chunk + t->pos, t->len - t->pos, on_field,
-				  on_record, t);
+			size_t n = t->len - t->pos;
+			if (csv_parse(&t->p, t->chunk + t->pos, n, on_field, on_record, t) != n) {
+				jb_reject(src, t->next_line, NULL,
+					  "a field longer than " JB_STR(JB_FIELD_BUFFER_MAX)
+					  " bytes (an unclosed quote?)",
+					  "the rest of the file is not read");
+				return -1;
+			}
 			t->pos = t->len;
 			continue;
 		}
@@ -391,7 +493,7 @@ static int digits(const char *s, int n)
 
 static int make_month(int y, int m, int *month)
 {
-	if (y < 1900 || y > 2999 || m < 1 || m > 12)
+	if (y < JB_YEAR_MIN || y > JB_YEAR_MAX || m < 1 || m > 12)
 		return -1;
 	*month = jb_month(y, m);
 	return 0;
@@ -402,7 +504,9 @@ int jb_parse_yyyymm(const char *s, int *month)
 	if (strlen(s) != 6 || !digits(s, 6))
 		return -1;
 	int v = atoi(s);
-	return make_month(v / 100, v % 100, month);
+	if (make_month(v / 100, v % 100, month) == 0)
+		return 0;
+	return v % 100 >= 1 && v % 100 <= 12 ? -2 : -1;
 }
 
 int jb_parse_month(const char *s, int *month)

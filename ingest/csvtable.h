@@ -49,9 +49,13 @@ const char *jb_csv_cols(const struct jb_csv *t, const struct jb_csv_want *want, 
 
 /* Read every data record, calling row(t, ctx) for each one that has as many
  * fields as the header. Each record is counted in src->rows; a ragged record
- * is rejected ("wrong number of fields") and not passed on. A non-zero return
- * from row stops the reading. Returns 0, or -1 after a read error (which has
- * been rejected on src, so the rows before it stay counted). */
+ * is rejected ("wrong number of fields") and not passed on, and so is one
+ * with a NUL byte in a field, a field longer than JB_FIELD_MAX or more than
+ * JB_FIELDS_MAX fields (ingest/limits.h). A non-zero return from row stops
+ * the reading. Returns 0, or -1 after a read error or a field still open
+ * after JB_FIELD_BUFFER_MAX bytes (rejected on src, so the rows before it
+ * stay counted), or when the header names a column twice (rejected at line
+ * 1: which of the two a reader gets would be chance; nothing is read). */
 int jb_csv_each(struct jb_csv *t, struct jb_source *src,
 		int (*row)(struct jb_csv *t, void *ctx), void *ctx);
 /* Field col of the current record ("" when col < 0), leading and trailing
@@ -69,7 +73,9 @@ int jb_parse_number(const char *s, double *out);
 /* A month: "202501" (YYYYMM), "2025-01", or an ISO date or timestamp
  * beginning "2025-01-..."; the result is jb_month(year, month). */
 int jb_parse_month(const char *s, int *month);
-/* Month of a wide-file header name: exactly six digits YYYYMM. */
+/* Month of a wide-file header name: exactly six digits YYYYMM. Returns
+ * -2 for a month outside JB_YEAR_MIN..JB_YEAR_MAX (ingest/limits.h), which
+ * the reader reports; months are always within that window. */
 int jb_parse_yyyymm(const char *s, int *month);
 
 /* ---- source helpers ---- */

@@ -15,6 +15,7 @@
 #include "../util/strmap.h"
 #include "../util/xalloc.h"
 #include "csvtable.h"
+#include "limits.h"
 
 static const char kind[] = "MPS monthly crime dashboard";
 
@@ -85,6 +86,11 @@ static int on_row(struct jb_csv *t, void *ctx)
 	if (jb_parse_number(s, &count) < 0 || count < 0) {
 		jb_reject(d->src, line, jb_csv_name(t, d->c_count),
 			  "not a number >= 0", s);
+		return 0;
+	}
+	if (count > JB_COUNT_MAX) {
+		jb_reject(d->src, line, jb_csv_name(t, d->c_count),
+			  "more than " JB_STR(JB_COUNT_MAX) " in a month (not plausible)", s);
 		return 0;
 	}
 	const char *subtype = jb_csv_get(t, d->c_subtype);

@@ -51,13 +51,19 @@ struct files {
 	size_t n, cap;
 };
 
-/* One folder's walk: the files to read and those not read, with why. */
+/* One walk of a folder: the files to read and those not read, each with
+ * why; and everything reached so far, by device and inode, so that each
+ * folder is walked and each file found once whatever links lead to them
+ * again. */
 struct walk {
 	const char *dir;
 	want_fn want;
 	struct files out;
 	struct jb_unread *unread;
 	size_t nunread, capunread;
+	struct strmap *seen; /* "dev:ino" -> index into rels */
+	char **rels;         /* where each was first reached */
+	size_t nrels, caprels;
 };
 
 static int ends_with(const char *s, const char *suffix)
@@ -107,6 +113,56 @@ static void take(struct walk *w, char *rel)
 	w->out.v[w->out.n++] = rel;
 }
 
+/* -1 and remember it when (dev, ino) is new; else the index of where it
+ * was first reached. */
+static int first_reached(struct walk *w, const struct stat *st, const char *rel)
+{
+	char key[48];
+	snprintf(key, sizeof key, "%llu:%llu", (unsigned long long)st->st_dev,
+		 (unsigned long long)st->st_ino);
+	int i = strmap_get(w->seen, key);
+	if (i >= 0)
+		return i;
+	w->rels = xgrow(w->rels, &w->caprels, w->nrels + 1, sizeof *w->rels);
+	w->rels[w->nrels] = xstrdup(rel);
+	strmap_put(w->seen, key, (int)w->nrels++);
+	return -1;
+}
+
+static int by_path(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The visible entries of the folder rel, sorted, so that the walk (and so
+ * which of two paths to one file counts as first) is the same on every
+ * machine. A folder that cannot be read is listed as not read, with the
+ * system's reason; one that is not there is simply absent. */
+static size_t entries(struct walk *w, const char *rel, char ***names)
+{
+	size_t n = 0, cap = 0;
+	*names = NULL;
+	char *path = xasprintf("%s/%s", w->dir, rel);
+	DIR *d = opendir(path);
+	free(path);
+	if (!d) {
+		if (errno != ENOENT)
+			not_read(w, rel, strerror(errno));
+		return 0;
+	}
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		*names = xgrow(*names, &cap, n + 1, sizeof **names);
+		(*names)[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (n)
+		qsort(*names, n, sizeof **names, by_path);
+	return n;
+}
+
 struct member_ctx {
 	struct walk *w;
 	const char *zip; /* the archive's path, relative to dir */
@@ -136,70 +192,74 @@ static void member(const char *name, void *arg)
 	free(rel);
 }
 
+/* A link to a folder or file reached before: listed, not read again. */
+static void reached_again(struct walk *w, const char *rel, int dir, const char *first)
+{
+	char *why = dir ? xasprintf("a link back to the folder %s, already read (a loop)", first)
+			: xasprintf("the same file as %s (read once)", first);
+	not_read(w, rel, why);
+	free(why);
+}
+
 /* Collect the files below dir/rel, as paths relative to dir; a .zip's
  * members as "rel/archive.zip/member" (archive.h). Hidden entries are
- * skipped; depth is bounded against symlink loops. A folder or
- * entry that cannot be read is listed as not read, with the system's
- * reason; a folder that is not there is simply absent. */
+ * skipped; depth is bounded too (deep nesting). An entry that cannot be
+ * read is listed as not read, with the system's reason. */
 static void walk(struct walk *w, const char *rel, int depth)
 {
-	char *path = xasprintf("%s/%s", w->dir, rel);
-	DIR *d = depth > 16 ? NULL : opendir(path);
-	if (!d && depth <= 16 && errno != ENOENT)
-		not_read(w, rel, strerror(errno));
-	free(path);
-	if (!d)
-		return;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		char *sub = xasprintf("%s/%s", rel, e->d_name);
+	char **names;
+	size_t n = depth > 16 ? 0 : entries(w, rel, &names);
+	for (size_t i = 0; i < n; i++) {
+		char *sub = xasprintf("%s/%s", rel, names[i]);
 		char *full = xasprintf("%s/%s", w->dir, sub);
 		struct stat st;
 		const char *why = NULL;
+		enum take k = TAKE;
+		int first;
 		if (stat(full, &st) != 0)
 			not_read(w, sub, strerror(errno));
+		else if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode))
+			not_read(w, sub, "not a regular file");
+		else if (S_ISREG(st.st_mode) && (k = w->want(names[i], &why)) == UNREAD)
+			not_read(w, sub, why);
+		else if (k == PASS)
+			; /* a companion of a file read */
+		else if ((first = first_reached(w, &st, sub)) >= 0)
+			reached_again(w, sub, S_ISDIR(st.st_mode), w->rels[first]);
 		else if (S_ISDIR(st.st_mode))
 			walk(w, sub, depth + 1);
-		else if (!S_ISREG(st.st_mode))
-			not_read(w, sub, "not a regular file");
-		else
-			switch (w->want(e->d_name, &why)) {
-			case TAKE:
-				take(w, sub);
-				sub = NULL;
-				break;
-			case ARCHIVE: {
-				struct member_ctx m = {w, sub};
-				char err[160];
-				if (jb_zip_list(full, member, &m, err, sizeof err) != 0)
-					not_read(w, sub, err);
-				break;
-			}
-			case PASS:
-				break;
-			case UNREAD:
-				not_read(w, sub, why);
-				break;
-			}
+		else if (k == ARCHIVE) {
+			struct member_ctx m = {w, sub};
+			char err[160];
+			if (jb_zip_list(full, member, &m, err, sizeof err) != 0)
+				not_read(w, sub, err);
+		} else {
+			take(w, sub);
+			sub = NULL;
+		}
 		free(sub);
 		free(full);
+		free(names[i]);
 	}
-	closedir(d);
-}
-
-static int by_path(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	if (n)
+		free(names);
 }
 
 /* Files of one folder, sorted; 0 files when the folder is absent. What is
  * not read is recorded in the sources, in path order, and reported. */
 static struct files folder(struct jb_dataset *ds, const char *name, want_fn want)
 {
-	struct walk w = {.dir = ds->dir, .want = want};
+	struct walk w = {.dir = ds->dir, .want = want, .seen = strmap_new()};
+	char *top = xasprintf("%s/%s", ds->dir, name);
+	struct stat st;
+	if (stat(top, &st) == 0)
+		first_reached(&w, &st, name);
+	free(top);
 	walk(&w, name, 0);
+	for (size_t i = 0; i < w.nrels; i++)
+		free(w.rels[i]);
+	free(w.rels);
+	strmap_free(w.seen);
 	if (w.out.n)
 		qsort(w.out.v, w.out.n, sizeof *w.out.v, by_path);
 	if (w.nunread)
@@ -279,9 +339,10 @@ static int beside_street(enum crime_kind k)
 
 static void source_line(const struct jb_source *s)
 {
-	fprintf(stderr, "jembrief: %s: %s, %zu rows: %zu used, %zu out of scope (not errors), "
+	fprintf(stderr, "jembrief: %s: %s, %zu row%s: %zu used, %zu out of scope (not errors), "
 			"%zu bad\n",
-		s->path, s->kind, s->rows, s->kept, s->set_aside - s->bad, s->bad);
+		s->path, s->kind, s->rows, s->rows == 1 ? "" : "s", s->kept, s->set_aside - s->bad,
+		s->bad);
 }
 
 static void progress(const struct jb_dataset *ds, size_t before, int quiet)

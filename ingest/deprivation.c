@@ -23,6 +23,7 @@
 
 #include "../util/xalloc.h"
 #include "csvtable.h"
+#include "limits.h"
 
 static const char kind2025[] = "Indices of Deprivation 2025 (LSOA 2021)";
 static const char kind2019[] = "Indices of Deprivation 2019 (LSOA 2011)";
@@ -83,16 +84,16 @@ static int cells(struct dep *d, struct jb_csv *t, int m, double *score, int *ran
 	*decile = 0;
 	if (c[SCORE] >= 0) {
 		s = jb_csv_get(t, c[SCORE]);
-		if (jb_parse_number(s, score) < 0) {
-			jb_reject(d->src, line, jb_csv_name(t, c[SCORE]), "not a number", s);
+		if (jb_parse_number(s, score) < 0 || fabs(*score) > JB_IMD_SCORE_MAX) {
+			jb_reject(d->src, line, jb_csv_name(t, c[SCORE]), "not a number (within -" JB_STR(JB_IMD_SCORE_MAX) ".." JB_STR(JB_IMD_SCORE_MAX) ")", s);
 			return -1;
 		}
 	}
 	if (c[RANK] >= 0) {
 		s = jb_csv_get(t, c[RANK]);
-		if (jb_parse_count(s, &v) < 0 || v < 1) {
+		if (jb_parse_count(s, &v) < 0 || v < 1 || v > JB_IMD_RANK_MAX) {
 			jb_reject(d->src, line, jb_csv_name(t, c[RANK]),
-				  "not a rank (a whole number >= 1)", s);
+				  "not a rank (a whole number 1.." JB_STR(JB_IMD_RANK_MAX) ")", s);
 			return -1;
 		}
 		*rank = (int)v;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../util/xalloc.h"
+#include "limits.h"
 
 /* ---- projection ---- */
 
@@ -241,6 +242,13 @@ void jb_polygon_bbox(struct jb_polygon *poly)
 		poly->miny = fmin(poly->miny, y);
 		poly->maxy = fmax(poly->maxy, y);
 	}
+}
+
+int jb_polygon_on_grid(const struct jb_polygon *poly)
+{
+	/* written so that NAN bounds fail */
+	return poly->nrings > 0 && poly->minx >= JB_BNG_XMIN && poly->maxx <= JB_BNG_XMAX &&
+	       poly->miny >= JB_BNG_YMIN && poly->maxy <= JB_BNG_YMAX;
 }
 
 void jb_polygon_free(struct jb_polygon *poly)

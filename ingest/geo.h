@@ -67,6 +67,9 @@ void jb_polygon_centroid(const struct jb_polygon *poly, double *cx, double *cy);
 void jb_polygon_free(struct jb_polygon *poly);
 /* Recompute minx..maxy from the points. */
 void jb_polygon_bbox(struct jb_polygon *poly);
+/* 1 when the polygon's bounding box lies within British National Grid's
+ * extent (JB_BNG_*, ingest/limits.h); 0 otherwise (or when empty). */
+int jb_polygon_on_grid(const struct jb_polygon *poly);
 
 /* ---- drawing copies (drawing.c, GEOS) ---- */
 

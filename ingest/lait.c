@@ -28,6 +28,7 @@
 
 #include "../util/xalloc.h"
 #include "csvtable.h"
+#include "limits.h"
 
 static const char table_kind[] = "DfE LAIT (long table)";
 static const char dict_kind[] = "DfE LAIT data dictionary";
@@ -232,6 +233,11 @@ static int on_table_row(struct jb_csv *t, void *ctx)
 	double v;
 	if (jb_parse_number(s, &v) != 0) {
 		jb_reject(T->src, line, jb_csv_name(t, T->c_value), "not a number", s);
+		return 0;
+	}
+	if (fabs(v) > JB_INDICATOR_MAX) {
+		jb_reject(T->src, line, jb_csv_name(t, T->c_value),
+			  "beyond a billion (not plausible)", s);
 		return 0;
 	}
 	for (size_t i = 0; i < ind->nvals; i++)

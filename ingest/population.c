@@ -21,6 +21,7 @@
 
 #include "../util/xalloc.h"
 #include "csvtable.h"
+#include "limits.h"
 
 #define LONDON_CODE "E12000007"
 
@@ -47,30 +48,36 @@ static int year_from_name(const char *rel)
 	return 0;
 }
 
+/* A number of residents in column col: 0 .. JB_POPULATION_MAX; -1 after a
+ * reject. */
+static int people(struct jb_source *src, struct jb_csv *t, int col, double *out)
+{
+	const char *s = jb_csv_get(t, col);
+	const char *bad = NULL;
+	if (jb_parse_number(s, out) < 0 || *out < 0)
+		bad = "not a number >= 0";
+	else if (*out > JB_POPULATION_MAX)
+		bad = "more than " JB_STR(JB_POPULATION_MAX) " residents (not plausible)";
+	if (bad)
+		jb_reject(src, jb_csv_line(t), jb_csv_name(t, col), bad, s);
+	return bad ? -1 : 0;
+}
+
 static int on_ons_row(struct jb_csv *t, void *ctx)
 {
 	struct pop *p = ctx;
-	long line = jb_csv_line(t);
 	const char *code = jb_csv_get(t, p->c_code);
 	int b = strcasecmp(code, LONDON_CODE) == 0 ? JB_LONDON : jb_borough_by_code(code);
 	if (b < 0) {
-		jb_set_aside(p->src, line, "not London or one of the 32 boroughs");
+		jb_set_aside(p->src, jb_csv_line(t), "not London or one of the 32 boroughs");
 		return 0;
 	}
 	struct jb_population pop = {.has = 1};
-	const char *s = jb_csv_get(t, p->c_all);
-	if (jb_parse_number(s, &pop.all_ages) < 0 || pop.all_ages < 0) {
-		jb_reject(p->src, line, jb_csv_name(t, p->c_all), "not a number >= 0", s);
+	if (people(p->src, t, p->c_all, &pop.all_ages) < 0)
 		return 0;
-	}
-	for (int a = 0; a <= JB_MAXAGE; a++) {
-		s = jb_csv_get(t, p->c_age[a]);
-		if (jb_parse_number(s, &pop.age[a]) < 0 || pop.age[a] < 0) {
-			jb_reject(p->src, line, jb_csv_name(t, p->c_age[a]),
-				  "not a number >= 0", s);
+	for (int a = 0; a <= JB_MAXAGE; a++)
+		if (people(p->src, t, p->c_age[a], &pop.age[a]) < 0)
 			return 0;
-		}
-	}
 	p->ds->pop[b] = pop;
 	p->src->kept++;
 	return 0;
@@ -110,6 +117,11 @@ static int on_census_row(struct jb_csv *t, void *ctx)
 	if (jb_parse_count(s, &n) < 0) {
 		jb_reject(p->src, line, jb_csv_name(t, p->c_value),
 			  "not a whole number >= 0", s);
+		return 0;
+	}
+	if (n > JB_LSOA_RESIDENTS_MAX) {
+		jb_reject(p->src, line, jb_csv_name(t, p->c_value), "more than "
+			  JB_STR(JB_LSOA_RESIDENTS_MAX) " residents in an LSOA (not plausible)", s);
 		return 0;
 	}
 	int i = jb_row_lsoa(p->ds, p->src, line, jb_csv_name(t, p->c_code),

@@ -10,8 +10,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../util/strmap.h"
 #include "../util/xalloc.h"
 #include "csvtable.h"
+#include "limits.h"
 #include "geo.h"
 
 const char *const jb_action_status_names[JB_NACT_STATUS] = {
@@ -36,7 +38,7 @@ int jb_parse_ymd(const char *s, int *ymd)
 		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
 			return -1;
 	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-	if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+	if (y < JB_YEAR_MIN || y > JB_YEAR_MAX || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
 		return -1;
 	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 	if (m == 2 && d == 29 && !leap)
@@ -249,6 +251,7 @@ struct actions {
 	int illustrative;
 	size_t first; /* first action of this file */
 	int c_borough, c_meeting, c_id, c_action, c_owner, c_due, c_status, c_update;
+	struct strmap *ids; /* action id -> index, of every action log read */
 };
 
 /* The file's own name (not its folders) contains "illustrative". */
@@ -296,11 +299,11 @@ static int on_action_row(struct jb_csv *t, void *ctx)
 			  "not Complete, On track, Delayed or Not started", s);
 		return 0;
 	}
-	for (size_t i = 0; i < yd->nactions; i++)
-		if (strcmp(yd->actions[i].id, id) == 0) {
-			jb_reject(A->src, line, jb_csv_name(t, A->c_id), "duplicate action id", id);
-			return 0;
-		}
+	if (strmap_get(A->ids, id) >= 0) {
+		jb_reject(A->src, line, jb_csv_name(t, A->c_id), "duplicate action id", id);
+		return 0;
+	}
+	strmap_put(A->ids, id, (int)yd->nactions);
 	yd->actions = xgrow(yd->actions, &yd->capactions, yd->nactions + 1, sizeof *yd->actions);
 	yd->actions[yd->nactions++] = (struct jb_action){
 		.borough = b,
@@ -344,7 +347,11 @@ int jb_read_actions(struct jb_dataset *ds, const char *path, const char *rel)
 					NULL);
 	} else {
 		A.src = jb_source_add(&ds->sources, rel, actions_kind);
+		A.ids = strmap_new();
+		for (size_t i = 0; i < ds->youth->nactions; i++)
+			strmap_put(A.ids, ds->youth->actions[i].id, (int)i);
 		jb_csv_each(t, A.src, on_action_row, &A);
+		strmap_free(A.ids);
 		if (A.src->kept)
 			ds->youth->has_actions = 1;
 	}

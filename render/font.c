@@ -220,6 +220,26 @@ double font_width(enum dl_font f, double size, const char *utf8)
 	return units(ft, utf8, strlen(utf8)) * size / ft->upem;
 }
 
+size_t font_fit(enum dl_font f, double size, const char *utf8, double width)
+{
+	const struct font *ft = get(f);
+	if (!utf8 || !(size > 0))
+		return 0;
+	/* the same sum as font_width(), stopped where it would first
+	 * exceed the width */
+	double w = 0;
+	const char *s = utf8;
+	while (*s) {
+		uint32_t cp;
+		size_t k = font_utf8_next(s, &cp);
+		w += advance(ft, cp);
+		if (!(w * size / ft->upem <= width))
+			break;
+		s += k;
+	}
+	return (size_t)(s - utf8);
+}
+
 double font_ascent(enum dl_font f, double size)
 {
 	const struct font *ft = get(f);

@@ -29,6 +29,9 @@ struct FT_FaceRec_ *font_ft_face(enum dl_font f);
 
 /* Width in points of utf8 at size; invalid UTF-8 bytes count as U+FFFD. */
 double font_width(enum dl_font f, double size, const char *utf8);
+/* Bytes of the longest prefix of utf8 (whole characters) no wider than
+ * width at size; linear in the prefix (widths add up: no kerning). */
+size_t font_fit(enum dl_font f, double size, const char *utf8, double width);
 /* Ascent / descent (positive) in points at size, from the hhea table. */
 double font_ascent(enum dl_font f, double size);
 double font_descent(enum dl_font f, double size);

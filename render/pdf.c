@@ -289,19 +289,32 @@ static void set_dates(struct writer *w, long long epoch)
 	HPDF_SetInfoDateAttr(w->doc, HPDF_INFO_MOD_DATE, date);
 }
 
+const char *pdf_password_problem(const struct pdf_options *opt)
+{
+	const char *user = opt->user_password ? opt->user_password : "";
+	if (!opt->owner_password || !*opt->owner_password)
+		return "the owner password is empty";
+	if (strlen(opt->owner_password) > PDF_PASSWORD_MAX)
+		return "the owner password is longer than 32 bytes, the most PDF's "
+		       "128-bit RC4 encryption uses";
+	if (strlen(user) > PDF_PASSWORD_MAX)
+		return "the user password is longer than 32 bytes, the most PDF's "
+		       "128-bit RC4 encryption uses";
+	if (strcmp(user, opt->owner_password) == 0)
+		return "the user password must differ from the owner password";
+	return NULL;
+}
+
 static void set_security(struct writer *w, const struct pdf_options *opt)
 {
 	if (!opt || !opt->owner_password)
 		return;
-	if (!*opt->owner_password) {
-		fail(w, "the owner password is empty");
+	const char *bad = pdf_password_problem(opt);
+	if (bad) {
+		fail(w, "%s", bad);
 		return;
 	}
 	const char *user = opt->user_password ? opt->user_password : "";
-	if (strcmp(user, opt->owner_password) == 0) {
-		fail(w, "the user password must differ from the owner password");
-		return;
-	}
 	HPDF_SetPassword(w->doc, opt->owner_password, user);
 	/* PDF 1.7 table 22: the reserved bits 7-8 and 13-32 must be 1; text
 	 * extraction for accessibility (bit 10) is always allowed; printing

@@ -231,6 +231,8 @@ static void load_theme(struct loader *L, const config_setting_t *th, struct jb_t
 		size_t nminor = 0;
 		char **minor = get_strings(L, g, "minor", &nminor);
 		if (!major) {
+			for (size_t k = 0; k < nminor; k++)
+				free(minor[k]);
 			free(minor);
 			return;
 		}
@@ -324,6 +326,11 @@ static void load_slides(struct loader *L, const config_setting_t *sl, const char
 		return;
 	}
 	int n = config_setting_length(sl);
+	if (n > JB_TEMPLATE_MAX_SLIDES) {
+		fail(L, sl, "'%s' has %d slides, more than the %d a deck may have", what, n,
+		     JB_TEMPLATE_MAX_SLIDES);
+		return;
+	}
 	*slides = xcalloc((size_t)n, sizeof **slides);
 	for (int i = 0; i < n && !L->failed; i++) {
 		const config_setting_t *g = config_setting_get_elem(sl, (unsigned)i);

@@ -61,6 +61,11 @@ struct jb_slide_spec {
 	long max_items;             /* key-findings: at most this many (default 6) */
 };
 
+/* Slides in one deck ('slides' or 'overview'): the shipped pack has about
+ * 20; a list longer than this is refused (a deck of thousands of pages is
+ * a mistake, and takes minutes to write). */
+#define JB_TEMPLATE_MAX_SLIDES 200
+
 struct jb_template {
 	char *path;
 	struct jb_theme theme;

@@ -9,6 +9,8 @@ set -u
 build=${1:-build}
 cd "$(dirname "$0")/.." || exit 2
 export JEMBRIEF="$PWD/$build/jembrief"
+# make check: leaks inside Debian's libraries (tests/lsan.supp) are not ours
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 log=$(mktemp)
 one=$(mktemp)
 status=0
@@ -29,6 +31,13 @@ for t in "$build"/tests/test_* tests/test_*.sh tests/test_*.py; do
 	cat "$one" >>"$log"
 	[ "$rc" -eq 0 ] || status=1
 done
+# the bad-input corpus and the fuzzers' regression inputs, through the binary
+echo "== tests/bad-input/run.sh"
+sh tests/bad-input/run.sh "$JEMBRIEF" >"$one" 2>&1
+rc=$?
+cat "$one"
+cat "$one" >>"$log"
+[ "$rc" -eq 0 ] || status=1
 passed=$(grep -c '^\[       OK \]' "$log")
 failed=$(grep -c '^\[  FAILED  \] [a-z_]' "$log")
 # A program that died mid-run leaves RUN lines without a verdict.

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../ingest/dataset.h"
 #include "../render/chart.h"
@@ -193,6 +194,44 @@ static void text_wraps_and_ends_in_ellipsis(void **state)
 	assert_close(e.x1, 300, 1e-9);
 	assert_string_equal(p->items[before].u.text.utf8, "Key findings");
 	assert_int_equal(dl_deck_check(d, stderr), 0);
+	dl_deck_free(d);
+}
+
+static double cpu_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Issue 10: a 200 KB word took 98 s to cut, each shorter prefix measured
+ * again from its start. The cut is one pass now: the same text, the same
+ * result as cutting it short by hand, well within a second (the old cut
+ * needed minutes, so the bound cannot pass by luck). */
+static void long_text_is_cut_in_linear_time(void **state)
+{
+	(void)state;
+	size_t n = 200 * 1024;
+	char *word = xmalloc(n + 1);
+	memset(word, 'w', n);
+	word[n] = '\0';
+	struct dl_deck *d = dl_deck_new();
+	struct dl_page *p = dl_page_add(d, "long");
+	double t0 = cpu_seconds();
+	chart_text(p, (struct chart_box){100, 100, 200, 50}, DL_REGULAR, 10, COL_TEXT,
+		   ALIGN_LEFT, word);
+	double used = cpu_seconds() - t0;
+	assert_true(used < 2.0);
+	assert_int_equal(p->nitems, 1);
+	/* as many w's as fit in 200 pt with the ellipsis */
+	const char *got = p->items[0].u.text.utf8;
+	size_t k = strspn(got, "w");
+	assert_string_equal(got + k, "\xE2\x80\xA6");
+	assert_true(font_width(DL_REGULAR, 10, got) <= 200);
+	char *longer = xasprintf("w%s", got);
+	assert_true(font_width(DL_REGULAR, 10, longer) > 200);
+	free(longer);
+	free(word);
 	dl_deck_free(d);
 }
 
@@ -859,6 +898,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(numbers_get_thousands_separators),
 		cmocka_unit_test(text_wraps_and_ends_in_ellipsis),
+		cmocka_unit_test(long_text_is_cut_in_linear_time),
 		cmocka_unit_test(bullets_stop_when_out_of_room),
 		cmocka_unit_test(line_chart_axes_legend_and_gaps),
 		cmocka_unit_test(bars_fit_32_and_highlight_the_borough),
