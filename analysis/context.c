@@ -146,6 +146,7 @@ static void lait_series(const struct jb_findings *f, const struct jb_lait *l,
 		key[b] = jb_lait_value(s, b, s->latest);
 	/* worst first: highest unless higher is better */
 	s->nranked = ranks(key, s->polarity != JB_POL_HIGH_GOOD, s->rank);
+	ranks(key, s->polarity == JB_POL_HIGH_GOOD, s->rank_best);
 	similar_mean(f, s->v, s->nyears, &s->similar);
 }
 
@@ -179,6 +180,7 @@ static void per_youth(const struct jb_findings *f, const struct jb_lait_series *
 	for (int b = 0; b < JB_NBOROUGHS; b++)
 		key[b] = p->latest >= 0 ? p->v[(size_t)b * ny + (size_t)p->latest] : NAN;
 	p->nranked = ranks(key, 1, p->rank);
+	ranks(key, 0, p->rank_low);
 	p->ok = p->latest >= 0;
 	similar_mean(f, p->v, ny, &p->similar);
 }

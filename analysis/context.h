@@ -52,6 +52,7 @@ struct jb_lait_series {
 	 * gives no polarity. Competition ranks (1, 2, 2, 4); 0 = no value. */
 	int latest;          /* year index, -1 when no borough has a value */
 	int rank[JB_NBOROUGHS];
+	int rank_best[JB_NBOROUGHS]; /* the same from the other end: 1 = the best */
 	int nranked;
 	struct jb_similar_mean similar; /* owned */
 };
@@ -68,6 +69,7 @@ struct jb_spend_per_youth {
 	int *london_n;       /* [nyears] boroughs in London's figure */
 	int latest;          /* latest year with a London figure, -1 none */
 	int rank[JB_NBOROUGHS]; /* in that year, 1 = highest spend; 0 = no value */
+	int rank_low[JB_NBOROUGHS]; /* 1 = lowest spend */
 	int nranked;
 	struct jb_similar_mean similar; /* of the boroughs' per-resident figures; owned */
 };

@@ -512,10 +512,11 @@ static void positive_outcomes(struct jb_drivers *d, const struct jb_dataset *ds,
 	for (int b = 0; b < JB_NBOROUGHS; b++) {
 		if (!isfinite(rate12[b]))
 			continue;
-		d->area[b].po_rank = 1;
-		for (int o = 0; o < JB_NBOROUGHS; o++)
-			if (isfinite(rate12[o]) && rate12[o] > rate12[b])
-				d->area[b].po_rank++;
+		d->area[b].po_rank = d->area[b].po_rank_low = 1;
+		for (int o = 0; o < JB_NBOROUGHS; o++) {
+			d->area[b].po_rank += isfinite(rate12[o]) && rate12[o] > rate12[b];
+			d->area[b].po_rank_low += isfinite(rate12[o]) && rate12[o] < rate12[b];
+		}
 	}
 }
 

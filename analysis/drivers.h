@@ -106,6 +106,7 @@ struct jb_drivers_area {
 	/* attrition: dashboard positive outcome rate */
 	double po_last12, off_last12, po_rate12; /* rate as a % */
 	int po_rank;            /* 1 = highest rate of the 32; 0 none */
+	int po_rank_low;        /* the same from the other end: 1 = lowest */
 	double *po_rolling;     /* [po_n] rolling 12-month rate %, NAN with no offences */
 };
 

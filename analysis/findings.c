@@ -231,7 +231,7 @@ static void dash_window(const struct jb_dataset *ds, struct jb_findings *f, size
 		snprintf(w->why, sizeof w->why, "only %d of 12 months in the data", w->months_last);
 	} else if (w->months_prev < 12) {
 		w->status = JB_DASH_SHORT_PREV;
-		snprintf(w->why, sizeof w->why, "no comparison: only %d of the 12 months before "
+		snprintf(w->why, sizeof w->why, "not compared: only %d of the 12 months before "
 			 "%s in the data", w->months_prev, w->months_prev == 1 ? "is" : "are");
 	}
 }
@@ -522,12 +522,15 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 			pct[a] = af->change.ok ? af->change.pct : NAN;
 		}
 	}
-	int rate_rank[JB_NBOROUGHS], fall_rank[JB_NBOROUGHS], rise_rank[JB_NBOROUGHS];
+	int rate_rank[JB_NBOROUGHS], rate_low[JB_NBOROUGHS], fall_rank[JB_NBOROUGHS],
+		rise_rank[JB_NBOROUGHS];
 	competition_ranks(rate, 1, rate_rank);
+	competition_ranks(rate, 0, rate_low);
 	competition_ranks(pct, 0, fall_rank);
 	competition_ranks(pct, 1, rise_rank);
 	for (int b = 0; b < JB_NBOROUGHS; b++) {
 		f->area[b].rate_rank = rate_rank[b];
+		f->area[b].rate_rank_low = rate_low[b];
 		f->area[b].fall_rank = fall_rank[b];
 		f->area[b].rise_rank = rise_rank[b];
 	}

@@ -44,6 +44,7 @@ struct jb_area_findings {
 	double pop_10_17;
 	double rate;          /* last 12 months per 1,000 residents; NAN if no pop */
 	int rate_rank;        /* 1 = highest rate of the 32; 0 for London / none */
+	int rate_rank_low;    /* the same from the other end: 1 = lowest rate */
 	int fall_rank;        /* 1 = largest % fall of the 32 (by pct ascending) */
 	int rise_rank;        /* 1 = largest % rise of the 32 (by pct descending) */
 	/* Most similar boroughs (DESIGN §5): the five nearest on the context

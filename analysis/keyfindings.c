@@ -12,6 +12,9 @@
 #include "findings.h"
 #include "hotspots.h"
 
+/* The rules that hold are a bit set (keyfindings.h, holds). */
+_Static_assert(JB_NRULES <= 32, "jb_key_findings.holds has a bit per rule");
+
 const char *const jb_rule_names[JB_NRULES] = {
 	[RULE_CHANGE_SIGNIFICANT] = "change-significant",
 	[RULE_CHANGE_EXCEPTIONAL] = "change-exceptional",
@@ -47,6 +50,7 @@ static void add(struct jb_key_findings *k, enum jb_rule r, double w)
 	k->rule[k->n] = r;
 	k->weight[k->n] = w;
 	k->n++;
+	k->holds |= 1ul << r;
 }
 
 static void area_rules(const struct jb_findings *f, struct jb_area_findings *a)
@@ -64,9 +68,13 @@ static void area_rules(const struct jb_findings *f, struct jb_area_findings *a)
 			add(k, RULE_CHANGE_NOT_SIGNIFICANT, 0.5);
 		if (c->exceptional)
 			add(k, RULE_CHANGE_EXCEPTIONAL, z + 0.5);
-		if (borough && c->a < c->b && a->fall_rank >= 1 && a->fall_rank <= 5)
+		/* A rank among the largest rises or falls is news only when the
+		 * change itself is more than normal variation: a p = 0.14 rise
+		 * is no "5th largest rise", whatever its rank. */
+		int sig = c->p < 0.05;
+		if (borough && sig && c->a < c->b && a->fall_rank >= 1 && a->fall_rank <= 5)
 			add(k, RULE_FALL_RANK, 3.5 - 0.1 * a->fall_rank);
-		if (borough && c->a > c->b && a->rise_rank >= 1 && a->rise_rank <= 5)
+		if (borough && sig && c->a > c->b && a->rise_rank >= 1 && a->rise_rank <= 5)
 			add(k, RULE_RISE_RANK, 3.5 - 0.1 * a->rise_rank);
 	}
 	const struct jb_trend *t = &a->trend;
@@ -106,7 +114,11 @@ static void area_rules(const struct jb_findings *f, struct jb_area_findings *a)
 		k->top5_share = NAN;
 	}
 	if (f->theme->ndash > 0 && isfinite(a->dash_pct[0])) {
-		double pct = a->dash_pct[0];
+		/* a rise or fall of 10% or more, and more than normal variation:
+		 * the same exact binomial test as the theme's own change */
+		struct jb_change dc;
+		jb_change_compute(a->dash_last12[0], a->dash_prev12[0], &dc);
+		double pct = dc.ok && dc.p < 0.05 ? a->dash_pct[0] : 0;
 		if (pct >= 10)
 			add(k, RULE_DASH_RISE, 1.5 + pct / 20);
 		else if (pct <= -10)

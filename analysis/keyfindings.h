@@ -21,11 +21,11 @@ enum jb_rule {
 	RULE_RATE_LOW,             /* rate rank in the bottom 5 */
 	RULE_RATE_ABOVE_LONDON,
 	RULE_RATE_BELOW_LONDON,
-	RULE_RISE_RANK,            /* among the 5 largest rises */
-	RULE_FALL_RANK,            /* among the 5 largest falls */
+	RULE_RISE_RANK,            /* a significant rise, among the 5 largest */
+	RULE_FALL_RANK,            /* a significant fall, among the 5 largest */
 	RULE_CONCENTRATED,         /* top 5 LSOAs hold >= 15% of the borough's offences */
-	RULE_DASH_RISE,            /* first dashboard measure rose by >= 10% */
-	RULE_DASH_FALL,            /* ... fell by >= 10% */
+	RULE_DASH_RISE,            /* first dashboard measure rose by >= 10%, p < 0.05 */
+	RULE_DASH_FALL,            /* ... fell by >= 10%, p < 0.05 */
 	RULE_HOTSPOTS,             /* LSOA hot spots significant after FDR at 95% */
 	RULE_PERSISTENT_HOTSPOTS,  /* persistent or intensifying hot spots */
 	RULE_EXCLUSIONS_HIGH,      /* permanent exclusions among the 3 worst of 32 */
@@ -40,6 +40,7 @@ struct jb_key_findings {
 	size_t n;
 	enum jb_rule rule[JB_NRULES]; /* the rules that hold, most important first */
 	double weight[JB_NRULES];     /* importance used for the order */
+	unsigned long holds;          /* bit (1ul << rule) for each rule that holds */
 	double top5_share;            /* % of LSOA offences in the top 5 LSOAs */
 };
 

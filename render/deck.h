@@ -47,8 +47,17 @@ struct slide_ctx {
  * by the deck). */
 void slide_layout(struct dl_page *p, const struct slide_ctx *c);
 /* Helpers every slide layout shares (render/slides.c): */
-/* Filled copy of a template string (NULL stays NULL); caller frees. */
-char *slide_fill(const struct slide_ctx *c, const char *s);
+/* The wording of a template text that applies here, filled (fill_text);
+ * NULL when the text is absent or no wording applies. Caller frees. */
+char *slide_fill(const struct slide_ctx *c, const struct jb_text *t);
+/* The slide's title: its wording that applies, else its outline name. */
+char *slide_title(const struct slide_ctx *c, const struct jb_slide_spec *s);
+/* The slide's tiles that can be shown (a wording applies for label and
+ * value), filled, coloured from accents in turn; *n gets how many. Free
+ * with slide_tiles_free. */
+struct tile *slide_tiles(const struct slide_ctx *c, const struct dl_color *accents,
+			 size_t naccents, size_t *n);
+void slide_tiles_free(struct tile *t, size_t n);
 /* Draws the slide's note (if any) at the bottom of the body; returns the
  * body box left above it for the chart. */
 struct chart_box slide_body_with_note(struct dl_page *p, const struct slide_ctx *c);

@@ -23,7 +23,7 @@ static const char *const month_long[12] = {"January", "February", "March",     "
 void fmt_month(int m, int longform, char *buf, size_t n)
 {
 	if (m <= 0) {
-		snprintf(buf, n, "–");
+		snprintf(buf, n, FILL_NA);
 		return;
 	}
 	int mon = m % 12; /* m > 0, so 0..11 */
@@ -33,7 +33,7 @@ void fmt_month(int m, int longform, char *buf, size_t n)
 void fmt_dec(double v, int places, char *buf, size_t n)
 {
 	if (!isfinite(v)) {
-		snprintf(buf, n, "–");
+		snprintf(buf, n, FILL_NA);
 		return;
 	}
 	char raw[64];
@@ -68,12 +68,28 @@ void fmt_count(double v, char *buf, size_t n)
 void fmt_signed_pct(double v, char *buf, size_t n)
 {
 	if (!isfinite(v)) {
-		snprintf(buf, n, "–");
+		snprintf(buf, n, FILL_NA);
 		return;
 	}
 	char num[64];
 	fmt_dec(v, 1, num, sizeof num);
 	snprintf(buf, n, "%s%s%%", v > 0 && strcmp(num, "0.0") != 0 ? "+" : "", num);
+}
+
+const char *fmt_plural(double n, const char *one, const char *other)
+{
+	return n == 1 ? one : other;
+}
+
+void fmt_abs_pct(double v, char *buf, size_t n)
+{
+	if (!isfinite(v)) {
+		snprintf(buf, n, FILL_NA);
+		return;
+	}
+	char num[64];
+	fmt_dec(fabs(v), 1, num, sizeof num);
+	snprintf(buf, n, "%s%%", num);
 }
 
 void fmt_p(double p, char *buf, size_t n)
@@ -102,10 +118,34 @@ void fmt_ordinal(int k, char *buf, size_t n)
 	snprintf(buf, n, "%d%s", k, suf);
 }
 
+void fmt_rank_natural(int high, int low, char *buf, size_t n)
+{
+	if (high <= 0 || low <= 0) {
+		snprintf(buf, n, FILL_NA);
+		return;
+	}
+	int from_top = high <= low;
+	int k = from_top ? high : low;
+	const char *end = from_top ? "highest" : "lowest";
+	if (k == 1) {
+		snprintf(buf, n, "%s", end);
+		return;
+	}
+	char ord[16];
+	fmt_ordinal(k, ord, sizeof ord);
+	snprintf(buf, n, "%s %s", ord, end);
+}
+
 /* ---- the placeholders ---- */
 
 typedef void (*fill_fn)(const struct fill_ctx *c, const struct jb_area_findings *a, char *buf,
 			size_t n);
+
+/* The months of the borough series: none without one. */
+static int period_end(const struct fill_ctx *c)
+{
+	return c->f->has_series ? c->f->period_end : 0;
+}
 
 static void f_theme(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, size_t n)
 {
@@ -145,11 +185,15 @@ static void f_period_end(const struct fill_ctx *c, const struct jb_area_findings
 			 size_t n)
 {
 	(void)a;
-	fmt_month(c->f->period_end, 1, b, n);
+	fmt_month(period_end(c), 1, b, n);
 }
 
 static void span(int first, int last, char *b, size_t n)
 {
+	if (first <= 0 || last <= 0) {
+		snprintf(b, n, FILL_NA);
+		return;
+	}
 	char x[32], y[32];
 	fmt_month(first, 0, x, sizeof x);
 	fmt_month(last, 0, y, sizeof y);
@@ -168,21 +212,21 @@ void fmt_window(int first, int last, int age, char *b, size_t n)
 static void f_period(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, size_t n)
 {
 	(void)a;
-	span(c->f->period_end - 11, c->f->period_end, b, n);
+	span(period_end(c) - 11, period_end(c), b, n);
 }
 
 static void f_prev_period(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
 			  size_t n)
 {
 	(void)a;
-	span(c->f->period_end - 23, c->f->period_end - 12, b, n);
+	span(period_end(c) - 23, period_end(c) - 12, b, n);
 }
 
 static void f_trend_window(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
 			   size_t n)
 {
 	(void)a;
-	span(c->f->window_first, c->f->period_end, b, n);
+	span(c->f->window_first, period_end(c), b, n);
 }
 
 static void f_count(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, size_t n)
@@ -205,12 +249,10 @@ static void f_change_pct(const struct fill_ctx *c, const struct jb_area_findings
 	fmt_signed_pct(a->change.ok ? a->change.pct : NAN, b, n);
 }
 
+/* The size of the change, formatted as the signed one ({change_pct}). */
 static void pct_abs(const struct jb_area_findings *a, char *b, size_t n)
 {
-	if (!a->change.ok || !isfinite(a->change.pct))
-		snprintf(b, n, "–");
-	else
-		snprintf(b, n, "%.0f%%", fabs(a->change.pct));
+	fmt_abs_pct(a->change.ok ? a->change.pct : NAN, b, n);
 }
 
 static void f_pct_abs(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, size_t n)
@@ -219,16 +261,17 @@ static void f_pct_abs(const struct fill_ctx *c, const struct jb_area_findings *a
 	pct_abs(a, b, n);
 }
 
+/* "rose" or "fell"; no value when the change is not defined or its
+ * size rounds to 0.0% (nothing to say "rose" of: {pct_abs} would read
+ * "rose 0.0%"). */
 static void direction(const struct jb_area_findings *a, char *b, size_t n)
 {
-	if (!a->change.ok || !isfinite(a->change.pct))
-		snprintf(b, n, "could not be compared");
-	else if (a->change.a < a->change.b)
-		snprintf(b, n, "fell");
-	else if (a->change.a > a->change.b)
-		snprintf(b, n, "rose");
+	char size[80];
+	pct_abs(a, size, sizeof size);
+	if (strcmp(size, FILL_NA) == 0 || strcmp(size, "0.0%") == 0)
+		snprintf(b, n, FILL_NA);
 	else
-		snprintf(b, n, "did not change");
+		snprintf(b, n, "%s", a->change.a < a->change.b ? "fell" : "rose");
 }
 
 static void f_direction(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
@@ -238,10 +281,19 @@ static void f_direction(const struct fill_ctx *c, const struct jb_area_findings 
 	direction(a, b, n);
 }
 
+/* A p value, or no value (fmt_p's "p not available" is for tables). */
+static void p_value(double p, char *b, size_t n)
+{
+	if (isfinite(p))
+		fmt_p(p, b, n);
+	else
+		snprintf(b, n, FILL_NA);
+}
+
 static void f_p(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, size_t n)
 {
 	(void)c;
-	fmt_p(a->change.ok ? a->change.p : NAN, b, n);
+	p_value(a->change.ok ? a->change.p : NAN, b, n);
 }
 
 static void f_significance(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
@@ -250,8 +302,8 @@ static void f_significance(const struct fill_ctx *c, const struct jb_area_findin
 	(void)c;
 	char p[32];
 	fmt_p(a->change.p, p, sizeof p);
-	if (!a->change.ok)
-		snprintf(b, n, "no comparison possible");
+	if (!a->change.ok || !isfinite(a->change.p))
+		snprintf(b, n, FILL_NA);
 	else if (a->change.p < 0.05)
 		snprintf(b, n, "a statistically significant change (%s)", p);
 	else
@@ -272,12 +324,9 @@ static void f_change_rank(const struct fill_ctx *c, const struct jb_area_finding
 	char ord[16] = "";
 	int fall = a->change.a < a->change.b;
 	int rank = fall ? a->fall_rank : a->rise_rank;
-	if (!a->change.ok || a->index == JB_LONDON || !isfinite(a->change.pct)) {
-		snprintf(b, n, "not ranked");
-		return;
-	}
-	if (a->change.a == a->change.b) {
-		snprintf(b, n, "no change");
+	if (!a->change.ok || a->index == JB_LONDON || !isfinite(a->change.pct) || rank <= 0 ||
+	    a->change.a == a->change.b) {
+		snprintf(b, n, FILL_NA);
 		return;
 	}
 	if (rank > 1)
@@ -295,10 +344,7 @@ static void f_rate_rank(const struct fill_ctx *c, const struct jb_area_findings 
 			size_t n)
 {
 	(void)c;
-	if (a->rate_rank > 0)
-		fmt_ordinal(a->rate_rank, b, n);
-	else
-		snprintf(b, n, "not ranked");
+	fmt_rank_natural(a->rate_rank, a->rate_rank_low, b, n);
 }
 
 static void f_london_rate(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
@@ -350,11 +396,11 @@ static void f_trend_summary(const struct fill_ctx *c, const struct jb_area_findi
 	(void)c;
 	const struct jb_trend *t = &a->trend;
 	if (!t->ok) {
-		snprintf(b, n, "no trend could be fitted (%s)", t->why);
+		snprintf(b, n, FILL_NA);
 		return;
 	}
-	char pct[32], lo[32], hi[32];
-	snprintf(pct, sizeof pct, "%.1f%%", fabs(t->annual_pct));
+	char pct[80], lo[32], hi[32];
+	fmt_abs_pct(t->annual_pct, pct, sizeof pct);
 	fmt_signed_pct(t->annual_lo, lo, sizeof lo);
 	fmt_signed_pct(t->annual_hi, hi, sizeof hi);
 	if (trend_significant(t)) {
@@ -367,17 +413,38 @@ static void f_trend_summary(const struct fill_ctx *c, const struct jb_area_findi
 	}
 }
 
+/* "falling by 7.5% a year": a significant trend only, for a title. */
+static void f_trend_short(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			  size_t n)
+{
+	(void)c;
+	const struct jb_trend *t = &a->trend;
+	char pct[80];
+	fmt_abs_pct(t->annual_pct, pct, sizeof pct);
+	if (!trend_significant(t))
+		snprintf(b, n, FILL_NA);
+	else
+		snprintf(b, n, "%s by %s a year", t->annual_pct < 0 ? "falling" : "rising", pct);
+}
+
+static void f_trend_why(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			size_t n)
+{
+	(void)c;
+	snprintf(b, n, "%s", a->trend.ok ? FILL_NA : a->trend.why);
+}
+
 static void f_exceptions(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
 			 size_t n)
 {
 	(void)c;
-	snprintf(b, n, "%zu", a->trend.ok ? a->trend.nexceptions : (size_t)0);
+	fmt_count(a->trend.ok ? (double)a->trend.nexceptions : NAN, b, n);
 }
 
 static void f_mk_p(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, size_t n)
 {
 	(void)c;
-	fmt_p(a->trend.mk_ok ? a->trend.mk.p : NAN, b, n);
+	p_value(a->trend.mk_ok ? a->trend.mk.p : NAN, b, n);
 }
 
 static void f_population(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
@@ -401,7 +468,7 @@ static void f_pop_year(const struct fill_ctx *c, const struct jb_area_findings *
 	if (c->f->pop_year > 0)
 		snprintf(b, n, "mid-%d", c->f->pop_year);
 	else
-		snprintf(b, n, "–");
+		snprintf(b, n, FILL_NA);
 }
 
 static void f_lsoa_period(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
@@ -411,7 +478,7 @@ static void f_lsoa_period(const struct fill_ctx *c, const struct jb_area_finding
 	if (c->f->has_lsoa)
 		fmt_window(c->f->lsoa_period_end - 11, c->f->lsoa_period_end, c->f->lsoa_age, b, n);
 	else
-		snprintf(b, n, "–");
+		snprintf(b, n, FILL_NA);
 }
 
 static void f_lsoa_total(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
@@ -432,7 +499,7 @@ static void f_lsoa_top(const struct fill_ctx *c, const struct jb_area_findings *
 {
 	int top = a->top_lsoa[0];
 	const char *name = c->f->has_lsoa && top >= 0 ? c->f->ds->lsoa[top].name : NULL;
-	snprintf(b, n, "%s", name ? name : "–");
+	snprintf(b, n, "%s", name ? name : FILL_NA);
 }
 
 static void f_lsoa_top_count(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
@@ -453,7 +520,7 @@ static void f_similar(const struct fill_ctx *c, const struct jb_area_findings *a
 				      k == 0 ? "" : k == a->nsimilar - 1 ? " and " : ", ",
 				      jb_boroughs[a->similar[k]].name);
 	if (!a->nsimilar)
-		snprintf(b, n, "none (no context data)");
+		snprintf(b, n, FILL_NA);
 }
 
 static void f_top5_share(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
@@ -463,7 +530,7 @@ static void f_top5_share(const struct fill_ctx *c, const struct jb_area_findings
 	if (isfinite(a->key.top5_share))
 		snprintf(b, n, "%.0f%%", a->key.top5_share);
 	else
-		snprintf(b, n, "–");
+		snprintf(b, n, FILL_NA);
 }
 
 static void f_share_of_london(const struct fill_ctx *c, const struct jb_area_findings *a,
@@ -473,7 +540,7 @@ static void f_share_of_london(const struct fill_ctx *c, const struct jb_area_fin
 	if (isfinite(a->share_of_london))
 		snprintf(b, n, "%.1f%%", a->share_of_london);
 	else
-		snprintf(b, n, "–");
+		snprintf(b, n, FILL_NA);
 }
 
 /* The borough ranked first by rate (the overview's map title). */
@@ -487,7 +554,7 @@ static void f_highest_rate_borough(const struct fill_ctx *c, const struct jb_are
 {
 	(void)a;
 	int h = highest_rate(c->f);
-	snprintf(b, n, "%s", h >= 0 ? c->f->area[h].name : "–");
+	snprintf(b, n, "%s", h >= 0 ? c->f->area[h].name : FILL_NA);
 }
 
 static void f_highest_rate(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
@@ -503,7 +570,7 @@ static void dash(const struct fill_ctx *c, const struct jb_area_findings *a, siz
 {
 	const struct jb_theme *t = c->f->theme;
 	if (k >= t->ndash) {
-		snprintf(b, n, "–");
+		snprintf(b, n, FILL_NA);
 		return;
 	}
 	double last = a->dash_last12[k], prev = a->dash_prev12[k];
@@ -517,8 +584,13 @@ static void dash(const struct fill_ctx *c, const struct jb_area_findings *a, siz
 	case 2:
 		fmt_count(prev, b, n);
 		break;
-	default:
+	case 3:
 		fmt_signed_pct(a->dash_pct[k], b, n);
+		break;
+	default: /* why a figure has no value: the finding's reason */
+		snprintf(b, n, "%s", c->f->dash[k].status != JB_DASH_OK && c->f->dash[k].why[0]
+					     ? c->f->dash[k].why
+					     : FILL_NA);
 		break;
 	}
 }
@@ -533,10 +605,12 @@ DASH_FN(0, 0, f_dash1)
 DASH_FN(0, 1, f_dash1_count)
 DASH_FN(0, 2, f_dash1_prev)
 DASH_FN(0, 3, f_dash1_change)
+DASH_FN(0, 4, f_dash1_why)
 DASH_FN(1, 0, f_dash2)
 DASH_FN(1, 1, f_dash2_count)
 DASH_FN(1, 2, f_dash2_prev)
 DASH_FN(1, 3, f_dash2_change)
+DASH_FN(1, 4, f_dash2_why)
 
 
 /* ---- hot spots (analysis/hotspots.h) ---- */
@@ -552,7 +626,7 @@ static void hot_num(const struct fill_ctx *c, size_t v, int need_lsoa, char *b, 
 {
 	const struct jb_hotspots *h = c->f->hot;
 	if (!hot_area(c) || (need_lsoa == 1 && !h->lsoa_ok) || (need_lsoa == 2 && !h->emg_ok))
-		snprintf(b, n, "–");
+		snprintf(b, n, FILL_NA);
 	else
 		fmt_count((double)v, b, n);
 }
@@ -599,7 +673,7 @@ static void f_gi_units(const struct fill_ctx *c, const struct jb_area_findings *
 	if (h && h->lsoa_ok)
 		fmt_count((double)h->nunits, b, n);
 	else
-		snprintf(b, n, "–");
+		snprintf(b, n, FILL_NA);
 }
 
 static void f_hot_top(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
@@ -607,7 +681,7 @@ static void f_hot_top(const struct fill_ctx *c, const struct jb_area_findings *a
 {
 	(void)a;
 	const struct jb_hot_area *ha = hot_area(c);
-	snprintf(b, n, "%s", ha && ha->ntop_hot ? lsoa_label(c->f, ha->top_hot[0]) : "none");
+	snprintf(b, n, "%s", ha && ha->ntop_hot ? lsoa_label(c->f, ha->top_hot[0]) : FILL_NA);
 }
 
 static void f_hot_summary(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
@@ -618,7 +692,7 @@ static void f_hot_summary(const struct fill_ctx *c, const struct jb_area_finding
 	const struct jb_hot_area *ha = hot_area(c);
 	char k[32], u[32];
 	if (!ha || !h->lsoa_ok) {
-		snprintf(b, n, "hot spots could not be computed");
+		snprintf(b, n, FILL_NA);
 		return;
 	}
 	fmt_count((double)ha->nhot, k, sizeof k);
@@ -631,13 +705,29 @@ static void f_hot_summary(const struct fill_ctx *c, const struct jb_area_finding
 			 lsoa_label(c->f, ha->top_hot[0]));
 }
 
+static void f_hot_why(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+		      size_t n)
+{
+	(void)a;
+	const struct jb_hotspots *h = c->f->hot;
+	snprintf(b, n, "%s", h && h->lsoa_ok ? FILL_NA : h ? h->lsoa_why : "hot spots were not computed");
+}
+
+static void f_emg_why(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+		      size_t n)
+{
+	(void)a;
+	const struct jb_hotspots *h = c->f->hot;
+	snprintf(b, n, "%s", h && h->emg_ok ? FILL_NA : h ? h->emg_why : "the history was not computed");
+}
+
 static void f_emg_steps(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
 			size_t n)
 {
 	(void)a;
 	const struct jb_hotspots *h = c->f->hot;
 	if (!h || !h->emg_ok) {
-		snprintf(b, n, "–");
+		snprintf(b, n, FILL_NA);
 		return;
 	}
 	char x[32], y[32];
@@ -668,7 +758,7 @@ static void f_emg_summary(const struct fill_ctx *c, const struct jb_area_finding
 	const struct jb_hotspots *h = c->f->hot;
 	const struct jb_hot_area *ha = hot_area(c);
 	if (!ha || !h->emg_ok) {
-		snprintf(b, n, "hot spot history could not be computed");
+		snprintf(b, n, FILL_NA);
 		return;
 	}
 	const char *steps = h->step_months == 3 ? "quarters" : "years";
@@ -696,7 +786,7 @@ static void f_street_period(const struct fill_ctx *c, const struct jb_area_findi
 	if (h && h->has_street)
 		fmt_window(h->street_first, h->street_last, h->street_age, b, n);
 	else
-		snprintf(b, n, "–");
+		snprintf(b, n, FILL_NA);
 }
 
 static void f_street_count(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
@@ -705,7 +795,7 @@ static void f_street_count(const struct fill_ctx *c, const struct jb_area_findin
 	(void)a;
 	const struct jb_hotspots *h = c->f->hot;
 	if (!h || !h->has_street || !hot_area(c))
-		snprintf(b, n, "–");
+		snprintf(b, n, FILL_NA);
 	else
 		fmt_count((double)hot_area(c)->street_n, b, n);
 }
@@ -720,7 +810,7 @@ static void f_kde_bandwidth(const struct fill_ctx *c, const struct jb_area_findi
 		fmt_count(ha->kde_h, v, sizeof v);
 		snprintf(b, n, "%s m", v);
 	} else {
-		snprintf(b, n, "set from the points (none to use here)");
+		snprintf(b, n, FILL_NA);
 	}
 }
 
@@ -773,20 +863,22 @@ static const struct {
 	{"count", f_count, "offences in the last 12 months"},
 	{"prev_count", f_prev_count, "offences in the previous 12 months"},
 	{"change_pct", f_change_pct, "signed % change, \"−12.3%\""},
-	{"pct_abs", f_pct_abs, "size of the % change, rounded, \"12%\""},
-	{"direction", f_direction, "\"fell\", \"rose\" or \"did not change\""},
+	{"pct_abs", f_pct_abs, "size of the % change, as {change_pct} without its sign, \"12.3%\""},
+	{"direction", f_direction, "\"fell\" or \"rose\" (no value when the change rounds to 0.0%)"},
 	{"p", f_p, "exact binomial p of the change, \"p < 0.001\""},
 	{"significance", f_significance, "whether the change is statistically significant, with p"},
 	{"wheeler_z", f_wheeler_z, "Wheeler's Z of the change"},
 	{"change_rank", f_change_rank, "\"5th largest fall\" / \"largest rise\" among the 32"},
 	{"rate", f_rate, "offences per 1,000 residents, last 12 months"},
-	{"rate_rank", f_rate_rank, "rank of the rate among the 32, \"5th\" (1st = highest)"},
+	{"rate_rank", f_rate_rank, "rank of the rate among the 32 from the nearer end, \"5th highest\", \"2nd lowest\""},
 	{"london_rate", f_london_rate, "London's rate per 1,000 residents"},
 	{"london_direction", f_london_direction, "London's direction of change"},
 	{"london_pct_abs", f_london_pct_abs, "size of London's % change"},
 	{"trend_pct", f_trend_pct, "the fitted trend, % a year"},
 	{"trend_ci", f_trend_ci, "its 95% confidence interval"},
 	{"trend_summary", f_trend_summary, "\"falling by 4.1% a year (95% CI ...)\""},
+	{"trend_short", f_trend_short, "\"falling by 4.1% a year\", only for a significant trend"},
+	{"trend_why", f_trend_why, "why no trend was fitted (only when none was)"},
 	{"exceptions", f_exceptions, "months outside the trend's expected range"},
 	{"mk_p", f_mk_p, "Mann-Kendall p of the trend window"},
 	{"population", f_population, "residents (all ages)"},
@@ -806,17 +898,21 @@ static const struct {
 	{"dash1_count", f_dash1_count, "its offences in the last 12 months"},
 	{"dash1_prev", f_dash1_prev, "its offences in the previous 12 months"},
 	{"dash1_change", f_dash1_change, "its signed % change"},
+	{"dash1_why", f_dash1_why, "why its counts are not available (only when they are not)"},
 	{"dash2", f_dash2, "the second dashboard measure, by name"},
 	{"dash2_count", f_dash2_count, "its offences in the last 12 months"},
 	{"dash2_prev", f_dash2_prev, "its offences in the previous 12 months"},
 	{"dash2_change", f_dash2_change, "its signed % change"},
+	{"dash2_why", f_dash2_why, "why its counts are not available (only when they are not)"},
 	/* hot spots (analysis/hotspots.h) */
 	{"hot_summary", f_hot_summary, "\"6 of 149 neighbourhoods are hot spots; the hottest is ...\""},
+	{"hot_why", f_hot_why, "why there are no hot spots (only when there are none)"},
+	{"emg_why", f_emg_why, "why there is no hot spot history (only when there is none)"},
 	{"hot_count", f_hot_count, "the borough's LSOAs that are Gi* hot spots (90% or more)"},
 	{"hot_fdr_count", f_hot_fdr_count, "those significant at 95% or more after the FDR correction"},
 	{"cold_count", f_cold_count, "the borough's LSOAs that are cold spots"},
 	{"hot_units", f_hot_units, "the borough's LSOAs in the hot spot study region"},
-	{"hot_top", f_hot_top, "the hottest LSOA (highest Gi* z), or \"none\""},
+	{"hot_top", f_hot_top, "the hottest LSOA (highest Gi* z)"},
 	{"gi_units", f_gi_units, "LSOAs in the London-wide study region"},
 	{"emg_steps", f_emg_steps, "the time steps of the hot spot history, \"8 quarters, ...\""},
 	{"emg_summary", f_emg_summary, "\"3 persistent and 1 intensifying hot spot over the last 8 quarters\""},
@@ -836,6 +932,7 @@ static const struct {
 	{"imd_d1_2_pct", fd_imd_d1_2_pct, "their share"},
 	{"london_imd_d1_pct", fd_london_imd_d1_pct, "London's share in the most deprived 10%"},
 	{"london_imd_d1_2_pct", fd_london_imd_d1_2_pct, "London's share in the most deprived 20%"},
+	{"drv_why", fd_drv_why, "what the drivers model lacks (only when it was not fitted)"},
 	{"drv_n", fd_drv_n, "London LSOAs in the drivers analysis"},
 	{"drv_imd_rho", fd_drv_imd_rho, "Spearman's rho, LSOA rate against IMD score"},
 	{"drv_imd_r", fd_drv_imd_r, "Pearson's r, the same"},
@@ -861,7 +958,7 @@ static const struct {
 	{"po_count", fd_po_count, "positive outcomes, last 12 months"},
 	{"po_offences", fd_po_offences, "offences, last 12 months"},
 	{"london_po_rate", fd_london_po_rate, "London's positive outcome rate"},
-	{"po_rank", fd_po_rank, "rank of the rate among the 32 (1st = highest)"},
+	{"po_rank", fd_po_rank, "rank of the rate among the 32 from the nearer end, \"2nd lowest\""},
 	/* local context slides (render/fill_context.c) */
 	{"permex_title", fc_permex_title, "permanent exclusions: the DfE dictionary's title"},
 	{"permex_units", fc_permex_units, "permanent exclusions: its units"},
@@ -869,7 +966,7 @@ static const struct {
 	{"permex_london", fc_permex_london, "permanent exclusions: London's value, latest year"},
 	{"permex_england", fc_permex_england, "permanent exclusions: England's value, latest year"},
 	{"permex_year", fc_permex_year, "permanent exclusions: the latest year, as LAIT labels it"},
-	{"permex_rank", fc_permex_rank, "permanent exclusions: rank of 32, worst first, \"3rd highest\""},
+	{"permex_rank", fc_permex_rank, "permanent exclusions: rank of 32 from the nearer end, \"3rd highest\""},
 	{"permex_worse", fc_permex_worse, "permanent exclusions: \"higher is worse\" (DfE polarity)"},
 	{"susp_title", fc_susp_title, "suspensions: the DfE dictionary's title"},
 	{"susp_units", fc_susp_units, "suspensions: its units"},
@@ -877,7 +974,7 @@ static const struct {
 	{"susp_london", fc_susp_london, "suspensions: London's value, latest year"},
 	{"susp_england", fc_susp_england, "suspensions: England's value, latest year"},
 	{"susp_year", fc_susp_year, "suspensions: the latest year, as LAIT labels it"},
-	{"susp_rank", fc_susp_rank, "suspensions: rank of 32, worst first, \"3rd highest\""},
+	{"susp_rank", fc_susp_rank, "suspensions: rank of 32 from the nearer end, \"3rd highest\""},
 	{"susp_worse", fc_susp_worse, "suspensions: \"higher is worse\" (DfE polarity)"},
 	{"pa_title", fc_pa_title, "persistent absence: the DfE dictionary's title"},
 	{"pa_units", fc_pa_units, "persistent absence: its units"},
@@ -885,7 +982,7 @@ static const struct {
 	{"pa_london", fc_pa_london, "persistent absence: London's value, latest year"},
 	{"pa_england", fc_pa_england, "persistent absence: England's value, latest year"},
 	{"pa_year", fc_pa_year, "persistent absence: the latest year, as LAIT labels it"},
-	{"pa_rank", fc_pa_rank, "persistent absence: rank of 32, worst first, \"3rd highest\""},
+	{"pa_rank", fc_pa_rank, "persistent absence: rank of 32 from the nearer end, \"3rd highest\""},
 	{"pa_worse", fc_pa_worse, "persistent absence: \"higher is worse\" (DfE polarity)"},
 	{"spa_title", fc_spa_title, "severe persistent absence: the DfE dictionary's title"},
 	{"spa_units", fc_spa_units, "severe persistent absence: its units"},
@@ -893,7 +990,7 @@ static const struct {
 	{"spa_london", fc_spa_london, "severe persistent absence: London's value, latest year"},
 	{"spa_england", fc_spa_england, "severe persistent absence: England's value, latest year"},
 	{"spa_year", fc_spa_year, "severe persistent absence: the latest year, as LAIT labels it"},
-	{"spa_rank", fc_spa_rank, "severe persistent absence: rank of 32, worst first, \"3rd highest\""},
+	{"spa_rank", fc_spa_rank, "severe persistent absence: rank of 32 from the nearer end, \"3rd highest\""},
 	{"spa_worse", fc_spa_worse, "severe persistent absence: \"higher is worse\" (DfE polarity)"},
 	{"fte_title", fc_fte_title, "first-time entrants: the DfE dictionary's title"},
 	{"fte_units", fc_fte_units, "first-time entrants: its units"},
@@ -901,7 +998,7 @@ static const struct {
 	{"fte_london", fc_fte_london, "first-time entrants: London's value, latest year"},
 	{"fte_england", fc_fte_england, "first-time entrants: England's value, latest year"},
 	{"fte_year", fc_fte_year, "first-time entrants: the latest year, as LAIT labels it"},
-	{"fte_rank", fc_fte_rank, "first-time entrants: rank of 32, worst first, \"3rd highest\""},
+	{"fte_rank", fc_fte_rank, "first-time entrants: rank of 32 from the nearer end, \"3rd highest\""},
 	{"fte_worse", fc_fte_worse, "first-time entrants: \"higher is worse\" (DfE polarity)"},
 	{"reoff_title", fc_reoff_title, "youth reoffending: the DfE dictionary's title"},
 	{"reoff_units", fc_reoff_units, "youth reoffending: its units"},
@@ -909,7 +1006,7 @@ static const struct {
 	{"reoff_london", fc_reoff_london, "youth reoffending: London's value, latest year"},
 	{"reoff_england", fc_reoff_england, "youth reoffending: England's value, latest year"},
 	{"reoff_year", fc_reoff_year, "youth reoffending: the latest year, as LAIT labels it"},
-	{"reoff_rank", fc_reoff_rank, "youth reoffending: rank of 32, worst first, \"3rd highest\""},
+	{"reoff_rank", fc_reoff_rank, "youth reoffending: rank of 32 from the nearer end, \"3rd highest\""},
 	{"reoff_worse", fc_reoff_worse, "youth reoffending: \"higher is worse\" (DfE polarity)"},
 	{"reoff1517_title", fc_reoff1517_title, "youth reoffending 15-17: the DfE dictionary's title"},
 	{"reoff1517_units", fc_reoff1517_units, "youth reoffending 15-17: its units"},
@@ -917,7 +1014,7 @@ static const struct {
 	{"reoff1517_london", fc_reoff1517_london, "youth reoffending 15-17: London's value, latest year"},
 	{"reoff1517_england", fc_reoff1517_england, "youth reoffending 15-17: England's value, latest year"},
 	{"reoff1517_year", fc_reoff1517_year, "youth reoffending 15-17: the latest year, as LAIT labels it"},
-	{"reoff1517_rank", fc_reoff1517_rank, "youth reoffending 15-17: rank of 32, worst first, \"3rd highest\""},
+	{"reoff1517_rank", fc_reoff1517_rank, "youth reoffending 15-17: rank of 32 from the nearer end, \"3rd highest\""},
 	{"reoff1517_worse", fc_reoff1517_worse, "youth reoffending 15-17: \"higher is worse\" (DfE polarity)"},
 	{"ypspend_value", fc_ypspend_value, "spend on services for young people per resident 10-17, latest year"},
 	{"ypspend_london", fc_ypspend_london, "London's spend on services for young people per resident 10-17"},
@@ -945,7 +1042,8 @@ static const struct {
 	{"meeting_count", fc_meeting_count, "offences in those 12 months"},
 	{"meeting_rate", fc_meeting_rate, "their rate per 1,000 residents"},
 	{"since_meeting_pct", fc_since_meeting_pct, "signed % change since then (latest 12 months)"},
-	{"since_meeting_summary", fc_since_meeting_summary, "\"offences fell 3% since the last meeting\""},
+	{"since_meeting_summary", fc_since_meeting_summary, "\"offences fell 3.1% since the last meeting\""},
+	{"since_meeting_why", fc_since_meeting_why, "why offences since the meeting are not compared (only when not)"},
 	{"london_since_meeting_pct", fc_london_since_meeting_pct, "London's change over the same months"},
 	{"om_period", fc_om_period, "month of the offender-management figures"},
 };
@@ -966,6 +1064,32 @@ void fill_list(FILE *out)
 			keys[i].what);
 }
 
+/* A placeholder's parts: "{name}" or "{name|one|other}". */
+struct ph {
+	const char *name, *one, *other; /* one/other NULL without the word choice */
+	size_t len, one_len, other_len;
+};
+
+/* Splits the placeholder opening at p (after its '{') up to end (its '}').
+ * 0 when well formed: a name, and either no '|' or exactly two. */
+static int split(const char *p, const char *end, struct ph *ph)
+{
+	memset(ph, 0, sizeof *ph);
+	const char *bar = memchr(p, '|', (size_t)(end - p));
+	ph->name = p;
+	ph->len = (size_t)((bar ? bar : end) - p);
+	if (!bar)
+		return 0;
+	const char *bar2 = memchr(bar + 1, '|', (size_t)(end - bar - 1));
+	if (!bar2 || memchr(bar2 + 1, '|', (size_t)(end - bar2 - 1)))
+		return -1;
+	ph->one = bar + 1;
+	ph->one_len = (size_t)(bar2 - bar - 1);
+	ph->other = bar2 + 1;
+	ph->other_len = (size_t)(end - bar2 - 1);
+	return 0;
+}
+
 int fill_check(const char *s, char *bad, size_t badlen)
 {
 	for (const char *p = s; *p; p++) {
@@ -977,7 +1101,8 @@ int fill_check(const char *s, char *bad, size_t badlen)
 			continue;
 		const char *end = strchr(p, '}');
 		size_t len = end ? (size_t)(end - p - 1) : strlen(p + 1);
-		if (!end || find_key(p + 1, len) < 0) {
+		struct ph ph;
+		if (!end || split(p + 1, end, &ph) != 0 || find_key(ph.name, ph.len) < 0) {
 			snprintf(bad, badlen, "%.*s", (int)(len < 40 ? len : 40), p + 1);
 			return -1;
 		}
@@ -986,25 +1111,64 @@ int fill_check(const char *s, char *bad, size_t badlen)
 	return 0;
 }
 
-char *fill(const char *s, const struct fill_ctx *c)
+/* The number a value states ("1,234" -> 1234); NAN when it is not one. */
+static double value_number(const char *v)
+{
+	char digits[64];
+	size_t o = 0;
+	for (const char *s = v; *s && o + 1 < sizeof digits; s++)
+		if (*s != ',')
+			digits[o++] = *s;
+	digits[o] = '\0';
+	char *end;
+	double x = strtod(digits, &end);
+	return end != digits && *end == '\0' ? x : NAN;
+}
+
+/* The value of one placeholder into val; 0 when it has none. */
+static int value_of(const struct ph *ph, const struct fill_ctx *c, char *val, size_t n)
+{
+	int k = find_key(ph->name, ph->len);
+	val[0] = '\0';
+	if (k < 0)
+		return 0;
+	keys[k].fn(c, &c->f->area[c->area], val, n);
+	if (!val[0] || strcmp(val, FILL_NA) == 0)
+		return 0;
+	if (ph->one) {
+		double x = value_number(val);
+		if (!isfinite(x))
+			return 0; /* a word choice on a value that is not a number */
+		char one[128], other[128];
+		snprintf(one, sizeof one, "%.*s", (int)ph->one_len, ph->one);
+		snprintf(other, sizeof other, "%.*s", (int)ph->other_len, ph->other);
+		snprintf(val, n, "%s", fmt_plural(x, one, other));
+	}
+	return 1;
+}
+
+/* s filled; with strict, NULL as soon as a placeholder has no value. */
+static char *fill_string(const char *s, const struct fill_ctx *c, int strict)
 {
 	size_t cap = strlen(s) + 64, n = 0;
 	char *out = xmalloc(cap);
-	const struct jb_area_findings *a = &c->f->area[c->area];
 	for (const char *p = s; *p; p++) {
 		char val[256];
 		const char *add = val;
 		size_t addlen;
+		const char *end;
+		struct ph ph;
 		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
 			val[0] = *p++;
 			addlen = 1;
-		} else if (*p == '{' && strchr(p, '}')) {
-			const char *end = strchr(p, '}');
-			int k = find_key(p + 1, (size_t)(end - p - 1));
-			if (k >= 0)
-				keys[k].fn(c, a, val, sizeof val);
-			else
-				snprintf(val, sizeof val, "{%.*s}", (int)(end - p - 1), p + 1);
+		} else if (*p == '{' && (end = strchr(p, '}')) && split(p + 1, end, &ph) == 0) {
+			if (!value_of(&ph, c, val, sizeof val)) {
+				if (strict) {
+					free(out);
+					return NULL;
+				}
+				snprintf(val, sizeof val, "%s", FILL_NA);
+			}
 			addlen = strlen(val);
 			p = end;
 		} else {
@@ -1017,4 +1181,34 @@ char *fill(const char *s, const struct fill_ctx *c)
 	}
 	out[n] = '\0';
 	return out;
+}
+
+char *fill(const char *s, const struct fill_ctx *c)
+{
+	return fill_string(s, c, 0);
+}
+
+char *fill_text(const struct jb_text *t, const struct fill_ctx *c)
+{
+	if (!t)
+		return NULL;
+	unsigned long holds = c->f->area[c->area].key.holds;
+	for (size_t i = 0; i < t->n; i++) {
+		if ((t->v[i].when & holds) != t->v[i].when)
+			continue;
+		char *s = fill_string(t->v[i].text, c, 1);
+		if (s)
+			return s;
+	}
+	return NULL;
+}
+
+void jb_text_free(struct jb_text *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n; i++)
+		free(t->v[i].text);
+	free(t->v);
+	free(t);
 }

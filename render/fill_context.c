@@ -29,28 +29,13 @@ void fmt_ymd(int ymd, int longform, char *buf, size_t n)
 {
 	int m = ymd / 100 % 100;
 	if (ymd <= 0 || m < 1 || m > 12) {
-		snprintf(buf, n, "–");
+		snprintf(buf, n, FILL_NA);
 		return;
 	}
 	snprintf(buf, n, longform ? "%d %s %d" : "%d %.3s %d", ymd % 100, month_long[m - 1],
 		 ymd / 10000);
 }
 
-void fmt_rank(int rank, int worst_high, char *buf, size_t n)
-{
-	const char *dir = worst_high ? "highest" : "lowest";
-	if (rank <= 0) {
-		snprintf(buf, n, "not ranked");
-		return;
-	}
-	if (rank == 1) {
-		snprintf(buf, n, "%s", dir);
-		return;
-	}
-	char ord[16];
-	fmt_ordinal(rank, ord, sizeof ord);
-	snprintf(buf, n, "%s %s", ord, dir);
-}
 
 static const struct jb_context *ctx(const struct fill_ctx *c)
 {
@@ -66,7 +51,7 @@ static void slot(const struct fill_ctx *c, const struct jb_area_findings *a, int
 {
 	const struct jb_lait_series *s = ctx(c) ? ctx(c)->slot[k] : NULL;
 	if (!s) {
-		snprintf(b, n, "–");
+		snprintf(b, n, FILL_NA);
 		return;
 	}
 	int area = a->index;
@@ -87,12 +72,18 @@ static void slot(const struct fill_ctx *c, const struct jb_area_findings *a, int
 		fmt_lait(s, jb_lait_value(s, JB_ENGLAND, s->latest), b, n);
 		break;
 	case F_YEAR:
-		snprintf(b, n, "%s", s->latest >= 0 ? s->years[s->latest].label : "–");
+		snprintf(b, n, "%s", s->latest >= 0 ? s->years[s->latest].label : FILL_NA);
 		break;
-	case F_RANK:
-		fmt_rank(area < JB_NBOROUGHS ? s->rank[area] : 0,
-			 s->polarity != JB_POL_HIGH_GOOD, b, n);
+	case F_RANK: {
+		/* rank is worst first: the highest value unless higher is better */
+		int worst = area < JB_NBOROUGHS ? s->rank[area] : 0;
+		int best = area < JB_NBOROUGHS ? s->rank_best[area] : 0;
+		if (s->polarity != JB_POL_HIGH_GOOD)
+			fmt_rank_natural(worst, best, b, n);
+		else
+			fmt_rank_natural(best, worst, b, n);
 		break;
+	}
 	case F_WORSE:
 		snprintf(b, n, "%s",
 			 s->polarity == JB_POL_LOW_GOOD    ? "higher is worse"
@@ -132,7 +123,7 @@ static void spend(const struct fill_ctx *c, const struct jb_area_findings *a, in
 	const struct jb_spend_per_youth *p =
 		!ctx(c) ? NULL : yj ? &ctx(c)->yj_per_youth : &ctx(c)->yp_per_youth;
 	if (!p || !p->ok) {
-		snprintf(b, n, "–");
+		snprintf(b, n, FILL_NA);
 		return;
 	}
 	size_t y = (size_t)p->latest;
@@ -148,7 +139,8 @@ static void spend(const struct fill_ctx *c, const struct jb_area_findings *a, in
 		snprintf(b, n, "%s", p->spend->years[y].label);
 		break;
 	default:
-		fmt_rank(a->index < JB_NBOROUGHS ? p->rank[a->index] : 0, 1, b, n);
+		fmt_rank_natural(a->index < JB_NBOROUGHS ? p->rank[a->index] : 0,
+				 a->index < JB_NBOROUGHS ? p->rank_low[a->index] : 0, b, n);
 		break;
 	}
 }
@@ -173,7 +165,7 @@ static const struct jb_services_area *services_of(const struct fill_ctx *c,
 FILL_CTX_FN(fc_services_count)
 {
 	const struct jb_services_area *s = services_of(c, a);
-	snprintf(b, n, "%zu", s ? s->nsvc : (size_t)0);
+	fmt_count(s && ctx(c)->has_services ? (double)s->nsvc : NAN, b, n);
 }
 
 FILL_CTX_FN(fc_services_sessions)
@@ -188,7 +180,7 @@ FILL_CTX_FN(fc_hot_count)
 	if (s && ctx(c)->has_hot)
 		snprintf(b, n, "%zu", s->nhot);
 	else
-		snprintf(b, n, "–");
+		snprintf(b, n, FILL_NA);
 }
 
 FILL_CTX_FN(fc_hot_near)
@@ -197,7 +189,7 @@ FILL_CTX_FN(fc_hot_near)
 	if (s && ctx(c)->has_hot)
 		snprintf(b, n, "%zu", s->nhot_near);
 	else
-		snprintf(b, n, "–");
+		snprintf(b, n, FILL_NA);
 }
 
 FILL_CTX_FN(fc_hot_share)
@@ -206,7 +198,7 @@ FILL_CTX_FN(fc_hot_share)
 	if (s && isfinite(s->hot_share))
 		snprintf(b, n, "%.0f%%", 100.0 * s->hot_share);
 	else
-		snprintf(b, n, "–");
+		snprintf(b, n, FILL_NA);
 }
 
 FILL_CTX_FN(fc_service_reach)
@@ -252,14 +244,14 @@ static void status_count(const struct fill_ctx *c, const struct jb_area_findings
 FILL_CTX_FN(fc_actions_count)
 {
 	const struct jb_actions_area *x = actions_of(c, a);
-	snprintf(b, n, "%zu", x ? x->n : (size_t)0);
+	fmt_count(x && x->n ? (double)x->n : NAN, b, n); /* none: no log for the borough */
 }
 
 FILL_CTX_FN(fc_actions_overdue)
 {
 	const struct jb_actions_area *x = actions_of(c, a);
-	if (!ctx(c) || !ctx(c)->overdue_known)
-		snprintf(b, n, "–");
+	if (!ctx(c) || !ctx(c)->overdue_known || !x || !x->n)
+		snprintf(b, n, FILL_NA);
 	else
 		snprintf(b, n, "%zu", x ? x->noverdue : (size_t)0);
 }
@@ -279,7 +271,7 @@ FILL_CTX_FN(fc_meeting_period)
 {
 	const struct jb_actions_area *x = actions_of(c, a);
 	if (!x || !x->last_meeting) {
-		snprintf(b, n, "–");
+		snprintf(b, n, FILL_NA);
 		return;
 	}
 	int last = jb_ymd_month(x->last_meeting);
@@ -317,15 +309,26 @@ FILL_CTX_FN(fc_since_meeting_summary)
 {
 	const struct jb_actions_area *x = actions_of(c, a);
 	if (!x || !x->change_ok) {
-		snprintf(b, n, "no comparison since the last meeting (%s)",
-			 x ? x->why : "no action log");
+		snprintf(b, n, FILL_NA);
 		return;
 	}
-	if (!isfinite(x->pct) || x->count_now == x->count_then)
+	char size[80];
+	fmt_abs_pct(x->pct, size, sizeof size);
+	/* a change that rounds to 0.0% is no rise or fall ("rose 0%") */
+	if (!isfinite(x->pct) || strcmp(size, "0.0%") == 0)
 		snprintf(b, n, "offences have not changed since the last meeting");
 	else
-		snprintf(b, n, "offences %s %.0f%% since the last meeting",
-			 x->count_now < x->count_then ? "fell" : "rose", fabs(x->pct));
+		snprintf(b, n, "offences %s %s since the last meeting",
+			 x->count_now < x->count_then ? "fell" : "rose", size);
+}
+
+FILL_CTX_FN(fc_since_meeting_why)
+{
+	const struct jb_actions_area *x = actions_of(c, a);
+	if (x && x->change_ok)
+		snprintf(b, n, FILL_NA);
+	else
+		snprintf(b, n, "%s", x && x->why[0] ? x->why : "no action log was supplied");
 }
 
 /* ---- adult offender management ---- */

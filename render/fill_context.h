@@ -18,9 +18,6 @@ void fmt_lait(const struct jb_lait_series *s, double v, char *buf, size_t n);
 void fmt_pounds(double v, char *buf, size_t n);
 /* A date yyyymmdd as "15 September 2025" (longform) or "15 Sep 2025". */
 void fmt_ymd(int ymd, int longform, char *buf, size_t n);
-/* A rank with its direction: "highest", "3rd highest", "5th lowest";
- * "not ranked" for 0. worst_high: rank 1 is the highest value. */
-void fmt_rank(int rank, int worst_high, char *buf, size_t n);
 
 /* The placeholder functions (see the keys[] table in fill.c for names). */
 #define FILL_CTX_FN(name) \
@@ -63,6 +60,7 @@ FILL_CTX_FN(fc_meeting_count);
 FILL_CTX_FN(fc_meeting_rate);
 FILL_CTX_FN(fc_since_meeting_pct);
 FILL_CTX_FN(fc_since_meeting_summary);
+FILL_CTX_FN(fc_since_meeting_why);
 FILL_CTX_FN(fc_london_since_meeting_pct);
 FILL_CTX_FN(fc_om_period);
 

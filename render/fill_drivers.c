@@ -7,7 +7,7 @@
 
 #include "../analysis/drivers.h"
 
-#define NA "–"
+#define NA FILL_NA
 
 static const struct jb_drivers *D(const struct fill_ctx *c)
 {
@@ -90,6 +90,13 @@ FILL_DRIVERS_FN(fd_london_imd_d1_2_pct)
 	pct(LON(c) ? LON(c)->share_d1_2 : NAN, b, n);
 }
 
+FILL_DRIVERS_FN(fd_drv_why)
+{
+	(void)a;
+	const struct jb_drivers *d = D(c);
+	snprintf(b, n, "%s", d && d->has_model ? NA : d && d->why_no_model ? d->why_no_model : NA);
+}
+
 FILL_DRIVERS_FN(fd_drv_n)
 {
 	(void)a;
@@ -116,7 +123,7 @@ FILL_DRIVERS_FN(fd_drv_imd_link)
 	(void)a;
 	const struct jb_drivers *d = D(c);
 	if (!d || !d->has_model || !d->spearman[0].ok)
-		snprintf(b, n, "could not be compared with");
+		snprintf(b, n, NA);
 	else if (d->spearman[0].p >= 0.05)
 		snprintf(b, n, "show no clear link with");
 	else
@@ -130,7 +137,7 @@ FILL_DRIVERS_FN(fd_drv_corr_p)
 	(void)a;
 	const struct jb_drivers *d = D(c);
 	if (!d || !d->has_model || !isfinite(d->corr_p_max))
-		snprintf(b, n, "p not available");
+		snprintf(b, n, NA);
 	else if (d->corr_p_max < 0.001)
 		snprintf(b, n, "every p < 0.001");
 	else
@@ -148,7 +155,7 @@ FILL_DRIVERS_FN(fd_drv_top_domain)
 	(void)a;
 	const struct jb_drivers *d = D(c);
 	if (!d || !d->has_model || d->top_domain < 0) {
-		snprintf(b, n, "no domain");
+		snprintf(b, n, NA);
 		return;
 	}
 	char rr[32];
@@ -178,6 +185,10 @@ static void link(const struct jb_curve *cv, char *b, size_t n)
 
 static void ci(const struct jb_curve *cv, char *b, size_t n)
 {
+	if (!cv->ok) {
+		snprintf(b, n, NA);
+		return;
+	}
 	char lo[32], hi[32];
 	rr_pct(cv->ok ? cv->rr10_lo : NAN, lo, sizeof lo);
 	rr_pct(cv->ok ? cv->rr10_hi : NAN, hi, sizeof hi);
@@ -338,8 +349,5 @@ FILL_DRIVERS_FN(fd_london_po_rate)
 FILL_DRIVERS_FN(fd_po_rank)
 {
 	const struct jb_drivers_area *x = A(c, a);
-	if (x && x->po_rank > 0)
-		fmt_ordinal(x->po_rank, b, n);
-	else
-		snprintf(b, n, "not ranked");
+	fmt_rank_natural(x ? x->po_rank : 0, x ? x->po_rank_low : 0, b, n);
 }

@@ -20,6 +20,7 @@ FILL_DRIVERS_FN(fd_imd_d1_2_n);
 FILL_DRIVERS_FN(fd_imd_d1_2_pct);
 FILL_DRIVERS_FN(fd_london_imd_d1_pct);
 FILL_DRIVERS_FN(fd_london_imd_d1_2_pct);
+FILL_DRIVERS_FN(fd_drv_why);
 FILL_DRIVERS_FN(fd_drv_n);
 FILL_DRIVERS_FN(fd_drv_imd_rho);
 FILL_DRIVERS_FN(fd_drv_imd_r);

@@ -19,25 +19,61 @@
 #define NOTE_SIZE 9.5
 #define NOTE_H 34.0
 
-char *slide_fill(const struct slide_ctx *c, const char *s)
+char *slide_fill(const struct slide_ctx *c, const struct jb_text *t)
 {
-	if (!s)
-		return NULL;
 	struct fill_ctx fc = {c->f, c->area, c->t->marking};
-	return fill(s, &fc);
+	return fill_text(t, &fc);
 }
 
 struct chart_box slide_body_with_note(struct dl_page *p, const struct slide_ctx *c)
 {
 	struct chart_box b = c->body;
-	if (!c->spec->note)
-		return b;
 	char *note = slide_fill(c, c->spec->note);
+	if (!note)
+		return b;
 	struct chart_box nb = {b.x, b.y + b.h - NOTE_H, b.w, NOTE_H};
 	chart_text(p, nb, DL_REGULAR, NOTE_SIZE, COL_MUTED, ALIGN_LEFT, note);
 	free(note);
 	b.h -= NOTE_H + 8;
 	return b;
+}
+
+char *slide_title(const struct slide_ctx *c, const struct jb_slide_spec *s)
+{
+	char *title = slide_fill(c, s->title);
+	return title ? title : fill(s->outline, &(struct fill_ctx){c->f, c->area, c->t->marking});
+}
+
+struct tile *slide_tiles(const struct slide_ctx *c, const struct dl_color *accents,
+			 size_t naccents, size_t *n)
+{
+	struct tile *t = xcalloc(c->spec->ntiles + 1, sizeof *t);
+	*n = 0;
+	for (size_t k = 0; k < c->spec->ntiles; k++) {
+		const struct jb_tile_spec *ts = &c->spec->tiles[k];
+		char *label = slide_fill(c, ts->label), *value = slide_fill(c, ts->value);
+		if (!label || !value) { /* a tile without its figure is left out */
+			free(label);
+			free(value);
+			continue;
+		}
+		t[*n].label = label;
+		t[*n].value = value;
+		t[*n].detail = slide_fill(c, ts->detail);
+		t[*n].accent = accents[*n % naccents];
+		(*n)++;
+	}
+	return t;
+}
+
+void slide_tiles_free(struct tile *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free((char *)t[i].label);
+		free((char *)t[i].value);
+		free((char *)t[i].detail);
+	}
+	free(t);
 }
 
 void slide_lsoa_label(const struct jb_dataset *ds, int l, double *xy, const char **text,
@@ -64,7 +100,7 @@ void slide_no_data(struct dl_page *p, struct chart_box b, const char *what)
 static void layout_title(struct dl_page *p, const struct slide_ctx *c)
 {
 	dl_rect(p, 0, 0, DL_PAGE_W, DL_PAGE_H, (struct dl_style){.fill = COL_DARK_BLUE});
-	char *title = slide_fill(c, c->spec->title);
+	char *title = slide_title(c, c->spec);
 	char *sub = slide_fill(c, c->spec->subtitle);
 	char *note = slide_fill(c, c->spec->note);
 	double y = 170;
@@ -111,7 +147,7 @@ static void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 		dl_circle(p, x + 9, y + 9, 11, (struct dl_style){.fill = COL_DARK_BLUE});
 		double nw = font_width(DL_BOLD, 10, num);
 		dl_text(p, x + 9 - nw / 2, y + 12.5, DL_BOLD, 10, COL_WHITE, num);
-		char *title = slide_fill(c, s->title);
+		char *title = slide_title(c, s);
 		dl_text(p, x + 32, y + 8, DL_BOLD, 12, COL_TEXT, s->outline);
 		chart_text(p, (struct chart_box){x + 32, y + 11, colw - 60, 14}, DL_REGULAR, 9,
 			   COL_MUTED, ALIGN_LEFT, title);
@@ -123,54 +159,6 @@ static void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 
 /* ---- key figures ---- */
 
-/* The highest dashboard measure N a tile is about ({dashN...}), 0 none. */
-static size_t tile_dash(const struct jb_tile_spec *ts)
-{
-	const char *parts[] = {ts->label, ts->value, ts->detail};
-	size_t n = 0;
-	for (size_t i = 0; i < 3; i++)
-		for (const char *p = parts[i]; p && (p = strstr(p, "{dash")); p += 5)
-			if (p[5] >= '1' && p[5] <= '9' && (size_t)(p[5] - '0') > n)
-				n = (size_t)(p[5] - '0');
-	return n;
-}
-
-/* A tile about dashboard measure N when the theme has fewer than N
- * measures has nothing to show: it is left out. */
-static int tile_available(const struct jb_tile_spec *ts, const struct jb_theme *theme)
-{
-	return tile_dash(ts) <= theme->ndash;
-}
-
-/* A phrase as a sentence: its first letter capitalised. */
-static char *sentence(const char *phrase)
-{
-	char *s = xstrdup(phrase);
-	if (s[0] >= 'a' && s[0] <= 'z')
-		s[0] = (char)(s[0] - 'a' + 'A');
-	return s;
-}
-
-/* Fill one tile; a tile about a dashboard measure whose window the data
- * do not cover says why (the finding's reason) instead of a number: no
- * count when the last 12 months are not all there, no change when the 12
- * before are not. */
-static void fill_tile(struct tile *t, char **owned, const struct jb_tile_spec *ts,
-		      const struct slide_ctx *c)
-{
-	size_t k = tile_dash(ts);
-	const struct jb_dash_window *w = k ? &c->f->dash[k - 1] : NULL;
-	t->label = owned[0] = slide_fill(c, ts->label);
-	if (w && w->status != JB_DASH_OK && w->status != JB_DASH_SHORT_PREV) {
-		t->value = owned[1] = xstrdup("Not available");
-		t->detail = owned[2] = sentence(w->why);
-		return;
-	}
-	t->value = owned[1] = slide_fill(c, ts->value);
-	t->detail = owned[2] = w && w->status == JB_DASH_SHORT_PREV ? sentence(w->why)
-								    : slide_fill(c, ts->detail);
-}
-
 static void layout_key_figures(struct dl_page *p, const struct slide_ctx *c)
 {
 	struct chart_box b = slide_body_with_note(p, c);
@@ -179,34 +167,20 @@ static void layout_key_figures(struct dl_page *p, const struct slide_ctx *c)
 		slide_no_data(p, b, "MPS borough-level recorded crime for this theme");
 		return;
 	}
-	size_t n = 0;
-	for (size_t i = 0; i < c->spec->ntiles; i++)
-		n += tile_available(&c->spec->tiles[i], c->f->theme);
-	if (!n)
-		return;
 	static const struct dl_color accents[] = {
 		COL_DARK_BLUE, COL_TURQUOISE, COL_PLUM, COL_ORANGE, COL_LILAC, COL_GREY,
 	};
-	struct tile *tiles = xcalloc(n, sizeof *tiles);
-	char **owned = xcalloc(3 * n, sizeof *owned);
-	for (size_t k = 0, i = 0; k < c->spec->ntiles; k++) {
-		const struct jb_tile_spec *ts = &c->spec->tiles[k];
-		if (!tile_available(ts, c->f->theme))
-			continue;
-		fill_tile(&tiles[i], owned + 3 * i, ts, c);
-		tiles[i].accent = accents[i % (sizeof accents / sizeof accents[0])];
-		i++;
+	size_t n;
+	struct tile *tiles = slide_tiles(c, accents, sizeof accents / sizeof accents[0], &n);
+	if (n) {
+		/* Tiles of a readable height, not stretched over the whole body. */
+		size_t cols = n > 4 ? 3 : 2, rows = (n + cols - 1) / cols;
+		double h = (double)rows * 130 + (double)(rows - 1) * 12;
+		if (h < b.h)
+			b.h = h;
+		chart_tiles(p, b, tiles, n, cols);
 	}
-	/* Tiles of a readable height, not stretched over the whole body. */
-	size_t cols = n > 4 ? 3 : 2, rows = (n + cols - 1) / cols;
-	double h = (double)rows * 130 + (double)(rows - 1) * 12;
-	if (h < b.h)
-		b.h = h;
-	chart_tiles(p, b, tiles, n, cols);
-	for (size_t i = 0; i < 3 * n; i++)
-		free(owned[i]);
-	free(owned);
-	free(tiles);
+	slide_tiles_free(tiles, n);
 }
 
 /* ---- trend ---- */
@@ -435,8 +409,9 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 	}
 	if (shown < src->n) {
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);
-		items[nitems++] = xasprintf("%zu more files read: see data-quality.csv beside the decks.",
-					    src->n - shown);
+		items[nitems++] = xasprintf("%zu more %s read: see data-quality.csv beside the decks.",
+					    src->n - shown,
+					    fmt_plural((double)(src->n - shown), "file", "files"));
 	}
 	/* files not read, before the rows set aside (a whole file matters
 	 * more): the first few, then how many more (all are in
@@ -479,11 +454,13 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 
 	/* Methods, from the template. */
 	char **bul = xcalloc(c->spec->nbullets + 1, sizeof *bul);
+	size_t nbul = 0;
 	for (size_t i = 0; i < c->spec->nbullets; i++)
-		bul[i] = slide_fill(c, c->spec->bullets[i]);
+		if ((bul[nbul] = slide_fill(c, c->spec->bullets[i])))
+			nbul++; /* a bullet none of whose wordings has its figures is left out */
 	chart_bullets(p, (struct chart_box){b.x + left_w + 24, b.y, b.w - left_w - 24, b.h}, 8.5,
-		      (const char *const *)bul, c->spec->nbullets);
-	for (size_t i = 0; i < c->spec->nbullets; i++)
+		      (const char *const *)bul, nbul);
+	for (size_t i = 0; i < nbul; i++)
 		free(bul[i]);
 	free(bul);
 	for (size_t i = 0; i < nitems; i++)
@@ -504,10 +481,9 @@ static void layout_key_findings(struct dl_page *p, const struct slide_ctx *c)
 	size_t shown = 0;
 	double y = b.y;
 	for (size_t i = 0; i < k->n && shown < (size_t)c->spec->max_items; i++) {
-		const char *text = c->spec->rule_text[k->rule[i]];
-		if (!text)
-			continue; /* the template has no sentence for this rule */
-		char *s = slide_fill(c, text);
+		char *s = slide_fill(c, c->spec->rule_text[k->rule[i]]);
+		if (!s)
+			continue; /* no sentence for this rule, or none with its figures */
 		char num[24];
 		snprintf(num, sizeof num, "%zu", shown + 1);
 		dl_rect(p, b.x, y, 4, 44, (struct dl_style){.fill = COL_TURQUOISE});

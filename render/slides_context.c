@@ -632,23 +632,11 @@ void layout_actions(struct dl_page *p, const struct slide_ctx *c)
 		tb.h -= h + 6;
 	}
 	double used = tb.y - b.y + actions_table(p, c, tb);
-	size_t n = c->spec->ntiles;
-	if (!n)
-		return;
 	static const struct dl_color accents[] = {COL_GREY, COL_DARK_BLUE, COL_PLUM, COL_TURQUOISE};
-	struct tile *tiles = xcalloc(n, sizeof *tiles);
-	char **owned = xcalloc(3 * n, sizeof *owned);
-	for (size_t i = 0; i < n; i++) {
-		const struct jb_tile_spec *ts = &c->spec->tiles[i];
-		tiles[i].label = owned[3 * i] = slide_fill(c, ts->label);
-		tiles[i].value = owned[3 * i + 1] = slide_fill(c, ts->value);
-		tiles[i].detail = owned[3 * i + 2] = slide_fill(c, ts->detail);
-		tiles[i].accent = accents[i % (sizeof accents / sizeof accents[0])];
-	}
+	size_t n;
+	struct tile *tiles = slide_tiles(c, accents, sizeof accents / sizeof accents[0], &n);
 	double ty = fmin(b.y + used + 12, b.y + b.h - tiles_h);
-	chart_tiles(p, (struct chart_box){b.x, ty, b.w, tiles_h}, tiles, n, n);
-	for (size_t i = 0; i < 3 * n; i++)
-		free(owned[i]);
-	free(owned);
-	free(tiles);
+	if (n)
+		chart_tiles(p, (struct chart_box){b.x, ty, b.w, tiles_h}, tiles, n, n);
+	slide_tiles_free(tiles, n);
 }

@@ -31,23 +31,12 @@ static char *pct_text(double share, int places)
 /* The template's tiles, filled, in a row of box b. */
 static void tiles_row(struct dl_page *p, const struct slide_ctx *c, struct chart_box b)
 {
-	size_t n = c->spec->ntiles;
-	if (!n)
-		return;
-	struct tile *t = xcalloc(n, sizeof *t);
-	char **owned = xcalloc(3 * n, sizeof *owned);
-	for (size_t i = 0; i < n; i++) {
-		const struct jb_tile_spec *ts = &c->spec->tiles[i];
-		t[i].label = owned[3 * i] = slide_fill(c, ts->label);
-		t[i].value = owned[3 * i + 1] = slide_fill(c, ts->value);
-		t[i].detail = owned[3 * i + 2] = slide_fill(c, ts->detail);
-		t[i].accent = tile_accents[i % (sizeof tile_accents / sizeof tile_accents[0])];
-	}
-	chart_tiles(p, b, t, n, n);
-	for (size_t i = 0; i < 3 * n; i++)
-		free(owned[i]);
-	free(owned);
-	free(t);
+	size_t n;
+	struct tile *t =
+		slide_tiles(c, tile_accents, sizeof tile_accents / sizeof tile_accents[0], &n);
+	if (n)
+		chart_tiles(p, b, t, n, n);
+	slide_tiles_free(t, n);
 }
 
 /* ---- profile ---- */

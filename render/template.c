@@ -184,6 +184,105 @@ static char **get_strings(struct loader *L, const config_setting_t *parent, cons
 	return v;
 }
 
+/* One wording: a string, or { when = "rule" | ["rule", ...]; text = "..."; }. */
+static int add_wording(struct loader *L, const config_setting_t *e, const char *name,
+		       struct jb_text *t)
+{
+	struct jb_wording w = {NULL, 0};
+	const char *str = config_setting_get_string(e);
+	const config_setting_t *te = e;
+	if (config_setting_is_group(e)) {
+		te = config_setting_get_member(e, "text");
+		str = te ? config_setting_get_string(te) : NULL;
+		const config_setting_t *when = config_setting_get_member(e, "when");
+		int nw = when && config_setting_is_aggregate(when) ? config_setting_length(when)
+								   : when ? 1 : 0;
+		for (int i = 0; i < nw; i++) {
+			const config_setting_t *r =
+				config_setting_is_aggregate(when)
+					? config_setting_get_elem(when, (unsigned)i)
+					: when;
+			const char *rule = config_setting_get_string(r);
+			int k = rule ? jb_rule_by_name(rule) : -1;
+			if (k < 0) {
+				fail(L, r, "'%s': unknown rule '%s' in 'when' (the key-findings rules, "
+				     "README \"Templates\")", name, rule ? rule : "(not a string)");
+				return -1;
+			}
+			w.when |= 1ul << k;
+		}
+	}
+	if (!str) {
+		fail(L, e, "'%s': each wording is a string, or { when = \"rule\"; text = \"...\"; }",
+		     name);
+		return -1;
+	}
+	char bad[64];
+	if (fill_check(str, bad, sizeof bad) != 0) {
+		fail(L, te, "'%s': unknown placeholder {%s} (see README, \"Template placeholders\")",
+		     name, bad);
+		return -1;
+	}
+	w.text = xstrdup(str);
+	t->v = xrealloc(t->v, (t->n + 1) * sizeof *t->v);
+	t->v[t->n++] = w;
+	return 0;
+}
+
+/* A text from setting s: a string, or a list of wordings tried in order. */
+static struct jb_text *text_of(struct loader *L, const config_setting_t *s, const char *name)
+{
+	struct jb_text *t = xcalloc(1, sizeof *t);
+	if (config_setting_is_aggregate(s)) {
+		for (int i = 0; i < config_setting_length(s); i++)
+			if (add_wording(L, config_setting_get_elem(s, (unsigned)i), name, t) != 0)
+				break;
+		if (!L->failed && !t->n)
+			fail(L, s, "'%s' has no wording", name);
+	} else {
+		add_wording(L, s, name, t);
+	}
+	if (L->failed) {
+		jb_text_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+static struct jb_text *get_text(struct loader *L, const config_setting_t *parent,
+				const char *name, int required)
+{
+	const config_setting_t *s = config_setting_get_member(parent, name);
+	if (!s) {
+		if (required)
+			fail(L, parent, "'%s' is missing", name);
+		return NULL;
+	}
+	return text_of(L, s, name);
+}
+
+/* A list of texts ("bullets"): each item a string or a list of wordings. */
+static struct jb_text **get_texts(struct loader *L, const config_setting_t *parent,
+				  const char *name, size_t *n)
+{
+	*n = 0;
+	const config_setting_t *s = config_setting_get_member(parent, name);
+	if (!s)
+		return NULL;
+	if (!config_setting_is_aggregate(s)) {
+		fail(L, s, "'%s' must be a list of texts, e.g. [\"a\", \"b\"]", name);
+		return NULL;
+	}
+	int len = config_setting_length(s);
+	struct jb_text **v = xcalloc((size_t)len + 1, sizeof *v);
+	for (int i = 0; i < len && !L->failed; i++) {
+		struct jb_text *t = text_of(L, config_setting_get_elem(s, (unsigned)i), name);
+		if (t)
+			v[(*n)++] = t;
+	}
+	return v;
+}
+
 static void load_theme(struct loader *L, const config_setting_t *th, struct jb_template *t)
 {
 	struct jb_theme *theme = &t->theme;
@@ -270,9 +369,9 @@ static void load_tiles(struct loader *L, const config_setting_t *g, struct jb_sl
 			return;
 		}
 		struct jb_tile_spec *t = &s->tiles[s->ntiles++];
-		t->label = get_string(L, e, "label", 1);
-		t->value = get_string(L, e, "value", 1);
-		t->detail = get_string(L, e, "detail", 0);
+		t->label = get_text(L, e, "label", 1);
+		t->value = get_text(L, e, "value", 1);
+		t->detail = get_text(L, e, "detail", 0);
 	}
 }
 
@@ -312,8 +411,8 @@ static void load_rules(struct loader *L, const config_setting_t *g, struct jb_sl
 			     "unknown rule '%s' (known: %s)", rule, known);
 			return;
 		}
-		free(s->rule_text[r]);
-		s->rule_text[r] = get_string(L, e, "text", 1);
+		jb_text_free(s->rule_text[r]);
+		s->rule_text[r] = get_text(L, e, "text", 1);
 	}
 }
 
@@ -362,11 +461,11 @@ static void load_slides(struct loader *L, const config_setting_t *sl, const char
 		s->outline = get_string(L, g, "outline", 0);
 		if (!s->outline)
 			s->outline = xstrdup(default_outline[k]);
-		s->title = get_string(L, g, "title", 1);
-		s->subtitle = get_string(L, g, "subtitle", 0);
-		s->source = get_string(L, g, "source", 0);
-		s->note = get_string(L, g, "note", 0);
-		s->bullets = get_strings(L, g, "bullets", &s->nbullets);
+		s->title = get_text(L, g, "title", 1);
+		s->subtitle = get_text(L, g, "subtitle", 0);
+		s->source = get_text(L, g, "source", 0);
+		s->note = get_text(L, g, "note", 0);
+		s->bullets = get_texts(L, g, "bullets", &s->nbullets);
 		load_tiles(L, g, s);
 		load_rules(L, g, s);
 	}
@@ -427,19 +526,21 @@ static void free_specs(struct jb_slide_spec *specs, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		struct jb_slide_spec *s = &specs[i];
 		free(s->outline);
-		free(s->title);
-		free(s->subtitle);
+		jb_text_free(s->title);
+		jb_text_free(s->subtitle);
 		for (size_t k = 0; k < s->ntiles; k++) {
-			free(s->tiles[k].label);
-			free(s->tiles[k].value);
-			free(s->tiles[k].detail);
+			jb_text_free(s->tiles[k].label);
+			jb_text_free(s->tiles[k].value);
+			jb_text_free(s->tiles[k].detail);
 		}
 		free(s->tiles);
 		for (int r = 0; r < JB_NRULES; r++)
-			free(s->rule_text[r]);
-		free(s->source);
-		free(s->note);
-		free_strings(s->bullets, s->nbullets);
+			jb_text_free(s->rule_text[r]);
+		jb_text_free(s->source);
+		jb_text_free(s->note);
+		for (size_t k = 0; k < s->nbullets; k++)
+			jb_text_free(s->bullets[k]);
+		free(s->bullets);
 	}
 	free(specs);
 }

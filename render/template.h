@@ -13,6 +13,7 @@
 
 #include "../analysis/keyfindings.h"
 #include "../analysis/theme.h"
+#include "fill.h"
 
 enum jb_slide_kind {
 	SLIDE_TITLE,
@@ -41,23 +42,25 @@ enum jb_slide_kind {
 };
 extern const char *const jb_slide_kind_names[JB_NSLIDE_KINDS];
 
+/* Every text below is a struct jb_text (render/fill.h): one wording or
+ * alternatives, the first that applies shown; NULL when absent. */
 struct jb_tile_spec {
-	char *label, *value, *detail; /* with {placeholders} */
+	struct jb_text *label, *value, *detail; /* a tile needs label and value */
 };
 
 struct jb_slide_spec {
 	enum jb_slide_kind kind;
 	int line;        /* line in the template file, for messages */
-	char *outline;   /* short name for the outline and contents */
-	char *title;     /* with {placeholders} */
-	char *subtitle;
-	char *source;    /* footer source line */
-	char *note;      /* a short note under the chart, may be NULL */
-	char **bullets;  /* text items, may be 0 */
+	char *outline;   /* short name for the outline and contents (one string) */
+	struct jb_text *title;    /* when no wording applies: the outline name */
+	struct jb_text *subtitle;
+	struct jb_text *source;   /* footer source line */
+	struct jb_text *note;     /* a short note under the chart, may be NULL */
+	struct jb_text **bullets; /* text items, may be 0 */
 	size_t nbullets;
 	struct jb_tile_spec *tiles; /* key-figures tiles */
 	size_t ntiles;
-	char *rule_text[JB_NRULES]; /* key-findings: the sentence for each rule, or NULL */
+	struct jb_text *rule_text[JB_NRULES]; /* key-findings: each rule's sentence, or NULL */
 	long max_items;             /* key-findings: at most this many (default 6) */
 };
 

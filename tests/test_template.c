@@ -192,14 +192,16 @@ static void placeholders_fill_from_findings(void **state)
 	a->rise_rank = 31;
 	a->rate = 6.25;
 	a->rate_rank = 22;
+	a->rate_rank_low = 11; /* 22nd highest of 32 is 11th lowest: the nearer end */
 	struct fill_ctx c = {f, 11, "OFFICIAL"};
 	char *s = fill("{theme} in {borough} {direction} {pct_abs} ({change_pct}), the "
 		       "{change_rank}; {count} vs {prev_count} in {period}; {{literal}}; "
 		       "rate {rate}, {rate_rank}; {marking}",
 		       &c);
-	assert_string_equal(s, "Serious youth violence in Hammersmith and Fulham fell 12% "
+	/* the size of the change rounds as its signed form does */
+	assert_string_equal(s, "Serious youth violence in Hammersmith and Fulham fell 11.5% "
 			       "(\xe2\x88\x92" "11.5%), the 2nd largest fall; 1,150 vs 1,300 in "
-			       "Mar 2025 – Feb 2026; {literal}; rate 6.2, 22nd; OFFICIAL");
+			       "Mar 2025 – Feb 2026; {literal}; rate 6.2, 11th lowest; OFFICIAL");
 	free(s);
 	a->fall_rank = 1;
 	s = fill("the {change_rank}", &c);

@@ -452,7 +452,7 @@ static void dashboard_window_must_be_covered(void **state)
 	assert_int_equal(w->months_last, 12);
 	assert_int_equal(w->months_prev, 5);
 	assert_int_equal(w->status, JB_DASH_SHORT_PREV);
-	assert_string_equal(w->why, "no comparison: only 5 of the 12 months before are in the data");
+	assert_string_equal(w->why, "not compared: only 5 of the 12 months before are in the data");
 	const struct jb_area_findings *h = &f->area[HACKNEY];
 	assert_close(h->dash_last12[0], 532, 0);
 	assert_true(isnan(h->dash_prev12[0]));
@@ -480,7 +480,8 @@ static void dashboard_tile_says_why(void **state)
 	struct deck d = hackney_deck("-p 2023-07");
 	const char *tiles = "Knife Crime offences, Aug 2022 – Jul 2023";
 	page_says(&d, tiles, "532");
-	page_says(&d, tiles, "No comparison: only 5 of the 12 months before are in the data");
+	/* in the tile's detail; "no comparison" is no phrase for a slide */
+	page_says(&d, tiles, "not compared: only 5 of the 12 months before are in the data");
 	char *page = jb_pdf_page_with(d.pdf, tiles);
 	assert_null(strstr(page, "139.6"));
 	free(page);
