@@ -27,6 +27,8 @@ PKGS := \
 	json-c \
 	libconfig \
 	zlib \
+	libzip \
+	geos \
 	shapelib \
 	fontconfig \
 	nettle

@@ -179,9 +179,9 @@ static void take_feature(struct reading *r, long fno, const struct attrs *a,
 		if (!gss_shaped(a->lad, lad_types))
 			jb_reject(r->src, fno, a->lad_col, "not a local authority code", a->lad);
 		else if (strcasecmp(a->lad, "E09000001") == 0)
-			jb_set_aside(r->src, "City of London (not one of the 32 boroughs)");
+			jb_set_aside(r->src, fno, "City of London (not one of the 32 boroughs)");
 		else
-			jb_set_aside(r->src, "local authority outside the 32 boroughs");
+			jb_set_aside(r->src, fno, "local authority outside the 32 boroughs");
 		goto drop;
 	}
 	if (ds->borough_shape[b].nrings) {
@@ -556,7 +556,7 @@ void jb_boundaries_end(struct jb_boundaries *set)
 		}
 		char *why = xasprintf("LSOA %d boundary, not used: one LSOA vintage is used, "
 				      "LSOA %d", h->vintage, use);
-		jb_set_aside(h->src, why);
+		jb_set_aside(h->src, h->fno, why);
 		free(why);
 		jb_polygon_free(&h->poly);
 	}

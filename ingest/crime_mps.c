@@ -107,12 +107,12 @@ static int row_area(struct mps *m, struct jb_csv *t)
 	switch (m->level) {
 	case JB_LEVEL_BOROUGH:
 		if (b < 0)
-			jb_set_aside(m->src, outside);
+			jb_set_aside(m->src, line, outside);
 		return b;
 	case JB_LEVEL_WARD: {
 		const char *code = jb_csv_get(t, m->c_area);
 		if (b < 0) {
-			jb_set_aside(m->src, outside);
+			jb_set_aside(m->src, line, outside);
 			return -1;
 		}
 		if (!*code) {
@@ -123,13 +123,13 @@ static int row_area(struct mps *m, struct jb_csv *t)
 	}
 	case JB_LEVEL_LSOA: {
 		if (b < 0) {
-			jb_set_aside(m->src, outside);
+			jb_set_aside(m->src, line, outside);
 			return -1;
 		}
 		int i = jb_row_lsoa(m->ds, m->src, line, jb_csv_name(t, m->c_area),
 				    jb_csv_get(t, m->c_area), jb_csv_get(t, m->c_name), b);
 		if (i >= 0 && m->ds->lsoa[i].borough < 0) {
-			jb_set_aside(m->src, outside);
+			jb_set_aside(m->src, line, outside);
 			return -1;
 		}
 		return i;

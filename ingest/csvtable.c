@@ -20,12 +20,14 @@
 
 #include "../util/strmap.h"
 #include "../util/xalloc.h"
+#include "archive.h"
 #include "limits.h"
 
 enum { CHUNK = 1 << 16 };
 
 struct jb_csv {
 	gzFile gz;
+	struct jb_zip_member *zip; /* instead of gz: a member of a .zip (archive.h) */
 	struct csv_parser p;
 	unsigned char *chunk; /* bytes read but not yet parsed: chunk[pos..len) */
 	size_t pos, len;
@@ -224,12 +226,15 @@ static void on_record(int c, void *data)
  * end). A UTF-8 BOM at the very start is dropped. */
 static int fill(struct jb_csv *t, int first)
 {
-	int got = gzread(t->gz, t->chunk, CHUNK), e;
+	long got = t->zip ? jb_zip_read(t->zip, t->chunk, CHUNK) : gzread(t->gz, t->chunk, CHUNK);
+	int e = Z_OK;
 	if (got < 0)
 		return -1;
 	t->pos = 0;
 	t->len = (size_t)got;
-	if (got == 0) {
+	if (got == 0 && t->zip) {
+		t->eof = 1;
+	} else if (got == 0) {
 		/* a truncated .gz ends early with Z_BUF_ERROR, not an error
 		 * return: its last, partial record must not be taken */
 		gzerror(t->gz, &e);
@@ -252,15 +257,23 @@ static void *field_realloc(void *p, size_t n)
 
 struct jb_csv *jb_csv_open(const char *path, const char **err)
 {
-	errno = 0;
-	gzFile gz = gzopen(path, "rb");
-	if (!gz) {
-		*err = strerror(errno ? errno : ENOENT);
-		return NULL;
+	struct jb_zip_member *zip;
+	gzFile gz = NULL;
+	if (jb_zip_open(path, &zip, err)) {
+		if (!zip)
+			return NULL;
+	} else {
+		errno = 0;
+		gz = gzopen(path, "rb");
+		if (!gz) {
+			*err = strerror(errno ? errno : ENOENT);
+			return NULL;
+		}
+		gzbuffer(gz, CHUNK);
 	}
-	gzbuffer(gz, CHUNK);
 	struct jb_csv *t = xcalloc(1, sizeof *t);
 	t->gz = gz;
+	t->zip = zip;
 	t->chunk = xmalloc(CHUNK);
 	t->next_line = 1;
 	reset_record(t);
@@ -308,6 +321,7 @@ void jb_csv_close(struct jb_csv *t)
 		return;
 	if (t->gz)
 		gzclose(t->gz);
+	jb_zip_close(t->zip);
 	csv_free(&t->p);
 	for (int i = 0; i < t->ncols; i++) {
 		free(t->names[i]);
@@ -558,7 +572,7 @@ int jb_row_lsoa(struct jb_dataset *ds, struct jb_source *src, long line,
 	if (ds->has_lsoa_shapes) {
 		int i = jb_lsoa_find(ds, code);
 		if (i < 0)
-			jb_set_aside(src, "LSOA not in the boundary file");
+			jb_set_aside(src, line, "LSOA not in the boundary file");
 		else
 			jb_lsoa_intern(ds, code, name, borough);
 		return i;

@@ -65,14 +65,14 @@ static int on_row(struct jb_csv *t, void *ctx)
 	struct dash *d = ctx;
 	long line = jb_csv_line(t);
 	if (strcasecmp(jb_csv_get(t, d->c_type), "Borough") != 0) {
-		jb_set_aside(d->src, "area_type is not Borough");
+		jb_set_aside(d->src, line, "area_type is not Borough");
 		return 0;
 	}
 	int b = jb_borough_by_code(jb_csv_get(t, d->c_areacode));
 	if (b < 0)
 		b = jb_borough_by_name(jb_csv_get(t, d->c_areaname));
 	if (b < 0) {
-		jb_set_aside(d->src, "outside the 32 boroughs");
+		jb_set_aside(d->src, line, "outside the 32 boroughs");
 		return 0;
 	}
 	int month;

@@ -32,6 +32,7 @@
 
 #include "../util/strmap.h"
 #include "../util/xalloc.h"
+#include "archive.h"
 #include "csvtable.h"
 #include "geo.h"
 #include "readers.h"
@@ -39,13 +40,30 @@
 
 /* ---- walking a folder ---- */
 
+/* What a folder makes of a file name: read it, scan it like a folder (a
+ * .zip, archive.h), pass over it without a word (a shapefile's .dbf beside
+ * its .shp), or list it as not read, with why (*why, static text). */
+enum take { TAKE, ARCHIVE, PASS, UNREAD };
+typedef enum take (*want_fn)(const char *name, const char **why);
+
 struct files {
 	char **v;
 	size_t n, cap;
-	/* entries not read, each with why: a link back to a folder already
-	 * walked (a loop), a second path to a file already found */
-	char **skipped, **why;
-	size_t nskipped, capskipped;
+};
+
+/* One walk of a folder: the files to read and those not read, each with
+ * why; and everything reached so far, by device and inode, so that each
+ * folder is walked and each file found once whatever links lead to them
+ * again. */
+struct walk {
+	const char *dir;
+	want_fn want;
+	struct files out;
+	struct jb_unread *unread;
+	size_t nunread, capunread;
+	struct strmap *seen; /* "dev:ino" -> index into rels */
+	char **rels;         /* where each was first reached */
+	size_t nrels, caprels;
 };
 
 static int ends_with(const char *s, const char *suffix)
@@ -59,23 +77,41 @@ static int is_csv(const char *name)
 	return ends_with(name, ".csv") || ends_with(name, ".csv.gz");
 }
 
-static int is_boundary(const char *name)
+static enum take want_csv(const char *name, const char **why)
 {
-	return ends_with(name, ".geojson") || ends_with(name, ".json") ||
-	       ends_with(name, ".shp");
+	*why = "not a format read here (.csv, .csv.gz or .zip)";
+	return is_csv(name) ? TAKE : ends_with(name, ".zip") ? ARCHIVE : UNREAD;
 }
 
-/* One walk of a folder: everything reached so far, by device and inode,
- * so that each folder is walked and each file found once whatever links
- * lead to them again. */
-struct walk {
-	const char *dir;
-	int (*want)(const char *);
-	struct files *out;
-	struct strmap *seen; /* "dev:ino" -> index into rels */
-	char **rels;         /* where each was first reached */
-	size_t nrels, caprels;
-};
+static enum take want_boundary(const char *name, const char **why)
+{
+	/* the files an ESRI shapefile comes with, read through its .shp */
+	static const char *const sidecar[] = {".dbf", ".shx", ".prj", ".cpg", ".qix", ".sbn",
+					      ".sbx", ".shp.xml", ".qmd", ".fix", ".aih",
+					      ".ain", ".atx"};
+	if (ends_with(name, ".geojson") || ends_with(name, ".json") || ends_with(name, ".shp"))
+		return TAKE;
+	for (size_t i = 0; i < sizeof sidecar / sizeof sidecar[0]; i++)
+		if (ends_with(name, sidecar[i]))
+			return PASS;
+	*why = is_csv(name) ? "a table, not a boundary file (boundaries/ reads GeoJSON and "
+			      "ESRI shapefiles)"
+	       : ends_with(name, ".zip") ? "an archive: boundary files are read unzipped"
+				       : "not a format read here (GeoJSON or ESRI shapefile)";
+	return UNREAD;
+}
+
+static void not_read(struct walk *w, const char *rel, const char *why)
+{
+	w->unread = xgrow(w->unread, &w->capunread, w->nunread + 1, sizeof *w->unread);
+	w->unread[w->nunread++] = (struct jb_unread){xstrdup(rel), xstrdup(why)};
+}
+
+static void take(struct walk *w, char *rel)
+{
+	w->out.v = xgrow(w->out.v, &w->out.cap, w->out.n + 1, sizeof *w->out.v);
+	w->out.v[w->out.n++] = rel;
+}
 
 /* -1 and remember it when (dev, ino) is new; else the index of where it
  * was first reached. */
@@ -93,29 +129,27 @@ static int first_reached(struct walk *w, const struct stat *st, const char *rel)
 	return -1;
 }
 
-static void skip(struct files *out, const char *rel, char *why)
-{
-	out->skipped = xgrow(out->skipped, &out->capskipped, out->nskipped + 1,
-			     sizeof *out->skipped);
-	out->why = xrealloc(out->why, out->capskipped * sizeof *out->why);
-	out->skipped[out->nskipped] = xstrdup(rel);
-	out->why[out->nskipped++] = why;
-}
-
 static int by_path(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The visible entries of a folder, sorted, so that the walk (and so which
- * of two paths to one file counts as first) is the same on every machine. */
-static size_t entries(const char *path, char ***names)
+/* The visible entries of the folder rel, sorted, so that the walk (and so
+ * which of two paths to one file counts as first) is the same on every
+ * machine. A folder that cannot be read is listed as not read, with the
+ * system's reason; one that is not there is simply absent. */
+static size_t entries(struct walk *w, const char *rel, char ***names)
 {
 	size_t n = 0, cap = 0;
 	*names = NULL;
+	char *path = xasprintf("%s/%s", w->dir, rel);
 	DIR *d = opendir(path);
-	if (!d)
+	free(path);
+	if (!d) {
+		if (errno != ENOENT)
+			not_read(w, rel, strerror(errno));
 		return 0;
+	}
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
@@ -129,32 +163,78 @@ static size_t entries(const char *path, char ***names)
 	return n;
 }
 
-/* Collect files below dir/rel accepted by want(), as paths relative to dir.
- * Hidden entries are skipped; depth is bounded too (deep nesting). */
+struct member_ctx {
+	struct walk *w;
+	const char *zip; /* the archive's path, relative to dir */
+};
+
+/* A member of an archive, judged as a file of the folder would be; hidden
+ * members (".x", macOS's "__MACOSX/") are skipped like hidden files. */
+static void member(const char *name, void *arg)
+{
+	struct member_ctx *m = arg;
+	const char *base = strrchr(name, '/');
+	base = base ? base + 1 : name;
+	if (name[0] == '.' || strstr(name, "/.") || strncmp(name, "__MACOSX/", 9) == 0)
+		return;
+	char *rel = xasprintf("%s/%s", m->zip, name);
+	const char *why = NULL;
+	enum take k = m->w->want(base, &why);
+	if (k == TAKE && ends_with(base, ".gz"))
+		not_read(m->w, rel, "compressed inside an archive (a .gz in a .zip)");
+	else if (k == TAKE) {
+		take(m->w, rel);
+		rel = NULL;
+	} else if (k == ARCHIVE)
+		not_read(m->w, rel, "an archive inside an archive");
+	else if (why)
+		not_read(m->w, rel, why);
+	free(rel);
+}
+
+/* A link to a folder or file reached before: listed, not read again. */
+static void reached_again(struct walk *w, const char *rel, int dir, const char *first)
+{
+	char *why = dir ? xasprintf("a link back to the folder %s, already read (a loop)", first)
+			: xasprintf("the same file as %s (read once)", first);
+	not_read(w, rel, why);
+	free(why);
+}
+
+/* Collect the files below dir/rel, as paths relative to dir; a .zip's
+ * members as "rel/archive.zip/member" (archive.h). Hidden entries are
+ * skipped; depth is bounded too (deep nesting). An entry that cannot be
+ * read is listed as not read, with the system's reason. */
 static void walk(struct walk *w, const char *rel, int depth)
 {
-	char *path = xasprintf("%s/%s", w->dir, rel);
 	char **names;
-	size_t n = depth > 16 ? 0 : entries(path, &names);
-	free(path);
+	size_t n = depth > 16 ? 0 : entries(w, rel, &names);
 	for (size_t i = 0; i < n; i++) {
 		char *sub = xasprintf("%s/%s", rel, names[i]);
 		char *full = xasprintf("%s/%s", w->dir, sub);
 		struct stat st;
+		const char *why = NULL;
+		enum take k = TAKE;
 		int first;
-		if (stat(full, &st) != 0 || !(S_ISDIR(st.st_mode) ||
-					       (S_ISREG(st.st_mode) && w->want(names[i])))) {
-			/* neither a folder nor a file of this folder's kind */
-		} else if ((first = first_reached(w, &st, sub)) >= 0) {
-			skip(w->out, sub, S_ISDIR(st.st_mode)
-				? xasprintf("a link back to the folder %s, already read "
-					    "(a loop): not read again", w->rels[first])
-				: xasprintf("the same file as %s: read once", w->rels[first]));
-		} else if (S_ISDIR(st.st_mode)) {
+		if (stat(full, &st) != 0)
+			not_read(w, sub, strerror(errno));
+		else if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode))
+			not_read(w, sub, "not a regular file");
+		else if (S_ISREG(st.st_mode) && (k = w->want(names[i], &why)) == UNREAD)
+			not_read(w, sub, why);
+		else if (k == PASS)
+			; /* a companion of a file read */
+		else if ((first = first_reached(w, &st, sub)) >= 0)
+			reached_again(w, sub, S_ISDIR(st.st_mode), w->rels[first]);
+		else if (S_ISDIR(st.st_mode))
 			walk(w, sub, depth + 1);
+		else if (k == ARCHIVE) {
+			struct member_ctx m = {w, sub};
+			char err[160];
+			if (jb_zip_list(full, member, &m, err, sizeof err) != 0)
+				not_read(w, sub, err);
 		} else {
-			w->out->v = xgrow(w->out->v, &w->out->cap, w->out->n + 1, sizeof *w->out->v);
-			w->out->v[w->out->n++] = sub;
+			take(w, sub);
 			sub = NULL;
 		}
 		free(sub);
@@ -165,12 +245,12 @@ static void walk(struct walk *w, const char *rel, int depth)
 		free(names);
 }
 
-/* Files of one folder, sorted; 0 files when the folder is absent. */
-static struct files folder(const char *dir, const char *name, int (*want)(const char *))
+/* Files of one folder, sorted; 0 files when the folder is absent. What is
+ * not read is recorded in the sources, in path order, and reported. */
+static struct files folder(struct jb_dataset *ds, const char *name, want_fn want)
 {
-	struct files f = {0};
-	struct walk w = {.dir = dir, .want = want, .out = &f, .seen = strmap_new()};
-	char *top = xasprintf("%s/%s", dir, name);
+	struct walk w = {.dir = ds->dir, .want = want, .seen = strmap_new()};
+	char *top = xasprintf("%s/%s", ds->dir, name);
 	struct stat st;
 	if (stat(top, &st) == 0)
 		first_reached(&w, &st, name);
@@ -180,17 +260,17 @@ static struct files folder(const char *dir, const char *name, int (*want)(const 
 		free(w.rels[i]);
 	free(w.rels);
 	strmap_free(w.seen);
-	if (f.n)
-		qsort(f.v, f.n, sizeof *f.v, by_path);
-	return f;
-}
-
-/* Tell what a walk left out: each is listed with its reason among the
- * sources (and so in data-quality.csv), as a file not read. */
-static void report_skipped(struct jb_dataset *ds, const struct files *f)
-{
-	for (size_t i = 0; i < f->nskipped; i++)
-		jb_source_unusable(ds, f->skipped[i], "not read", 0, NULL, f->why[i], NULL);
+	if (w.out.n)
+		qsort(w.out.v, w.out.n, sizeof *w.out.v, by_path);
+	if (w.nunread)
+		qsort(w.unread, w.nunread, sizeof *w.unread, by_path);
+	for (size_t i = 0; i < w.nunread; i++) {
+		jb_source_unread(&ds->sources, w.unread[i].path, w.unread[i].why);
+		free(w.unread[i].path);
+		free(w.unread[i].why);
+	}
+	free(w.unread);
+	return w.out;
 }
 
 static void files_free(struct files *f)
@@ -198,12 +278,6 @@ static void files_free(struct files *f)
 	for (size_t i = 0; i < f->n; i++)
 		free(f->v[i]);
 	free(f->v);
-	for (size_t i = 0; i < f->nskipped; i++) {
-		free(f->skipped[i]);
-		free(f->why[i]);
-	}
-	free(f->skipped);
-	free(f->why);
 }
 
 /* ---- telling crime/ files apart by their headers ---- */
@@ -223,6 +297,7 @@ struct crime_file {
 	const char *detail;
 	struct jb_street_part *part;  /* C_STREET read by a worker */
 	int ready;
+	struct jb_source *src;        /* C_OUTCOMES: registered in its turn, read last */
 };
 
 static void classify(struct crime_file *f)
@@ -372,7 +447,8 @@ static void read_run(struct jb_dataset *ds, struct jb_street_reader *reader,
 			jb_source_unusable(ds, f->rel, "crime", f->line, NULL, f->problem,
 					   f->detail);
 		} else if (f->kind == C_OUTCOMES) {
-			jb_source_add(&ds->sources, f->rel, "data.police.uk outcomes (not read)");
+			f->src = jb_source_add(&ds->sources, f->rel, "data.police.uk outcomes");
+			continue; /* reported when read, after every street file */
 		} else if (threads) {
 			pthread_mutex_lock(&p.lock);
 			while (!f->ready)
@@ -400,10 +476,27 @@ static void read_run(struct jb_dataset *ds, struct jb_street_reader *reader,
 	free(p.todo);
 }
 
+/* The outcomes files, in path order, once every street point is there
+ * (an outcome may be recorded for a crime of any earlier month). */
+static void read_outcomes(struct jb_dataset *ds, struct jb_street_reader *reader,
+			  struct crime_file *files, size_t n, int quiet)
+{
+	struct jb_outcomes *o = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (files[i].kind != C_OUTCOMES)
+			continue;
+		if (!o)
+			o = jb_outcomes_new(ds, reader);
+		jb_read_outcomes(o, files[i].src, files[i].path);
+		if (!quiet)
+			source_line(files[i].src);
+	}
+	jb_outcomes_free(o);
+}
+
 static void read_crime(struct jb_dataset *ds, const struct jb_load_options *opt, int jobs, int quiet)
 {
-	struct files names = folder(ds->dir, "crime", is_csv);
-	report_skipped(ds, &names);
+	struct files names = folder(ds, "crime", want_csv);
 	struct crime_file *files = xcalloc(names.n ? names.n : 1, sizeof *files);
 	for (size_t i = 0; i < names.n; i++) {
 		files[i].rel = names.v[i];
@@ -431,6 +524,7 @@ static void read_crime(struct jb_dataset *ds, const struct jb_load_options *opt,
 		read_run(ds, reader, files, i, j, jobs, quiet);
 		i = j;
 	}
+	read_outcomes(ds, reader, files, names.n, quiet);
 	jb_street_reader_free(reader);
 	for (size_t i = 0; i < names.n; i++) {
 		free(files[i].path);
@@ -442,11 +536,10 @@ static void read_crime(struct jb_dataset *ds, const struct jb_load_options *opt,
 
 /* ---- loading ---- */
 
-static void read_folder(struct jb_dataset *ds, const char *name,
-			int (*want)(const char *), reader_fn fn, int quiet)
+static void read_folder(struct jb_dataset *ds, const char *name, want_fn want, reader_fn fn,
+			int quiet)
 {
-	struct files f = folder(ds->dir, name, want);
-	report_skipped(ds, &f);
+	struct files f = folder(ds, name, want);
 	for (size_t i = 0; i < f.n; i++) {
 		char *path = xasprintf("%s/%s", ds->dir, f.v[i]);
 		size_t before = ds->sources.n;
@@ -461,7 +554,7 @@ static void read_folder(struct jb_dataset *ds, const char *name,
  * each file's line printed once its rows are settled. */
 static void read_boundaries(struct jb_dataset *ds, int quiet)
 {
-	struct files f = folder(ds->dir, "boundaries", is_boundary);
+	struct files f = folder(ds, "boundaries", want_boundary);
 	struct jb_boundaries *set = jb_boundaries_begin(ds);
 	for (size_t i = 0; i < f.n; i++) {
 		char *path = xasprintf("%s/%s", ds->dir, f.v[i]);
@@ -489,15 +582,17 @@ struct jb_dataset *jb_dataset_load(const char *dir, const struct jb_load_options
 
 	read_boundaries(ds, quiet);
 	read_crime(ds, opt, load_jobs(opt), quiet);
-	read_folder(ds, "deprivation", is_csv, jb_read_deprivation, quiet);
-	read_folder(ds, "population", is_csv, jb_read_population, quiet);
-	read_folder(ds, "confidence", is_csv, jb_read_pas, quiet);
+	read_folder(ds, "deprivation", want_csv, jb_read_deprivation, quiet);
+	read_folder(ds, "population", want_csv, jb_read_population, quiet);
+	read_folder(ds, "confidence", want_csv, jb_read_pas, quiet);
 	ds->youth = jb_youth_data_new();
-	read_folder(ds, "education-youth", is_csv, jb_read_education_youth, quiet);
+	read_folder(ds, "education-youth", want_csv, jb_read_education_youth, quiet);
 	jb_lait_finish(&ds->youth->lait);
-	read_folder(ds, "youth-services", is_csv, jb_read_youth_services, quiet);
-	read_folder(ds, "actions", is_csv, jb_read_actions, quiet);
-	read_folder(ds, "offender-management", is_csv, jb_read_offender, quiet);
+	read_folder(ds, "youth-services", want_csv, jb_read_youth_services, quiet);
+	read_folder(ds, "actions", want_csv, jb_read_actions, quiet);
+	read_folder(ds, "offender-management", want_csv, jb_read_offender, quiet);
+
+	jb_prepare_drawing(ds, load_jobs(opt));
 
 	/* What the decks will say "no data supplied" about. */
 	struct jb_sources *s = &ds->sources;
@@ -592,10 +687,16 @@ void jb_dataset_free(struct jb_dataset *ds)
 	}
 	free(ds->sources.v);
 	free_strings(ds->sources.missing, ds->sources.nmissing);
+	for (size_t i = 0; i < ds->sources.nunread; i++) {
+		free(ds->sources.unread[i].path);
+		free(ds->sources.unread[i].why);
+	}
+	free(ds->sources.unread);
 
 	for (size_t i = 0; i < ds->nlsoa; i++) {
 		free(ds->lsoa[i].name);
 		free_polygon(&ds->lsoa[i].poly);
+		free_polygon(&ds->lsoa[i].draw);
 	}
 	free(ds->lsoa);
 	strmap_free(ds->lsoa_index);
@@ -603,8 +704,10 @@ void jb_dataset_free(struct jb_dataset *ds)
 		free(ds->ward[i].name);
 	free(ds->ward);
 	strmap_free(ds->ward_index);
-	for (int b = 0; b < JB_NBOROUGHS; b++)
+	for (int b = 0; b < JB_NBOROUGHS; b++) {
 		free_polygon(&ds->borough_shape[b]);
+		free_polygon(&ds->borough_draw[b]);
+	}
 
 	for (size_t i = 0; i < ds->ncategories; i++) {
 		free(ds->categories[i].major);
@@ -735,12 +838,15 @@ int jb_dataset_check(const struct jb_dataset *ds, FILE *err)
 		if (l->imd.has && (l->imd.decile < 0 || l->imd.decile > 10 || l->imd.rank < 0))
 			problem(&c, "LSOA %s: IMD rank or decile out of range", l->code);
 		check_polygon(&c, &l->poly, l->code);
+		check_polygon(&c, &l->draw, l->code);
 	}
 	for (size_t i = 0; i < ds->nward; i++)
 		if (ds->ward[i].borough < -1 || ds->ward[i].borough >= JB_NBOROUGHS)
 			problem(&c, "ward %s: borough out of range", ds->ward[i].code);
-	for (int b = 0; b < JB_NBOROUGHS; b++)
+	for (int b = 0; b < JB_NBOROUGHS; b++) {
 		check_polygon(&c, &ds->borough_shape[b], jb_boroughs[b].name);
+		check_polygon(&c, &ds->borough_draw[b], jb_boroughs[b].name);
+	}
 	for (int l = 0; l < JB_NLEVELS; l++)
 		check_crime(&c, ds, l);
 

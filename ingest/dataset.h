@@ -72,9 +72,19 @@ struct jb_source {
 	size_t printed; /* messages printed so far (capped, see jb_reject) */
 };
 
+/* A file or folder of the data directory that was not read at all. */
+struct jb_unread {
+	char *path; /* relative to the data directory */
+	char *why;  /* "not a format read here (.csv or .csv.gz)", "Permission denied" */
+};
+
 struct jb_sources {
 	struct jb_source **v;
 	size_t n, cap;
+	/* Files not recognised and folders or files that could not be read,
+	 * in path order within each folder. */
+	struct jb_unread *unread;
+	size_t nunread, capunread;
 	/* Inputs looked for and not found, e.g. "deprivation/ (Indices of
 	 * Deprivation)"; the matching slides say "no data supplied". */
 	char **missing;
@@ -85,6 +95,9 @@ struct jb_sources {
  * dataset's life. */
 struct jb_source *jb_source_add(struct jb_sources *s, const char *path, const char *kind);
 void jb_source_missing(struct jb_sources *s, const char *what);
+/* Record a file or folder not read, and say so on the diagnostic stream:
+ * "jembrief: PATH: not read: WHY". */
+void jb_source_unread(struct jb_sources *s, const char *path, const char *why);
 
 /* A bad row: prints "PATH:LINE: column 'COLUMN': PROBLEM DETAIL" to the
  * dataset's diagnostic stream (at most 20 per file, then a count), counts
@@ -94,12 +107,14 @@ void jb_reject(struct jb_source *src, long line, const char *column,
 	       const char *problem, const char *detail);
 /* A valid row that is deliberately not used (outside the 32 boroughs, a
  * category outside every theme is NOT this: those rows are kept). Counted
- * under reason, not printed. */
-void jb_set_aside(struct jb_source *src, const char *reason);
+ * under reason, not printed; line (the row's line, or feature number) is
+ * kept as the reason's first occurrence, 0 when the whole file is meant. */
+void jb_set_aside(struct jb_source *src, long line, const char *reason);
 /* A valid row used all the same, with something worth counting (a street
  * row whose LSOA code the boundaries do not have, placed by its
- * coordinates): a reason with used = 1, not counted as set aside. */
-void jb_note_used(struct jb_source *src, const char *reason);
+ * coordinates): a reason with used = 1, not counted as set aside; line as
+ * for jb_set_aside(). */
+void jb_note_used(struct jb_source *src, long line, const char *reason);
 /* Where diagnostics go (default stderr; NULL silences them). */
 void jb_diag_set(FILE *f);
 
@@ -140,6 +155,9 @@ struct jb_lsoa {
 	char *name;
 	int borough;     /* 0..31, or -1 (City of London, outside London) */
 	struct jb_polygon poly; /* nrings == 0 when no boundary supplied */
+	/* poly simplified for maps (ingest/drawing.c): what render/ draws;
+	 * everything measured uses poly */
+	struct jb_polygon draw;
 	double cx, cy;   /* a representative point (centroid), BNG */
 	struct jb_imd imd;
 	double residents; /* Census 2021 usual residents; 0 when unknown */
@@ -280,6 +298,10 @@ struct jb_dataset {
 	struct strmap *ward_index;
 
 	struct jb_polygon borough_shape[JB_NBOROUGHS];
+	/* borough_shape simplified for maps, and the tolerance (metres) each
+	 * borough's boundaries were simplified with (ingest/drawing.c) */
+	struct jb_polygon borough_draw[JB_NBOROUGHS];
+	double draw_tolerance[JB_NBOROUGHS];
 	int has_borough_shapes;
 	int has_lsoa_shapes;
 	int imd_edition;             /* 2025, 2019, or 0 when none */

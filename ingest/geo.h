@@ -71,6 +71,23 @@ void jb_polygon_bbox(struct jb_polygon *poly);
  * extent (JB_BNG_*, ingest/limits.h); 0 otherwise (or when empty). */
 int jb_polygon_on_grid(const struct jb_polygon *poly);
 
+/* ---- drawing copies (drawing.c, GEOS) ---- */
+
+/* A GEOS context, one per thread; NULL when GEOS cannot start. */
+struct jb_geom;
+struct jb_geom *jb_geom_new(void);
+void jb_geom_free(struct jb_geom *g);
+/* out (overwritten) = in with every ring simplified by GEOS's
+ * topology-preserving simplifier at tolerance metres: rings stay closed
+ * rings of at least 3 points and no two come to cross. 0, or -1 when GEOS
+ * could not do it (g NULL, a degenerate ring): out is then a copy of in. */
+int jb_polygon_simplify(struct jb_geom *g, const struct jb_polygon *in, double tolerance,
+			struct jb_polygon *out);
+/* Fill the drawing copies of every LSOA and borough boundary (lsoa.draw,
+ * borough_draw, draw_tolerance), in up to jobs threads: see drawing.c for
+ * the tolerance. */
+void jb_prepare_drawing(struct jb_dataset *ds, int jobs);
+
 /* The borough (0..31) whose boundary contains (x, y), or -1 (also when no
  * borough boundaries were loaded). */
 int jb_borough_locate(const struct jb_dataset *ds, double x, double y);

@@ -187,7 +187,7 @@ static int on_table_row(struct jb_csv *t, void *ctx)
 	const char *label = jb_csv_get(t, T->c_year);
 	int start, plain;
 	if (unpublished && jb_lait_parse_year(label, &start, &plain) != 0) {
-		jb_set_aside(T->src, "column 'Values': not published (blank or '-')");
+		jb_set_aside(T->src, line, "column 'Values': not published (blank or '-')");
 		return 0;
 	}
 	if (jb_lait_parse_year(label, &start, &plain) != 0) {
@@ -218,7 +218,7 @@ static int on_table_row(struct jb_csv *t, void *ctx)
 	}
 	free(item);
 	if (area == -1) {
-		jb_set_aside(T->src, "City of London, Inner or Outer London: not used");
+		jb_set_aside(T->src, line, "City of London, Inner or Outer London: not used");
 		return 0;
 	}
 	/* The year is registered even when its value is not published, so a
@@ -226,7 +226,7 @@ static int on_table_row(struct jb_csv *t, void *ctx)
 	int y = year_index(ind, label, start);
 	(void)plain;
 	if (unpublished) {
-		jb_set_aside(T->src, "column 'Values': not published (blank or '-')");
+		jb_set_aside(T->src, line, "column 'Values': not published (blank or '-')");
 		return 0;
 	}
 	const char *s = jb_csv_get(t, T->c_value);
@@ -319,7 +319,7 @@ static int on_dict_row(struct jb_csv *t, void *ctx)
 	}
 	for (size_t i = 0; i < l->ndict; i++)
 		if (strcmp(l->dict[i].code, code) == 0) {
-			jb_set_aside(D->src, "measure listed again (the first entry is used)");
+			jb_set_aside(D->src, line, "measure listed again (the first entry is used)");
 			return 0;
 		}
 	l->dict = xgrow(l->dict, &l->capdict, l->ndict + 1, sizeof *l->dict);

@@ -69,7 +69,7 @@ static int on_ons_row(struct jb_csv *t, void *ctx)
 	const char *code = jb_csv_get(t, p->c_code);
 	int b = strcasecmp(code, LONDON_CODE) == 0 ? JB_LONDON : jb_borough_by_code(code);
 	if (b < 0) {
-		jb_set_aside(p->src, "not London or one of the 32 boroughs");
+		jb_set_aside(p->src, jb_csv_line(t), "not London or one of the 32 boroughs");
 		return 0;
 	}
 	struct jb_population pop = {.has = 1};

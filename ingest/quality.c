@@ -45,6 +45,15 @@ void jb_source_missing(struct jb_sources *s, const char *what)
 	s->missing[s->nmissing++] = xstrdup(what);
 }
 
+void jb_source_unread(struct jb_sources *s, const char *path, const char *why)
+{
+	s->unread = xgrow(s->unread, &s->capunread, s->nunread + 1, sizeof *s->unread);
+	s->unread[s->nunread++] = (struct jb_unread){xstrdup(path), xstrdup(why)};
+	FILE *f = diag();
+	if (f)
+		fprintf(f, "jembrief: %s: not read: %s\n", path, why);
+}
+
 static void count_reason(struct jb_source *src, const char *what, long line, int used, int bad)
 {
 	src->set_aside += !used;
@@ -87,12 +96,12 @@ void jb_reject(struct jb_source *src, long line, const char *column,
 	free(what);
 }
 
-void jb_set_aside(struct jb_source *src, const char *reason)
+void jb_set_aside(struct jb_source *src, long line, const char *reason)
 {
-	count_reason(src, reason, 0, 0, 0);
+	count_reason(src, reason, line, 0, 0);
 }
 
-void jb_note_used(struct jb_source *src, const char *reason)
+void jb_note_used(struct jb_source *src, long line, const char *reason)
 {
-	count_reason(src, reason, 0, 1, 0);
+	count_reason(src, reason, line, 1, 0);
 }

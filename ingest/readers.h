@@ -46,6 +46,34 @@ int jb_street_merge(struct jb_street_reader *r, struct jb_street_part *part,
 		    const char *path, const char *rel);
 /* confidence/: the MOPAC Public Attitudes Survey dashboard export */
 int jb_read_pas(struct jb_dataset *ds, const char *path, const char *rel);
+/* data.police.uk outcomes files (outcomes.c), joined to the street points
+ * by Crime ID: the 64 hex digits of data.police.uk's IDs, as bytes. */
+#define JB_CRIME_ID_BYTES 32
+struct jb_crime_key {
+	unsigned char id[JB_CRIME_ID_BYTES];
+	size_t point; /* index into the street points */
+};
+/* 0 when s is a data.police.uk Crime ID (64 hex digits), stored into id. */
+int jb_crime_id_parse(const char *s, unsigned char id[JB_CRIME_ID_BYTES]);
+/* Order of keys: by ID, then point. */
+int jb_crime_key_cmp(const void *a, const void *b);
+/* The keys of every point merged so far through r, sorted (owned by r). */
+const struct jb_crime_key *jb_street_keys(struct jb_street_reader *r, size_t *n);
+/* Index of an outcome string in the dataset's street outcomes (added when
+ * new); -1 when the table is full. */
+int jb_street_outcome(struct jb_street_reader *r, const char *outcome);
+/* The join of one load: every outcomes file is read, in path order, after
+ * every street file is merged through r. Each street point with a Crime
+ * ID gets the latest outcome recorded for it: latest by outcome Month,
+ * ties to the later record (later file, later line). Caller frees (NULL
+ * safe). */
+struct jb_outcomes;
+struct jb_outcomes *jb_outcomes_new(struct jb_dataset *ds, struct jb_street_reader *r);
+void jb_outcomes_free(struct jb_outcomes *o);
+/* Read the outcomes file at path into src, registered by the caller (in
+ * path order, among the other crime/ files). Returns as a reader does. */
+int jb_read_outcomes(struct jb_outcomes *o, struct jb_source *src, const char *path);
+
 /* population/ */
 int jb_read_population(struct jb_dataset *ds, const char *path, const char *rel);
 /* deprivation/ */

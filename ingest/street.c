@@ -29,6 +29,7 @@
  */
 #include "readers.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -52,6 +53,11 @@ enum { BATCH = 4096, MAXCODES = 256 };
 
 struct jb_street_reader {
 	struct jb_dataset *ds;
+	/* the Crime ID of every point merged that has one, for the outcomes
+	 * files (outcomes.c); sorted by jb_street_keys() */
+	struct jb_crime_key *keys;
+	size_t nkeys, capkeys;
+	int keys_sorted;
 	struct jb_lsoa_locator *locator; /* NULL without LSOA shapes */
 	struct jb_proj *proj;            /* for parts read by the caller's thread */
 	int proj_tried;
@@ -64,6 +70,8 @@ struct jb_street_reader {
 struct jb_street_part {
 	struct jb_source *src;  /* private until merged; NULL when unusable */
 	struct jb_street st;    /* the part's own string tables and points */
+	struct jb_crime_key *keys; /* .point indexes st.pts */
+	size_t nkeys, capkeys;
 	char *type_col, *outcome_col;
 	int muted;
 	int clean;              /* muted and nothing printable happened */
@@ -71,6 +79,9 @@ struct jb_street_part {
 };
 
 struct pending {
+	long line;        /* where the row is, for set-aside reasons */
+	int has_id;       /* id holds the row's Crime ID */
+	unsigned char id[JB_CRIME_ID_BYTES];
 	int32_t lsoa;     /* from the LSOA code, -1 when blank or unknown */
 	int coded;        /* the row gave an LSOA code (maybe of another vintage) */
 	int32_t location;
@@ -85,7 +96,7 @@ struct street {
 	struct jb_proj *proj;
 	struct jb_street_part *part;
 	struct jb_source *src;
-	int c_month, c_lon, c_lat, c_loc, c_lsoa, c_type, c_outcome;
+	int c_month, c_lon, c_lat, c_loc, c_lsoa, c_type, c_outcome, c_id;
 	struct strmap *types, *outcomes, *locations;
 	const struct jb_street_reader *reader;
 	signed char kept_type[MAXCODES]; /* 1 keep, 0 not counted, -1 not known yet */
@@ -187,9 +198,9 @@ static void source_adopt(struct jb_sources *s, struct jb_source *src)
 	s->v[s->n++] = src;
 }
 
-static void aside(struct street *s, const char *reason)
+static void aside(struct street *s, long line, const char *reason)
 {
-	jb_set_aside(s->src, reason);
+	jb_set_aside(s->src, line, reason);
 	s->asides++;
 }
 
@@ -216,34 +227,42 @@ static void flush(struct street *s)
 		const struct pending *p = &s->p[i];
 		double x = s->x[i], y = s->y[i];
 		if (isnan(x) || isnan(y)) {
-			aside(s, "coordinates could not be projected");
+			aside(s, p->line, "coordinates could not be projected");
 			continue;
 		}
 		int lsoa = p->lsoa;
 		if (lsoa < 0) {
 			if (!ds->has_lsoa_shapes || !s->locator) {
-				aside(s, "LSOA not known (no LSOA boundary file)");
+				aside(s, p->line, "LSOA not known (no LSOA boundary file)");
 				continue;
 			}
 			lsoa = jb_lsoa_locate(s->locator, x, y);
 			if (lsoa < 0) {
-				aside(s, "outside London's LSOAs");
+				aside(s, p->line, "outside London's LSOAs");
 				continue;
 			}
 			if (p->coded && ds->lsoa[lsoa].borough >= 0)
-				jb_note_used(s->src, "column 'LSOA code': not in the LSOA boundaries "
+				jb_note_used(s->src, p->line, "column 'LSOA code': not in the LSOA boundaries "
 						     "used (another vintage?), placed by its "
 						     "coordinates");
 		}
 		int b = ds->lsoa[lsoa].borough;
 		if (b < 0) {
 			/* without LSOA boundaries an LSOA's borough may be unknown */
-			aside(s, ds->has_lsoa_shapes
+			aside(s, p->line, ds->has_lsoa_shapes
 				 ? "outside the 32 boroughs"
 				 : "LSOA's borough not known (no LSOA boundary file)");
 			continue;
 		}
 		cover_month(st, p->month);
+		if (p->has_id) {
+			struct jb_street_part *part = s->part;
+			part->keys = xgrow(part->keys, &part->capkeys, part->nkeys + 1,
+					   sizeof *part->keys);
+			struct jb_crime_key *k = &part->keys[part->nkeys++];
+			memcpy(k->id, p->id, sizeof k->id);
+			k->point = st->npts;
+		}
 		st->pts = xgrow(st->pts, &st->cappts, st->npts + 1, sizeof *st->pts);
 		st->pts[st->npts++] = (struct jb_point){
 			.x = (float)x,
@@ -294,12 +313,12 @@ static int on_row(struct jb_csv *t, void *ctx)
 	if (type < 0)
 		return reject(s, line, s->c_type, "more than 256 different crime types", v, t);
 	if (!type_kept(s, type, v)) {
-		aside(s, "a crime type the theme does not count (valid, not used)");
+		aside(s, line, "a crime type the theme does not count (valid, not used)");
 		return 0;
 	}
 	const char *lon_s = jb_csv_get(t, s->c_lon), *lat_s = jb_csv_get(t, s->c_lat);
 	if (!*lon_s && !*lat_s) {
-		aside(s, "no coordinates");
+		aside(s, line, "no coordinates");
 		return 0;
 	}
 	double lon, lat;
@@ -316,6 +335,10 @@ static int on_row(struct jb_csv *t, void *ctx)
 	v = jb_csv_get(t, s->c_lsoa);
 
 	struct pending *p = &s->p[s->n];
+	p->line = line;
+	/* a Crime ID that is not data.police.uk's 64 hex digits cannot be
+	 * joined to an outcome; the row keeps its last outcome category */
+	p->has_id = jb_crime_id_parse(jb_csv_get(t, s->c_id), p->id) == 0;
 	p->lsoa = *v ? jb_lsoa_find(s->ds, v) : -1;
 	p->coded = *v != '\0';
 	p->location = loc;
@@ -368,6 +391,7 @@ static struct jb_street_part *read_part(const struct jb_street_reader *rd,
 		if ((*cols[i] = jb_csv_col(t, req[i])) < 0)
 			unusable(r, part, rel, req[i], "required column missing");
 	s->c_loc = jb_csv_col(t, "Location");
+	s->c_id = jb_csv_col(t, "Crime ID");
 	s->c_outcome = jb_csv_col(t, "Last outcome category|Outcome type");
 	if (!part->rc && !proj)
 		unusable(r, part, rel, NULL, "cannot set up the WGS84 to British National "
@@ -419,6 +443,7 @@ void jb_street_reader_free(struct jb_street_reader *r)
 		return;
 	jb_lsoa_locator_free(r->locator);
 	jb_proj_free(r->proj);
+	free(r->keys);
 	strmap_free(r->types);
 	strmap_free(r->outcomes);
 	strmap_free(r->locations);
@@ -441,6 +466,7 @@ void jb_street_part_free(struct jb_street_part *part)
 	free_strings(part->st.outcomes, part->st.noutcomes);
 	free_strings(part->st.locations, part->st.nlocations);
 	free(part->st.pts);
+	free(part->keys);
 	free(part->type_col);
 	free(part->outcome_col);
 	free(part);
@@ -481,8 +507,12 @@ static int merge(struct jb_street_reader *r, struct jb_street_part *part)
 	}
 	int shift = ps->first_month - st->first_month;
 	st->pts = xgrow(st->pts, &st->cappts, st->npts + ps->npts, sizeof *st->pts);
+	size_t key = 0;
 	for (size_t i = 0; i < ps->npts; i++) {
 		struct jb_point p = ps->pts[i];
+		/* the part's keys are in point order: this point's, if any */
+		const struct jb_crime_key *k =
+			key < part->nkeys && part->keys[key].point == i ? &part->keys[key++] : NULL;
 		/* The dataset's tables hold at most 256 types and outcomes; a
 		 * part may bring ones that no longer fit. */
 		if (tmap[p.type] < 0 || omap[p.outcome] < 0) {
@@ -498,6 +528,12 @@ static int merge(struct jb_street_reader *r, struct jb_street_part *part)
 		p.outcome = (uint8_t)omap[p.outcome];
 		p.location = lmap[p.location];
 		p.month = (int16_t)(p.month + shift);
+		if (k) {
+			r->keys = xgrow(r->keys, &r->capkeys, r->nkeys + 1, sizeof *r->keys);
+			r->keys[r->nkeys] = *k;
+			r->keys[r->nkeys++].point = st->npts;
+			r->keys_sorted = 0;
+		}
 		st->pts[st->npts++] = p;
 	}
 	free(lmap);
@@ -536,4 +572,52 @@ int jb_read_street(struct jb_dataset *ds, const char *path, const char *rel)
 	int rc = jb_street_merge(r, NULL, path, rel);
 	jb_street_reader_free(r);
 	return rc;
+}
+
+/* ---- Crime IDs, for the outcomes files (outcomes.c) ---- */
+
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = (char)tolower((unsigned char)c);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+int jb_crime_id_parse(const char *s, unsigned char id[JB_CRIME_ID_BYTES])
+{
+	if (strlen(s) != 2 * JB_CRIME_ID_BYTES)
+		return -1;
+	for (size_t i = 0; i < JB_CRIME_ID_BYTES; i++) {
+		int hi = hex_digit(s[2 * i]), lo = hex_digit(s[2 * i + 1]);
+		if (hi < 0 || lo < 0)
+			return -1;
+		id[i] = (unsigned char)(hi << 4 | lo);
+	}
+	return 0;
+}
+
+int jb_crime_key_cmp(const void *a, const void *b)
+{
+	const struct jb_crime_key *x = a, *y = b;
+	int c = memcmp(x->id, y->id, sizeof x->id);
+	if (c)
+		return c;
+	return (x->point > y->point) - (x->point < y->point);
+}
+
+const struct jb_crime_key *jb_street_keys(struct jb_street_reader *r, size_t *n)
+{
+	if (!r->keys_sorted && r->nkeys)
+		qsort(r->keys, r->nkeys, sizeof *r->keys, jb_crime_key_cmp);
+	r->keys_sorted = 1;
+	*n = r->nkeys;
+	return r->keys;
+}
+
+int jb_street_outcome(struct jb_street_reader *r, const char *outcome)
+{
+	struct jb_street *st = &r->ds->street;
+	intern(r->outcomes, &st->outcomes, &st->noutcomes, MAXCODES, "");
+	return intern(r->outcomes, &st->outcomes, &st->noutcomes, MAXCODES, outcome);
 }

@@ -13,8 +13,10 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#define DL_PAGE_W 960.0
-#define DL_PAGE_H 540.0
+#include "../util/page.h"
+
+#define DL_PAGE_W JB_PAGE_W_PT
+#define DL_PAGE_H JB_PAGE_H_PT
 
 struct dl_color {
 	uint8_t r, g, b;

@@ -12,7 +12,8 @@
 static const struct csv_col quality_cols[] = {
 	{"file", "path", "the file read, relative to the data directory; or the input not "
 			 "supplied"},
-	{"read_as", "text", "what it was read as; 'not supplied' for an input not found"},
+	{"read_as", "text", "what it was read as; 'not supplied' for an input not found, 'not "
+			    "read' for a file or folder not read (the reason says why)"},
 	{"rows", "rows", "data rows in the file (header excluded)"},
 	{"used", "rows", "rows used"},
 	{"out_of_scope", "rows", "sound rows not used, not errors: areas outside the 32 "
@@ -20,7 +21,8 @@ static const struct csv_col quality_cols[] = {
 	{"bad", "rows", "rows set aside as bad input (reported FILE:LINE on stderr)"},
 	{"reason", "text", "why the rows of this line were set aside (or, for reason_kind used, "
 			   "what was noted about rows used all the same)"},
-	{"reason_kind", "text", "out of scope, bad input, or used (noted, not set aside)"},
+	{"reason_kind", "text", "out of scope, bad input, used (noted, not set aside), or not "
+				"read (a whole file or folder)"},
 	{"reason_rows", "rows", "rows with this reason"},
 	{"first_at", "FILE:LINE", "the first of them"},
 };
@@ -57,6 +59,12 @@ int quality_write(const struct jb_findings *fi, const char *path, char *err, siz
 				fputs(",,,\n", f);
 			}
 		}
+	}
+	for (size_t i = 0; i < s->nunread; i++) {
+		csv_text(f, s->unread[i].path, 0);
+		fputs("not read,0,0,0,0,", f);
+		csv_text(f, s->unread[i].why, 0);
+		fputs("not read,,\n", f);
 	}
 	for (size_t i = 0; i < s->nmissing; i++) {
 		csv_text(f, s->missing[i], 0);

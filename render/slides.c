@@ -417,7 +417,7 @@ static void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
 	for (size_t l = 0; l < ds->nlsoa; l++) {
 		if (ds->lsoa[l].borough != c->area || !ds->lsoa[l].poly.nrings)
 			continue;
-		polys[n] = &ds->lsoa[l].poly;
+		polys[n] = &ds->lsoa[l].draw;
 		cls[n] = isnan(f->lsoa[l].count12) ? -1 : f->lsoa[l].map_class;
 		n++;
 	}
@@ -449,7 +449,7 @@ static void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
 		.colors = colors,
 		.class_labels = (const char *const *)class_labels,
 		.legend_title = "Offences, 12 months",
-		.outline = ds->has_borough_shapes ? &ds->borough_shape[c->area] : NULL,
+		.outline = ds->has_borough_shapes ? &ds->borough_draw[c->area] : NULL,
 		.nlabels = nlabels,
 		.label_xy = label_xy,
 		.labels = label_text,
@@ -537,7 +537,7 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 	double table_h = fmin(b.h * 0.62, 1.9 * 7.5 * (double)(nrows + 1) + 4);
 	size_t shown = chart_table(p, (struct chart_box){b.x, b.y, left_w, table_h}, &tb);
 
-	/* Why rows were set aside, and what was not supplied. */
+	/* Files not read, why rows were set aside, what was not supplied. */
 	size_t nitems = 0, cap = 0;
 	char **items = NULL;
 	/* First: when it says another month than asked for, every slide
@@ -555,6 +555,21 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 	if (c->nomitted) { /* what this deck does not show, before the files' details */
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);
 		items[nitems++] = omitted_item(c);
+	}
+	/* files not read, before the rows set aside (a whole file matters
+	 * more): the first few, then how many more (all are in
+	 * data-quality.csv) */
+	enum { MAX_UNREAD = 4 };
+	for (size_t i = 0; i < src->nunread && i < MAX_UNREAD; i++) {
+		items = xgrow(items, &cap, nitems + 1, sizeof *items);
+		items[nitems++] = xasprintf("Not read: %s (%s)", src->unread[i].path,
+					    src->unread[i].why);
+	}
+	if (src->nunread > MAX_UNREAD) {
+		size_t more = src->nunread - MAX_UNREAD;
+		items = xgrow(items, &cap, nitems + 1, sizeof *items);
+		items[nitems++] = xasprintf("%zu more %s not read: see data-quality.csv.", more,
+					    more == 1 ? "file or folder" : "files or folders");
 	}
 	for (size_t i = 0; i < src->n && nitems < 8; i++)
 		for (size_t r = 0; r < src->v[i]->nreasons && nitems < 8; r++) {

@@ -242,11 +242,11 @@ static void services_map(struct dl_page *p, const struct slide_ctx *c, struct ch
 	for (size_t l = 0; l < ds->nlsoa; l++) {
 		if (ds->lsoa[l].borough != c->area || !ds->lsoa[l].poly.nrings)
 			continue;
-		polys[k] = &ds->lsoa[l].poly;
+		polys[k] = &ds->lsoa[l].draw;
 		int g = x->lsoa_gi[l];
 		cls[k++] = !x->has_hot ? 0 : g == JB_GI_UNKNOWN ? -1 : 3 - g;
 	}
-	const struct jb_polygon *outline = &ds->borough_shape[c->area];
+	const struct jb_polygon *outline = &ds->borough_draw[c->area];
 	double r = fmax(outline->maxx - outline->minx, outline->maxy - outline->miny) / 70;
 	double *label_xy = xcalloc(2 * (sa->nsvc ? sa->nsvc : 1), sizeof *label_xy);
 	char **label_text = xcalloc(sa->nsvc ? sa->nsvc : 1, sizeof *label_text);

@@ -56,7 +56,7 @@ static void imd_map(struct dl_page *p, const struct slide_ctx *c, struct chart_b
 	for (size_t l = 0; l < ds->nlsoa; l++) {
 		if (ds->lsoa[l].borough != c->area || !ds->lsoa[l].poly.nrings)
 			continue;
-		polys[n] = &ds->lsoa[l].poly;
+		polys[n] = &ds->lsoa[l].draw;
 		cls[n++] = d->lsoa_imd_class[l];
 	}
 	struct dl_color colors[JB_IMD_CLASSES];
@@ -77,7 +77,7 @@ static void imd_map(struct dl_page *p, const struct slide_ctx *c, struct chart_b
 		.colors = colors,
 		.class_labels = (const char *const *)labels,
 		.legend_title = "IMD score, London fifths",
-		.outline = ds->has_borough_shapes ? &ds->borough_shape[c->area] : NULL,
+		.outline = ds->has_borough_shapes ? &ds->borough_draw[c->area] : NULL,
 	};
 	chart_choropleth(p, b, &ch);
 	for (int k = 0; k < JB_IMD_CLASSES; k++)

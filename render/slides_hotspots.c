@@ -102,7 +102,7 @@ static size_t borough_units(const struct slide_ctx *c, const struct jb_polygon *
 		int l = h->unit_lsoa[u];
 		if (ds->lsoa[l].borough != c->area)
 			continue;
-		polys[n] = &ds->lsoa[l].poly;
+		polys[n] = &ds->lsoa[l].draw;
 		unit[n++] = u;
 	}
 	return n;
@@ -156,7 +156,7 @@ void layout_hotspot_map(struct dl_page *p, const struct slide_ctx *c)
 		.colors = colors,
 		.class_labels = (const char *const *)labels,
 		.legend_title = "Gi* class, LSOAs (confidence after FDR)",
-		.outline = ds->has_borough_shapes ? &ds->borough_shape[c->area] : NULL,
+		.outline = ds->has_borough_shapes ? &ds->borough_draw[c->area] : NULL,
 		.nlabels = nlabels,
 		.label_xy = label_xy,
 		.labels = label_text,
@@ -289,7 +289,7 @@ void layout_hotspot_persistence(struct dl_page *p, const struct slide_ctx *c)
 		.colors = colors,
 		.class_labels = (const char *const *)labels,
 		.legend_title = "Hot spot history, LSOAs",
-		.outline = ds->has_borough_shapes ? &ds->borough_shape[c->area] : NULL,
+		.outline = ds->has_borough_shapes ? &ds->borough_draw[c->area] : NULL,
 		.nlabels = nlabels,
 		.label_xy = label_xy,
 		.labels = label_text,
@@ -382,7 +382,7 @@ void layout_street_density(struct dl_page *p, const struct slide_ctx *c)
 	size_t ncontext = 0;
 	for (size_t l = 0; l < ds->nlsoa; l++)
 		if (ds->lsoa[l].borough == c->area && ds->lsoa[l].poly.nrings)
-			context[ncontext++] = &ds->lsoa[l].poly;
+			context[ncontext++] = &ds->lsoa[l].draw;
 	struct choropleth ch = {
 		.n = n,
 		.polys = polys,
@@ -391,7 +391,7 @@ void layout_street_density(struct dl_page *p, const struct slide_ctx *c)
 		.colors = colors,
 		.class_labels = (const char *const *)labels,
 		.legend_title = "Offences per km² (kernel density)",
-		.outline = ds->has_borough_shapes ? &ds->borough_shape[c->area] : NULL,
+		.outline = ds->has_borough_shapes ? &ds->borough_draw[c->area] : NULL,
 		.context = context,
 		.ncontext = ncontext,
 	};

@@ -186,7 +186,7 @@ void slide_borough_map(struct dl_page *p, const struct slide_ctx *c)
 	size_t n = 0;
 	for (int i = 0; i < JB_NBOROUGHS; i++)
 		if (ds->borough_shape[i].nrings) {
-			polys[n] = &ds->borough_shape[i];
+			polys[n] = &ds->borough_draw[i];
 			cls[n++] = f->borough_map_class[i];
 		}
 	size_t nc = (size_t)f->borough_map_nclasses;
