@@ -93,7 +93,7 @@ static int on_row(struct jb_csv *t, void *ctx)
 			jb_reject(d->src, line, jb_csv_name(t, d->c_borough), "empty", NULL);
 		} else {
 			char *why = xasprintf("outside the 32 boroughs: %s", s);
-			jb_set_aside(d->src, why);
+			jb_set_aside(d->src, line, why);
 			free(why);
 		}
 		return 0;

@@ -117,7 +117,7 @@ static int on_row(struct jb_csv *t, void *ctx)
 		if (!*s)
 			jb_reject(d->src, line, jb_csv_name(t, d->c_borough), "empty", NULL);
 		else
-			jb_set_aside(d->src, "outside the 32 boroughs");
+			jb_set_aside(d->src, line, "outside the 32 boroughs");
 		return 0;
 	}
 	int month;

@@ -518,7 +518,7 @@ static void dense_boundaries_cost_the_same(void **state)
 	(void)state;
 	char *dir = data_dir("mkdir dense && python3 \"$R/tests/fixtures/geo/densify.py\" 3 "
 			     "\"$R/sample-data/boundaries\" dense/boundaries && "
-			     "for f in crime deprivation population education-youth youth-services "
+			     "for f in crime confidence deprivation population education-youth youth-services "
 			     "actions; do ln -s \"$R/sample-data/$f\" dense/; done");
 	char *prog = jembrief();
 	char *cmd = xasprintf("'%s' -q -j 2 -o '%s/out-shipped' hackney && '%s' -q -j 2 -d '%s/dense' "
