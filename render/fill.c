@@ -99,7 +99,8 @@ void fmt_p(double p, char *buf, size_t n)
 		snprintf(buf, n, "p not available");
 	else if (p < 0.001)
 		snprintf(buf, n, "p < 0.001");
-	else if (p < 0.01)
+	else if (p < 0.01 || (p >= 0.045 && p < 0.055))
+		/* three places near the 0.05 line too: 0.049 is not "p = 0.05" */
 		snprintf(buf, n, "p = %.3f", p);
 	else
 		snprintf(buf, n, "p = %.2f", p);

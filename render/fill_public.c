@@ -126,13 +126,11 @@ FILL_PUBLIC_FN(fp_conf_summary)
 	measure_label(m->name, name, sizeof name);
 	fmt_share(m->value[a->index], v, sizeof v);
 	fmt_share(m->value[JB_LONDON], L, sizeof L);
-	char pts[32], rank[48], ord[16];
+	char pts[32], rank[48], natural[32];
 	fmt_dec(fabs(round(ca->gap * 100)), 0, pts, sizeof pts);
-	fmt_ordinal(m->rank[a->index], ord, sizeof ord);
-	if (m->rank[a->index] == 1)
-		snprintf(rank, sizeof rank, "the highest of the %d", m->nranked);
-	else
-		snprintf(rank, sizeof rank, "ranked %s of %d (1st is highest)", ord, m->nranked);
+	/* read from the nearer end, as every rank in the pack: "3rd lowest" */
+	fmt_rank_natural(m->rank[a->index], m->low_rank[a->index], natural, sizeof natural);
+	snprintf(rank, sizeof rank, "the %s of the %d", natural, m->nranked);
 	snprintf(b, n, "%s is %s point%s %s London on %s: %s against %s, %s", a->name, pts,
 		 strcmp(pts, "1") == 0 ? "" : "s", ca->gap < 0 ? "below" : "above", name, v, L, rank);
 }

@@ -403,7 +403,8 @@ static void conf_table_rows(const char *page, int b)
 }
 
 /* The confidence title from the reference: "Hackney is 12 points below
- * London on Treat everyone fairly: 50% against 62%, ranked 30th of 32". */
+ * London on Treat everyone fairly: 50% against 62%, the 3rd lowest of the
+ * 32". */
 static char *conf_title(const char *name, int b)
 {
 	const struct ref_conf *r = &ref_conf[b];
@@ -421,13 +422,18 @@ static char *conf_title(const char *name, int b)
 			label[o++] = *s;
 		}
 	label[o] = '\0';
-	int rank = r->rank[m];
-	const char *suf = ordinal(rank);
+	/* the rank read from the nearer end: the reference's rank from the top,
+	 * and from the bottom one more than the boroughs below it */
+	int rank = r->rank[m], low = 1;
+	for (int o = 0; o < 32; o++)
+		low += isfinite(ref_conf[o].value[m]) && ref_conf[o].value[m] < r->value[m];
+	int k = rank <= low ? rank : low;
+	const char *end = rank <= low ? "highest" : "lowest";
 	char where[64];
-	if (rank == 1)
-		snprintf(where, sizeof where, "the highest of the 32");
+	if (k == 1)
+		snprintf(where, sizeof where, "the %s of the 32", end);
 	else
-		snprintf(where, sizeof where, "ranked %d%s of 32", rank, suf);
+		snprintf(where, sizeof where, "the %d%s %s of the 32", k, ordinal(k), end);
 	return xasprintf("%s is %ld point%s %s London on %s: %ld%% against %ld%%, %s", name, pts,
 			 pts == 1 ? "" : "s", r->gap < 0 ? "below" : "above", label,
 			 lround(r->value[m] * 100), lround(ref_london[m] * 100), where);

@@ -161,6 +161,13 @@ static void number_formats(void **state)
 	assert_string_equal(b, "p = 0.004");
 	fmt_p(0.317, b, sizeof b);
 	assert_string_equal(b, "p = 0.32");
+	/* near the 0.05 line three places, so a significant p never reads 0.05 */
+	fmt_p(0.0494, b, sizeof b);
+	assert_string_equal(b, "p = 0.049");
+	fmt_p(0.0536, b, sizeof b);
+	assert_string_equal(b, "p = 0.054");
+	fmt_p(0.0449, b, sizeof b);
+	assert_string_equal(b, "p = 0.04");
 	const int k[] = {1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 32, 111};
 	const char *want[] = {"1st", "2nd", "3rd", "4th", "11th", "12th",
 			      "13th", "21st", "22nd", "23rd", "32nd", "111th"};
