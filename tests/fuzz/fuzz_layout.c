@@ -46,6 +46,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	free(path);
 	if (!ds || !tpl || font_init(NULL, NULL) != 0)
 		die("fuzz: cannot set up the layout target (%s)", tpl ? "data or fonts" : err);
+	/* fontconfig's configuration is released at exit, as the driver does */
+	atexit(font_done);
 	return 0;
 }
 
