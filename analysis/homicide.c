@@ -51,6 +51,7 @@ static void compare(struct jb_homicide_findings *h, struct jb_hom_area *a, int m
 	struct jb_hom_compare *c = &a->cmp[m];
 	int L = h->last_year;
 	c->p = c->pct = NAN;
+	c->significant = 0;
 	if (L - 5 < h->first_year)
 		return;
 	c->ok = 1;
@@ -59,8 +60,10 @@ static void compare(struct jb_homicide_findings *h, struct jb_hom_area *a, int m
 	if (c->b > 0)
 		c->pct = 100 * (c->a - c->b) / c->b;
 	c->too_small = c->a + c->b < 6;
-	if (!c->too_small)
+	if (!c->too_small) {
 		c->p = jb_binom_test_half((unsigned)lround(c->a), (unsigned)lround(c->a + c->b));
+		c->significant = c->p < JB_ALPHA;
+	}
 }
 
 static double residents(const struct jb_population *p, int lo, int hi)

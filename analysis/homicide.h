@@ -40,6 +40,7 @@ struct jb_hom_compare {
 	double a, b;      /* victims, last 3 years and the 3 before */
 	double pct;       /* 100 (a - b) / b; NAN when b == 0 */
 	double p;         /* exact two-sided, NAN when too small */
+	int significant;  /* p < JB_ALPHA (analysis/stats.h) */
 };
 
 struct jb_hom_area {

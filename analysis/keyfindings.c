@@ -88,7 +88,7 @@ static void area_rules(const struct jb_findings *f, struct jb_area_findings *a)
 	int borough = a->index < JB_NBOROUGHS;
 	if (c->ok) {
 		double z = fabs(c->wheeler_z);
-		if (c->p < 0.05)
+		if (c->significant)
 			add(k, RULE_CHANGE_SIGNIFICANT, z + 1);
 		else
 			add(k, RULE_CHANGE_NOT_SIGNIFICANT, 0.5);
@@ -97,7 +97,7 @@ static void area_rules(const struct jb_findings *f, struct jb_area_findings *a)
 		/* A rank among the largest rises or falls is news only when the
 		 * change itself is more than normal variation: a p = 0.14 rise
 		 * is no "5th largest rise", whatever its rank. */
-		int sig = c->p < 0.05;
+		int sig = c->significant;
 		if (borough && sig && c->a < c->b && a->fall_rank >= 1 && a->fall_rank <= 5)
 			add(k, RULE_FALL_RANK, 3.5 - 0.1 * a->fall_rank);
 		if (borough && sig && c->a > c->b && a->rise_rank >= 1 && a->rise_rank <= 5)
@@ -105,7 +105,7 @@ static void area_rules(const struct jb_findings *f, struct jb_area_findings *a)
 	}
 	const struct jb_trend *t = &a->trend;
 	if (t->ok) {
-		int sig = t->annual_lo > 0 || t->annual_hi < 0;
+		int sig = t->significant;
 		double z = t->se_b1 > 0 ? fabs(t->b1 / t->se_b1) : 0;
 		if (sig)
 			add(k, RULE_TREND_SIGNIFICANT, z);
@@ -144,7 +144,7 @@ static void area_rules(const struct jb_findings *f, struct jb_area_findings *a)
 		 * the same exact binomial test as the theme's own change */
 		struct jb_change dc;
 		jb_change_compute(a->dash_last12[0], a->dash_prev12[0], &dc);
-		double pct = dc.ok && dc.p < 0.05 ? a->dash_pct[0] : 0;
+		double pct = dc.ok && dc.significant ? a->dash_pct[0] : 0;
 		if (pct >= 10)
 			add(k, RULE_DASH_RISE, 1.5 + pct / 20);
 		else if (pct <= -10)

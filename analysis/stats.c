@@ -56,6 +56,7 @@ void jb_change_compute(double a, double b, struct jb_change *out)
 	if (b > 0)
 		out->pct = 100.0 * (a - b) / b;
 	out->p = jb_binom_test_half((unsigned)a, (unsigned)(a + b));
+	out->significant = out->p < JB_ALPHA;
 	out->wheeler_z = 2.0 * (sqrt(a) - sqrt(b));
 	out->exceptional = fabs(out->wheeler_z) > 3.0;
 }
@@ -276,6 +277,7 @@ int jb_poisson_trend(const double *y, size_t n, int month0, struct jb_trend *out
 	out->annual_pct = 100.0 * expm1(12.0 * out->b1);
 	out->annual_lo = 100.0 * expm1(12.0 * (out->b1 - Z95 * out->se_b1));
 	out->annual_hi = 100.0 * expm1(12.0 * (out->b1 + Z95 * out->se_b1));
+	out->significant = out->annual_lo > 0 || out->annual_hi < 0;
 	out->p = 2.0 * gsl_cdf_ugaussian_Q(fabs(out->b1 / out->se_b1));
 
 	out->fitted = mu;
@@ -349,12 +351,11 @@ static void corr_p(struct jb_corr *out)
 	out->ok = 1;
 	if (!(fabs(r) < 1)) {
 		out->p = 0;
-		return;
+	} else {
+		double t = fabs(r) * sqrt(df / ((1 - r) * (1 + r)));
+		out->p = fmin(2.0 * gsl_cdf_tdist_Q(t, df), 1);
 	}
-	double t = fabs(r) * sqrt(df / ((1 - r) * (1 + r)));
-	out->p = 2.0 * gsl_cdf_tdist_Q(t, df);
-	if (out->p > 1)
-		out->p = 1;
+	out->significant = out->p < JB_ALPHA;
 }
 
 int jb_pearson(const double *x, const double *y, size_t n, struct jb_corr *out)
@@ -524,6 +525,7 @@ int jb_chisq_independence(const double *table, size_t r, size_t c, struct jb_chi
 		out->stat = stat;
 		out->df = (int)((rr - 1) * (cc - 1));
 		out->p = gsl_cdf_chisq_Q(stat, out->df);
+		out->significant = out->p < JB_ALPHA;
 		out->min_expected = minexp;
 	}
 	free(row);

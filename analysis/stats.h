@@ -6,12 +6,18 @@
 
 #include <stddef.h>
 
+/* The significance level of every test the pack reports: a result with
+ * p < JB_ALPHA is "statistically significant". Each result below carries
+ * that judgement as `significant`, so no later stage compares a p. */
+#define JB_ALPHA 0.05
+
 /* Year-on-year change: a = last 12 months, b = previous 12. */
 struct jb_change {
 	int ok;          /* 0 when a + b == 0 */
 	double a, b;
 	double pct;      /* 100 (a - b) / b; NAN when b == 0 */
 	double p;        /* exact two-sided binomial p, a ~ Bin(a + b, 1/2) */
+	int significant; /* p < JB_ALPHA */
 	double wheeler_z;/* 2 (sqrt a - sqrt b) */
 	int exceptional; /* |wheeler_z| > 3 */
 };
@@ -44,6 +50,7 @@ struct jb_trend {
 	int iterations;
 	double b1, se_b1; /* per month, log scale; se scaled by sqrt(phi) */
 	double annual_pct, annual_lo, annual_hi; /* 100 (exp(12 b1) - 1), 95% CI */
+	int significant;  /* the 95% interval excludes no change */
 	double p;         /* two-sided normal p for b1 = 0 */
 	double phi;       /* Pearson chi2 / (n - p), before flooring */
 	double *fitted;   /* [n] fitted means */
@@ -76,6 +83,7 @@ struct jb_corr {
 	int ok;
 	size_t n;
 	double r, p;
+	int significant; /* p < JB_ALPHA */
 };
 int jb_pearson(const double *x, const double *y, size_t n, struct jb_corr *out);
 int jb_spearman(const double *x, const double *y, size_t n, struct jb_corr *out);
@@ -111,6 +119,7 @@ void jb_glm_free(struct jb_glm *g);
 struct jb_chisq {
 	int ok;
 	double stat, p;
+	int significant; /* p < JB_ALPHA */
 	int df;
 	double min_expected;
 };

@@ -306,7 +306,7 @@ static void f_significance(const struct fill_ctx *c, const struct jb_area_findin
 	fmt_p(a->change.p, p, sizeof p);
 	if (!a->change.ok || !isfinite(a->change.p))
 		snprintf(b, n, FILL_NA);
-	else if (a->change.p < 0.05)
+	else if (a->change.significant)
 		snprintf(b, n, "a statistically significant change (%s)", p);
 	else
 		snprintf(b, n, "not a statistically significant change (%s)", p);
@@ -372,7 +372,7 @@ static void f_london_pct_abs(const struct fill_ctx *c, const struct jb_area_find
 
 static int trend_significant(const struct jb_trend *t)
 {
-	return t->ok && (t->annual_lo > 0 || t->annual_hi < 0);
+	return t->ok && t->significant;
 }
 
 static void f_trend_pct(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,

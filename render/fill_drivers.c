@@ -117,14 +117,14 @@ FILL_DRIVERS_FN(fd_drv_imd_r)
 }
 
 /* "rise with", "fall with" or "show no clear link with": the sign of
- * Spearman's rho for the IMD score when p < 0.05. */
+ * Spearman's rho for the IMD score when it is significant. */
 FILL_DRIVERS_FN(fd_drv_imd_link)
 {
 	(void)a;
 	const struct jb_drivers *d = D(c);
 	if (!d || !d->has_model || !d->spearman[0].ok)
 		snprintf(b, n, NA);
-	else if (d->spearman[0].p >= 0.05)
+	else if (!d->spearman[0].significant)
 		snprintf(b, n, "show no clear link with");
 	else
 		snprintf(b, n, "%s with", d->spearman[0].r > 0 ? "rise" : "fall");
@@ -295,7 +295,7 @@ FILL_DRIVERS_FN(fd_chisq_summary)
 	fmt_dec(x->chisq.stat, 1, stat, sizeof stat);
 	fmt_p(x->chisq.p, p, sizeof p);
 	snprintf(b, n, "%s from the rest of London's (chi-square %s, %d df, %s)%s",
-		 x->chisq.p < 0.05 ? "differ significantly" : "do not differ significantly",
+		 x->chisq.significant ? "differ significantly" : "do not differ significantly",
 		 stat, x->chisq.df, p,
 		 x->chisq_reliable ? "" : "; some expected counts are under 5, so read it with care");
 }

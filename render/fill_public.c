@@ -335,7 +335,7 @@ static void compare(const struct fill_ctx *c, const struct jb_area_findings *a, 
 	fmt_p(k->p, p, sizeof p);
 	snprintf(b + o, n - (size_t)o, "%s%s%s: %s (exact Poisson test, %s)", isfinite(k->pct) ? " (" : "",
 		 isfinite(k->pct) ? pct : "", isfinite(k->pct) ? ")" : "",
-		 k->p < 0.05 ? "a significant change" : "within normal variation", p);
+		 k->significant ? "a significant change" : "within normal variation", p);
 }
 
 FILL_PUBLIC_FN(fp_hom_compare) { compare(c, a, JB_HOM_ALL, b, n); }

@@ -403,6 +403,7 @@ static void set_trend(struct jb_trend *t, double pct, double lo, double hi)
 	t->annual_pct = pct;
 	t->annual_lo = lo;
 	t->annual_hi = hi;
+	t->significant = lo > 0 || hi < 0; /* the interval excludes no change */
 }
 
 static void a_rise_within_normal_variation_is_no_ranked_headline(void **state)
