@@ -61,7 +61,10 @@ ALL_CFLAGS := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
 # Threads read the street-level files (ingest/dataset.c).
 LIBS = $(PKG_LIBS) -lhpdf -lcsv -lm -pthread
 
-LIB_SRC  := $(sort $(wildcard util/*.c ingest/*.c analysis/*.c render/*.c))
+# The stages, below the driver; then the template loader, which sits with
+# the driver above them (template_load.h).
+LIB_SRC  := $(sort $(shell find util ingest analysis render -name "*.c")) \
+	template_load.c template_text.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)

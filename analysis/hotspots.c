@@ -11,7 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../ingest/geo.h"
+#include "../util/polygon.h"
 #include "../util/xalloc.h"
 #include "findings.h"
 

@@ -9,7 +9,7 @@
  * boroughs. */
 #include <math.h>
 
-#include "../ingest/geo.h"
+#include "../util/polygon.h"
 #include "findings.h"
 #include "similar.h"
 

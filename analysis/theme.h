@@ -1,5 +1,5 @@
 /* analysis/theme.h - what a theme counts. Filled from the theme's template
- * file (render/template.c) and read by analysis/. Plain data; the template
+ * file (template_load.c) and read by analysis/. Plain data; the template
  * owns the strings. */
 #ifndef JB_THEME_H
 #define JB_THEME_H

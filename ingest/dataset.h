@@ -16,6 +16,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "../util/polygon.h"
+
 struct strmap;
 struct jb_youth_data;
 
@@ -119,13 +121,6 @@ void jb_note_used(struct jb_source *src, long line, const char *reason);
 void jb_diag_set(FILE *f);
 
 /* ---- areas ---- */
-
-struct jb_polygon {
-	size_t nrings;
-	size_t *ring; /* [nrings + 1]: ring r is points ring[r] .. ring[r+1]-1 */
-	double *xy;   /* x0, y0, x1, y1, ... BNG metres */
-	double minx, miny, maxx, maxy;
-};
 
 enum jb_domain {
 	JB_DOM_INCOME,

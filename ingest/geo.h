@@ -1,4 +1,5 @@
-/* ingest/geo.h - projection and point-in-polygon (PROJ underneath).
+/* ingest/geo.h - projection (PROJ underneath) and locating points in the
+ * dataset's areas.
  *
  * Everything the program measures is in British National Grid metres
  * (EPSG:27700). Points arrive as WGS84 longitude/latitude (EPSG:4326);
@@ -6,9 +7,8 @@
  * maths. One jb_proj per thread (PROJ contexts are not shared).
  *
  * Ownership: jb_proj_new() and jb_lsoa_locator_new() return objects the
- * caller frees with the matching *_free() (NULL is safe). A jb_polygon's
- * arrays are owned by the polygon and released by jb_polygon_free(), which
- * leaves an empty polygon (nrings == 0) behind and accepts NULL.
+ * caller frees with the matching *_free() (NULL is safe). Polygon
+ * geometry itself is util/polygon.h.
  */
 #ifndef JB_GEO_H
 #define JB_GEO_H
@@ -50,23 +50,6 @@ const char *jb_proj_operation(struct jb_proj *p);
 enum jb_crs { JB_CRS_UNKNOWN, JB_CRS_BNG, JB_CRS_WGS84 };
 enum jb_crs jb_crs_identify(const char *definition);
 
-/* Append a ring of npts points (x0, y0, x1, y1, ...; copied) and widen the
- * bounding box. Rings need not be closed and may be in either orientation. */
-void jb_polygon_add_ring(struct jb_polygon *poly, const double *xy, size_t npts);
-/* Even-odd rule over all rings: 1 inside, 0 outside. */
-int jb_polygon_contains(const struct jb_polygon *poly, double x, double y);
-/* Area in square metres. Orientation-free: each ring counts |shoelace|,
- * added when it lies inside an even number of the other rings (an outer
- * ring or an island in a hole) and subtracted when odd (a hole). */
-double jb_polygon_area(const struct jb_polygon *poly);
-/* A representative point inside the polygon: the area-weighted centroid of
- * its largest ring when that lies inside, otherwise the middle of the
- * widest inside stretch of the horizontal line through it. NAN, NAN for an
- * empty polygon. */
-void jb_polygon_centroid(const struct jb_polygon *poly, double *cx, double *cy);
-void jb_polygon_free(struct jb_polygon *poly);
-/* Recompute minx..maxy from the points. */
-void jb_polygon_bbox(struct jb_polygon *poly);
 /* 1 when the polygon's bounding box lies within British National Grid's
  * extent (JB_BNG_*, ingest/limits.h); 0 otherwise (or when empty). */
 int jb_polygon_on_grid(const struct jb_polygon *poly);

@@ -10,11 +10,11 @@
 
 #include "../util/atomic.h"
 #include "../util/xalloc.h"
-#include "datatables.h"
-#include "chart.h"
-#include "fill.h"
-#include "font.h"
-#include "png.h"
+#include "tables/datatables.h"
+#include "chart/chart.h"
+#include "slides/fill.h"
+#include "display/font.h"
+#include "display/png.h"
 
 #define MARGIN 40.0
 #define TITLE_Y 30.0

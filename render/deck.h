@@ -1,16 +1,16 @@
 /* render/deck.h - one area's deck: lay out the template's slides from the
  * findings into a display list, then write it (PDF, optional PNGs).
  * Nothing here computes a statistic: every number comes from the findings,
- * formatted by render/fill.c. */
+ * formatted by render/slides/fill.c. */
 #ifndef JB_DECK_H
 #define JB_DECK_H
 
 #include <stddef.h>
 
 #include "../analysis/findings.h"
-#include "chart.h"
-#include "display.h"
-#include "pdf.h"
+#include "chart/chart.h"
+#include "display/display.h"
+#include "display/pdf.h"
 #include "template.h"
 
 struct deck_options {
@@ -54,10 +54,10 @@ struct slide_ctx {
 	const char *const *omitted_names; /* their outline names alone */
 	size_t nomitted;
 };
-/* render/slides.c: lays out spec's slide on p (title and footer are drawn
+/* render/slides/slides.c: lays out spec's slide on p (title and footer are drawn
  * by the deck). */
 void slide_layout(struct dl_page *p, const struct slide_ctx *c);
-/* Helpers every slide layout shares (render/slides.c): */
+/* Helpers every slide layout shares (render/slides/slides.c): */
 /* The wording of a template text that applies here, filled (fill_text);
  * NULL when the text is absent or no wording applies. Caller frees. */
 char *slide_fill(const struct slide_ctx *c, const struct jb_text *t);

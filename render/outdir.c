@@ -15,7 +15,7 @@
 #include "../util/atomic.h"
 #include "../util/strmap.h"
 #include "../util/xalloc.h"
-#include "datatables.h"
+#include "tables/datatables.h"
 #include "deck.h"
 
 /* The run-level files; manifest.json is the manifest's own (render/manifest.c). */

@@ -1,10 +1,11 @@
-/* render/template.h - deck templates: which slides, in what order, with
- * what words. A template is a libconfig file in templates/ (see
- * templates/serious-youth-violence.conf for the format); it is read at run
- * time, so wording and order change without a rebuild.
+/* render/template.h - a deck template as render reads it: which slides,
+ * in what order, with what words. The template is a libconfig file in
+ * templates/, read by the driver's loader (template_load.h), which fills
+ * these structures; render only reads them.
  *
- * Ownership: jb_template_load() returns a template the caller frees with
- * jb_template_free() (NULL safe). The theme inside it is owned by it.
+ * Ownership: the loader's; jb_template_free() (template_load.h) frees the
+ * whole template, the theme inside it included. Read-only once loaded, so
+ * any number of threads or deck processes may share it.
  */
 #ifndef JB_TEMPLATE_H
 #define JB_TEMPLATE_H
@@ -13,7 +14,7 @@
 
 #include "../analysis/keyfindings.h"
 #include "../analysis/theme.h"
-#include "fill.h"
+#include "slides/fill.h"
 
 enum jb_slide_kind {
 	SLIDE_TITLE,
@@ -44,7 +45,7 @@ enum jb_slide_kind {
 };
 extern const char *const jb_slide_kind_names[JB_NSLIDE_KINDS];
 
-/* Every text below is a struct jb_text (render/fill.h): one wording or
+/* Every text below is a struct jb_text (render/slides/fill.h): one wording or
  * alternatives, the first that applies shown; NULL when absent. */
 struct jb_tile_spec {
 	struct jb_text *label, *value, *detail; /* a tile needs label and value */
@@ -90,20 +91,5 @@ struct jb_template {
 	char **files;    /* every file read: the template, then what it includes */
 	size_t nfiles;
 };
-
-/* Resolve a theme given by name ("all-violence") or path: a path (with a
- * '/' or ".conf") is used as it is; a name is looked for as NAME.conf in
- * each templates folder. Returns a new string, or NULL with the
- * reason, naming every place looked in, in err. The templates folders
- * are util/paths.h's jb_template_dirs(). */
-char *jb_template_find(const char *name_or_path, char *err, size_t errlen);
-
-/* Load and validate: the @include targets (render/template_text.h),
- * syntax, known slide kinds, required fields, every {placeholder} known
- * and closed. On error returns NULL and writes "FILE:LINE: problem" into
- * err, FILE with its folder (the included file when the problem is
- * there). */
-struct jb_template *jb_template_load(const char *path, char *err, size_t errlen);
-void jb_template_free(struct jb_template *t);
 
 #endif

@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "../ingest/dataset.h"
-#include "../render/fill.h"
+#include "../render/slides/fill.h"
 #include "../util/xalloc.h"
 
 #define SLIDES 21 /* the template's; a deck leaves out a slide without data */

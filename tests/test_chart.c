@@ -1,4 +1,4 @@
-/* tests/test_chart.c - the charts (render/chart.c), checked on the display
+/* tests/test_chart.c - the charts (render/chart/chart.c), checked on the display
  * list they build: text stays inside the page and its box, axis labels do
  * not collide, scales and colours are the ones asked for.
  *
@@ -13,10 +13,10 @@
 #include <time.h>
 
 #include "../ingest/dataset.h"
-#include "../render/chart.h"
-#include "../render/display.h"
-#include "../render/font.h"
-#include "../render/png.h"
+#include "../render/chart/chart.h"
+#include "../render/display/display.h"
+#include "../render/display/font.h"
+#include "../render/display/png.h"
 #include "../util/xalloc.h"
 
 #define EPS 1e-6

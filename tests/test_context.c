@@ -23,7 +23,7 @@
 #include "../ingest/dataset.h"
 #include "../ingest/geo.h"
 #include "../ingest/youth.h"
-#include "../render/template.h"
+#include "../template_load.h"
 #include "../util/xalloc.h"
 
 static const struct jb_load_options quiet = {.quiet = 1};

@@ -22,8 +22,8 @@
 #include "../analysis/findings.h"
 #include "../analysis/stats.h"
 #include "../ingest/dataset.h"
-#include "../render/fill.h"
-#include "../render/template.h"
+#include "../render/slides/fill.h"
+#include "../template_load.h"
 #include "../util/xalloc.h"
 #include "reference/drivers_reference.h"
 

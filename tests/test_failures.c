@@ -3,7 +3,7 @@
  * deck whose data folder is blocked, a second run into a folder in use,
  * the leftovers of killed runs, kill -9 at random points of a batch, the
  * run manifest and the outputs of another run; and the template include
- * checks (render/template_text.h).
+ * checks (template_text.h).
  *
  * The full and read-only cases run on a small tmpfs, mounted in a private
  * mount namespace of this test when it can make one (root); otherwise a
@@ -31,7 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../render/template.h"
+#include "../template_load.h"
 #include "../util/paths.h"
 #include "../util/xalloc.h"
 

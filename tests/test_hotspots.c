@@ -17,7 +17,7 @@
 #include "../analysis/findings.h"
 #include "../analysis/hotspots.h"
 #include "../ingest/dataset.h"
-#include "../render/template.h"
+#include "../template_load.h"
 #include "../util/xalloc.h"
 #include "reference/hotspots_reference.h"
 

@@ -11,10 +11,10 @@
 #include <cairo.h>
 #include <json-c/json.h>
 
-#include "../render/display.h"
-#include "../render/font.h"
-#include "../render/pdf.h"
-#include "../render/png.h"
+#include "../render/display/display.h"
+#include "../render/display/font.h"
+#include "../render/display/pdf.h"
+#include "../render/display/png.h"
 #include "../util/xalloc.h"
 
 /* Reference advances read independently of FreeType with fontTools from

@@ -27,10 +27,10 @@
 #include "../analysis/keyfindings.h"
 #include "../ingest/dataset.h"
 #include "../render/deck.h"
-#include "../render/display.h"
-#include "../render/fill.h"
-#include "../render/font.h"
-#include "../render/template.h"
+#include "../render/display/display.h"
+#include "../render/slides/fill.h"
+#include "../render/display/font.h"
+#include "../template_load.h"
 #include "../util/xalloc.h"
 
 #define NDASH "\xe2\x80\x93" /* – */

@@ -1,5 +1,5 @@
-/* tests/test_template.c - deck templates (render/template.c) and the
- * placeholder filling and number formats (render/fill.c). */
+/* tests/test_template.c - deck templates (template_load.c) and the
+ * placeholder filling and number formats (render/slides/fill.c). */
 #include "support.h"
 
 #include <math.h>
@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "../analysis/findings.h"
-#include "../render/fill.h"
-#include "../render/template.h"
+#include "../render/slides/fill.h"
+#include "../template_load.h"
 #include "../util/xalloc.h"
 
 static void shipped_template_loads(void **state)

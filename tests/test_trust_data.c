@@ -21,7 +21,7 @@
 #include "../analysis/hotspots.h"
 #include "../ingest/dataset.h"
 #include "../ingest/geo.h"
-#include "../render/template.h"
+#include "../template_load.h"
 #include "../util/strmap.h"
 #include "../util/xalloc.h"
 

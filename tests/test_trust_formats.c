@@ -19,7 +19,7 @@
 #include "../analysis/findings.h"
 #include "../ingest/dataset.h"
 #include "../ingest/geo.h"
-#include "../render/template.h"
+#include "../template_load.h"
 #include "../util/xalloc.h"
 
 static const struct jb_load_options quiet = {.quiet = 1};

@@ -12,8 +12,8 @@
 #include "../../ingest/dataset.h"
 #include "../../ingest/limits.h"
 #include "../../render/deck.h"
-#include "../../render/font.h"
-#include "../../render/template.h"
+#include "../../render/display/font.h"
+#include "../../template_load.h"
 #include "../../util/xalloc.h"
 #include "fuzz.h"
 

@@ -3,7 +3,7 @@
  * @include "london-pack.conf" finds it. */
 #include <stdlib.h>
 
-#include "../../render/template.h"
+#include "../../template_load.h"
 #include "../../util/xalloc.h"
 #include "fuzz.h"
 

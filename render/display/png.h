@@ -1,0 +1,21 @@
+/* render/display/png.h - the raster backend: replays a display list page through
+ * cairo (same TTFs, unhinted metrics) into a PNG, written atomically
+ * (PATH.tmp.PID renamed over PATH).
+ *
+ * Draws with font.c's FreeType faces, so font_init() must have run and
+ * font_done() must wait until the last page is written. White background,
+ * 8-bit RGB; links are not drawn. Deterministic.
+ */
+#ifndef JB_PNG_H
+#define JB_PNG_H
+
+#include <stddef.h>
+
+#include "display.h"
+
+/* dpi 72 = one pixel per point (960 x 540 pixels); dpi in (0, 1200].
+ * 0 on success; -1 with a message in err. */
+int png_write_page(const struct dl_page *p, const char *path, double dpi,
+		   char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,343 @@
+/* render/slides/fill_context.c - see fill_context.h. */
+#include "fill_context.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const month_long[12] = {"January", "February", "March",     "April",
+					   "May",     "June",     "July",      "August",
+					   "September", "October", "November", "December"};
+
+void fmt_lait(const struct jb_lait_series *s, double v, char *buf, size_t n)
+{
+	int places = s && s->decimals >= 0 ? s->decimals : fabs(v) >= 100 ? 0 : 1;
+	fmt_dec(v, places, buf, n);
+}
+
+void fmt_pounds(double v, char *buf, size_t n)
+{
+	char num[48];
+	fmt_count(v, num, sizeof num);
+	if (!isfinite(v))
+		snprintf(buf, n, "%s", num);
+	else
+		snprintf(buf, n, "£%s", num);
+}
+
+void fmt_ymd(int ymd, int longform, char *buf, size_t n)
+{
+	int m = ymd / 100 % 100;
+	if (ymd <= 0 || m < 1 || m > 12) {
+		snprintf(buf, n, FILL_NA);
+		return;
+	}
+	snprintf(buf, n, longform ? "%d %s %d" : "%d %.3s %d", ymd % 100, month_long[m - 1],
+		 ymd / 10000);
+}
+
+
+static const struct jb_context *ctx(const struct fill_ctx *c)
+{
+	return c->f->context;
+}
+
+/* ---- LAIT indicators ---- */
+
+enum field { F_TITLE, F_UNITS, F_VALUE, F_LONDON, F_ENGLAND, F_YEAR, F_RANK, F_WORSE };
+
+static void slot(const struct fill_ctx *c, const struct jb_area_findings *a, int k,
+		 enum field what, char *b, size_t n)
+{
+	const struct jb_lait_series *s = ctx(c) ? ctx(c)->slot[k] : NULL;
+	if (!s) {
+		snprintf(b, n, FILL_NA);
+		return;
+	}
+	int area = a->index;
+	switch (what) {
+	case F_TITLE:
+		snprintf(b, n, "%s", s->title);
+		break;
+	case F_UNITS:
+		snprintf(b, n, "%s", s->units);
+		break;
+	case F_VALUE:
+		fmt_lait(s, jb_lait_value(s, area, s->latest), b, n);
+		break;
+	case F_LONDON:
+		fmt_lait(s, jb_lait_value(s, JB_LONDON, s->latest), b, n);
+		break;
+	case F_ENGLAND:
+		fmt_lait(s, jb_lait_value(s, JB_ENGLAND, s->latest), b, n);
+		break;
+	case F_YEAR:
+		snprintf(b, n, "%s", s->latest >= 0 ? s->years[s->latest].label : FILL_NA);
+		break;
+	case F_RANK: {
+		/* rank is worst first: the highest value unless higher is better */
+		int worst = area < JB_NBOROUGHS ? s->rank[area] : 0;
+		int best = area < JB_NBOROUGHS ? s->rank_best[area] : 0;
+		if (s->polarity != JB_POL_HIGH_GOOD)
+			fmt_rank_natural(worst, best, b, n);
+		else
+			fmt_rank_natural(best, worst, b, n);
+		break;
+	}
+	case F_WORSE:
+		snprintf(b, n, "%s",
+			 s->polarity == JB_POL_LOW_GOOD    ? "higher is worse"
+			 : s->polarity == JB_POL_HIGH_GOOD ? "lower is worse"
+							   : "DfE gives no better direction");
+		break;
+	}
+}
+
+#define SLOT_FN(p, k, field, suffix)   \
+	FILL_CTX_FN(fc_##p##_##suffix) \
+	{                              \
+		slot(c, a, k, field, b, n); \
+	}
+#define SLOT(p, k)                         \
+	SLOT_FN(p, k, F_TITLE, title)      \
+	SLOT_FN(p, k, F_UNITS, units)      \
+	SLOT_FN(p, k, F_VALUE, value)      \
+	SLOT_FN(p, k, F_LONDON, london)    \
+	SLOT_FN(p, k, F_ENGLAND, england)  \
+	SLOT_FN(p, k, F_YEAR, year)        \
+	SLOT_FN(p, k, F_RANK, rank)        \
+	SLOT_FN(p, k, F_WORSE, worse)
+SLOT(permex, JB_CTX_PERMEX)
+SLOT(susp, JB_CTX_SUSP)
+SLOT(pa, JB_CTX_PA)
+SLOT(spa, JB_CTX_SPA)
+SLOT(fte, JB_CTX_FTE)
+SLOT(reoff, JB_CTX_REOFF)
+SLOT(reoff1517, JB_CTX_REOFF_15_17)
+
+/* ---- spend per resident aged 10-17 ---- */
+
+static void spend(const struct fill_ctx *c, const struct jb_area_findings *a, int yj,
+		  enum field what, char *b, size_t n)
+{
+	const struct jb_spend_per_youth *p =
+		!ctx(c) ? NULL : yj ? &ctx(c)->yj_per_youth : &ctx(c)->yp_per_youth;
+	if (!p || !p->ok) {
+		snprintf(b, n, FILL_NA);
+		return;
+	}
+	size_t y = (size_t)p->latest;
+	switch (what) {
+	case F_VALUE:
+		fmt_pounds(a->index <= JB_NBOROUGHS ? p->v[(size_t)a->index * p->nyears + y] : NAN, b,
+			   n);
+		break;
+	case F_LONDON:
+		fmt_pounds(p->v[(size_t)JB_LONDON * p->nyears + y], b, n);
+		break;
+	case F_YEAR:
+		snprintf(b, n, "%s", p->spend->years[y].label);
+		break;
+	default:
+		fmt_rank_natural(a->index < JB_NBOROUGHS ? p->rank[a->index] : 0,
+				 a->index < JB_NBOROUGHS ? p->rank_low[a->index] : 0, b, n);
+		break;
+	}
+}
+
+FILL_CTX_FN(fc_ypspend_value) { spend(c, a, 0, F_VALUE, b, n); }
+FILL_CTX_FN(fc_ypspend_london) { spend(c, a, 0, F_LONDON, b, n); }
+FILL_CTX_FN(fc_ypspend_year) { spend(c, a, 0, F_YEAR, b, n); }
+FILL_CTX_FN(fc_ypspend_rank) { spend(c, a, 0, F_RANK, b, n); }
+FILL_CTX_FN(fc_yjspend_value) { spend(c, a, 1, F_VALUE, b, n); }
+FILL_CTX_FN(fc_yjspend_london) { spend(c, a, 1, F_LONDON, b, n); }
+FILL_CTX_FN(fc_yjspend_year) { spend(c, a, 1, F_YEAR, b, n); }
+FILL_CTX_FN(fc_yjspend_rank) { spend(c, a, 1, F_RANK, b, n); }
+
+/* ---- youth services ---- */
+
+static const struct jb_services_area *services_of(const struct fill_ctx *c,
+						 const struct jb_area_findings *a)
+{
+	return ctx(c) && a->index < JB_NBOROUGHS ? &ctx(c)->services[a->index] : NULL;
+}
+
+FILL_CTX_FN(fc_services_count)
+{
+	const struct jb_services_area *s = services_of(c, a);
+	fmt_count(s && ctx(c)->has_services ? (double)s->nsvc : NAN, b, n);
+}
+
+FILL_CTX_FN(fc_services_sessions)
+{
+	const struct jb_services_area *s = services_of(c, a);
+	fmt_count(s ? s->sessions : NAN, b, n);
+}
+
+FILL_CTX_FN(fc_hot_count)
+{
+	const struct jb_services_area *s = services_of(c, a);
+	if (s && ctx(c)->has_hot)
+		snprintf(b, n, "%zu", s->nhot);
+	else
+		snprintf(b, n, FILL_NA);
+}
+
+FILL_CTX_FN(fc_hot_near)
+{
+	const struct jb_services_area *s = services_of(c, a);
+	if (s && ctx(c)->has_hot)
+		snprintf(b, n, "%zu", s->nhot_near);
+	else
+		snprintf(b, n, FILL_NA);
+}
+
+FILL_CTX_FN(fc_hot_share)
+{
+	const struct jb_services_area *s = services_of(c, a);
+	if (s && isfinite(s->hot_share))
+		snprintf(b, n, "%.0f%%", 100.0 * s->hot_share);
+	else
+		snprintf(b, n, FILL_NA);
+}
+
+FILL_CTX_FN(fc_service_reach)
+{
+	(void)c;
+	(void)a;
+	char v[16];
+	fmt_dec(JB_SERVICE_REACH / 1000.0, 0, v, sizeof v);
+	snprintf(b, n, "%s km", v);
+}
+
+FILL_CTX_FN(fc_reach_summary)
+{
+	const struct jb_services_area *s = services_of(c, a);
+	char reach[48];
+	fc_service_reach(c, a, reach, sizeof reach);
+	if (!s || !ctx(c)->has_services)
+		snprintf(b, n, "no youth services were supplied");
+	else if (!ctx(c)->has_hot)
+		snprintf(b, n, "hot-spot classes are not available, so their reach is not measured");
+	else if (!s->nhot)
+		snprintf(b, n, "the borough has no hot-spot neighbourhoods");
+	else
+		snprintf(b, n, "%zu of its %zu hot-spot neighbourhoods (%.0f%%) are within %s of one",
+			 s->nhot_near, s->nhot, 100.0 * s->hot_share, reach);
+}
+
+/* ---- actions ---- */
+
+static const struct jb_actions_area *actions_of(const struct fill_ctx *c,
+						const struct jb_area_findings *a)
+{
+	return ctx(c) && a->index < JB_NBOROUGHS ? &ctx(c)->actions[a->index] : NULL;
+}
+
+static void status_count(const struct fill_ctx *c, const struct jb_area_findings *a, int k,
+			 char *b, size_t n)
+{
+	const struct jb_actions_area *x = actions_of(c, a);
+	snprintf(b, n, "%zu", x ? x->nstatus[k] : (size_t)0);
+}
+
+FILL_CTX_FN(fc_actions_count)
+{
+	const struct jb_actions_area *x = actions_of(c, a);
+	fmt_count(x && x->n ? (double)x->n : NAN, b, n); /* none: no log for the borough */
+}
+
+FILL_CTX_FN(fc_actions_overdue)
+{
+	const struct jb_actions_area *x = actions_of(c, a);
+	if (!ctx(c) || !ctx(c)->overdue_known || !x || !x->n)
+		snprintf(b, n, FILL_NA);
+	else
+		snprintf(b, n, "%zu", x ? x->noverdue : (size_t)0);
+}
+
+FILL_CTX_FN(fc_actions_complete) { status_count(c, a, JB_ACT_COMPLETE, b, n); }
+FILL_CTX_FN(fc_actions_on_track) { status_count(c, a, JB_ACT_ON_TRACK, b, n); }
+FILL_CTX_FN(fc_actions_delayed) { status_count(c, a, JB_ACT_DELAYED, b, n); }
+FILL_CTX_FN(fc_actions_not_started) { status_count(c, a, JB_ACT_NOT_STARTED, b, n); }
+
+FILL_CTX_FN(fc_last_meeting)
+{
+	const struct jb_actions_area *x = actions_of(c, a);
+	fmt_ymd(x ? x->last_meeting : 0, 1, b, n);
+}
+
+FILL_CTX_FN(fc_meeting_period)
+{
+	const struct jb_actions_area *x = actions_of(c, a);
+	if (!x || !x->last_meeting) {
+		snprintf(b, n, FILL_NA);
+		return;
+	}
+	int last = jb_ymd_month(x->last_meeting);
+	char from[32], to[32];
+	fmt_month(last - 11, 0, from, sizeof from);
+	fmt_month(last, 0, to, sizeof to);
+	snprintf(b, n, "%s – %s", from, to);
+}
+
+FILL_CTX_FN(fc_meeting_count)
+{
+	const struct jb_actions_area *x = actions_of(c, a);
+	fmt_count(x && x->change_ok ? x->count_then : NAN, b, n);
+}
+
+FILL_CTX_FN(fc_meeting_rate)
+{
+	const struct jb_actions_area *x = actions_of(c, a);
+	fmt_dec(x && x->change_ok ? x->rate_then : NAN, 1, b, n);
+}
+
+FILL_CTX_FN(fc_since_meeting_pct)
+{
+	const struct jb_actions_area *x = actions_of(c, a);
+	fmt_signed_pct(x && x->change_ok ? x->pct : NAN, b, n);
+}
+
+FILL_CTX_FN(fc_london_since_meeting_pct)
+{
+	const struct jb_actions_area *x = actions_of(c, a);
+	fmt_signed_pct(x && x->change_ok ? x->london_pct : NAN, b, n);
+}
+
+FILL_CTX_FN(fc_since_meeting_summary)
+{
+	const struct jb_actions_area *x = actions_of(c, a);
+	if (!x || !x->change_ok) {
+		snprintf(b, n, FILL_NA);
+		return;
+	}
+	char size[80];
+	fmt_abs_pct(x->pct, size, sizeof size);
+	/* a change that rounds to 0.0% is no rise or fall ("rose 0%") */
+	if (!isfinite(x->pct) || strcmp(size, "0.0%") == 0)
+		snprintf(b, n, "offences have not changed since the last meeting");
+	else
+		snprintf(b, n, "offences %s %s since the last meeting",
+			 x->count_now < x->count_then ? "fell" : "rose", size);
+}
+
+FILL_CTX_FN(fc_since_meeting_why)
+{
+	const struct jb_actions_area *x = actions_of(c, a);
+	if (x && x->change_ok)
+		snprintf(b, n, FILL_NA);
+	else
+		snprintf(b, n, "%s", x && x->why[0] ? x->why : "no action log was supplied");
+}
+
+/* ---- adult offender management ---- */
+
+FILL_CTX_FN(fc_om_period)
+{
+	int m = ctx(c) && a->index < JB_NBOROUGHS ? ctx(c)->offender[a->index].month : 0;
+	if (m > 0)
+		fmt_month(m, 1, b, n);
+	else
+		snprintf(b, n, "no figures supplied");
+}

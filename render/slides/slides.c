@@ -1,0 +1,715 @@
+/* render/slides/slides.c - the body of each slide kind, laid out from the findings
+ * with the charts of render/chart/chart.c. Words come from the template; numbers
+ * from the findings, formatted by render/slides/fill.c. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../util/xalloc.h"
+#include "../chart/chart.h"
+#include "../deck.h"
+#include "fill.h"
+#include "../display/font.h"
+#include "slides_london.h"
+#include "slides_context.h"
+#include "slides_hotspots.h"
+#include "slides_drivers.h"
+#include "slides_public.h"
+#include "../../analysis/context.h"
+#include "../../analysis/drivers.h"
+#include "../../analysis/hotspots.h"
+
+#define NOTE_SIZE 9.5
+#define NOTE_H 34.0
+
+char *slide_fill(const struct slide_ctx *c, const struct jb_text *t)
+{
+	struct fill_ctx fc = {c->f, c->area, c->t->marking};
+	return fill_text(t, &fc);
+}
+
+struct chart_box slide_body_with_note(struct dl_page *p, const struct slide_ctx *c)
+{
+	struct chart_box b = c->body;
+	char *note = slide_fill(c, c->spec->note);
+	if (!note)
+		return b;
+	struct chart_box nb = {b.x, b.y + b.h - NOTE_H, b.w, NOTE_H};
+	chart_text(p, nb, DL_REGULAR, NOTE_SIZE, COL_MUTED, ALIGN_LEFT, note);
+	free(note);
+	b.h -= NOTE_H + 8;
+	return b;
+}
+
+void slide_bullets(struct dl_page *p, const struct slide_ctx *c, struct chart_box b, double size)
+{
+	char **bul = xcalloc(c->spec->nbullets + 1, sizeof *bul);
+	size_t nbul = 0;
+	for (size_t i = 0; i < c->spec->nbullets; i++)
+		if ((bul[nbul] = slide_fill(c, c->spec->bullets[i])))
+			nbul++; /* a bullet none of whose wordings has its figures is left out */
+	chart_bullets(p, b, size, (const char *const *)bul, nbul);
+	for (size_t i = 0; i < nbul; i++)
+		free(bul[i]);
+	free(bul);
+}
+
+char *slide_title(const struct slide_ctx *c, const struct jb_slide_spec *s)
+{
+	char *title = slide_fill(c, s->title);
+	return title ? title : fill(s->outline, &(struct fill_ctx){c->f, c->area, c->t->marking});
+}
+
+struct tile *slide_tiles(const struct slide_ctx *c, const struct dl_color *accents,
+			 size_t naccents, size_t *n)
+{
+	struct tile *t = xcalloc(c->spec->ntiles + 1, sizeof *t);
+	*n = 0;
+	for (size_t k = 0; k < c->spec->ntiles; k++) {
+		const struct jb_tile_spec *ts = &c->spec->tiles[k];
+		char *label = slide_fill(c, ts->label), *value = slide_fill(c, ts->value);
+		if (!label || !value) { /* a tile without its figure is left out */
+			free(label);
+			free(value);
+			continue;
+		}
+		t[*n].label = label;
+		t[*n].value = value;
+		t[*n].detail = slide_fill(c, ts->detail);
+		t[*n].accent = accents[*n % naccents];
+		(*n)++;
+	}
+	return t;
+}
+
+void slide_tiles_free(struct tile *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free((char *)t[i].label);
+		free((char *)t[i].value);
+		free((char *)t[i].detail);
+	}
+	free(t);
+}
+
+void slide_lsoa_label(const struct jb_dataset *ds, int l, double *xy, const char **text,
+		      size_t *n, size_t max)
+{
+	if (l < 0 || *n >= max)
+		return;
+	xy[2 * *n] = ds->lsoa[l].cx;
+	xy[2 * *n + 1] = ds->lsoa[l].cy;
+	text[(*n)++] = ds->lsoa[l].name ? ds->lsoa[l].name : ds->lsoa[l].code;
+}
+
+/* The local context slides (render/slides/slides_context.c) with nothing to show. */
+static const char *context_missing(const struct jb_findings *f, enum jb_slide_kind kind, int b)
+{
+	const struct jb_context *x = f->context;
+	int lait = f->ds->youth->lait.has_table;
+	switch (kind) {
+	case SLIDE_EXCLUSION_TRUANCY:
+		return lait ? NULL : "DfE LAIT exclusion and absence figures (education-youth/)";
+	case SLIDE_YOUTH_SERVICES:
+		return x->yp_per_youth.ok || x->services[b].nsvc
+			       ? NULL
+			       : "youth services (youth-services/) or DfE LAIT spending on them";
+	case SLIDE_YOUTH_JUSTICE:
+		return lait || x->offender[b].n
+			       ? NULL
+			       : "DfE LAIT youth justice figures (education-youth/) or offender management";
+	case SLIDE_ACTIONS:
+		return x->actions[b].n ? NULL
+				       : x->has_actions ? "actions for this borough in the action log"
+							: "action log (actions/)";
+	default:
+		return NULL;
+	}
+}
+
+int slide_for_theme(const struct jb_slide_spec *spec, const struct jb_theme *theme)
+{
+	return spec->kind != SLIDE_HOMICIDE || theme->homicide;
+}
+
+const char *slide_missing(const struct jb_findings *f, const struct jb_slide_spec *spec, int area)
+{
+	const struct jb_dataset *ds = f->ds;
+	const struct jb_area_findings *a = &f->area[area];
+	const struct jb_hotspots *h = f->hot;
+	const struct jb_drivers *d = f->drivers;
+	switch (spec->kind) {
+	case SLIDE_KEY_FIGURES:
+		return f->has_series && a->change.ok ? NULL
+						     : "MPS borough-level recorded crime for this theme";
+	case SLIDE_TREND:
+		return f->has_series && a->monthly.n ? NULL
+						     : "MPS borough-level recorded crime for this theme";
+	case SLIDE_COMPARISON:
+		return f->nrate_ranked ? NULL : "recorded crime by borough and population estimates";
+	case SLIDE_LSOA_MAP:
+		return f->has_lsoa && ds->has_lsoa_shapes && a->nlsoa
+			       ? NULL
+			       : "MPS LSOA-level recorded crime with LSOA boundaries";
+	case SLIDE_PROFILE:
+		return ds->pop[area].has || (d && d->has_imd)
+			       ? NULL
+			       : "population estimates or Indices of Deprivation";
+	case SLIDE_HOTSPOT_MAP:
+	case SLIDE_HOTSPOT_PERSISTENCE:
+		return f->has_lsoa && ds->has_lsoa_shapes
+			       ? NULL
+			       : "MPS LSOA-level recorded crime with LSOA boundaries";
+	case SLIDE_DRIVERS:
+		/* a model refused on the data says why on the slide */
+		if ((d && d->has_model) || (f->has_lsoa && ds->imd_edition && ds->has_census))
+			return NULL;
+		return "LSOA-level crime, Census residents and Indices of Deprivation";
+	case SLIDE_STREET_DENSITY:
+		if (area < JB_NBOROUGHS && ds->has_street && h && h->has_street &&
+		    h->area[area].street_n)
+			return NULL;
+		return "data.police.uk street-level records of these offences here";
+	case SLIDE_ATTRITION:
+		if (d && ((d->has_street && d->area[area].has_funnel) || d->has_po))
+			return NULL;
+		return "outcomes: data.police.uk street outcomes or the MPS crime dashboard";
+	case SLIDE_CONFIDENCE:
+	case SLIDE_HOMICIDE:
+		return public_missing(f, spec->kind, area);
+	default:
+		return area < JB_NBOROUGHS ? context_missing(f, spec->kind, area) : NULL;
+	}
+}
+
+void slide_no_data(struct dl_page *p, struct chart_box b, const char *what)
+{
+	dl_rect(p, b.x, b.y, b.w, b.h, (struct dl_style){.fill = COL_PANEL});
+	struct chart_box t = {b.x + 40, b.y + b.h / 2 - 20, b.w - 80, 60};
+	char *msg = xasprintf("No data supplied: %s. See the sources slide for what was read.", what);
+	chart_text(p, t, DL_BOLD, 14, COL_MUTED, ALIGN_CENTRE, msg);
+	free(msg);
+}
+
+/* ---- title ---- */
+
+static void layout_title(struct dl_page *p, const struct slide_ctx *c)
+{
+	dl_rect(p, 0, 0, DL_PAGE_W, DL_PAGE_H, (struct dl_style){.fill = COL_DARK_BLUE});
+	char *title = slide_title(c, c->spec);
+	char *sub = slide_fill(c, c->spec->subtitle);
+	char *note = slide_fill(c, c->spec->note);
+	double y = 170;
+	y += chart_text(p, (struct chart_box){60, y, 840, 140}, DL_BOLD, 36, COL_WHITE, ALIGN_LEFT,
+			title);
+	dl_rect(p, 60, y + 14, 120, 6, (struct dl_style){.fill = COL_TURQUOISE});
+	if (sub)
+		chart_text(p, (struct chart_box){60, y + 38, 840, 50}, DL_REGULAR, 16, COL_WHITE,
+			   ALIGN_LEFT, sub);
+	if (note)
+		chart_text(p, (struct chart_box){60, 400, 760, 70}, DL_REGULAR, 10.5,
+			   DL_RGB(0xC9D6E3), ALIGN_LEFT, note);
+	free(title);
+	free(sub);
+	free(note);
+}
+
+/* ---- contents ---- */
+
+/* The slides left out of this deck for want of data, under the contents
+ * (up to four lines; the sources slide lists each of them too). */
+#define OMITTED_H 34.0
+static void omitted_line(struct dl_page *p, const struct slide_ctx *c)
+{
+	size_t len = 128;
+	for (size_t i = 0; i < c->nomitted; i++)
+		len += strlen(c->omitted_names[i]) + 2;
+	char *s = xmalloc(len);
+	snprintf(s, len, "Left out of this deck, as their data were not supplied (the sources "
+		 "slide says which): ");
+	for (size_t i = 0; i < c->nomitted; i++) {
+		strcat(s, c->omitted_names[i]);
+		strcat(s, i + 1 < c->nomitted ? ", " : ".");
+	}
+	chart_text(p, (struct chart_box){c->body.x + 20, c->body.y + c->body.h - OMITTED_H,
+					 c->body.w - 40, OMITTED_H},
+		   DL_REGULAR, 9, COL_MUTED, ALIGN_LEFT, s);
+	free(s);
+}
+
+static void layout_contents(struct dl_page *p, const struct slide_ctx *c)
+{
+	/* Entries in one column, or two when there are more than fit. */
+	size_t n = 0;
+	for (size_t i = 0; i < c->nspecs; i++)
+		n += c->specs[i].kind != SLIDE_TITLE && c->specs[i].kind != SLIDE_CONTENTS;
+	const double row = 38;
+	/* room under the entries for the slides left out */
+	double h = c->body.h - (c->nomitted ? OMITTED_H + 6 : 0);
+	size_t per_col = (size_t)(h / row);
+	int cols = n > per_col ? 2 : 1;
+	if (cols == 2)
+		per_col = (n + 1) / 2;
+	double colw = (c->body.w - 20) / cols;
+	size_t k = 0;
+	for (size_t i = 0; i < c->nspecs; i++) {
+		const struct jb_slide_spec *s = &c->specs[i];
+		if (s->kind == SLIDE_TITLE || s->kind == SLIDE_CONTENTS)
+			continue;
+		if (k >= per_col * cols)
+			break; /* the outline still lists every slide */
+		int page = c->page_of_slide[i];
+		double x = c->body.x + 20 + (double)(k / per_col) * colw;
+		double y = c->body.y + 6 + (double)(k % per_col) * row;
+		char num[16];
+		snprintf(num, sizeof num, "%d", page + 1);
+		dl_circle(p, x + 9, y + 9, 11, (struct dl_style){.fill = COL_DARK_BLUE});
+		double nw = font_width(DL_BOLD, 10, num);
+		dl_text(p, x + 9 - nw / 2, y + 12.5, DL_BOLD, 10, COL_WHITE, num);
+		char *title = slide_title(c, s);
+		dl_text(p, x + 32, y + 8, DL_BOLD, 12, COL_TEXT, s->outline);
+		chart_text(p, (struct chart_box){x + 32, y + 11, colw - 60, 14}, DL_REGULAR, 9,
+			   COL_MUTED, ALIGN_LEFT, title);
+		dl_link(p, x - 4, y - 4, colw - 24, row - 6, page);
+		free(title);
+		k++;
+	}
+	if (c->nomitted)
+		omitted_line(p, c);
+}
+
+/* ---- key figures ---- */
+
+static void layout_key_figures(struct dl_page *p, const struct slide_ctx *c)
+{
+	struct chart_box b = slide_body_with_note(p, c);
+	const struct jb_area_findings *a = &c->f->area[c->area];
+	if (!c->f->has_series || !a->change.ok) {
+		slide_no_data(p, b, "MPS borough-level recorded crime for this theme");
+		return;
+	}
+	static const struct dl_color accents[] = {
+		COL_DARK_BLUE, COL_TURQUOISE, COL_PLUM, COL_ORANGE, COL_LILAC, COL_GREY,
+	};
+	size_t n;
+	struct tile *tiles = slide_tiles(c, accents, sizeof accents / sizeof accents[0], &n);
+	if (n) {
+		/* Tiles of a readable height, not stretched over the whole body. */
+		size_t cols = n > 4 ? 3 : 2, rows = (n + cols - 1) / cols;
+		double h = (double)rows * 130 + (double)(rows - 1) * 12;
+		if (h < b.h)
+			b.h = h;
+		chart_tiles(p, b, tiles, n, cols);
+	}
+	slide_tiles_free(tiles, n);
+}
+
+/* ---- trend ---- */
+
+static void layout_trend(struct dl_page *p, const struct slide_ctx *c)
+{
+	struct chart_box b = slide_body_with_note(p, c);
+	const struct jb_area_findings *a = &c->f->area[c->area];
+	if (!c->f->has_series || !a->monthly.n) {
+		slide_no_data(p, b, "MPS borough-level recorded crime for this theme");
+		return;
+	}
+	size_t n = a->monthly.n;
+	char **labels = xcalloc(n, sizeof *labels);
+	for (size_t i = 0; i < n; i++) {
+		char m[32];
+		fmt_month(a->monthly.first_month + (int)i, 0, m, sizeof m);
+		labels[i] = xstrdup(m);
+	}
+	const struct jb_trend *t = &a->trend;
+	struct line_chart lc = {
+		.n = n,
+		.xlabels = (const char *const *)labels,
+		.y = a->monthly.v,
+		.y_label = "Offences per month",
+		.rolling = a->rolling.v,
+		.rolling_label = "12-month average",
+		.y_title = "Offences per month",
+	};
+	if (t->ok) {
+		lc.fit = t->fitted;
+		lc.fit_label = "Fitted trend (Poisson, seasonal)";
+		lc.lo = t->lower;
+		lc.hi = t->upper;
+		lc.band_label = "95% confidence band";
+		if (t->nexceptions) {
+			lc.mark = t->exception;
+			lc.mark_label = "Exceptional month";
+		}
+	}
+	chart_line(p, b, &lc);
+	for (size_t i = 0; i < n; i++)
+		free(labels[i]);
+	free(labels);
+}
+
+/* ---- comparison ---- */
+
+static void layout_comparison(struct dl_page *p, const struct slide_ctx *c)
+{
+	struct chart_box b = slide_body_with_note(p, c);
+	const struct jb_findings *f = c->f;
+	const int *order = f->rate_order; /* highest rate first */
+	int n = f->nrate_ranked;
+	if (!n) {
+		slide_no_data(p, b, "recorded crime by borough and population estimates");
+		return;
+	}
+	const char *labels[JB_NBOROUGHS];
+	char *texts[JB_NBOROUGHS];
+	double values[JB_NBOROUGHS];
+	int similar[JB_NBOROUGHS] = {0};
+	int hl = -1;
+	const struct jb_area_findings *me = &f->area[c->area];
+	for (int k = 0; k < n; k++) {
+		const struct jb_area_findings *a = &f->area[order[k]];
+		labels[k] = a->name;
+		values[k] = a->rate;
+		char v[32];
+		fmt_dec(a->rate, 1, v, sizeof v);
+		texts[k] = xstrdup(v);
+		if (order[k] == c->area)
+			hl = k;
+		for (int s = 0; s < me->nsimilar; s++)
+			similar[k] |= me->similar[s] == order[k];
+	}
+	char lr[32];
+	fmt_dec(f->area[JB_LONDON].rate, 1, lr, sizeof lr);
+	char *ref_label = xasprintf("London %s", lr);
+	struct bar_chart bc = {
+		.n = (size_t)n,
+		.labels = labels,
+		.values = values,
+		.value_text = (const char *const *)texts,
+		.highlight = hl,
+		.similar = me->nsimilar ? similar : NULL,
+		.ref = f->area[JB_LONDON].rate,
+		.ref_label = ref_label,
+		.x_title = "Offences per 1,000 residents, last 12 months",
+	};
+	chart_hbar(p, b, &bc);
+	free(ref_label);
+	for (int k = 0; k < n; k++)
+		free(texts[k]);
+}
+
+/* ---- LSOA map ---- */
+
+static void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
+{
+	struct chart_box b = slide_body_with_note(p, c);
+	const struct jb_findings *f = c->f;
+	const struct jb_dataset *ds = f->ds;
+	const struct jb_area_findings *a = &f->area[c->area];
+	if (!f->has_lsoa || !ds->has_lsoa_shapes || !a->nlsoa) {
+		slide_no_data(p, b, !f->has_lsoa ? "MPS LSOA-level recorded crime" : "LSOA boundaries");
+		return;
+	}
+	size_t n = 0;
+	const struct jb_polygon **polys = xcalloc(ds->nlsoa, sizeof *polys);
+	int *cls = xcalloc(ds->nlsoa, sizeof *cls);
+	for (size_t l = 0; l < ds->nlsoa; l++) {
+		if (ds->lsoa[l].borough != c->area || !ds->lsoa[l].poly.nrings)
+			continue;
+		polys[n] = &ds->lsoa[l].draw;
+		cls[n] = isnan(f->lsoa[l].count12) ? -1 : f->lsoa[l].map_class;
+		n++;
+	}
+	size_t nc = (size_t)a->map_nclasses;
+	struct dl_color colors[JB_MAP_CLASSES];
+	chart_blue_ramp(nc, colors);
+	char *class_labels[JB_MAP_CLASSES];
+	for (size_t k = 0; k < nc; k++) {
+		char lo[32], hi[32];
+		fmt_count(a->map_breaks[k], lo, sizeof lo);
+		fmt_count(a->map_breaks[k + 1] - 1, hi, sizeof hi);
+		class_labels[k] = a->map_breaks[k + 1] - 1 > a->map_breaks[k]
+					  ? xasprintf("%s – %s", lo, hi)
+					  : xstrdup(lo);
+	}
+	/* Labels: the top three LSOAs by name. */
+	double label_xy[6];
+	const char *label_text[3];
+	size_t nlabels = 0;
+	for (int k = 0; k < 3; k++)
+		slide_lsoa_label(ds, a->top_lsoa[k], label_xy, label_text, &nlabels, 3);
+	double table_w = 250;
+	struct chart_box mb = {b.x, b.y, b.w - table_w - 20, b.h};
+	struct choropleth ch = {
+		.n = n,
+		.polys = polys,
+		.cls = cls,
+		.nclasses = nc,
+		.colors = colors,
+		.class_labels = (const char *const *)class_labels,
+		.legend_title = "Offences, 12 months",
+		.outline = ds->has_borough_shapes ? &ds->borough_draw[c->area] : NULL,
+		.nlabels = nlabels,
+		.label_xy = label_xy,
+		.labels = label_text,
+	};
+	chart_choropleth(p, mb, &ch);
+
+	/* The top five as a table beside the map. */
+	const char *cells[2 * 6];
+	char counts[5][32];
+	size_t rows = 1;
+	cells[0] = "Neighbourhood (LSOA)";
+	cells[1] = "Offences";
+	for (int k = 0; k < 5; k++) {
+		int l = a->top_lsoa[k];
+		if (l < 0)
+			continue;
+		fmt_count(f->lsoa[l].count12, counts[k], sizeof counts[k]);
+		cells[2 * rows] = ds->lsoa[l].name ? ds->lsoa[l].name : ds->lsoa[l].code;
+		cells[2 * rows + 1] = counts[k];
+		rows++;
+	}
+	static const double widths[] = {0.7, 0.3};
+	static const enum chart_align align[] = {ALIGN_LEFT, ALIGN_RIGHT};
+	struct table tb = {rows, 2, cells, widths, align, -1, 9};
+	chart_table(p, (struct chart_box){b.x + b.w - table_w, b.y + 10, table_w, b.h - 10}, &tb);
+	for (size_t k = 0; k < nc; k++)
+		free(class_labels[k]);
+	free(polys);
+	free(cls);
+}
+
+/* One bullet naming the slides left out and what each lacked (caller
+ * frees). */
+static char *omitted_item(const struct slide_ctx *c)
+{
+	size_t len = 64;
+	for (size_t i = 0; i < c->nomitted; i++)
+		len += strlen(c->omitted[i]) + 2;
+	char *s = xmalloc(len);
+	snprintf(s, len, "Slides left out: ");
+	for (size_t i = 0; i < c->nomitted; i++) {
+		strcat(s, c->omitted[i]);
+		strcat(s, i + 1 < c->nomitted ? "; " : ".");
+	}
+	return s;
+}
+
+/* ---- sources and data quality ---- */
+
+static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
+{
+	const struct jb_sources *src = &c->f->ds->sources;
+	struct chart_box b = c->body;
+	double left_w = b.w * 0.58;
+
+	/* Files read: one row each; rows not used split into the sound rows
+	 * outside the 32 boroughs (or not published), which are expected, and
+	 * the bad ones. */
+	enum { NCOL = 5, NNUM = NCOL - 1 };
+	size_t nrows = src->n + 1;
+	const char **cells = xcalloc(nrows * NCOL, sizeof *cells);
+	char **owned = xcalloc(nrows * NNUM, sizeof *owned);
+	cells[0] = "File";
+	cells[1] = "Rows";
+	cells[2] = "Used";
+	cells[3] = "Out of scope";
+	cells[4] = "Bad";
+	for (size_t i = 0; i < src->n; i++) {
+		const struct jb_source *s = src->v[i];
+		const double v[NNUM] = {(double)s->rows, (double)s->kept,
+					(double)(s->set_aside - s->bad), (double)s->bad};
+		cells[NCOL * (i + 1)] = s->path;
+		for (int k = 0; k < NNUM; k++) {
+			char buf[32];
+			fmt_count(v[k], buf, sizeof buf);
+			owned[NNUM * i + k] = xstrdup(buf);
+			cells[NCOL * (i + 1) + 1 + k] = owned[NNUM * i + k];
+		}
+	}
+	static const double widths[] = {0.52, 0.12, 0.12, 0.14, 0.10};
+	static const enum chart_align align[] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT,
+						 ALIGN_RIGHT};
+	struct table tb = {nrows, NCOL, cells, widths, align, -1, 7.5};
+	/* the files' table no taller than its rows: the lists below get the rest */
+	double table_h = fmin(b.h * 0.62, 1.9 * 7.5 * (double)(nrows + 1) + 4);
+	size_t shown = chart_table(p, (struct chart_box){b.x, b.y, left_w, table_h}, &tb);
+
+	/* Files not read, why rows were set aside, what was not supplied. */
+	size_t nitems = 0, cap = 0;
+	char **items = NULL;
+	/* First: when it says another month than asked for, every slide
+	 * depends on it. */
+	if (c->f->period_note) {
+		items = xgrow(items, &cap, nitems + 1, sizeof *items);
+		items[nitems++] = xasprintf("Period: %s", c->f->period_note);
+	}
+	if (shown < src->n) {
+		items = xgrow(items, &cap, nitems + 1, sizeof *items);
+		items[nitems++] = xasprintf("%zu more %s read: see data-quality.csv beside the decks.",
+					    src->n - shown,
+					    fmt_plural((double)(src->n - shown), "file", "files"));
+	}
+	if (c->nomitted) { /* what this deck does not show, before the files' details */
+		items = xgrow(items, &cap, nitems + 1, sizeof *items);
+		items[nitems++] = omitted_item(c);
+	}
+	/* files not read, before the rows set aside (a whole file matters
+	 * more): the first few, then how many more (all are in
+	 * data-quality.csv) */
+	enum { MAX_UNREAD = 4 };
+	for (size_t i = 0; i < src->nunread && i < MAX_UNREAD; i++) {
+		items = xgrow(items, &cap, nitems + 1, sizeof *items);
+		items[nitems++] = xasprintf("Not read: %s (%s)", src->unread[i].path,
+					    src->unread[i].why);
+	}
+	if (src->nunread > MAX_UNREAD) {
+		size_t more = src->nunread - MAX_UNREAD;
+		items = xgrow(items, &cap, nitems + 1, sizeof *items);
+		items[nitems++] = xasprintf("%zu more %s not read: see data-quality.csv.", more,
+					    more == 1 ? "file or folder" : "files or folders");
+	}
+	for (size_t i = 0; i < src->n && nitems < 8; i++)
+		for (size_t r = 0; r < src->v[i]->nreasons && nitems < 8; r++) {
+			const struct jb_reason *re = &src->v[i]->reasons[r];
+			char nbuf[32];
+			fmt_count((double)re->n, nbuf, sizeof nbuf);
+			items = xgrow(items, &cap, nitems + 1, sizeof *items);
+			int one = re->n == 1;
+			items[nitems++] =
+				re->used ? xasprintf("%s row%s used: %s (first at %s)", nbuf,
+						     one ? "" : "s", re->what, re->first)
+				: re->bad ? xasprintf("%s bad row%s set aside: %s (first at %s)", nbuf,
+						      one ? "" : "s", re->what, re->first)
+					  : xasprintf("%s row%s out of scope, not %s: %s (%s)", nbuf,
+						      one ? "" : "s", one ? "an error" : "errors",
+						      re->what, re->first);
+		}
+	for (size_t i = 0; i < src->nmissing; i++) {
+		items = xgrow(items, &cap, nitems + 1, sizeof *items);
+		items[nitems++] = xasprintf("Not supplied: %s", src->missing[i]);
+	}
+	if (nitems)
+		chart_bullets(p, (struct chart_box){b.x, b.y + table_h + 10, left_w, b.h - table_h - 10},
+			      8, (const char *const *)items, nitems);
+
+	/* Methods, from the template. */
+	slide_bullets(p, c, (struct chart_box){b.x + left_w + 24, b.y, b.w - left_w - 24, b.h}, 8.5);
+	for (size_t i = 0; i < nitems; i++)
+		free(items[i]);
+	free(items);
+	for (size_t i = 0; i < nrows * NNUM; i++)
+		free(owned[i]);
+	free(owned);
+	free(cells);
+}
+
+/* ---- key findings ---- */
+
+static void layout_key_findings(struct dl_page *p, const struct slide_ctx *c)
+{
+	struct chart_box b = slide_body_with_note(p, c);
+	const struct jb_key_findings *k = &c->f->area[c->area].key;
+	size_t shown = 0;
+	double y = b.y;
+	for (size_t i = 0; i < k->n && shown < (size_t)c->spec->max_items; i++) {
+		char *s = slide_fill(c, c->spec->rule_text[k->rule[i]]);
+		if (!s)
+			continue; /* no sentence for this rule, or none with its figures */
+		char num[24];
+		snprintf(num, sizeof num, "%zu", shown + 1);
+		dl_rect(p, b.x, y, 4, 44, (struct dl_style){.fill = COL_TURQUOISE});
+		dl_text(p, b.x + 16, y + 27, DL_BOLD, 20, COL_DARK_BLUE, num);
+		double h = chart_text(p, (struct chart_box){b.x + 48, y + 4, b.w - 60, 44}, DL_REGULAR,
+				      13, COL_TEXT, ALIGN_LEFT, s);
+		free(s);
+		y += (h > 40 ? h : 40) + 16;
+		shown++;
+		if (y > b.y + b.h - 40)
+			break;
+	}
+	if (!shown)
+		slide_no_data(p, b, "recorded crime for this theme");
+}
+
+void slide_layout(struct dl_page *p, const struct slide_ctx *c)
+{
+	switch (c->spec->kind) {
+	case SLIDE_TITLE:
+		layout_title(p, c);
+		break;
+	case SLIDE_CONTENTS:
+		layout_contents(p, c);
+		break;
+	case SLIDE_KEY_FIGURES:
+		layout_key_figures(p, c);
+		break;
+	case SLIDE_TREND:
+		layout_trend(p, c);
+		break;
+	case SLIDE_COMPARISON:
+		layout_comparison(p, c);
+		break;
+	case SLIDE_LSOA_MAP:
+		layout_lsoa_map(p, c);
+		break;
+	case SLIDE_EXCLUSION_TRUANCY:
+		layout_exclusion_truancy(p, c);
+		break;
+	case SLIDE_YOUTH_SERVICES:
+		layout_youth_services(p, c);
+		break;
+	case SLIDE_YOUTH_JUSTICE:
+		layout_youth_justice(p, c);
+		break;
+	case SLIDE_ACTIONS:
+		layout_actions(p, c);
+		break;
+	case SLIDE_SOURCES:
+		layout_sources(p, c);
+		break;
+	case SLIDE_KEY_FINDINGS:
+		layout_key_findings(p, c);
+		break;
+	case SLIDE_PAN_LONDON:
+		slide_pan_london(p, c);
+		break;
+	case SLIDE_BOROUGH_TABLE:
+		slide_borough_table(p, c);
+		break;
+	case SLIDE_BOROUGH_MAP:
+		slide_borough_map(p, c);
+		break;
+	case SLIDE_BOROUGH_CONTEXT:
+		slide_borough_context(p, c);
+		break;
+	case SLIDE_HOTSPOT_MAP:
+		layout_hotspot_map(p, c);
+		break;
+	case SLIDE_HOTSPOT_PERSISTENCE:
+		layout_hotspot_persistence(p, c);
+		break;
+	case SLIDE_STREET_DENSITY:
+		layout_street_density(p, c);
+		break;
+	case SLIDE_PROFILE:
+		layout_profile(p, c);
+		break;
+	case SLIDE_DRIVERS:
+		layout_drivers(p, c);
+		break;
+	case SLIDE_ATTRITION:
+		layout_attrition(p, c);
+		break;
+	case SLIDE_CONFIDENCE:
+		layout_confidence(p, c);
+		break;
+	case SLIDE_HOMICIDE:
+		layout_homicide(p, c);
+		break;
+	case JB_NSLIDE_KINDS:
+		break;
+	}
+}

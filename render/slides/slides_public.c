@@ -1,0 +1,456 @@
+/* render/slides/slides_public.c - see slides_public.h. */
+#include "slides_public.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../analysis/confidence.h"
+#include "../../analysis/homicide.h"
+#include "../../util/csvout.h"
+#include "../tables/datatables.h"
+#include "../../util/xalloc.h"
+#include "../chart/chart.h"
+#include "../chart/chart_scatter.h"
+#include "fill.h"
+#include "fill_public.h"
+#include "../display/font.h"
+
+#define GAP 18.0
+#define CAPTION_PT 8.0
+
+const char *public_missing(const struct jb_findings *f, enum jb_slide_kind kind, int area)
+{
+	if (kind == SLIDE_CONFIDENCE) {
+		const struct jb_confidence *k = f->confidence;
+		if (!k || !k->ok)
+			return "MOPAC Public Attitudes Survey (confidence/)";
+		if (area < JB_NBOROUGHS ? k->area[area].headline < 0
+					: k->good_job < 0 || !k->m[k->good_job].nranked)
+			return area < JB_NBOROUGHS ? "Public Attitudes Survey figures for this borough"
+						   : "Public Attitudes Survey \"Good Job\" local figures";
+	}
+	if (kind == SLIDE_HOMICIDE && (!f->homicide || !f->homicide->ok))
+		return "MPS homicide victims (crime/)";
+	return NULL;
+}
+
+/* ---- public confidence ---- */
+
+/* The quarter a measure's figures are for, when it is not the survey's
+ * latest (Trust MPS has fewer quarters): " (Mar 2023)"; else "". */
+static void older_tag(const struct jb_confidence *k, const struct jb_conf_measure *m, char *b,
+		      size_t n)
+{
+	b[0] = '\0';
+	if (m->latest >= 0 && m->month[m->latest] != k->latest_month) {
+		char q[32];
+		fmt_month(m->month[m->latest], 0, q, sizeof q);
+		snprintf(b, n, " (%s)", q);
+	}
+}
+
+static void legend_entry(struct dl_page *p, double x, double y, struct dl_color col, double dash,
+			 const char *label)
+{
+	struct dl_style s = {.stroke = col, .width = 2, .dash = dash};
+	dl_path_begin(p);
+	dl_move(p, x, y - 3);
+	dl_line(p, x + 18, y - 3);
+	dl_path_end(p, s);
+	dl_text(p, x + 22, y, DL_REGULAR, CAPTION_PT, COL_TEXT, label);
+}
+
+/* One measure's panel: its name and latest values, then the two lines. */
+static void conf_panel(struct dl_page *p, struct chart_box b, const struct jb_confidence *k,
+		       const struct jb_conf_measure *m, int area)
+{
+	char v[16], L[16], tag[48];
+	fmt_share(m->value[area], v, sizeof v);
+	fmt_share(m->value[JB_LONDON], L, sizeof L);
+	older_tag(k, m, tag, sizeof tag);
+	char *head = xasprintf("%s%s", m->name, tag);
+	char *vals = xasprintf("%s · London %s", v, L);
+	chart_text(p, (struct chart_box){b.x, b.y, b.w, CAPTION_PT * 1.3}, DL_BOLD, CAPTION_PT,
+		   COL_TEXT, ALIGN_LEFT, head);
+	chart_text(p, (struct chart_box){b.x, b.y + CAPTION_PT * 1.4, b.w, CAPTION_PT * 1.3},
+		   DL_REGULAR, CAPTION_PT, CHART_ACCENT, ALIGN_LEFT, vals);
+	free(head);
+	free(vals);
+	size_t n = (size_t)m->latest + 1;
+	double *bv = xmalloc(n * sizeof *bv), *lv = xmalloc(n * sizeof *lv);
+	char **xl = xcalloc(n, sizeof *xl);
+	for (size_t q = 0; q < n; q++) {
+		bv[q] = 100 * jb_conf_value(m, area, (int)q);
+		lv[q] = 100 * jb_conf_value(m, JB_LONDON, (int)q);
+		char s[32];
+		fmt_month(m->month[q], 0, s, sizeof s);
+		xl[q] = xstrdup(s);
+	}
+	struct chart_series s[2] = {
+		{.v = lv, .color = COL_GREY, .width = 1.2, .dash = 3},
+		{.v = bv, .color = CHART_ACCENT, .width = 2},
+	};
+	struct lines_chart lc = {.n = n, .xlabels = (const char *const *)xl, .nseries = 2,
+				 .series = s, .y_suffix = "%"};
+	double top = CAPTION_PT * 3;
+	chart_lines(p, (struct chart_box){b.x, b.y + top, b.w, b.h - top}, &lc);
+	for (size_t q = 0; q < n; q++)
+		free(xl[q]);
+	free(xl);
+	free(bv);
+	free(lv);
+}
+
+static void run_text(const struct jb_conf_measure *m, int b, char *out, size_t n)
+{
+	int r = m->below_run[b];
+	if (!r) {
+		snprintf(out, n, "never below");
+		return;
+	}
+	char end[32];
+	fmt_month(m->below_run_end[b], 0, end, sizeof end);
+	snprintf(out, n, "%d quarter%s %s %s", r, r == 1 ? "" : "s",
+		 m->below_now[b] ? "to date," : "to", end);
+}
+
+/* The measures, best rank first: value, London, rank, change, run. */
+static void conf_table(struct dl_page *p, struct chart_box b, const struct jb_confidence *k,
+		       int area)
+{
+	enum { NC = 6 };
+	size_t nm = k->nm, rows = 1;
+	const char **cells = xcalloc((nm + 1) * NC, sizeof *cells);
+	char **owned = xcalloc(nm * NC, sizeof *owned);
+	static const char *const head[NC] = {"Measure", "Borough", "London", "Rank of 32",
+					     "Change on a year, points", "Longest run below London"};
+	memcpy(cells, head, sizeof head);
+	int *order = xcalloc(nm + 1, sizeof *order);
+	size_t no = 0;
+	for (size_t i = 0; i < nm; i++) {
+		const struct jb_conf_measure *m = &k->m[i];
+		if (m->latest < 0 || !m->rank[area])
+			continue;
+		size_t j = no++;
+		for (; j > 0 && k->m[order[j - 1]].rank[area] > m->rank[area]; j--)
+			order[j] = order[j - 1];
+		order[j] = (int)i;
+	}
+	for (size_t r = 0; r < no; r++) {
+		const struct jb_conf_measure *m = &k->m[order[r]];
+		char s[4][64], tag[48], bc[32], lc[32];
+		older_tag(k, m, tag, sizeof tag);
+		fmt_share(m->value[area], s[0], sizeof s[0]);
+		fmt_share(m->value[JB_LONDON], s[1], sizeof s[1]);
+		fmt_ordinal(m->rank[area], s[2], sizeof s[2]);
+		fmt_points(m->change[area], bc, sizeof bc);
+		fmt_points(m->change[JB_LONDON], lc, sizeof lc);
+		char **o = owned + r * NC;
+		o[0] = xasprintf("%s%s", m->name, tag);
+		o[1] = xstrdup(s[0]);
+		o[2] = xstrdup(s[1]);
+		o[3] = xstrdup(s[2]);
+		o[4] = xasprintf("%s (London %s)", bc, lc);
+		char run[64];
+		run_text(m, area, run, sizeof run);
+		o[5] = xstrdup(run);
+		for (int c = 0; c < NC; c++)
+			cells[rows * NC + (size_t)c] = o[c];
+		rows++;
+	}
+	static const double widths[NC] = {0.25, 0.09, 0.09, 0.09, 0.24, 0.24};
+	static const enum chart_align align[NC] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT,
+						   ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
+	struct table t = {rows, NC, cells, widths, align, -1, 7.5};
+	chart_table(p, b, &t);
+	for (size_t i = 0; i < nm * NC; i++)
+		free(owned[i]);
+	free(owned);
+	free(cells);
+	free(order);
+}
+
+static void conf_borough(struct dl_page *p, const struct slide_ctx *c, struct chart_box b)
+{
+	const struct jb_confidence *k = c->f->confidence;
+	double lh = 16;
+	legend_entry(p, b.x, b.y + 9, CHART_ACCENT, 0, c->f->area[c->area].name);
+	legend_entry(p, b.x + 40 + font_width(DL_REGULAR, CAPTION_PT, c->f->area[c->area].name),
+		     b.y + 9, COL_GREY, 3, "London");
+	/* panels above, the ranked table below */
+	double th = 1.9 * 7.5 * (double)(k->nm + 1) + 4;
+	struct chart_box grid = {b.x, b.y + lh, b.w, b.h - lh - th - 10};
+	size_t cols = k->nm > 6 ? 4 : 3, rows = (k->nm + cols - 1) / cols;
+	double pw = (grid.w - GAP * (double)(cols - 1)) / (double)cols;
+	double ph = (grid.h - 8 * (double)(rows - 1)) / (double)rows;
+	size_t shown = 0;
+	for (size_t i = 0; i < k->nm; i++) {
+		if (k->m[i].latest < 0)
+			continue;
+		size_t col = shown % cols, row = shown / cols;
+		conf_panel(p, (struct chart_box){grid.x + (double)col * (pw + GAP),
+						 grid.y + (double)row * (ph + 8), pw, ph},
+			   k, &k->m[i], c->area);
+		shown++;
+	}
+	conf_table(p, (struct chart_box){b.x, b.y + b.h - th, b.w, th}, k, c->area);
+}
+
+/* The overview: the 32 boroughs on "Good Job" local, London dashed. */
+static void conf_london(struct dl_page *p, const struct slide_ctx *c, struct chart_box b)
+{
+	const struct jb_confidence *k = c->f->confidence;
+	const struct jb_conf_measure *m = &k->m[k->good_job];
+	const char *labels[JB_NBOROUGHS];
+	char *texts[JB_NBOROUGHS];
+	double values[JB_NBOROUGHS];
+	for (int i = 0; i < m->nranked; i++) {
+		int bo = m->order[i];
+		labels[i] = jb_boroughs[bo].name;
+		values[i] = 100 * m->value[bo];
+		char v[16];
+		fmt_share(m->value[bo], v, sizeof v);
+		texts[i] = xstrdup(v);
+	}
+	char L[16], tag[48];
+	fmt_share(m->value[JB_LONDON], L, sizeof L);
+	older_tag(k, m, tag, sizeof tag);
+	char *ref = xasprintf("London %s", L);
+	char *title = xasprintf("%s%s, %% of residents", m->name, tag);
+	struct bar_chart bc = {
+		.n = (size_t)m->nranked,
+		.labels = labels,
+		.values = values,
+		.value_text = (const char *const *)texts,
+		.highlight = -1,
+		.ref = 100 * m->value[JB_LONDON],
+		.ref_label = ref,
+		.x_title = title,
+	};
+	chart_hbar(p, b, &bc);
+	for (int i = 0; i < m->nranked; i++)
+		free(texts[i]);
+	free(ref);
+	free(title);
+}
+
+void layout_confidence(struct dl_page *p, const struct slide_ctx *c)
+{
+	struct chart_box b = slide_body_with_note(p, c);
+	const char *what = public_missing(c->f, SLIDE_CONFIDENCE, c->area);
+	if (what)
+		slide_no_data(p, b, what);
+	else if (c->area == JB_LONDON)
+		conf_london(p, c, b);
+	else
+		conf_borough(p, c, b);
+}
+
+/* ---- homicide ---- */
+
+static void hom_table(struct dl_page *p, struct chart_box b, const struct jb_homicide_findings *h,
+		      int area)
+{
+	enum { NC = 6 };
+	static const char *const names[JB_HOM_NMEASURES] = {
+		[JB_HOM_ALL] = "All victims",
+		[JB_HOM_YOUTH] = "Aged 13-24",
+		[JB_HOM_KNIFE] = "Knife or sharp instrument",
+	};
+	char hd[NC][80];
+	snprintf(hd[0], sizeof hd[0], "Victims");
+	fmt_years(h->first_year, h->last_year, hd[1], sizeof hd[1]);
+	fmt_years(h->window_first[JB_HOM_LAST5], h->last_year, hd[2], sizeof hd[2]);
+	fmt_years(h->window_first[JB_HOM_LAST3], h->last_year, hd[3], sizeof hd[3]);
+	snprintf(hd[4], sizeof hd[4], "Rate a year");
+	snprintf(hd[5], sizeof hd[5], "Rank");
+	const char *cells[(JB_HOM_NMEASURES + 1) * NC];
+	char v[JB_HOM_NMEASURES][NC][32];
+	for (int c = 0; c < NC; c++)
+		cells[c] = hd[c];
+	const struct jb_hom_area *a = &h->area[area];
+	for (int m = 0; m < JB_HOM_NMEASURES; m++) {
+		fmt_count(a->total[m][JB_HOM_SPAN], v[m][1], sizeof v[m][1]);
+		fmt_count(a->total[m][JB_HOM_LAST5], v[m][2], sizeof v[m][2]);
+		fmt_count(a->total[m][JB_HOM_LAST3], v[m][3], sizeof v[m][3]);
+		fmt_dec(a->rate[m][JB_HOM_LAST5], 1, v[m][4], sizeof v[m][4]);
+		if (a->rank[m][JB_HOM_LAST5])
+			fmt_ordinal(a->rank[m][JB_HOM_LAST5], v[m][5], sizeof v[m][5]);
+		else
+			snprintf(v[m][5], sizeof v[m][5], "–");
+		const char **row = cells + (size_t)(m + 1) * NC;
+		row[0] = names[m];
+		for (int c = 1; c < NC; c++)
+			row[c] = v[m][c];
+	}
+	static const double widths[NC] = {0.27, 0.14, 0.14, 0.14, 0.18, 0.13};
+	static const enum chart_align align[NC] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT,
+						   ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
+	struct table t = {JB_HOM_NMEASURES + 1, NC, cells, widths, align, -1, 7.5};
+	chart_table(p, b, &t);
+}
+
+void layout_homicide(struct dl_page *p, const struct slide_ctx *c)
+{
+	struct chart_box b = slide_body_with_note(p, c);
+	const char *what = public_missing(c->f, SLIDE_HOMICIDE, c->area);
+	if (what) {
+		slide_no_data(p, b, what);
+		return;
+	}
+	const struct jb_homicide_findings *h = c->f->homicide;
+	const struct jb_hom_area *a = &h->area[c->area];
+	size_t n = (size_t)h->nyears;
+	char **xl = xcalloc(n, sizeof *xl);
+	for (size_t y = 0; y < n; y++)
+		xl[y] = xasprintf("%s%02d", y == 0 || y == n - 1 ? "" : "’",
+				  (h->first_year + (int)y) % (y == 0 || y == n - 1 ? 10000 : 100));
+	struct chart_series s[2] = {
+		{.v = a->per_year[JB_HOM_ALL], .color = CHART_BASE, .label = "All homicide victims"},
+		{.v = a->per_year[JB_HOM_YOUTH], .color = COL_PLUM, .label = "Victims aged 13-24"},
+	};
+	struct column_chart cc = {
+		.n = n,
+		.xlabels = (const char *const *)xl,
+		.nseries = 2,
+		.series = s,
+		.y_title = "Victims a year",
+	};
+	double rw = (b.w - GAP) * 0.46;
+	chart_columns(p, (struct chart_box){b.x, b.y, b.w - rw - GAP, b.h}, &cc);
+	struct chart_box r = {b.x + b.w - rw, b.y, rw, 1.9 * 7.5 * (JB_HOM_NMEASURES + 1) + 4};
+	hom_table(p, r, h, c->area);
+	slide_bullets(p, c, (struct chart_box){r.x, r.y + r.h + 14, rw, b.h - r.h - 14}, 9);
+	for (size_t y = 0; y < n; y++)
+		free(xl[y]);
+	free(xl);
+}
+
+/* ---- data tables ---- */
+
+static const struct csv_col confidence_cols[] = {
+	DATATABLE_AREA_COLS,
+	{"measure", "text", "the Public Attitudes Survey measure, as MOPAC publishes it"},
+	{"quarter_end", "YYYY-MM", "the last month of the rolling 12 months"},
+	{"value_share", "fraction 0..1", "the area's share of residents agreeing, as published"},
+	{"london_share", "fraction 0..1", "London's (the export's MPS figure), as published"},
+	{"rank", "rank of 32", "1 = the highest; in the quarter used only"},
+	{"quarter_used", "0/1", "1: the latest quarter at or before the period, the slide's"},
+	{"change_4_quarters_share", "fraction 0..1", "value_share minus four quarters before "
+						     "(quarter used only)"},
+	{"london_change_4_quarters_share", "fraction 0..1", "the same for London"},
+	{"longest_run_below_london", "quarters", "the longest unbroken run below London, to the "
+						  "quarter used"},
+	{"run_ends", "YYYY-MM", "the last quarter of that run"},
+};
+const struct csv_table confidence_table = CSV_TABLE(
+	"<slug>/data/confidence.csv", "one survey measure in one quarter (long)", confidence_cols);
+
+void table_confidence(FILE *out, const struct jb_findings *f, int area)
+{
+	const struct jb_confidence *k = f->confidence;
+	csv_header(out, &confidence_table);
+	for (size_t i = 0; k && k->ok && i < k->nm; i++) {
+		const struct jb_conf_measure *m = &k->m[i];
+		for (int q = 0; q <= m->latest; q++) {
+			int used = q == m->latest, b = area < JB_NBOROUGHS;
+			datatable_area(out, f, area);
+			csv_text(out, m->name, 0);
+			csv_month(out, m->month[q], 0);
+			csv_as_read(out, jb_conf_value(m, area, q), 0);
+			csv_as_read(out, jb_conf_value(m, JB_LONDON, q), 0);
+			csv_int(out, used && b && m->rank[area] ? m->rank[area] : NAN, 0);
+			csv_int(out, used, 0);
+			csv_fig(out, used ? m->change[area] : NAN, 0);
+			csv_fig(out, used ? m->change[JB_LONDON] : NAN, 0);
+			csv_int(out, used && b ? m->below_run[area] : NAN, 0);
+			csv_month(out, used && b ? m->below_run_end[area] : 0, 1);
+		}
+	}
+}
+
+static const struct csv_col homicide_cols[] = {
+	DATATABLE_AREA_COLS,
+	{"year", "calendar year", "year the homicide was recorded"},
+	{"victims", "victims", "homicide victims (Count of Victims)"},
+	{"victims_13_24", "victims", "of them, aged 13-24 (the 13-19 and 20-24 groups)"},
+	{"victims_knife", "victims", "of them, killed with a knife or sharp instrument"},
+};
+const struct csv_table homicide_table = CSV_TABLE(
+	"<slug>/data/homicide.csv", "one calendar year in the deck's borough or London (long)",
+	homicide_cols);
+
+void table_homicide(FILE *out, const struct jb_findings *f, int area)
+{
+	const struct jb_homicide_findings *h = f->homicide;
+	csv_header(out, &homicide_table);
+	const int areas[2] = {area, JB_LONDON};
+	for (int k = 0; h && h->ok && k < (area == JB_LONDON ? 1 : 2); k++)
+		for (int y = 0; y < h->nyears; y++) {
+			datatable_area(out, f, areas[k]);
+			csv_int(out, h->first_year + y, 0);
+			for (int m = 0; m < JB_HOM_NMEASURES; m++)
+				csv_int(out, h->area[areas[k]].per_year[m][y], m + 1 == JB_HOM_NMEASURES);
+		}
+}
+
+/* ---- summary.csv ---- */
+
+static const struct csv_col summary_public_cols[] = {
+	{"confidence_quarter_end", "YYYY-MM", "the Public Attitudes Survey quarter used"},
+	{"confidence_good_job_share", "fraction 0..1", "\"Good Job\" local: the area's share, as published"},
+	{"confidence_good_job_london_share", "fraction 0..1", "\"Good Job\" local: London's, as published"},
+	{"confidence_good_job_rank", "rank of 32", "1 = the highest"},
+	{"confidence_good_job_change_share", "fraction 0..1", "change on four quarters before"},
+	{"confidence_headline_measure", "text", "the measure furthest from London"},
+	{"confidence_headline_gap_share", "fraction 0..1", "the area minus London there"},
+	{"homicide_first_year", "calendar year", "first complete year of the homicide file"},
+	{"homicide_last_year", "calendar year", "last complete year used"},
+	{"homicide_victims_last3", "victims", "homicide victims, the last 3 years"},
+	{"homicide_victims_13_24_last3", "victims", "of them aged 13-24"},
+	{"homicide_victims_knife_last3", "victims", "of them killed with a knife or sharp instrument"},
+	{"homicide_rate_per_100000_last5", "victims a year per 100,000 residents", "last 5 years"},
+	{"homicide_rank_last5", "rank of 32", "1 = the highest rate"},
+	{"homicide_13_24_rate_per_100000_last5", "victims a year per 100,000 residents aged 10-24",
+	 "victims aged 13-24, last 5 years"},
+	{"homicide_13_24_rank_last5", "rank of 32", "1 = the highest rate"},
+	{"homicide_last3_vs_prev3_p_value", "probability", "exact Poisson test of the last 3 years "
+							   "against the 3 before; empty when too "
+							   "few to compare"},
+};
+const struct csv_table summary_public_table =
+	CSV_TABLE("summary.csv", "", summary_public_cols);
+
+void summary_public_row(FILE *out, const struct jb_findings *f, int area)
+{
+	const struct jb_confidence *k = f->confidence;
+	const struct jb_conf_measure *gj = k && k->ok && k->good_job >= 0 ? &k->m[k->good_job] : NULL;
+	int b = area < JB_NBOROUGHS;
+	csv_month(out, k && k->ok ? k->latest_month : 0, 0);
+	csv_as_read(out, gj ? gj->value[area] : NAN, 0);
+	csv_as_read(out, gj ? gj->value[JB_LONDON] : NAN, 0);
+	csv_int(out, gj && b && gj->rank[area] ? gj->rank[area] : NAN, 0);
+	csv_fig(out, gj ? gj->change[area] : NAN, 0);
+	int hl = k && b ? k->area[area].headline : -1;
+	csv_text(out, hl >= 0 ? k->m[hl].name : NULL, 0);
+	csv_fig(out, hl >= 0 ? k->area[area].gap : NAN, 0);
+	const struct jb_homicide_findings *h = f->homicide;
+	const struct jb_hom_area *a = h && h->ok ? &h->area[area] : NULL;
+	csv_int(out, a ? h->first_year : NAN, 0);
+	csv_int(out, a ? h->last_year : NAN, 0);
+	csv_int(out, a ? a->total[JB_HOM_ALL][JB_HOM_LAST3] : NAN, 0);
+	csv_int(out, a ? a->total[JB_HOM_YOUTH][JB_HOM_LAST3] : NAN, 0);
+	csv_int(out, a ? a->total[JB_HOM_KNIFE][JB_HOM_LAST3] : NAN, 0);
+	csv_fig(out, a ? a->rate[JB_HOM_ALL][JB_HOM_LAST5] : NAN, 0);
+	csv_int(out, a && b && a->rank[JB_HOM_ALL][JB_HOM_LAST5] ? a->rank[JB_HOM_ALL][JB_HOM_LAST5]
+								  : NAN,
+		0);
+	csv_fig(out, a ? a->rate[JB_HOM_YOUTH][JB_HOM_LAST5] : NAN, 0);
+	csv_int(out, a && b && a->rank[JB_HOM_YOUTH][JB_HOM_LAST5]
+			     ? a->rank[JB_HOM_YOUTH][JB_HOM_LAST5]
+			     : NAN,
+		0);
+	csv_fig(out, a && a->cmp[JB_HOM_ALL].ok ? a->cmp[JB_HOM_ALL].p : NAN, 0);
+}
