@@ -4,6 +4,8 @@
 #   make run      build, then write the London batch from sample-data/ into out/
 #   make test     build and run every test
 #   make check    the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make golden   rewrite tests/golden/ (the findings and display dumps make test
+#                 compares) from this build, for a change meant to alter them
 #   make bench    time the batch against a parse-only floor (see tests/bench.sh)
 #   make generate-street   build/generate-street, synthetic Met street data
 #   make install   PREFIX=/usr/local DESTDIR= : the binary, templates, sample
@@ -70,7 +72,7 @@ TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT := $(BUILD)/tests/support.o
 
-.PHONY: all run test test-build test-fresh check bench deps clean generate-street install uninstall \
+.PHONY: all run test test-build test-fresh check golden bench deps clean generate-street install uninstall \
 	fuzz fuzz-build FORCE
 
 all: jembrief $(BUILD)/jembrief.1
@@ -158,6 +160,10 @@ test-build: $(BUILD)/jembrief $(BUILD)/jembrief.1 $(GENERATE) $(TEST_BIN)
 
 test: test-build
 	@sh tests/run-tests.sh $(BUILD)
+
+# The golden dumps make test compares (tests/golden/README), rewritten.
+golden: $(BUILD)/jembrief
+	@JEMBRIEF=$(CURDIR)/$(BUILD)/jembrief python3 tests/test_golden.py --update
 
 # The README's two commands on a simulated fresh machine (tests/fresh-machine.sh).
 test-fresh:

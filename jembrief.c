@@ -81,6 +81,10 @@ static const char usage_text[] =
 	"      --dump-findings    print the findings of the boroughs named (all when\n"
 	"                         none is) and write no decks\n"
 	"      --format=FORMAT    with --dump-findings: text (default) or json\n"
+	"      --dump-display=DECK\n"
+	"                         print the laid-out slides of one deck (a borough's\n"
+	"                         name, slug or GSS code, or 'london') as text, one\n"
+	"                         line per drawn item, and write nothing\n"
 	"      --placeholders     list the template placeholders and exit\n"
 	"  -q, --quiet            no progress line\n"
 	"      --timings          report the wall time of each stage on stderr\n"
@@ -135,6 +139,7 @@ struct options {
 	enum dump_format format;
 	int protect, no_print, allow_copy;
 	int timings;
+	const char *dump_display; /* --dump-display: the deck named, or NULL */
 };
 
 /* Wall-clock seconds, for --timings. */
@@ -181,8 +186,8 @@ static int check_option_combinations(const struct options *o)
 		fputs("jembrief: --format goes with --dump-findings\n", stderr);
 		return -1;
 	}
-	if (o->check && o->dump) {
-		fputs("jembrief: --check and --dump-findings: choose one\n", stderr);
+	if (o->check + o->dump + !!o->dump_display > 1) {
+		fputs("jembrief: --check, --dump-findings and --dump-display: choose one\n", stderr);
 		return -1;
 	}
 	return 0;
@@ -217,6 +222,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{"check", no_argument, &o->check, 1},
 		{"dump-findings", no_argument, &o->dump, 1},
 		{"format", required_argument, NULL, 'F'},
+		{"dump-display", required_argument, NULL, 'D'},
 		{"placeholders", no_argument, NULL, 'L'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"timings", no_argument, &o->timings, 1},
@@ -260,6 +266,9 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case 'F':
 			if (parse_format(optarg, &o->format) != 0)
 				return -1;
+			break;
+		case 'D':
+			o->dump_display = optarg;
 			break;
 		case 'L':
 			fill_list(stdout);
@@ -305,22 +314,39 @@ static void unknown_borough(const char *name)
 	      stderr);
 }
 
+/* The area a deck name names: a borough 0..31 or JB_LONDON; -1, after a
+ * message, when it names none. */
+static int area_lookup(const char *name)
+{
+	int b = is_london(name) ? JB_LONDON : jb_borough_lookup(name);
+	if (b < 0)
+		unknown_borough(name);
+	return b;
+}
+
 /* The decks to write: the boroughs (and London overview) named, or all 32
- * and the London overview (JB_LONDON). */
-static int select_boroughs(int argc, char **argv, int *sel)
+ * and the London overview (JB_LONDON); with --dump-display, its one deck. */
+static int select_boroughs(int argc, char **argv, const struct options *o, int *sel)
 {
 	int n = 0;
+	if (o->dump_display) {
+		if (optind < argc) {
+			fprintf(stderr, "jembrief: --dump-display names its one deck: '%s' does "
+					"not go with it\n", argv[optind]);
+			return -1;
+		}
+		sel[0] = area_lookup(o->dump_display);
+		return sel[0] < 0 ? -1 : 1;
+	}
 	if (optind >= argc) {
 		for (int b = 0; b <= JB_NBOROUGHS; b++)
 			sel[n++] = b;
 		return n;
 	}
 	for (int i = optind; i < argc; i++) {
-		int b = is_london(argv[i]) ? JB_LONDON : jb_borough_lookup(argv[i]);
-		if (b < 0) {
-			unknown_borough(argv[i]);
+		int b = area_lookup(argv[i]);
+		if (b < 0)
 			return -1;
-		}
 		int dup = 0;
 		for (int k = 0; k < n; k++)
 			dup |= sel[k] == b;
@@ -581,6 +607,19 @@ static void dump_findings(const struct jb_findings *f, const int *sel, int nsel,
 		jb_findings_dump_areas(f, keep, stdout);
 }
 
+/* --dump-display: area's deck laid out as deck_write() lays it out (the
+ * same PDF date), as text on stdout (dl_deck_dump); a deck that fails its
+ * check is dumped too, its problems on stderr, and gives EXIT_SOME_FAILED. */
+static int dump_display(const struct jb_findings *f, const struct jb_template *t, int area)
+{
+	struct dl_deck *d = deck_build(f, t, area);
+	d->epoch = deck_epoch(f);
+	dl_deck_dump(d, stdout);
+	int problems = dl_deck_check(d, stderr);
+	dl_deck_free(d);
+	return problems ? EXIT_SOME_FAILED : 0;
+}
+
 /* --check: what a run would use, on stdout; nothing written. 0 when the run
  * could go ahead. */
 static int check_report(const struct options *o, const char *data, const char *tpath,
@@ -632,7 +671,7 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	csv_set_bom(o.csv_bom);
 	int sel[JB_NBOROUGHS + 1];
-	int nsel = select_boroughs(argc, argv, sel);
+	int nsel = select_boroughs(argc, argv, &o, sel);
 	if (nsel < 0)
 		return EXIT_USAGE;
 
@@ -662,7 +701,7 @@ int main(int argc, char **argv)
 	/* The output folder is taken before the data are read: a second run
 	 * into it, or a folder that cannot be written, stops at once. */
 	struct outdir od = {.lock_fd = -1};
-	int taken = o.dump || o.check || outdir_open(&od, o.out, err, sizeof err) == 0;
+	int taken = o.dump || o.check || o.dump_display || outdir_open(&od, o.out, err, sizeof err) == 0;
 	if (!taken)
 		fprintf(stderr, "jembrief: %s\n", err);
 	double t0 = now();
@@ -698,6 +737,8 @@ int main(int argc, char **argv)
 		status = EXIT_USAGE;
 	else if (o.dump)
 		dump_findings(f, sel, nsel, o.format);
+	else if (o.dump_display)
+		status = dump_display(f, t, sel[0]);
 	else if (o.check)
 		status = check_report(&o, data, tpath, t, f, nsel);
 	else {

@@ -2,7 +2,8 @@
 # tests/test_cli.sh - the command line as a user meets it: --help, the man
 # page and the README agree; --version in the GNU form; every error starts
 # "jembrief:"; close matches for a mistyped borough; -o - refused; --check
-# writes nothing; --dump-findings BOROUGH and --format=json; a missing font
+# writes nothing; --dump-findings BOROUGH and --format=json; --dump-display
+# DECK is the deck a run writes, as text; a missing font
 # is reported before any data are read.
 . "$(dirname "$0")/shtest.sh"
 build=${JEMBRIEF_BUILD:-build}
@@ -65,6 +66,11 @@ check "bad format" errors_start_with_name --dump-findings --format xml
 check "format alone" errors_start_with_name --format json
 check "missing data dir" errors_start_with_name --data "$tmp/none" --check
 check "out to stdout" errors_start_with_name -o -
+check "dump-display without a deck" errors_start_with_name --dump-display
+check "dump-display of no borough" errors_start_with_name --dump-display Zork
+check "dump-display and operands" errors_start_with_name --dump-display hackney camden
+check "dump-display and dump-findings" errors_start_with_name --dump-display hackney --dump-findings
+check "dump-display and check" errors_start_with_name --dump-display hackney --check
 end
 
 begin messages_about_input_rows_and_the_rest
@@ -181,3 +187,23 @@ check "before reading the data" lacks "$tmp/err" "no-data"
 end
 
 [ "$sh_failed" = 0 ]
+
+begin dump_display_is_the_deck_a_run_writes
+cd "$tmp" || exit 2
+"$jb" -q --dump-display Hackney >"$tmp/display.txt"
+rc=$?
+cd - >/dev/null || exit 2
+check "exit 0" test "$rc" -eq 0
+check "nothing written in the working directory" test ! -e "$tmp/out"
+"$jb" -q --dump-display E09000012 >"$tmp/display-code.txt"
+check "a GSS code names the same deck" cmp -s "$tmp/display.txt" "$tmp/display-code.txt"
+"$jb" -q -j 2 --out "$tmp/hackney" hackney >/dev/null 2>&1
+pages=$(pdfinfo "$tmp/hackney/hackney.pdf" | sed -n 's/^Pages: *//p')
+check "a page line per PDF page" test "$(grep -c '^page ' "$tmp/display.txt")" -eq "$pages"
+check "the deck's title" sh -c "head -1 '$tmp/display.txt' | grep -q '^deck title=\"Serious youth violence: Hackney\"'"
+# the PDF date is the run's: the first day after the period, 2026-03-01
+check "the run's PDF date" contains "$tmp/display.txt" " epoch=1772323200 "
+check "the key findings slide" contains "$tmp/display.txt" 'outline="Key findings"'
+"$jb" -q --dump-display london >"$tmp/london-display.txt"
+check "the overview deck" sh -c "head -1 '$tmp/london-display.txt' | grep -q 'London overview'"
+end
