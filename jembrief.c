@@ -701,7 +701,8 @@ int main(int argc, char **argv)
 	/* The output folder is taken before the data are read: a second run
 	 * into it, or a folder that cannot be written, stops at once. */
 	struct outdir od = {.lock_fd = -1};
-	int taken = o.dump || o.check || o.dump_display || outdir_open(&od, o.out, err, sizeof err) == 0;
+	int taken = o.dump || o.check || o.dump_display ||
+		    outdir_open(&od, o.out, err, sizeof err) == 0;
 	if (!taken)
 		fprintf(stderr, "jembrief: %s\n", err);
 	double t0 = now();
