@@ -14,8 +14,8 @@
 #include "../../util/xalloc.h"
 #include "tables_context.h"
 #include "datatables_hotspots.h"
-#include "../slides/slides_drivers.h"
-#include "../slides/slides_public.h"
+#include "tables_drivers.h"
+#include "tables_public.h"
 
 int datatable_write(const char *dir, const char *name, datatable_fn body,
 		    const struct jb_findings *f, int area, char *err, size_t errlen)

@@ -12,7 +12,7 @@
 #include "../../analysis/drivers.h"
 #include "../../util/atomic.h"
 #include "../../util/csvout.h"
-#include "../slides/slides_public.h"
+#include "tables_public.h"
 #include "tables_context.h"
 
 static const struct csv_col core_cols[] = {
