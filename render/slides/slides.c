@@ -1,5 +1,6 @@
-/* render/slides/slides.c - the body of each slide kind, laid out from the findings
- * with the charts of render/chart/chart.c. Words come from the template; numbers
+/* render/slides/slides.c - the helpers every slide layout shares (deck.h), and
+ * the core slides (slides_core.h), laid out from the findings with the
+ * charts of render/chart/chart.c. Words come from the template; numbers
  * from the findings, formatted by render/slides/fill.c. */
 #include <math.h>
 #include <stdio.h>
@@ -11,14 +12,8 @@
 #include "../deck.h"
 #include "fill.h"
 #include "../display/font.h"
-#include "slides_london.h"
-#include "slides_context.h"
-#include "slides_hotspots.h"
-#include "slides_drivers.h"
-#include "slides_public.h"
-#include "../../analysis/context.h"
-#include "../../analysis/drivers.h"
-#include "../../analysis/hotspots.h"
+#include "kinds.h"
+#include "slides_core.h"
 
 #define NOTE_SIZE 9.5
 #define NOTE_H 34.0
@@ -103,84 +98,14 @@ void slide_lsoa_label(const struct jb_dataset *ds, int l, double *xy, const char
 	text[(*n)++] = ds->lsoa[l].name ? ds->lsoa[l].name : ds->lsoa[l].code;
 }
 
-/* The local context slides (render/slides/slides_context.c) with nothing to show. */
-static const char *context_missing(const struct jb_findings *f, enum jb_slide_kind kind, int b)
-{
-	const struct jb_context *x = f->context;
-	int lait = f->ds->youth->lait.has_table;
-	switch (kind) {
-	case SLIDE_EXCLUSION_TRUANCY:
-		return lait ? NULL : "DfE LAIT exclusion and absence figures (education-youth/)";
-	case SLIDE_YOUTH_SERVICES:
-		return x->yp_per_youth.ok || x->services[b].nsvc
-			       ? NULL
-			       : "youth services (youth-services/) or DfE LAIT spending on them";
-	case SLIDE_YOUTH_JUSTICE:
-		return lait || x->offender[b].n
-			       ? NULL
-			       : "DfE LAIT youth justice figures (education-youth/) or offender management";
-	case SLIDE_ACTIONS:
-		return x->actions[b].n ? NULL
-				       : x->has_actions ? "actions for this borough in the action log"
-							: "action log (actions/)";
-	default:
-		return NULL;
-	}
-}
-
 int slide_for_theme(const struct jb_slide_spec *spec, const struct jb_theme *theme)
 {
-	return spec->kind != SLIDE_HOMICIDE || theme->homicide;
+	return !(spec->kind->flags & KIND_HOMICIDE) || theme->homicide;
 }
 
 const char *slide_missing(const struct jb_findings *f, const struct jb_slide_spec *spec, int area)
 {
-	const struct jb_dataset *ds = f->ds;
-	const struct jb_area_findings *a = &f->area[area];
-	const struct jb_hotspots *h = f->hot;
-	const struct jb_drivers *d = f->drivers;
-	switch (spec->kind) {
-	case SLIDE_KEY_FIGURES:
-		return f->has_series && a->change.ok ? NULL
-						     : "MPS borough-level recorded crime for this theme";
-	case SLIDE_TREND:
-		return f->has_series && a->monthly.n ? NULL
-						     : "MPS borough-level recorded crime for this theme";
-	case SLIDE_COMPARISON:
-		return f->nrate_ranked ? NULL : "recorded crime by borough and population estimates";
-	case SLIDE_LSOA_MAP:
-		return f->has_lsoa && ds->has_lsoa_shapes && a->nlsoa
-			       ? NULL
-			       : "MPS LSOA-level recorded crime with LSOA boundaries";
-	case SLIDE_PROFILE:
-		return ds->pop[area].has || (d && d->has_imd)
-			       ? NULL
-			       : "population estimates or Indices of Deprivation";
-	case SLIDE_HOTSPOT_MAP:
-	case SLIDE_HOTSPOT_PERSISTENCE:
-		return f->has_lsoa && ds->has_lsoa_shapes
-			       ? NULL
-			       : "MPS LSOA-level recorded crime with LSOA boundaries";
-	case SLIDE_DRIVERS:
-		/* a model refused on the data says why on the slide */
-		if ((d && d->has_model) || (f->has_lsoa && ds->imd_edition && ds->has_census))
-			return NULL;
-		return "LSOA-level crime, Census residents and Indices of Deprivation";
-	case SLIDE_STREET_DENSITY:
-		if (area < JB_NBOROUGHS && ds->has_street && h && h->has_street &&
-		    h->area[area].street_n)
-			return NULL;
-		return "data.police.uk street-level records of these offences here";
-	case SLIDE_ATTRITION:
-		if (d && ((d->has_street && d->area[area].has_funnel) || d->has_po))
-			return NULL;
-		return "outcomes: data.police.uk street outcomes or the MPS crime dashboard";
-	case SLIDE_CONFIDENCE:
-	case SLIDE_HOMICIDE:
-		return public_missing(f, spec->kind, area);
-	default:
-		return area < JB_NBOROUGHS ? context_missing(f, spec->kind, area) : NULL;
-	}
+	return spec->kind->missing ? spec->kind->missing(f, area) : NULL;
 }
 
 void slide_no_data(struct dl_page *p, struct chart_box b, const char *what)
@@ -192,9 +117,36 @@ void slide_no_data(struct dl_page *p, struct chart_box b, const char *what)
 	free(msg);
 }
 
+/* ---- what the core slides cannot do without ---- */
+
+#define BOROUGH_SERIES "MPS borough-level recorded crime for this theme"
+
+const char *missing_key_figures(const struct jb_findings *f, int area)
+{
+	return f->has_series && f->area[area].change.ok ? NULL : BOROUGH_SERIES;
+}
+
+const char *missing_trend(const struct jb_findings *f, int area)
+{
+	return f->has_series && f->area[area].monthly.n ? NULL : BOROUGH_SERIES;
+}
+
+const char *missing_comparison(const struct jb_findings *f, int area)
+{
+	(void)area;
+	return f->nrate_ranked ? NULL : "recorded crime by borough and population estimates";
+}
+
+const char *missing_lsoa_map(const struct jb_findings *f, int area)
+{
+	return f->has_lsoa && f->ds->has_lsoa_shapes && f->area[area].nlsoa
+		       ? NULL
+		       : "MPS LSOA-level recorded crime with LSOA boundaries";
+}
+
 /* ---- title ---- */
 
-static void layout_title(struct dl_page *p, const struct slide_ctx *c)
+void layout_title(struct dl_page *p, const struct slide_ctx *c)
 {
 	dl_rect(p, 0, 0, DL_PAGE_W, DL_PAGE_H, (struct dl_style){.fill = COL_DARK_BLUE});
 	char *title = slide_title(c, c->spec);
@@ -238,12 +190,12 @@ static void omitted_line(struct dl_page *p, const struct slide_ctx *c)
 	free(s);
 }
 
-static void layout_contents(struct dl_page *p, const struct slide_ctx *c)
+void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 {
 	/* Entries in one column, or two when there are more than fit. */
 	size_t n = 0;
 	for (size_t i = 0; i < c->nspecs; i++)
-		n += c->specs[i].kind != SLIDE_TITLE && c->specs[i].kind != SLIDE_CONTENTS;
+		n += !(c->specs[i].kind->flags & KIND_NOT_LISTED);
 	const double row = 38;
 	/* room under the entries for the slides left out */
 	double h = c->body.h - (c->nomitted ? OMITTED_H + 6 : 0);
@@ -255,7 +207,7 @@ static void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 	size_t k = 0;
 	for (size_t i = 0; i < c->nspecs; i++) {
 		const struct jb_slide_spec *s = &c->specs[i];
-		if (s->kind == SLIDE_TITLE || s->kind == SLIDE_CONTENTS)
+		if (s->kind->flags & KIND_NOT_LISTED)
 			continue;
 		if (k >= per_col * cols)
 			break; /* the outline still lists every slide */
@@ -281,12 +233,12 @@ static void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 
 /* ---- key figures ---- */
 
-static void layout_key_figures(struct dl_page *p, const struct slide_ctx *c)
+void layout_key_figures(struct dl_page *p, const struct slide_ctx *c)
 {
 	struct chart_box b = slide_body_with_note(p, c);
-	const struct jb_area_findings *a = &c->f->area[c->area];
-	if (!c->f->has_series || !a->change.ok) {
-		slide_no_data(p, b, "MPS borough-level recorded crime for this theme");
+	const char *what = missing_key_figures(c->f, c->area);
+	if (what) {
+		slide_no_data(p, b, what);
 		return;
 	}
 	static const struct dl_color accents[] = {
@@ -307,12 +259,13 @@ static void layout_key_figures(struct dl_page *p, const struct slide_ctx *c)
 
 /* ---- trend ---- */
 
-static void layout_trend(struct dl_page *p, const struct slide_ctx *c)
+void layout_trend(struct dl_page *p, const struct slide_ctx *c)
 {
 	struct chart_box b = slide_body_with_note(p, c);
 	const struct jb_area_findings *a = &c->f->area[c->area];
-	if (!c->f->has_series || !a->monthly.n) {
-		slide_no_data(p, b, "MPS borough-level recorded crime for this theme");
+	const char *what = missing_trend(c->f, c->area);
+	if (what) {
+		slide_no_data(p, b, what);
 		return;
 	}
 	size_t n = a->monthly.n;
@@ -351,14 +304,15 @@ static void layout_trend(struct dl_page *p, const struct slide_ctx *c)
 
 /* ---- comparison ---- */
 
-static void layout_comparison(struct dl_page *p, const struct slide_ctx *c)
+void layout_comparison(struct dl_page *p, const struct slide_ctx *c)
 {
 	struct chart_box b = slide_body_with_note(p, c);
 	const struct jb_findings *f = c->f;
 	const int *order = f->rate_order; /* highest rate first */
 	int n = f->nrate_ranked;
-	if (!n) {
-		slide_no_data(p, b, "recorded crime by borough and population estimates");
+	const char *what = missing_comparison(c->f, c->area);
+	if (what) {
+		slide_no_data(p, b, what);
 		return;
 	}
 	const char *labels[JB_NBOROUGHS];
@@ -401,7 +355,7 @@ static void layout_comparison(struct dl_page *p, const struct slide_ctx *c)
 
 /* ---- LSOA map ---- */
 
-static void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
+void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
 {
 	struct chart_box b = slide_body_with_note(p, c);
 	const struct jb_findings *f = c->f;
@@ -499,7 +453,7 @@ static char *omitted_item(const struct slide_ctx *c)
 
 /* ---- sources and data quality ---- */
 
-static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
+void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 {
 	const struct jb_sources *src = &c->f->ds->sources;
 	struct chart_box b = c->body;
@@ -608,7 +562,7 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 
 /* ---- key findings ---- */
 
-static void layout_key_findings(struct dl_page *p, const struct slide_ctx *c)
+void layout_key_findings(struct dl_page *p, const struct slide_ctx *c)
 {
 	struct chart_box b = slide_body_with_note(p, c);
 	const struct jb_key_findings *k = &c->f->area[c->area].key;
@@ -636,80 +590,5 @@ static void layout_key_findings(struct dl_page *p, const struct slide_ctx *c)
 
 void slide_layout(struct dl_page *p, const struct slide_ctx *c)
 {
-	switch (c->spec->kind) {
-	case SLIDE_TITLE:
-		layout_title(p, c);
-		break;
-	case SLIDE_CONTENTS:
-		layout_contents(p, c);
-		break;
-	case SLIDE_KEY_FIGURES:
-		layout_key_figures(p, c);
-		break;
-	case SLIDE_TREND:
-		layout_trend(p, c);
-		break;
-	case SLIDE_COMPARISON:
-		layout_comparison(p, c);
-		break;
-	case SLIDE_LSOA_MAP:
-		layout_lsoa_map(p, c);
-		break;
-	case SLIDE_EXCLUSION_TRUANCY:
-		layout_exclusion_truancy(p, c);
-		break;
-	case SLIDE_YOUTH_SERVICES:
-		layout_youth_services(p, c);
-		break;
-	case SLIDE_YOUTH_JUSTICE:
-		layout_youth_justice(p, c);
-		break;
-	case SLIDE_ACTIONS:
-		layout_actions(p, c);
-		break;
-	case SLIDE_SOURCES:
-		layout_sources(p, c);
-		break;
-	case SLIDE_KEY_FINDINGS:
-		layout_key_findings(p, c);
-		break;
-	case SLIDE_PAN_LONDON:
-		slide_pan_london(p, c);
-		break;
-	case SLIDE_BOROUGH_TABLE:
-		slide_borough_table(p, c);
-		break;
-	case SLIDE_BOROUGH_MAP:
-		slide_borough_map(p, c);
-		break;
-	case SLIDE_BOROUGH_CONTEXT:
-		slide_borough_context(p, c);
-		break;
-	case SLIDE_HOTSPOT_MAP:
-		layout_hotspot_map(p, c);
-		break;
-	case SLIDE_HOTSPOT_PERSISTENCE:
-		layout_hotspot_persistence(p, c);
-		break;
-	case SLIDE_STREET_DENSITY:
-		layout_street_density(p, c);
-		break;
-	case SLIDE_PROFILE:
-		layout_profile(p, c);
-		break;
-	case SLIDE_DRIVERS:
-		layout_drivers(p, c);
-		break;
-	case SLIDE_ATTRITION:
-		layout_attrition(p, c);
-		break;
-	case SLIDE_CONFIDENCE:
-		layout_confidence(p, c);
-		break;
-	case SLIDE_HOMICIDE:
-		layout_homicide(p, c);
-		break;
-	case JB_NSLIDE_KINDS:
-		break;
-	}
+	c->spec->kind->layout(p, c);
 }

@@ -48,6 +48,43 @@ static const struct {
 
 /* ---- shared pieces ---- */
 
+/* ---- what the slides cannot do without (the overview has none of them) ---- */
+
+static int lait(const struct jb_findings *f)
+{
+	return f->ds->youth->lait.has_table;
+}
+
+const char *missing_exclusion_truancy(const struct jb_findings *f, int area)
+{
+	if (area >= JB_NBOROUGHS || lait(f))
+		return NULL;
+	return "DfE LAIT exclusion and absence figures (education-youth/)";
+}
+
+const char *missing_youth_services(const struct jb_findings *f, int area)
+{
+	const struct jb_context *x = f->context;
+	if (area >= JB_NBOROUGHS || x->yp_per_youth.ok || x->services[area].nsvc)
+		return NULL;
+	return "youth services (youth-services/) or DfE LAIT spending on them";
+}
+
+const char *missing_youth_justice(const struct jb_findings *f, int area)
+{
+	if (area >= JB_NBOROUGHS || lait(f) || f->context->offender[area].n)
+		return NULL;
+	return "DfE LAIT youth justice figures (education-youth/) or offender management";
+}
+
+const char *missing_actions(const struct jb_findings *f, int area)
+{
+	const struct jb_context *x = f->context;
+	if (area >= JB_NBOROUGHS || x->actions[area].n)
+		return NULL;
+	return x->has_actions ? "actions for this borough in the action log" : "action log (actions/)";
+}
+
 static const struct jb_context *context(const struct slide_ctx *c)
 {
 	return c->f->context;

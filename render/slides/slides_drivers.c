@@ -36,6 +36,35 @@ static void tiles_row(struct dl_page *p, const struct slide_ctx *c, struct chart
 	slide_tiles_free(t, n);
 }
 
+/* ---- what the slides cannot do without ---- */
+
+const char *missing_profile(const struct jb_findings *f, int area)
+{
+	const struct jb_drivers *d = f->drivers;
+	return f->ds->pop[area].has || (d && d->has_imd)
+		       ? NULL
+		       : "population estimates or Indices of Deprivation";
+}
+
+const char *missing_drivers(const struct jb_findings *f, int area)
+{
+	(void)area;
+	const struct jb_drivers *d = f->drivers;
+	const struct jb_dataset *ds = f->ds;
+	/* a model refused on the data says why on the slide */
+	if ((d && d->has_model) || (f->has_lsoa && ds->imd_edition && ds->has_census))
+		return NULL;
+	return "LSOA-level crime, Census residents and Indices of Deprivation";
+}
+
+const char *missing_attrition(const struct jb_findings *f, int area)
+{
+	const struct jb_drivers *d = f->drivers;
+	if (d && ((d->has_street && d->area[area].has_funnel) || d->has_po))
+		return NULL;
+	return "outcomes: data.police.uk street outcomes or the MPS crime dashboard";
+}
+
 /* ---- profile ---- */
 
 static void imd_map(struct dl_page *p, const struct slide_ctx *c, struct chart_box b)

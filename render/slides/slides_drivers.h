@@ -11,4 +11,9 @@ void layout_profile(struct dl_page *p, const struct slide_ctx *c);
 void layout_drivers(struct dl_page *p, const struct slide_ctx *c);
 void layout_attrition(struct dl_page *p, const struct slide_ctx *c);
 
+/* What each lacks for area (struct slide_kind's missing). */
+const char *missing_profile(const struct jb_findings *f, int area);
+const char *missing_drivers(const struct jb_findings *f, int area);
+const char *missing_attrition(const struct jb_findings *f, int area);
+
 #endif

@@ -117,6 +117,25 @@ static void column_text(struct dl_page *p, double x, double y, double w, double 
 			   ALIGN_LEFT, text);
 }
 
+/* ---- what the slides cannot do without ---- */
+
+const char *missing_hotspots(const struct jb_findings *f, int area)
+{
+	(void)area;
+	return f->has_lsoa && f->ds->has_lsoa_shapes
+		       ? NULL
+		       : "MPS LSOA-level recorded crime with LSOA boundaries";
+}
+
+const char *missing_street_density(const struct jb_findings *f, int area)
+{
+	const struct jb_hotspots *h = f->hot;
+	if (area < JB_NBOROUGHS && f->ds->has_street && h && h->has_street &&
+	    h->area[area].street_n)
+		return NULL;
+	return "data.police.uk street-level records of these offences here";
+}
+
 /* ---- Gi* map ---- */
 
 void layout_hotspot_map(struct dl_page *p, const struct slide_ctx *c)

@@ -18,20 +18,22 @@
 #define GAP 18.0
 #define CAPTION_PT 8.0
 
-const char *public_missing(const struct jb_findings *f, enum jb_slide_kind kind, int area)
+const char *missing_confidence(const struct jb_findings *f, int area)
 {
-	if (kind == SLIDE_CONFIDENCE) {
-		const struct jb_confidence *k = f->confidence;
-		if (!k || !k->ok)
-			return "MOPAC Public Attitudes Survey (confidence/)";
-		if (area < JB_NBOROUGHS ? k->area[area].headline < 0
-					: k->good_job < 0 || !k->m[k->good_job].nranked)
-			return area < JB_NBOROUGHS ? "Public Attitudes Survey figures for this borough"
-						   : "Public Attitudes Survey \"Good Job\" local figures";
-	}
-	if (kind == SLIDE_HOMICIDE && (!f->homicide || !f->homicide->ok))
-		return "MPS homicide victims (crime/)";
+	const struct jb_confidence *k = f->confidence;
+	if (!k || !k->ok)
+		return "MOPAC Public Attitudes Survey (confidence/)";
+	if (area < JB_NBOROUGHS ? k->area[area].headline < 0
+				: k->good_job < 0 || !k->m[k->good_job].nranked)
+		return area < JB_NBOROUGHS ? "Public Attitudes Survey figures for this borough"
+					   : "Public Attitudes Survey \"Good Job\" local figures";
 	return NULL;
+}
+
+const char *missing_homicide(const struct jb_findings *f, int area)
+{
+	(void)area;
+	return f->homicide && f->homicide->ok ? NULL : "MPS homicide victims (crime/)";
 }
 
 /* ---- public confidence ---- */
@@ -237,7 +239,7 @@ static void conf_london(struct dl_page *p, const struct slide_ctx *c, struct cha
 void layout_confidence(struct dl_page *p, const struct slide_ctx *c)
 {
 	struct chart_box b = slide_body_with_note(p, c);
-	const char *what = public_missing(c->f, SLIDE_CONFIDENCE, c->area);
+	const char *what = missing_confidence(c->f, c->area);
 	if (what)
 		slide_no_data(p, b, what);
 	else if (c->area == JB_LONDON)
@@ -293,7 +295,7 @@ static void hom_table(struct dl_page *p, struct chart_box b, const struct jb_hom
 void layout_homicide(struct dl_page *p, const struct slide_ctx *c)
 {
 	struct chart_box b = slide_body_with_note(p, c);
-	const char *what = public_missing(c->f, SLIDE_HOMICIDE, c->area);
+	const char *what = missing_homicide(c->f, c->area);
 	if (what) {
 		slide_no_data(p, b, what);
 		return;

@@ -16,7 +16,8 @@ void layout_confidence(struct dl_page *p, const struct slide_ctx *c);
 void layout_homicide(struct dl_page *p, const struct slide_ctx *c);
 
 /* What a confidence or homicide slide lacks for area, or NULL when it has
- * what it shows (see slide_missing in deck.h). */
-const char *public_missing(const struct jb_findings *f, enum jb_slide_kind kind, int area);
+ * what it shows (struct slide_kind's missing). */
+const char *missing_confidence(const struct jb_findings *f, int area);
+const char *missing_homicide(const struct jb_findings *f, int area);
 
 #endif
