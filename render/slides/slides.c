@@ -117,6 +117,35 @@ void slide_no_data(struct dl_page *p, struct chart_box b, const char *what)
 	free(msg);
 }
 
+size_t slide_borough_lsoas(const struct slide_ctx *c, const struct jb_polygon **polys,
+			   size_t *lsoa)
+{
+	const struct jb_dataset *ds = c->f->ds;
+	size_t n = 0;
+	for (size_t l = 0; l < ds->nlsoa; l++) {
+		if (ds->lsoa[l].borough != c->area || !ds->lsoa[l].poly.nrings)
+			continue;
+		if (lsoa)
+			lsoa[n] = l;
+		polys[n++] = &ds->lsoa[l].draw;
+	}
+	return n;
+}
+
+size_t slide_map_and_table(struct dl_page *p, struct chart_box b, const struct choropleth *map,
+			   const struct table *tb, double table_w, double inset, double table_h,
+			   double *below)
+{
+	chart_choropleth(p, (struct chart_box){b.x, b.y, b.w - table_w - SLIDE_TABLE_GAP, b.h}, map);
+	double tx = b.x + b.w - table_w;
+	size_t shown = chart_table(
+		p, (struct chart_box){tx, b.y + inset, table_w, table_h > 0 ? table_h : b.h - inset},
+		tb);
+	if (below)
+		*below = b.y + inset + tb->size * 1.9 * (double)(shown + 1) + 10;
+	return shown;
+}
+
 /* ---- what the core slides cannot do without ---- */
 
 #define BOROUGH_SERIES "MPS borough-level recorded crime for this theme"
@@ -365,16 +394,12 @@ void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
 		slide_no_data(p, b, !f->has_lsoa ? "MPS LSOA-level recorded crime" : "LSOA boundaries");
 		return;
 	}
-	size_t n = 0;
 	const struct jb_polygon **polys = xcalloc(ds->nlsoa, sizeof *polys);
-	int *cls = xcalloc(ds->nlsoa, sizeof *cls);
-	for (size_t l = 0; l < ds->nlsoa; l++) {
-		if (ds->lsoa[l].borough != c->area || !ds->lsoa[l].poly.nrings)
-			continue;
-		polys[n] = &ds->lsoa[l].draw;
-		cls[n] = isnan(f->lsoa[l].count12) ? -1 : f->lsoa[l].map_class;
-		n++;
-	}
+	size_t *lsoa = xcalloc(ds->nlsoa, sizeof *lsoa);
+	size_t n = slide_borough_lsoas(c, polys, lsoa);
+	int *cls = xcalloc(n ? n : 1, sizeof *cls);
+	for (size_t i = 0; i < n; i++)
+		cls[i] = isnan(f->lsoa[lsoa[i]].count12) ? -1 : f->lsoa[lsoa[i]].map_class;
 	size_t nc = (size_t)a->map_nclasses;
 	struct dl_color colors[JB_MAP_CLASSES];
 	chart_blue_ramp(nc, colors);
@@ -387,14 +412,13 @@ void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
 					  ? xasprintf("%s – %s", lo, hi)
 					  : xstrdup(lo);
 	}
-	/* Labels: the top three LSOAs by name. */
-	double label_xy[6];
-	const char *label_text[3];
+	/* Labels: the top LSOAs by name. */
+	double label_xy[2 * SLIDE_MAP_LABELS];
+	const char *label_text[SLIDE_MAP_LABELS];
 	size_t nlabels = 0;
-	for (int k = 0; k < 3; k++)
-		slide_lsoa_label(ds, a->top_lsoa[k], label_xy, label_text, &nlabels, 3);
-	double table_w = 250;
-	struct chart_box mb = {b.x, b.y, b.w - table_w - 20, b.h};
+	for (int k = 0; k < SLIDE_MAP_LABELS; k++)
+		slide_lsoa_label(ds, a->top_lsoa[k], label_xy, label_text, &nlabels,
+				 SLIDE_MAP_LABELS);
 	struct choropleth ch = {
 		.n = n,
 		.polys = polys,
@@ -408,15 +432,15 @@ void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
 		.label_xy = label_xy,
 		.labels = label_text,
 	};
-	chart_choropleth(p, mb, &ch);
 
-	/* The top five as a table beside the map. */
-	const char *cells[2 * 6];
-	char counts[5][32];
+	/* The top LSOAs (the findings keep TOP of them) as a table beside the map. */
+	enum { TOP = sizeof a->top_lsoa / sizeof a->top_lsoa[0] };
+	const char *cells[2 * (TOP + 1)];
+	char counts[TOP][32];
 	size_t rows = 1;
 	cells[0] = "Neighbourhood (LSOA)";
 	cells[1] = "Offences";
-	for (int k = 0; k < 5; k++) {
+	for (int k = 0; k < TOP; k++) {
 		int l = a->top_lsoa[k];
 		if (l < 0)
 			continue;
@@ -428,10 +452,11 @@ void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
 	static const double widths[] = {0.7, 0.3};
 	static const enum chart_align align[] = {ALIGN_LEFT, ALIGN_RIGHT};
 	struct table tb = {rows, 2, cells, widths, align, -1, 9};
-	chart_table(p, (struct chart_box){b.x + b.w - table_w, b.y + 10, table_w, b.h - 10}, &tb);
+	slide_map_and_table(p, b, &ch, &tb, SLIDE_TABLE_NARROW_W, 10, 0, NULL);
 	for (size_t k = 0; k < nc; k++)
 		free(class_labels[k]);
 	free(polys);
+	free(lsoa);
 	free(cls);
 }
 

@@ -251,11 +251,10 @@ static void services_map(struct dl_page *p, const struct slide_ctx *c, struct ch
 		slide_no_data(p, b, "LSOA and borough boundaries (boundaries/)");
 		return;
 	}
-	size_t nl = 0;
-	for (size_t l = 0; l < ds->nlsoa; l++)
-		nl += ds->lsoa[l].borough == c->area && ds->lsoa[l].poly.nrings;
+	const struct jb_polygon **polys = xcalloc(ds->nlsoa + sa->nsvc + 1, sizeof *polys);
+	size_t *lsoa = xcalloc(ds->nlsoa + 1, sizeof *lsoa);
+	size_t nl = slide_borough_lsoas(c, polys, lsoa);
 	size_t n = nl + sa->nsvc;
-	const struct jb_polygon **polys = xcalloc(n ? n : 1, sizeof *polys);
 	int *cls = xcalloc(n ? n : 1, sizeof *cls);
 	struct jb_polygon *marks = xcalloc(sa->nsvc ? sa->nsvc : 1, sizeof *marks);
 	/* classes: the Gi* classes when known, else one neutral class; then
@@ -276,12 +275,9 @@ static void services_map(struct dl_page *p, const struct slide_ctx *c, struct ch
 	colors[nc] = COL_SERVICE;
 	labels[nc++] = "Youth service";
 	size_t k = 0;
-	for (size_t l = 0; l < ds->nlsoa; l++) {
-		if (ds->lsoa[l].borough != c->area || !ds->lsoa[l].poly.nrings)
-			continue;
-		polys[k] = &ds->lsoa[l].draw;
-		int g = x->lsoa_gi[l];
-		cls[k++] = !x->has_hot ? 0 : g == JB_GI_UNKNOWN ? -1 : 3 - g;
+	for (; k < nl; k++) {
+		int g = x->lsoa_gi[lsoa[k]];
+		cls[k] = !x->has_hot ? 0 : g == JB_GI_UNKNOWN ? -1 : 3 - g;
 	}
 	const struct jb_polygon *outline = &ds->borough_draw[c->area];
 	double r = fmax(outline->maxx - outline->minx, outline->maxy - outline->miny) / 70;
@@ -319,6 +315,7 @@ static void services_map(struct dl_page *p, const struct slide_ctx *c, struct ch
 	free(label_xy);
 	free(marks);
 	free(polys);
+	free(lsoa);
 	free(cls);
 }
 

@@ -77,14 +77,11 @@ static void imd_map(struct dl_page *p, const struct slide_ctx *c, struct chart_b
 		return;
 	}
 	const struct jb_polygon **polys = xcalloc(ds->nlsoa ? ds->nlsoa : 1, sizeof *polys);
-	int *cls = xcalloc(ds->nlsoa ? ds->nlsoa : 1, sizeof *cls);
-	size_t n = 0;
-	for (size_t l = 0; l < ds->nlsoa; l++) {
-		if (ds->lsoa[l].borough != c->area || !ds->lsoa[l].poly.nrings)
-			continue;
-		polys[n] = &ds->lsoa[l].draw;
-		cls[n++] = d->lsoa_imd_class[l];
-	}
+	size_t *lsoa = xcalloc(ds->nlsoa ? ds->nlsoa : 1, sizeof *lsoa);
+	size_t n = slide_borough_lsoas(c, polys, lsoa);
+	int *cls = xcalloc(n ? n : 1, sizeof *cls);
+	for (size_t i = 0; i < n; i++)
+		cls[i] = d->lsoa_imd_class[lsoa[i]];
 	struct dl_color colors[JB_IMD_CLASSES];
 	chart_blue_ramp(JB_IMD_CLASSES, colors);
 	char *labels[JB_IMD_CLASSES];
@@ -109,6 +106,7 @@ static void imd_map(struct dl_page *p, const struct slide_ctx *c, struct chart_b
 	for (int k = 0; k < JB_IMD_CLASSES; k++)
 		free(labels[k]);
 	free(polys);
+	free(lsoa);
 	free(cls);
 }
 

@@ -74,17 +74,6 @@ static const struct csv_table core_table =
 	CSV_TABLE("summary.csv", "one borough, or London: every headline figure", core_cols);
 static const struct csv_table drivers_table = CSV_TABLE("summary.csv", "", drivers_cols);
 
-/* summary.csv's columns, in order, over the declarations that hold them. */
-static const struct csv_table *const summary_parts[] = {&core_table, &drivers_table,
-						       &summary_public_table,
-						       &summary_context_table};
-enum { NPARTS = sizeof summary_parts / sizeof summary_parts[0] };
-
-const struct csv_table *summary_part(size_t i)
-{
-	return i < NPARTS ? summary_parts[i] : NULL;
-}
-
 /* The profile, drivers and attrition columns (analysis/drivers.h). */
 static void drivers_columns(FILE *out, const struct jb_findings *f, int area)
 {
@@ -162,15 +151,33 @@ static void core_columns(FILE *out, const struct jb_findings *f, int i)
 	hotspot_columns(out, f, i);
 }
 
+/* summary.csv's columns, in order: each part's declaration and the
+ * function writing its fields of one area's row. */
+static const struct {
+	const struct csv_table *def;
+	void (*row)(FILE *out, const struct jb_findings *f, int area);
+} parts[] = {
+	{&core_table, core_columns},
+	{&drivers_table, drivers_columns},
+	{&summary_public_table, summary_public_row},
+	{&summary_context_table, summary_context_row},
+};
+enum { NPARTS = sizeof parts / sizeof parts[0] };
+
+const struct csv_table *summary_part(size_t i)
+{
+	return i < NPARTS ? parts[i].def : NULL;
+}
+
 static void summary_body(FILE *out, const struct jb_findings *f)
 {
-	csv_header_parts(out, summary_parts, NPARTS);
-	for (int i = 0; i <= JB_NBOROUGHS; i++) {
-		core_columns(out, f, i);
-		drivers_columns(out, f, i);
-		summary_public_row(out, f, i);
-		summary_context_row(out, f, i);
-	}
+	const struct csv_table *defs[NPARTS];
+	for (size_t k = 0; k < NPARTS; k++)
+		defs[k] = parts[k].def;
+	csv_header_parts(out, defs, NPARTS);
+	for (int i = 0; i <= JB_NBOROUGHS; i++)
+		for (size_t k = 0; k < NPARTS; k++)
+			parts[k].row(out, f, i);
 }
 
 static const struct csv_col dashboard_cols[] = {
