@@ -372,9 +372,9 @@ static void load_theme(struct loader *L, const config_setting_t *th, struct jb_t
 	}
 	theme->street_types = get_strings(L, th, "police_uk", &theme->nstreet);
 	theme->dash_subtypes = get_strings(L, th, "dashboard", &theme->ndash);
-	if (theme->ndash > 8)
+	if (theme->ndash > JB_TEMPLATE_MAX_DASH)
 		fail(L, config_setting_get_member(th, "dashboard"),
-		     "'dashboard' takes at most 8 measures");
+		     "'dashboard' takes at most %zu measures", JB_TEMPLATE_MAX_DASH);
 }
 
 static void load_tiles(struct loader *L, const config_setting_t *g, struct jb_slide_spec *s)

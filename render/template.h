@@ -49,6 +49,11 @@ struct jb_slide_spec {
  * 20; a list longer than this is refused (a deck of thousands of pages is
  * a mistake, and takes minutes to write). */
 #define JB_TEMPLATE_MAX_SLIDES 200
+/* The theme's 'dashboard' lists at most as many MPS dashboard measures as
+ * the findings keep figures for (analysis/findings.h's dash arrays). */
+#define JB_TEMPLATE_MAX_DASH                                                  \
+	(sizeof ((struct jb_area_findings *)0)->dash_last12 /                 \
+	 sizeof ((struct jb_area_findings *)0)->dash_last12[0])
 
 struct jb_template {
 	char *path;

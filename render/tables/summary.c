@@ -195,9 +195,11 @@ const struct csv_table dashboard_table =
 static void dashboard_body(FILE *out, const struct jb_findings *f)
 {
 	csv_header(out, &dashboard_table);
-	for (int i = 0; i <= JB_NBOROUGHS; i++)
-		for (size_t k = 0; k < f->theme->ndash && k < 8; k++) {
-			const struct jb_area_findings *a = &f->area[i];
+	for (int i = 0; i <= JB_NBOROUGHS; i++) {
+		const struct jb_area_findings *a = &f->area[i];
+		/* as many as the findings keep (the loader allows no more) */
+		size_t max = sizeof a->dash_last12 / sizeof a->dash_last12[0];
+		for (size_t k = 0; k < f->theme->ndash && k < max; k++) {
 			csv_text(out, a->code, 0);
 			csv_text(out, a->name, 0);
 			csv_text(out, f->theme->dash_subtypes[k], 0);
@@ -205,6 +207,7 @@ static void dashboard_body(FILE *out, const struct jb_findings *f)
 			csv_int(out, a->dash_prev12[k], 0);
 			csv_fig(out, a->dash_pct[k], 1);
 		}
+	}
 }
 
 /* path, written atomically by body. */
