@@ -669,29 +669,32 @@ static const struct fill_key every_slide[] = {
 };
 static const struct fill_group every_slide_keys = FILL_GROUP(every_slide);
 
-/* The i-th group of placeholders: every slide's, then each kind's in the
- * kinds' order (a group several kinds share once); NULL past the last. */
-static const struct fill_group *group(size_t i)
+/* The groups of placeholders in turn: every slide's, then each kind's in
+ * the kinds' order, a group several kinds share once. *at is where the
+ * walk is (0 to start); NULL past the last. */
+static const struct fill_group *next_group(size_t *at)
 {
-	if (i == 0)
+	if ((*at)++ == 0)
 		return &every_slide_keys;
-	size_t seen = 1;
-	for (size_t k = 0; k < slide_nkinds; k++) {
+	for (; *at <= slide_nkinds; (*at)++) {
+		size_t k = *at - 1;
 		const struct fill_group *g = slide_kinds[k].placeholders;
 		int first = g != NULL;
 		for (size_t j = 0; first && j < k; j++)
 			first = slide_kinds[j].placeholders != g;
-		if (first && seen++ == i)
+		if (first) {
+			(*at)++;
 			return g;
+		}
 	}
 	return NULL;
 }
 
-/* The first placeholder named name (len bytes), in group order. */
+/* The first placeholder named name (len bytes), in the groups' order. */
 static const struct fill_key *find_key(const char *name, size_t len)
 {
-	const struct fill_group *g;
-	for (size_t i = 0; (g = group(i)); i++)
+	size_t at = 0;
+	for (const struct fill_group *g; (g = next_group(&at));)
 		for (size_t k = 0; k < g->n; k++)
 			if (strlen(g->v[k].name) == len && memcmp(g->v[k].name, name, len) == 0)
 				return &g->v[k];
@@ -700,8 +703,8 @@ static const struct fill_key *find_key(const char *name, size_t len)
 
 void fill_list(FILE *out)
 {
-	const struct fill_group *g;
-	for (size_t i = 0; (g = group(i)); i++)
+	size_t at = 0;
+	for (const struct fill_group *g; (g = next_group(&at));)
 		for (size_t k = 0; k < g->n; k++)
 			fprintf(out, "  {%s}%*s%s\n", g->v[k].name,
 				(int)(18 - strlen(g->v[k].name)), "", g->v[k].what);

@@ -23,9 +23,11 @@
 #define DECK DATATABLE_PER_DECK
 #define LONDON DATATABLE_LONDON_WIDE
 
-/* In the order their data tables are written (data/ and data-dictionary.csv
- * list them so) and their placeholders looked up: a name two groups share
- * ({hot_count}, {street_period}) reads the first group's. */
+/* Each row: name, outline, layout, missing, tables, placeholders, flags
+ * (struct slide_kind). In the order their data tables are written (data/
+ * and data-dictionary.csv list them so) and their placeholders looked up:
+ * a name two groups share ({hot_count}, {street_period}) reads the first
+ * group's. */
 const struct slide_kind slide_kinds[] = {
 	{"title", "Title", layout_title, NULL, NULL, NULL, KIND_COVER | KIND_NOT_LISTED},
 	{"contents", "Contents", layout_contents, NULL, NULL, NULL, KIND_NOT_LISTED},
