@@ -4,10 +4,11 @@
  * data it cannot do without, the data tables it writes and the
  * placeholders it brings, the way mandoc declares each macro once.
  *
- * Adding a slide kind: a layout file in render/slides/ (its layout
- * function, its missing function, its placeholder group if it has words
- * of its own; its data tables in render/tables/), one row in kinds.c, and
- * its slide in the templates. Nothing else lists the kinds.
+ * Adding a slide kind: a layout file in render/slides/ with its header
+ * (its layout function, its missing function, its placeholder group if it
+ * has words of its own, its data tables: there, or in render/tables/ when
+ * they are a topic's), one row in kinds.c, and its slide in the templates
+ * (templates/london-pack.conf). Nothing else lists the kinds.
  *
  * Read-only: any number of threads or deck processes may share it. */
 #ifndef JB_KINDS_H
