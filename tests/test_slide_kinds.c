@@ -69,7 +69,8 @@ static char *tmp;
 /* how often each kind was laid out, and found missing, over the states;
  * and the pages of the 'part' state that have data but say some input of
  * theirs was not supplied */
-static int laid_out[64], missing_in[64][NSTATES];
+#define MAX_KINDS 64 /* room; the table has 24 */
+static int laid_out[MAX_KINDS], missing_in[MAX_KINDS][NSTATES];
 static int partly;
 
 /* A data folder of symbolic links to the inputs named. */
@@ -280,8 +281,8 @@ static void same_ink(const char *pdf_png, const char *cairo_png, const char *wha
 static void deck_of_every_kind(enum state s, int area)
 {
 	struct jb_template t;
-	const struct slide_kind *kinds[64];
-	assert_true(slide_nkinds <= 64);
+	const struct slide_kind *kinds[MAX_KINDS];
+	assert_true(slide_nkinds <= MAX_KINDS);
 	size_t n = one_of_each(area, &t, kinds);
 	const struct jb_findings *f = st[s].f;
 	struct dl_deck *d = deck_build(f, &t, area);
