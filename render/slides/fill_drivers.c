@@ -138,10 +138,11 @@ FILL_DRIVERS_FN(fd_drv_corr_p)
 	const struct jb_drivers *d = D(c);
 	if (!d || !d->has_model || !isfinite(d->corr_p_max))
 		snprintf(b, n, NA);
-	else if (d->corr_p_max < 0.001)
-		snprintf(b, n, "every p < 0.001");
-	else
-		snprintf(b, n, "every p at most %.3f", d->corr_p_max);
+	else {
+		char p[32];
+		fmt_p_max(d->corr_p_max, p, sizeof p);
+		snprintf(b, n, "every %s", p);
+	}
 }
 
 FILL_DRIVERS_FN(fd_drv_phi)
