@@ -284,7 +284,7 @@ static double window(const struct jb_series *s, int first, int last)
 static void headline_change(const struct jb_findings *f, int b, struct jb_actions_area *a)
 {
 	a->count_then = a->count_now = a->pct = NAN;
-	a->rate_then = a->rate_now = NAN;
+	a->rate_then = a->rate_now = a->rate_pct = NAN;
 	a->london_then = a->london_now = a->london_pct = NAN;
 	if (!a->last_meeting) {
 		snprintf(a->why, sizeof a->why, "no meeting date in the action log");
@@ -313,6 +313,8 @@ static void headline_change(const struct jb_findings *f, int b, struct jb_action
 	if (A->population > 0) {
 		a->rate_then = a->count_then / A->population * 1000.0;
 		a->rate_now = a->count_now / A->population * 1000.0;
+		if (a->rate_then > 0)
+			a->rate_pct = 100.0 * (a->rate_now - a->rate_then) / a->rate_then;
 	}
 	if (a->london_then > 0)
 		a->london_pct = 100.0 * (a->london_now - a->london_then) / a->london_then;

@@ -114,7 +114,7 @@ struct jb_actions_area {
 	char why[96];        /* when !change_ok */
 	int then_last;       /* month index: the 12 months then_last-11..then_last */
 	double count_then, count_now, pct;  /* offences; pct = 100 (now - then) / then */
-	double rate_then, rate_now;         /* per 1,000 residents (NAN without population) */
+	double rate_then, rate_now, rate_pct; /* per 1,000 residents (NAN without population) */
 	double london_then, london_now, london_pct; /* London over the same windows */
 };
 

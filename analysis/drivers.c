@@ -200,6 +200,7 @@ static void fit_curve(struct jb_curve *c, const struct jb_dataset *ds, const dou
 		c->rr10 = exp(10 * c->b1);
 		c->rr10_lo = exp(10 * (c->b1 - Z95 * c->se_b1));
 		c->rr10_hi = exp(10 * (c->b1 + Z95 * c->se_b1));
+		c->significant = c->rr10_lo > 1 || c->rr10_hi < 1;
 		for (int k = 0; k < JB_CURVE_POINTS; k++) {
 			c->x[k] = xmin + (xmax - xmin) * k / (JB_CURVE_POINTS - 1);
 			c->rate[k] = 1000.0 * exp(c->b0 + c->b1 * c->x[k]);

@@ -79,6 +79,7 @@ struct jb_curve {
 	double b0, b1, se_b1;   /* log scale; se scaled for overdispersion */
 	double phi;
 	double rr10, rr10_lo, rr10_hi; /* rate ratio per 10 IMD points, 95% CI */
+	int significant;        /* the 95% CI of rr10 leaves out 1 */
 	double x[JB_CURVE_POINTS], rate[JB_CURVE_POINTS]; /* over [xmin, xmax] */
 };
 

@@ -221,13 +221,18 @@ static void emerging(struct jb_hotspots *h, const struct jb_findings *f)
 	h->emg = xmalloc((n ? n : 1) * sizeof *h->emg);
 	h->mk_z = xmalloc((n ? n : 1) * sizeof *h->mk_z);
 	h->mk_p = xmalloc((n ? n : 1) * sizeof *h->mk_p);
+	h->hot_steps = xcalloc(n ? n : 1, sizeof *h->hot_steps);
+	h->cold_steps = xcalloc(n ? n : 1, sizeof *h->cold_steps);
 	for (size_t u = 0; u < n; u++) {
 		h->emg[u] = (unsigned char)jb_emerging_class(h->step_cls + u * T, h->step_z + u * T, T);
 		struct jb_mk mk;
 		int ok = jb_mann_kendall(h->step_z + u * T, T, &mk) == 0;
 		h->mk_z[u] = ok ? mk.z : NAN;
 		h->mk_p[u] = ok ? mk.p : NAN;
-		h->nemg[h->emg[u]]++;
+		for (size_t s = 0; s < T; s++) {
+			h->hot_steps[u] += h->step_cls[u * T + s] > 0;
+			h->cold_steps[u] += h->step_cls[u * T + s] < 0;
+		}
 	}
 
 	struct ranked *rp = xmalloc((n ? n : 1) * sizeof *rp);
@@ -639,10 +644,29 @@ static void street(struct jb_hotspots *h, const struct jb_findings *f)
 	free(pt);
 }
 
+/* London's counts, the boroughs' summed (summary.csv's London row). */
+static void london_tallies(struct jb_hotspots *h)
+{
+	struct jb_hot_area *L = &h->area[JB_LONDON];
+	for (int b = 0; b < JB_NBOROUGHS; b++) {
+		const struct jb_hot_area *a = &h->area[b];
+		L->nunits += a->nunits;
+		for (int k = 0; k < JB_HOT_NCLASSES; k++)
+			L->ncls[k] += a->ncls[k];
+		L->nhot += a->nhot;
+		L->nhot_fdr += a->nhot_fdr;
+		L->ncold += a->ncold;
+		for (int k = 0; k < JB_EMG_NCLASSES; k++)
+			L->nemg[k] += a->nemg[k];
+		L->npersistent += a->npersistent;
+		L->nintensifying += a->nintensifying;
+	}
+}
+
 struct jb_hotspots *jb_hotspots_analyse(const struct jb_findings *f)
 {
 	struct jb_hotspots *h = xcalloc(1, sizeof *h);
-	for (int b = 0; b < JB_NBOROUGHS; b++) {
+	for (int b = 0; b <= JB_NBOROUGHS; b++) {
 		for (int k = 0; k < JB_HOT_TOP; k++)
 			h->area[b].top_hot[k] = -1;
 		h->area[b].kde_h = h->area[b].kde_h_rule = NAN;
@@ -650,6 +674,7 @@ struct jb_hotspots *jb_hotspots_analyse(const struct jb_findings *f)
 	lsoa_gistar(h, f);
 	emerging(h, f);
 	street(h, f);
+	london_tallies(h);
 	return h;
 }
 
@@ -667,6 +692,8 @@ void jb_hotspots_free(struct jb_hotspots *h)
 	free(h->emg);
 	free(h->mk_z);
 	free(h->mk_p);
+	free(h->hot_steps);
+	free(h->cold_steps);
 	jb_nb_free(&h->gnb);
 	free(h->gx);
 	free(h->gborough);
@@ -701,7 +728,7 @@ void jb_hotspots_dump(const struct jb_findings *f, FILE *out)
 		fprintf(out, "hotspots emerging complete_months %zu steps %zu of %d months from %s",
 			h->complete_months, h->nsteps, h->step_months, a);
 		for (int k = 0; k < JB_EMG_NCLASSES; k++)
-			fprintf(out, " %zu", h->nemg[k]);
+			fprintf(out, " %zu", h->area[JB_LONDON].nemg[k]);
 		fputc('\n', out);
 	} else {
 		fprintf(out, "hotspots emerging none (%s)\n", h->emg_why);

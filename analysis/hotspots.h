@@ -102,9 +102,10 @@ struct jb_hotspots {
 	int step_first;          /* first month of step 0 */
 	double *step_z;          /* [nunits * nsteps], unit-major */
 	signed char *step_cls;   /* [nunits * nsteps] enum jb_hot */
+	int *hot_steps, *cold_steps; /* [nunits] steps in which the unit was hot (class
+				      * > 0), cold (class < 0) */
 	unsigned char *emg;      /* [nunits] enum jb_emerging */
 	double *mk_z, *mk_p;     /* [nunits] Mann-Kendall on the z series (NAN if < 3 steps) */
-	size_t nemg[JB_EMG_NCLASSES]; /* London */
 
 	/* ---- street points ---- */
 	int has_street;          /* street data with some theme offence in the 32 boroughs */
@@ -121,7 +122,10 @@ struct jb_hotspots {
 	signed char *gborough;   /* [gnb.n] borough of the cell (-1 none) */
 	struct jb_gistar ggi;
 
-	struct jb_hot_area area[JB_NBOROUGHS];
+	/* [JB_LONDON] holds London's tallies, the boroughs' summed: nunits,
+	 * ncls, nhot, nhot_fdr, ncold, nemg, npersistent, nintensifying (its
+	 * lists, street figures and surfaces are empty). */
+	struct jb_hot_area area[JB_NBOROUGHS + 1];
 };
 
 /* Needs the findings' LSOA counts (f->lsoa[].count12, f->has_lsoa,

@@ -293,6 +293,9 @@ struct jb_dataset {
 	struct strmap *ward_index;
 
 	struct jb_polygon borough_shape[JB_NBOROUGHS];
+	/* a representative point of each borough_shape with rings (where maps
+	 * put its name: jb_polygon_centroid), BNG */
+	double borough_cx[JB_NBOROUGHS], borough_cy[JB_NBOROUGHS];
 	/* borough_shape simplified for maps, and the tolerance (metres) each
 	 * borough's boundaries were simplified with (ingest/drawing.c) */
 	struct jb_polygon borough_draw[JB_NBOROUGHS];

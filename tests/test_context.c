@@ -659,6 +659,8 @@ static void actions_real(void **state)
 	assert_close(h->count_now, 3739, 0);
 	assert_close(h->pct, 100.0 * (3739 - 3850) / 3850.0, 1e-12);
 	assert_close(h->rate_then, 3850 / realf->area[borough("Hackney")].population * 1000, 1e-12);
+	/* one population for both windows: the rate changes as the count does */
+	assert_close(h->rate_pct, 100.0 * (3739 - 3850) / 3850.0, 1e-12);
 }
 
 static void actions_broken_rows(void **state)

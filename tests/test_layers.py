@@ -47,7 +47,6 @@ KNOWN = {
     "render/tables/datatables.c -> render/slides/slides_drivers.h",
     "render/tables/datatables.c -> render/slides/slides_public.h",
     "render/tables/summary.c -> render/slides/slides_public.h",
-    "render/slides/fill_drivers.c: if (cv->rr10_lo > 1 || cv->rr10_hi < 1) {",
 }
 seen_known = set()
 INCLUDE = re.compile(r'^\s*#\s*include\s+([<"])([^">]+)[">]')
