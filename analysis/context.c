@@ -474,19 +474,11 @@ static int check_similar(const struct jb_similar_mean *m, size_t nyears)
 
 int jb_context_check(const struct jb_context *c, const struct jb_dataset *ds, FILE *err)
 {
-	int n = 0;
-#define PROBLEM(...)                                    \
-	do {                                            \
-		if (err) {                              \
-			fputs("context: ", err);        \
-			fprintf(err, __VA_ARGS__);      \
-			fputc('\n', err);               \
-		}                                       \
-		n++;                                    \
-	} while (0)
+	struct jb_check chk = {err, "context", 0};
+#define PROBLEM(...) jb_check_problem(&chk, __VA_ARGS__)
 	if (!c) {
 		PROBLEM("no context findings");
-		return n;
+		return chk.n;
 	}
 	for (size_t i = 0; i < c->nlait; i++) {
 		if (check_ranks(c->lait[i].rank, c->lait[i].nranked) != 0)
@@ -537,7 +529,7 @@ int jb_context_check(const struct jb_context *c, const struct jb_dataset *ds, FI
 	if (nact != yd->nactions)
 		PROBLEM("%zu actions in the boroughs' lists, %zu read", nact, yd->nactions);
 #undef PROBLEM
-	return n;
+	return chk.n;
 }
 
 static void num(FILE *out, double v)
@@ -675,3 +667,28 @@ void jb_context_dump(const struct jb_context *c, const struct jb_dataset *ds, FI
 		}
 	}
 }
+
+/* ---- the part (analysis/findings.h) ---- */
+
+static void context_part_analyse(const struct jb_dataset *ds, struct jb_findings *f)
+{
+	f->context = jb_context_analyse(ds, f);
+}
+
+static void context_part_dump(const struct jb_findings *f, FILE *out)
+{
+	jb_context_dump(f->context, f->ds, out);
+}
+
+static int context_part_check(const struct jb_findings *f, FILE *err)
+{
+	return jb_context_check(f->context, f->ds, err);
+}
+
+static void context_part_free(struct jb_findings *f)
+{
+	jb_context_free(f->context);
+}
+
+const struct jb_part jb_context_part = {"context", context_part_analyse, context_part_dump,
+					context_part_check, context_part_free};

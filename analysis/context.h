@@ -159,6 +159,9 @@ void jb_context_free(struct jb_context *c);
 int jb_context_check(const struct jb_context *c, const struct jb_dataset *ds, FILE *err);
 /* Text dump (part of --dump-findings). */
 void jb_context_dump(const struct jb_context *c, const struct jb_dataset *ds, FILE *out);
+/* Its row among the parts of the findings (f->context). */
+struct jb_part;
+extern const struct jb_part jb_context_part;
 
 /* Value of a series for an area and year index (NAN when out of range). */
 double jb_lait_value(const struct jb_lait_series *s, int area, int year);

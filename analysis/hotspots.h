@@ -135,6 +135,12 @@ struct jb_hotspots *jb_hotspots_analyse(const struct jb_findings *f);
 void jb_hotspots_free(struct jb_hotspots *h);
 /* Text dump for --dump-findings and golden tests. */
 void jb_hotspots_dump(const struct jb_findings *f, FILE *out);
+/* Internal consistency (tallies against classes, lists of the right
+ * borough, step counts against step classes...): the number of problems,
+ * each printed to err. NULL h is none. */
+int jb_hotspots_check(const struct jb_hotspots *h, const struct jb_dataset *ds, FILE *err);
+/* Its row among the parts of the findings (f->hot). */
+extern const struct jb_part jb_hotspots_part;
 
 /* Name of a Gi* class (enum jb_hot), "hot spot, 99% confidence". */
 const char *jb_hot_class_name(int cls);
