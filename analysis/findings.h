@@ -5,6 +5,13 @@
  * jb_findings_free() (NULL is safe). Findings borrow the theme and the
  * dataset (for area names, geometry and the data-quality record), which must
  * outlive them.
+ *
+ * Threads and processes: jb_analyse() works in the calling thread and
+ * keeps no state between calls (analysis/ has no writable static data; GSL's
+ * error handler is the caller's, which the driver turns off once). The
+ * findings are read-only once it returns: the deck workers, processes
+ * forked from the one holding them, read them at once, and so may any
+ * number of threads; nothing writes to them but jb_findings_free().
  */
 #ifndef JB_FINDINGS_H
 #define JB_FINDINGS_H

@@ -31,25 +31,28 @@ void fmt_dec(double v, int places, char *buf, size_t n)
 	snprintf(buf, n, "%s", out);
 }
 
-void fmt_p(double p, char *buf, size_t n)
+/* The texts every p shares: none, or below the smallest shown; 0 when p
+ * needs its digits. */
+static int p_words(double p, char *buf, size_t n)
 {
 	if (!isfinite(p))
 		snprintf(buf, n, "p not available");
 	else if (p < 0.001)
 		snprintf(buf, n, "p < 0.001");
-	else if (p < 0.01 || (p >= 0.045 && p < 0.055))
-		/* three places near the 0.05 line too: 0.049 is not "p = 0.05" */
-		snprintf(buf, n, "p = %.3f", p);
 	else
-		snprintf(buf, n, "p = %.2f", p);
+		return 0;
+	return 1;
+}
+
+void fmt_p(double p, char *buf, size_t n)
+{
+	/* three places below 0.01, and near the 0.05 line: 0.049 is not "p = 0.05" */
+	if (!p_words(p, buf, n))
+		snprintf(buf, n, "p = %.*f", p < 0.01 || (p >= 0.045 && p < 0.055) ? 3 : 2, p);
 }
 
 void fmt_p_max(double p, char *buf, size_t n)
 {
-	if (!isfinite(p))
-		snprintf(buf, n, "p not available");
-	else if (p < 0.001)
-		snprintf(buf, n, "p < 0.001");
-	else
+	if (!p_words(p, buf, n))
 		snprintf(buf, n, "p at most %.3f", p);
 }

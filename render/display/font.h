@@ -4,6 +4,11 @@
  *
  * font_init() must run once before any other call (and before forking
  * workers); font_done() releases everything.
+ *
+ * Not thread-safe: the faces are one process-wide table of FreeType faces,
+ * which may not be used from two threads at once. Each deck worker process
+ * inherits the table loaded before the fork and uses it from its one
+ * thread.
  */
 #ifndef JB_FONT_H
 #define JB_FONT_H
