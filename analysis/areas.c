@@ -652,4 +652,9 @@ static int areas_check(const struct jb_findings *f, FILE *err)
 	return c.n;
 }
 
-const struct jb_part jb_areas_part = {"areas", areas_analyse, areas_dump, areas_check, areas_free};
+const struct jb_part jb_areas_part = {
+	.analyse = areas_analyse,
+	.dump = areas_dump,
+	.check = areas_check,
+	.free = areas_free,
+};

@@ -268,6 +268,9 @@ static void confidence_part_free(struct jb_findings *f)
 	jb_confidence_free(f->confidence);
 }
 
-const struct jb_part jb_confidence_part = {"confidence", confidence_part_analyse,
-					   confidence_part_dump, confidence_part_check,
-					   confidence_part_free};
+const struct jb_part jb_confidence_part = {
+	.analyse = confidence_part_analyse,
+	.dump = confidence_part_dump,
+	.check = confidence_part_check,
+	.free = confidence_part_free,
+};

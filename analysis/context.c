@@ -690,5 +690,9 @@ static void context_part_free(struct jb_findings *f)
 	jb_context_free(f->context);
 }
 
-const struct jb_part jb_context_part = {"context", context_part_analyse, context_part_dump,
-					context_part_check, context_part_free};
+const struct jb_part jb_context_part = {
+	.analyse = context_part_analyse,
+	.dump = context_part_dump,
+	.check = context_part_check,
+	.free = context_part_free,
+};

@@ -743,5 +743,9 @@ static void drivers_part_free(struct jb_findings *f)
 	jb_drivers_free(f->drivers);
 }
 
-const struct jb_part jb_drivers_part = {"drivers", drivers_part_analyse, drivers_part_dump,
-					drivers_part_check, drivers_part_free};
+const struct jb_part jb_drivers_part = {
+	.analyse = drivers_part_analyse,
+	.dump = drivers_part_dump,
+	.check = drivers_part_check,
+	.free = drivers_part_free,
+};

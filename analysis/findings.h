@@ -184,7 +184,6 @@ struct jb_findings {
  * part is its module, declaring its row (a const struct jb_part), one line
  * in that list, and its member above. */
 struct jb_part {
-	const char *name;
 	void (*analyse)(const struct jb_dataset *ds, struct jb_findings *f);
 	/* Its lines of jb_findings_dump(); NULL when another part's lines
 	 * hold its figures (the areas' lines hold the key findings). */

@@ -239,5 +239,9 @@ static void homicide_part_free(struct jb_findings *f)
 	jb_homicide_free(f->homicide);
 }
 
-const struct jb_part jb_homicide_part = {"homicide", homicide_part_analyse, homicide_part_dump,
-					 homicide_part_check, homicide_part_free};
+const struct jb_part jb_homicide_part = {
+	.analyse = homicide_part_analyse,
+	.dump = homicide_part_dump,
+	.check = homicide_part_check,
+	.free = homicide_part_free,
+};

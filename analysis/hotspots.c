@@ -929,5 +929,9 @@ static void hotspots_part_free(struct jb_findings *f)
 	jb_hotspots_free(f->hot);
 }
 
-const struct jb_part jb_hotspots_part = {"hot spots", hotspots_part_analyse, jb_hotspots_dump,
-					 hotspots_part_check, hotspots_part_free};
+const struct jb_part jb_hotspots_part = {
+	.analyse = hotspots_part_analyse,
+	.dump = jb_hotspots_dump,
+	.check = hotspots_part_check,
+	.free = hotspots_part_free,
+};

@@ -230,5 +230,7 @@ static void keyfindings_part_analyse(const struct jb_dataset *ds, struct jb_find
 }
 
 /* dumped with each area's lines (analysis/areas.c) */
-const struct jb_part jb_keyfindings_part = {"key findings", keyfindings_part_analyse, NULL,
-					    keyfindings_check, NULL};
+const struct jb_part jb_keyfindings_part = {
+	.analyse = keyfindings_part_analyse,
+	.check = keyfindings_check,
+};
