@@ -31,7 +31,8 @@ PKGS := \
 	geos \
 	shapelib \
 	fontconfig \
-	nettle
+	nettle \
+	harfbuzz-subset
 TEST_PKGS := cmocka
 
 CC         ?= cc
