@@ -87,6 +87,8 @@ struct writer {
 		char *s;
 		size_t n, cap;
 	} out; /* the content of the item being written; a scratch buffer */
+	struct shape *shapes; /* paths drawn more than once (see shape_form) */
+	size_t nshapes;       /* slots, a power of two */
 	HPDF_Page *pages;
 	/* ExtGStates by (fill alpha, stroke alpha); made on first use. */
 	struct alpha_gs {
@@ -198,13 +200,6 @@ static void put_haru_real(struct buf *b, double v)
 	put_fixed(b, (neg ? -1 : 1) * ((long)ip * 100000 + fp), 5);
 }
 
-/* A display-list point in PDF space (y up). */
-static void put_xy(struct buf *b, const double *xy)
-{
-	put_num(b, xy[0], 2);
-	put_num(b, DL_PAGE_H - xy[1], 2);
-}
-
 static void put_rgb(struct buf *b, struct dl_color c, const char *op)
 {
 	put_num(b, c.r / 255.0, 3);
@@ -303,55 +298,53 @@ static int is_rect(const unsigned char *op, size_t n, const double *p)
 	       op[4] == DL_CLOSE && p[3] == p[1] && p[4] == p[2] && p[7] == p[5] && p[6] == p[0];
 }
 
-/* The rectangle's corners rounded as put_xy() would round them. */
-static void put_rect(struct buf *b, const double *p)
+/* A display-list point in PDF space (y up), in hundredths of a point;
+ * relative to the display-list point o unless o is NULL (a path drawn
+ * through a shared form, below, is written relative to its first point). */
+static void point(const double *xy, const double *o, long out[2])
 {
-	long x0 = fixed(p[0], 2), y0 = fixed(DL_PAGE_H - p[1], 2);
-	long x1 = fixed(p[2], 2), y2 = fixed(DL_PAGE_H - p[5], 2);
-	put_fixed(b, x0, 2);
-	put_fixed(b, y0, 2);
-	put_fixed(b, x1 - x0, 2);
-	put_fixed(b, y2 - y0, 2);
+	out[0] = fixed(o ? xy[0] - o[0] : xy[0], 2);
+	out[1] = fixed(o ? o[1] - xy[1] : DL_PAGE_H - xy[1], 2);
+}
+
+static void put_point(struct buf *b, const double *xy, const double *o)
+{
+	long v[2];
+	point(xy, o, v);
+	put_fixed(b, v[0], 2);
+	put_fixed(b, v[1], 2);
+}
+
+static void put_rect(struct buf *b, const double *p, const double *o)
+{
+	long c0[2], c2[2];
+	point(p, o, c0);
+	point(p + 4, o, c2);
+	put_fixed(b, c0[0], 2);
+	put_fixed(b, c0[1], 2);
+	put_fixed(b, c2[0] - c0[0], 2);
+	put_fixed(b, c2[1] - c0[1], 2);
 	put_str(b, "re\n");
 }
 
-static void put_path(struct buf *b, const struct dl_item *it)
+static void put_path(struct buf *b, const struct dl_item *it, const double *o)
 {
 	const unsigned char *op = it->u.path.ops;
 	const double *xy = it->u.path.xy;
 	size_t n = it->u.path.nops;
 	for (size_t i = 0; i < n; i++) {
 		if (op[i] == DL_MOVE && is_rect(op + i, n - i, xy)) {
-			put_rect(b, xy);
+			put_rect(b, xy, o);
 			xy += 8;
 			i += 4;
 		} else if (op[i] == DL_CLOSE) {
 			put_str(b, "h\n");
 		} else {
-			put_xy(b, xy);
+			put_point(b, xy, o);
 			put_str(b, op[i] == DL_MOVE ? "m\n" : "l\n");
 			xy += 2;
 		}
 	}
-}
-
-static void draw_path(struct writer *w, HPDF_Page pg, struct pstate *st, const struct dl_item *it)
-{
-	const struct dl_style *s = &it->u.path.style;
-	int fill = s->fill.a > 0, stroke = s->stroke.a > 0 && s->width > 0;
-	set_alpha(w, pg, st, fill ? s->fill.a : st->afill, stroke ? s->stroke.a : st->astroke);
-	if (fill)
-		set_fill(&w->out, st, s->fill);
-	if (stroke)
-		set_stroke(&w->out, st, s);
-	put_path(&w->out, it);
-	if (fill && stroke)
-		put_str(&w->out, s->evenodd ? "B*\n" : "B\n");
-	else if (fill)
-		put_str(&w->out, s->evenodd ? "f*\n" : "f\n");
-	else
-		put_str(&w->out, "S\n");
-	emit(w, pg);
 }
 
 /* ---- embedded fonts ----
@@ -591,6 +584,162 @@ static void finish_font(struct writer *w, enum dl_font f)
 	HPDF_Dict_Add(t0, "DescendantFonts", desc_fonts);
 	HPDF_Dict_Add(t0, "ToUnicode", tu);
 	free(cps);
+}
+
+/* The painting operator of a path of style s. */
+static const char *paint_op(const struct dl_style *s)
+{
+	int fill = s->fill.a > 0, stroke = s->stroke.a > 0 && s->width > 0;
+	if (fill && stroke)
+		return s->evenodd ? "B*\n" : "B\n";
+	if (fill)
+		return s->evenodd ? "f*\n" : "f\n";
+	return "S\n";
+}
+
+/* ---- shared outlines ----
+ *
+ * The LSOA maps of a deck draw the same few hundred outlines, each page in
+ * its own colours and place: most of a deck's bytes. A path of at least
+ * SHARED_OPS operations drawn more than once in a deck (the same rounded
+ * points relative to its first one) is written once, as a form XObject
+ * holding the outline, relative to its first point, and its painting
+ * operator but no colour; each use sets its colours, moves the origin to
+ * its first point and invokes the form, which paints with the caller's
+ * graphics state. Every point lands within a hundredth of a point of where
+ * it would have been written directly. */
+
+#define SHARED_OPS 16
+
+struct shape {
+	const struct dl_item *first; /* NULL = empty slot */
+	uint64_t hash;
+	unsigned uses;
+	HPDF_Dict form;              /* made when first drawn */
+};
+
+static int shareable(const struct dl_item *it)
+{
+	return it->kind == DL_PATH && it->u.path.nops >= SHARED_OPS;
+}
+
+static void fnv(uint64_t *h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	for (size_t i = 0; i < n; i++)
+		*h = (*h ^ b[i]) * 0x100000001b3ull;
+}
+
+static uint64_t shape_hash(const struct dl_item *it)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+	const char *op = paint_op(&it->u.path.style);
+	fnv(&h, op, strlen(op));
+	fnv(&h, it->u.path.ops, it->u.path.nops);
+	long v[2];
+	for (size_t k = 0; k < it->u.path.npts; k++) {
+		point(it->u.path.xy + 2 * k, it->u.path.xy, v);
+		fnv(&h, v, sizeof v);
+	}
+	return h;
+}
+
+static int same_shape(const struct dl_item *a, const struct dl_item *b)
+{
+	if (a->u.path.nops != b->u.path.nops || a->u.path.npts != b->u.path.npts ||
+	    strcmp(paint_op(&a->u.path.style), paint_op(&b->u.path.style)) != 0 ||
+	    memcmp(a->u.path.ops, b->u.path.ops, a->u.path.nops) != 0)
+		return 0;
+	long va[2], vb[2];
+	for (size_t k = 0; k < a->u.path.npts; k++) {
+		point(a->u.path.xy + 2 * k, a->u.path.xy, va);
+		point(b->u.path.xy + 2 * k, b->u.path.xy, vb);
+		if (va[0] != vb[0] || va[1] != vb[1])
+			return 0;
+	}
+	return 1;
+}
+
+/* The slot of it's shape in the open-addressed table (empty if new). */
+static struct shape *shape_slot(struct writer *w, const struct dl_item *it)
+{
+	uint64_t h = shape_hash(it);
+	size_t i = (size_t)h & (w->nshapes - 1);
+	while (w->shapes[i].first &&
+	       (w->shapes[i].hash != h || !same_shape(w->shapes[i].first, it)))
+		i = (i + 1) & (w->nshapes - 1);
+	w->shapes[i].hash = h;
+	return &w->shapes[i];
+}
+
+/* Counts the uses of every shareable path of the deck. */
+static void count_shapes(struct writer *w, const struct dl_deck *d)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->npages; i++)
+		for (size_t j = 0; j < d->pages[i]->nitems; j++)
+			n += shareable(&d->pages[i]->items[j]);
+	for (w->nshapes = 16; w->nshapes < 2 * n;)
+		w->nshapes *= 2;
+	w->shapes = xcalloc(w->nshapes, sizeof *w->shapes);
+	for (size_t i = 0; i < d->npages; i++)
+		for (size_t j = 0; j < d->pages[i]->nitems; j++) {
+			const struct dl_item *it = &d->pages[i]->items[j];
+			if (!shareable(it) || it == d->pages[i]->cur || !dl_item_drawable(it, d->npages))
+				continue;
+			struct shape *sh = shape_slot(w, it);
+			if (!sh->first)
+				sh->first = it;
+			sh->uses++;
+		}
+}
+
+/* The form XObject of a shape, made on first use. */
+static HPDF_Dict shape_form(struct writer *w, struct shape *sh)
+{
+	if (sh->form)
+		return sh->form;
+	HPDF_Dict f = new_stream(w);
+	if (!f)
+		return NULL;
+	f->header.obj_class = HPDF_OSUBCLASS_XOBJECT | HPDF_OCLASS_DICT;
+	HPDF_Dict_AddName(f, "Type", "XObject");
+	HPDF_Dict_AddName(f, "Subtype", "Form");
+	/* relative to its first point, the outline is within a page's size */
+	HPDF_Box box = {-(HPDF_REAL)DL_PAGE_W, -(HPDF_REAL)DL_PAGE_H, (HPDF_REAL)DL_PAGE_W,
+			(HPDF_REAL)DL_PAGE_H};
+	HPDF_Dict_Add(f, "BBox", HPDF_Box_Array_New(w->doc->mmgr, box));
+	struct buf b = {0};
+	put_path(&b, sh->first, sh->first->u.path.xy);
+	put_str(&b, paint_op(&sh->first->u.path.style));
+	HPDF_Stream_Write(f->stream, (const HPDF_BYTE *)b.s, (HPDF_UINT)b.n);
+	free(b.s);
+	return sh->form = f;
+}
+
+static void draw_path(struct writer *w, HPDF_Page pg, struct pstate *st, const struct dl_item *it)
+{
+	const struct dl_style *s = &it->u.path.style;
+	int fill = s->fill.a > 0, stroke = s->stroke.a > 0 && s->width > 0;
+	set_alpha(w, pg, st, fill ? s->fill.a : st->afill, stroke ? s->stroke.a : st->astroke);
+	if (fill)
+		set_fill(&w->out, st, s->fill);
+	if (stroke)
+		set_stroke(&w->out, st, s);
+	struct shape *sh = shareable(it) ? shape_slot(w, it) : NULL;
+	HPDF_Dict form = sh && sh->uses > 1 ? shape_form(w, sh) : NULL;
+	const char *name = form ? HPDF_Page_GetXObjectName(pg, form) : NULL;
+	if (name) {
+		put_str(&w->out, "q 1 0 0 1 ");
+		put_point(&w->out, it->u.path.xy, NULL);
+		put_str(&w->out, "cm /");
+		put_str(&w->out, name);
+		put_str(&w->out, " Do Q\n");
+	} else {
+		put_path(&w->out, it, NULL);
+		put_str(&w->out, paint_op(s));
+	}
+	emit(w, pg);
 }
 
 static void draw_link(struct writer *w, HPDF_Page pg, const struct dl_item *it)
@@ -981,6 +1130,7 @@ static void build(struct writer *w, const struct dl_deck *d, const struct pdf_op
 		HPDF_Page_SetWidth(w->pages[i], (HPDF_REAL)DL_PAGE_W);
 		HPDF_Page_SetHeight(w->pages[i], (HPDF_REAL)DL_PAGE_H);
 	}
+	count_shapes(w, d);
 	for (size_t i = 0; i < d->npages && !failed(w); i++)
 		draw_page(w, d, i);
 	for (int f = 0; f < DL_NFONTS && !failed(w); f++)
@@ -1030,6 +1180,7 @@ int pdf_write(const struct dl_deck *d, const char *path, const struct pdf_option
 	for (int f = 0; f < DL_NFONTS; f++)
 		free(w.font[f].used);
 	free(w.out.s);
+	free(w.shapes);
 	free(w.gs);
 	free(w.msg);
 	return rc;
