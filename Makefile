@@ -32,7 +32,8 @@ PKGS := \
 	shapelib \
 	fontconfig \
 	nettle \
-	harfbuzz-subset
+	harfbuzz-subset \
+	libpng
 TEST_PKGS := cmocka
 
 CC         ?= cc

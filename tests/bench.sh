@@ -18,7 +18,8 @@
 # Ratios are taken on CPU seconds, which stay steady when other work shares
 # the cores; wall times are printed beside them. The sample batch's wall
 # limit (1 s) holds on two idle cores only: the load average is printed.
-# Not part of make test.
+# BENCH_JEMBRIEF names another binary to time (default ./jembrief). Not
+# part of make test.
 set -eu
 build=${1:-build}
 months=${BENCH_MONTHS:-36}
@@ -29,6 +30,7 @@ png=${BENCH_PNG:-1}
 cd "$(dirname "$0")/.."
 root=$PWD
 run=$root/$build/bench-run
+jembrief=${BENCH_JEMBRIEF:-./jembrief} # another build, to compare
 parse=$root/$build/bench-parse
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/jembrief-bench.XXXXXX")
@@ -44,7 +46,7 @@ target() { echo "$1|$2|$3|$4" >>"$results"; }
 echo "bench: load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 
 echo "bench: sample batch (./jembrief -d sample-data -j$jobs), best of $runs"
-line=$("$run" "$runs" ./jembrief --quiet --data sample-data --out "$tmp/sample" -j"$jobs" | tail -n 1)
+line=$("$run" "$runs" "$jembrief" --quiet --data sample-data --out "$tmp/sample" -j"$jobs" | tail -n 1)
 largest=$(find "$tmp/sample" -maxdepth 1 -name '*.pdf' -printf '%s\n' | sort -n | tail -n 1)
 target "sample batch: CPU" "$(field cpu "$line")" 1.5 s
 target "sample batch: wall" "$(field best "$line")" 1.0 s
@@ -53,7 +55,7 @@ target "sample batch: peak RSS" "$(field rss_kb "$line" | awk '{printf "%.0f", $
 
 if [ "$png" != 0 ]; then
 	echo "bench: sample batch with --png, once"
-	line=$("$run" 1 ./jembrief --quiet --png --data sample-data --out "$tmp/png" -j"$jobs" | tail -n 1)
+	line=$("$run" 1 "$jembrief" --quiet --png --data sample-data --out "$tmp/png" -j"$jobs" | tail -n 1)
 	target "--png batch: CPU" "$(field cpu "$line")" 5 s
 fi
 
@@ -100,7 +102,7 @@ i=0
 while [ "$i" -lt "$runs" ]; do
 	"$run" 1 sh -c "$parse_floor" | tail -n 1 >>"$tmp/parse.txt"
 	"$run" 1 sh -c "$cat_floor" | tail -n 1 >>"$tmp/cat.txt"
-	"$run" 1 ./jembrief --quiet --data "$data" --out "$tmp/out" -j"$jobs" | tail -n 1 >>"$tmp/batch.txt"
+	"$run" 1 "$jembrief" --quiet --data "$data" --out "$tmp/out" -j"$jobs" | tail -n 1 >>"$tmp/batch.txt"
 	i=$((i + 1))
 done
 # least of a column over the runs; largest RSS
