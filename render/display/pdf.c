@@ -89,6 +89,8 @@ struct writer {
 	} out; /* the content of the item being written; a scratch buffer */
 	struct shape *shapes; /* paths drawn more than once (see shape_form) */
 	size_t nshapes;       /* slots, a power of two */
+	struct shape **shape_of; /* each item's, in deck order; NULL for most */
+	size_t item0;         /* the current page's first item in shape_of */
 	HPDF_Page *pages;
 	/* ExtGStates by (fill alpha, stroke alpha); made on first use. */
 	struct alpha_gs {
@@ -672,18 +674,21 @@ static struct shape *shape_slot(struct writer *w, const struct dl_item *it)
 	return &w->shapes[i];
 }
 
-/* Counts the uses of every shareable path of the deck. */
+/* Counts the uses of every shareable path of the deck, and notes each
+ * item's shape (w->shape_of, by page, then item) for draw_path. */
 static void count_shapes(struct writer *w, const struct dl_deck *d)
 {
-	size_t n = 0;
+	size_t n = 0, items = 0;
 	for (size_t i = 0; i < d->npages; i++)
-		for (size_t j = 0; j < d->pages[i]->nitems; j++)
+		for (size_t j = 0; j < d->pages[i]->nitems; j++, items++)
 			n += shareable(&d->pages[i]->items[j]);
 	for (w->nshapes = 16; w->nshapes < 2 * n;)
 		w->nshapes *= 2;
 	w->shapes = xcalloc(w->nshapes, sizeof *w->shapes);
+	w->shape_of = xcalloc(items ? items : 1, sizeof *w->shape_of);
+	items = 0;
 	for (size_t i = 0; i < d->npages; i++)
-		for (size_t j = 0; j < d->pages[i]->nitems; j++) {
+		for (size_t j = 0; j < d->pages[i]->nitems; j++, items++) {
 			const struct dl_item *it = &d->pages[i]->items[j];
 			if (!shareable(it) || it == d->pages[i]->cur || !dl_item_drawable(it, d->npages))
 				continue;
@@ -691,6 +696,7 @@ static void count_shapes(struct writer *w, const struct dl_deck *d)
 			if (!sh->first)
 				sh->first = it;
 			sh->uses++;
+			w->shape_of[items] = sh;
 		}
 }
 
@@ -717,7 +723,9 @@ static HPDF_Dict shape_form(struct writer *w, struct shape *sh)
 	return sh->form = f;
 }
 
-static void draw_path(struct writer *w, HPDF_Page pg, struct pstate *st, const struct dl_item *it)
+/* sh: the item's shape, NULL when it has none (count_shapes). */
+static void draw_path(struct writer *w, HPDF_Page pg, struct pstate *st, const struct dl_item *it,
+		      struct shape *sh)
 {
 	const struct dl_style *s = &it->u.path.style;
 	int fill = s->fill.a > 0, stroke = s->stroke.a > 0 && s->width > 0;
@@ -726,7 +734,6 @@ static void draw_path(struct writer *w, HPDF_Page pg, struct pstate *st, const s
 		set_fill(&w->out, st, s->fill);
 	if (stroke)
 		set_stroke(&w->out, st, s);
-	struct shape *sh = shareable(it) ? shape_slot(w, it) : NULL;
 	HPDF_Dict form = sh && sh->uses > 1 ? shape_form(w, sh) : NULL;
 	const char *name = form ? HPDF_Page_GetXObjectName(pg, form) : NULL;
 	if (name) {
@@ -781,7 +788,7 @@ static void draw_page(struct writer *w, const struct dl_deck *d, size_t i)
 			continue; /* an unfinished path, or nothing drawable */
 		switch (it->kind) {
 		case DL_PATH:
-			draw_path(w, pg, &st, it);
+			draw_path(w, pg, &st, it, w->shape_of[w->item0 + j]);
 			break;
 		case DL_TEXT:
 			draw_text(w, pg, &st, it);
@@ -795,6 +802,7 @@ static void draw_page(struct writer *w, const struct dl_deck *d, size_t i)
 		}
 	}
 	emit(w, pg);
+	w->item0 += p->nitems;
 	HPDF_Destination dst = HPDF_Page_CreateDestination(pg);
 	HPDF_Destination_SetFit(dst);
 	char *title = p->outline && *p->outline ? xstrdup(p->outline) : xasprintf("Page %zu", i + 1);
@@ -1181,6 +1189,7 @@ int pdf_write(const struct dl_deck *d, const char *path, const struct pdf_option
 		free(w.font[f].used);
 	free(w.out.s);
 	free(w.shapes);
+	free(w.shape_of);
 	free(w.gs);
 	free(w.msg);
 	return rc;
