@@ -146,7 +146,7 @@ static void put_str(struct buf *b, const char *s)
 	put(b, s, strlen(s));
 }
 
-static const long scale[] = {1, 10, 100, 1000, 10000, 100000};
+static const long scale[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
 
 /* v, given in units of 10^-places, as a PDF number without trailing zeros,
  * then a space. */
@@ -602,27 +602,51 @@ static const char *paint_op(const struct dl_style *s)
 /* ---- shared outlines ----
  *
  * The LSOA maps of a deck draw the same few hundred outlines, each page in
- * its own colours and place: most of a deck's bytes. A path of at least
- * SHARED_OPS operations drawn more than once in a deck (the same rounded
- * points relative to its first one) is written once, as a form XObject
- * holding the outline, relative to its first point, and its painting
- * operator but no colour; each use sets its colours, moves the origin to
- * its first point and invokes the form, which paints with the caller's
- * graphics state. Every point lands within a hundredth of a point of where
- * it would have been written directly. */
+ * its own colours, place and size: most of a deck's bytes. A path of at
+ * least SHARED_OPS operations drawn more than once in a deck (the same
+ * points relative to its first one, in millionths of its extent) is
+ * written once, as a form XObject holding the outline as first drawn,
+ * relative to its first point, and its painting operator but no colour;
+ * each use sets its colours, moves the origin to its first point, scales
+ * by its extent over the first one's (a stroke's width divided to match)
+ * and invokes the form, which paints with the caller's graphics state.
+ * Every point lands within a hundredth of a point times that scale of
+ * where it would have been written directly. */
 
 #define SHARED_OPS 16
 
 struct shape {
 	const struct dl_item *first; /* NULL = empty slot */
+	double extent;               /* the first one's (extent()) */
 	uint64_t hash;
 	unsigned uses;
 	HPDF_Dict form;              /* made when first drawn */
 };
 
+/* The larger side of the path's bounding box. */
+static double extent(const struct dl_item *it)
+{
+	const double *p = it->u.path.xy;
+	double x0 = p[0], x1 = p[0], y0 = p[1], y1 = p[1];
+	for (size_t k = 1; k < it->u.path.npts; k++) {
+		x0 = fmin(x0, p[2 * k]), x1 = fmax(x1, p[2 * k]);
+		y0 = fmin(y0, p[2 * k + 1]), y1 = fmax(y1, p[2 * k + 1]);
+	}
+	return fmax(x1 - x0, y1 - y0);
+}
+
 static int shareable(const struct dl_item *it)
 {
-	return it->kind == DL_PATH && it->u.path.nops >= SHARED_OPS;
+	return it->kind == DL_PATH && it->u.path.nops >= SHARED_OPS &&
+	       it->u.path.style.dash == 0 && it->u.path.npts > 1 && extent(it) > 0.5;
+}
+
+/* Point k relative to the first, in millionths of the extent e. */
+static void shape_point(const struct dl_item *it, size_t k, double e, long v[2])
+{
+	const double *p = it->u.path.xy;
+	v[0] = lround((p[2 * k] - p[0]) / e * 1e6);
+	v[1] = lround((p[2 * k + 1] - p[1]) / e * 1e6);
 }
 
 static void fnv(uint64_t *h, const void *p, size_t n)
@@ -639,8 +663,9 @@ static uint64_t shape_hash(const struct dl_item *it)
 	fnv(&h, op, strlen(op));
 	fnv(&h, it->u.path.ops, it->u.path.nops);
 	long v[2];
-	for (size_t k = 0; k < it->u.path.npts; k++) {
-		point(it->u.path.xy + 2 * k, it->u.path.xy, v);
+	double e = extent(it);
+	for (size_t k = 1; k < it->u.path.npts; k++) {
+		shape_point(it, k, e, v);
 		fnv(&h, v, sizeof v);
 	}
 	return h;
@@ -653,9 +678,10 @@ static int same_shape(const struct dl_item *a, const struct dl_item *b)
 	    memcmp(a->u.path.ops, b->u.path.ops, a->u.path.nops) != 0)
 		return 0;
 	long va[2], vb[2];
-	for (size_t k = 0; k < a->u.path.npts; k++) {
-		point(a->u.path.xy + 2 * k, a->u.path.xy, va);
-		point(b->u.path.xy + 2 * k, b->u.path.xy, vb);
+	double ea = extent(a), eb = extent(b);
+	for (size_t k = 1; k < a->u.path.npts; k++) {
+		shape_point(a, k, ea, va);
+		shape_point(b, k, eb, vb);
 		if (va[0] != vb[0] || va[1] != vb[1])
 			return 0;
 	}
@@ -693,8 +719,10 @@ static void count_shapes(struct writer *w, const struct dl_deck *d)
 			if (!shareable(it) || it == d->pages[i]->cur || !dl_item_drawable(it, d->npages))
 				continue;
 			struct shape *sh = shape_slot(w, it);
-			if (!sh->first)
+			if (!sh->first) {
 				sh->first = it;
+				sh->extent = extent(it);
+			}
 			sh->uses++;
 			w->shape_of[items] = sh;
 		}
@@ -737,9 +765,18 @@ static void draw_path(struct writer *w, HPDF_Page pg, struct pstate *st, const s
 	HPDF_Dict form = sh && sh->uses > 1 ? shape_form(w, sh) : NULL;
 	const char *name = form ? HPDF_Page_GetXObjectName(pg, form) : NULL;
 	if (name) {
-		put_str(&w->out, "q 1 0 0 1 ");
+		double k = extent(it) / sh->extent;
+		put_str(&w->out, "q ");
+		put_num(&w->out, k, 6);
+		put_str(&w->out, "0 0 ");
+		put_num(&w->out, k, 6);
 		put_point(&w->out, it->u.path.xy, NULL);
-		put_str(&w->out, "cm /");
+		put_str(&w->out, "cm ");
+		if (stroke && k != 1) {
+			put_num(&w->out, s->width / k, 3);
+			put_str(&w->out, "w ");
+		}
+		put_str(&w->out, "/");
 		put_str(&w->out, name);
 		put_str(&w->out, " Do Q\n");
 	} else {
