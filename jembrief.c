@@ -529,6 +529,7 @@ static int write_outputs(struct outdir *od, const struct jb_findings *f,
 		fprintf(stderr, "jembrief: %s\n", err);
 		failures++;
 	}
+	manifest_run_done(&run);
 	free(ok);
 	return written == 0 ? EXIT_USAGE : failures ? EXIT_SOME_FAILED : 0;
 }
