@@ -6,7 +6,8 @@
 #   make check    the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make golden   rewrite tests/golden/ (the findings and display dumps make test
 #                 compares) from this build, for a change meant to alter them
-#   make bench    time the batch against a parse-only floor (see tests/bench.sh)
+#   make bench    the speed targets: sample batch, --png, Met scale against
+#                 libcsv and cat floors (see tests/bench.sh)
 #   make generate-street   build/generate-street, synthetic Met street data
 #   make install   PREFIX=/usr/local DESTDIR= : the binary, templates, sample
 #                  data, man page and licence; make uninstall removes them
@@ -33,7 +34,9 @@ PKGS := \
 	geos \
 	shapelib \
 	fontconfig \
-	nettle
+	nettle \
+	harfbuzz-subset \
+	libpng
 TEST_PKGS := cmocka
 
 CC         ?= cc
