@@ -75,11 +75,15 @@ struct jb_slide_spec {
  * 20; a list longer than this is refused (a deck of thousands of pages is
  * a mistake, and takes minutes to write). */
 #define JB_TEMPLATE_MAX_SLIDES 200
+/* The longest protective marking (--marking): the footer keeps room for
+ * it between the source and the page number. */
+#define JB_MARKING_MAX 40
 
 struct jb_template {
 	char *path;
 	struct jb_theme theme;
-	char *marking;   /* protective marking, default OFFICIAL-SENSITIVE */
+	char *marking;   /* protective marking, default OFFICIAL-SENSITIVE;
+			  * --marking replaces it (at most JB_MARKING_MAX bytes) */
 	char *author;    /* PDF author */
 	struct jb_slide_spec *slides;   /* a borough's deck */
 	size_t nslides;
