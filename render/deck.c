@@ -21,9 +21,10 @@
 #define TITLE_SIZE 20.0
 #define SUBTITLE_SIZE 11.5
 #define BODY_TOP 122.0
-#define FOOTER_RULE 506.0
-#define FOOTER_BASE 524.0
-#define FOOTER_SIZE 7.5
+#define FOOTER_RULE 503.0
+#define FOOTER_BASE 516.0 /* the first line's baseline */
+#define FOOTER_SIZE 9.0
+#define PAGE_NUM_W 48.0   /* room for "20 / 20" */
 
 static void header(struct dl_page *p, const struct slide_ctx *c)
 {
@@ -48,11 +49,13 @@ static void footer(struct dl_page *p, const struct slide_ctx *c, int page, int n
 	char *left = xasprintf("%s%s%s%s%s", f->area[c->area].name,
 			       f->has_series ? " · data to " : "", f->has_series ? period : "",
 			       src ? " · Source: " : "", src ? src : "");
-	/* The source may be long: keep it clear of the marking and page number. */
-	chart_text(p, (struct chart_box){MARGIN, FOOTER_BASE - FOOTER_SIZE, 560, FOOTER_SIZE * 1.4},
-		   DL_REGULAR, FOOTER_SIZE, COL_MUTED, ALIGN_LEFT, left);
+	/* The source may be long: two lines, clear of the marking and page
+	 * number, which sit right. */
 	double mw = font_width(DL_BOLD, FOOTER_SIZE, c->t->marking);
-	dl_text(p, 700 - mw / 2, FOOTER_BASE, DL_BOLD, FOOTER_SIZE, COL_PLUM, c->t->marking);
+	double mx = DL_PAGE_W - MARGIN - PAGE_NUM_W - mw;
+	chart_text(p, (struct chart_box){MARGIN, FOOTER_RULE + 4, mx - 16 - MARGIN, DL_PAGE_H - FOOTER_RULE - 6},
+		   DL_REGULAR, FOOTER_SIZE, COL_MUTED, ALIGN_LEFT, left);
+	dl_text(p, mx, FOOTER_BASE, DL_BOLD, FOOTER_SIZE, COL_PLUM, c->t->marking);
 	char num[32];
 	snprintf(num, sizeof num, "%d / %d", page + 1, npages);
 	dl_text(p, DL_PAGE_W - MARGIN - font_width(DL_REGULAR, FOOTER_SIZE, num), FOOTER_BASE,

@@ -12,7 +12,7 @@
 
 #define ELLIPSIS "\xE2\x80\xA6" /* U+2026 */
 #define LEADING 1.2             /* line height as a multiple of the size */
-#define AXIS_PT 8.0             /* tick labels, legends, axis titles */
+#define AXIS_PT CHART_AXIS_PT /* tick labels, legends, axis titles */
 
 /* Light tints for areas under lines and for highlighted rows. */
 #define COL_BAND DL_RGB(0xFBD9C8)  /* COL_ORANGE at ~25% on white */
@@ -61,12 +61,16 @@ static char *ellipsize(enum dl_font f, double size, const char *s, double maxw)
 	return buf;
 }
 
-/* One line of text in [x, x + w] aligned, cut with an ellipsis if too wide. */
+/* One line of text in [x, x + w] aligned: made smaller if too wide (not
+ * below CHART_MIN_PT), then cut with an ellipsis if still too wide. */
 static void text_line(struct dl_page *p, double x, double baseline, double w, enum dl_font f,
 		      double size, struct dl_color c, enum chart_align al, const char *s)
 {
 	if (!s || w <= 0)
 		return;
+	double full = font_width(f, size, s);
+	if (full > w && size > CHART_MIN_PT)
+		size = fmax(CHART_MIN_PT, floor(size * w / full * 10) / 10);
 	char *t = ellipsize(f, size, s, w);
 	if (*t) {
 		double tw = font_width(f, size, t);
@@ -82,7 +86,15 @@ static double centre_baseline(enum dl_font f, double size, double y)
 	return y + (font_ascent(f, size) - font_descent(f, size)) / 2;
 }
 
-/* Wrapped paragraph; *cut (may be NULL) is set when lines were left out. */
+/* Whether n wrapped lines at size fit a box h tall. */
+static int lines_fit(enum dl_font f, double size, size_t n, double h)
+{
+	return n == 0 || font_ascent(f, size) + (double)(n - 1) * size * LEADING +
+				 font_descent(f, size) <= h + 1e-9;
+}
+
+/* Wrapped paragraph, made smaller when too long for the box (not below
+ * CHART_MIN_PT); *cut (may be NULL) is set when lines were left out. */
 static double paragraph(struct dl_page *p, struct chart_box b, enum dl_font f, double size,
 			struct dl_color c, enum chart_align al, const char *s, int *cut)
 {
@@ -92,9 +104,15 @@ static double paragraph(struct dl_page *p, struct chart_box b, enum dl_font f, d
 		return 0;
 	char **lines;
 	size_t n = font_wrap(f, size, s, b.w, &lines);
+	/* too long for the box: smaller, in half points, down to CHART_MIN_PT */
+	while (!lines_fit(f, size, n, b.h) && size - 0.5 >= CHART_MIN_PT) {
+		font_lines_free(lines, n);
+		size -= 0.5;
+		n = font_wrap(f, size, s, b.w, &lines);
+	}
 	double asc = font_ascent(f, size), desc = font_descent(f, size), lh = size * LEADING;
 	size_t fit = 0;
-	while (fit < n && asc + (double)fit * lh + desc <= b.h + 1e-9)
+	while (fit < n && lines_fit(f, size, fit + 1, b.h))
 		fit++;
 	for (size_t i = 0; i < fit; i++) {
 		double y = b.y + asc + (double)i * lh;
@@ -487,7 +505,7 @@ void chart_hbar(struct dl_page *p, struct chart_box b, const struct bar_chart *c
 	double rowh = fmin((bottom - top - refrow) / (double)n, 20);
 	if (rowh < 4)
 		return;
-	double fs = fmin(8, rowh / 1.25);
+	double fs = fmax(CHART_MIN_PT, fmin(9.5, rowh / 1.25));
 
 	/* columns: labels | bars | value text */
 	double labw = 0, valw = 0;
@@ -698,7 +716,7 @@ static int inside(struct rect a, const struct mapfit *m)
  * point. */
 static void map_labels(struct dl_page *p, const struct mapfit *m, const struct choropleth *c)
 {
-	const double fs = 7.5, pad = 1.5, r = 2;
+	const double fs = CHART_MIN_PT, pad = 1.5, r = 2;
 	double asc = font_ascent(DL_BOLD, fs), desc = font_descent(DL_BOLD, fs);
 	size_t n = c->nlabels, np = 0;
 	struct rect *plate = xmalloc((n ? n : 1) * sizeof *plate);
@@ -749,7 +767,7 @@ static void map_labels(struct dl_page *p, const struct mapfit *m, const struct c
 
 static void north_arrow(struct dl_page *p, double cx, double top, double h)
 {
-	double w = h * 0.6, fs = 8, asc = font_ascent(DL_BOLD, fs);
+	double w = h * 0.6, fs = CHART_MIN_PT, asc = font_ascent(DL_BOLD, fs);
 	dl_text(p, cx - font_width(DL_BOLD, fs, "N") / 2, top + asc, DL_BOLD, fs, COL_GREY, "N");
 	double y0 = top + asc + 3;
 	dl_path_begin(p);
@@ -902,7 +920,7 @@ void chart_tiles(struct dl_page *p, struct chart_box b, const struct tile *t, si
 			}
 		}
 		if (t[i].detail && bottom > cy)
-			paragraph(p, (struct chart_box){ix, cy, iw, bottom - cy}, DL_REGULAR, 8.5,
+			paragraph(p, (struct chart_box){ix, cy, iw, bottom - cy}, DL_REGULAR, 9.5,
 				  COL_TEXT, ALIGN_LEFT, t[i].detail, NULL);
 	}
 }
@@ -913,7 +931,7 @@ size_t chart_table(struct dl_page *p, struct chart_box b, const struct table *t)
 {
 	if (t->nrows == 0 || t->ncols == 0)
 		return 0;
-	double fs = t->size > 0 ? t->size : 9;
+	double fs = t->size > 0 ? fmax(t->size, CHART_MIN_PT) : 10;
 	double rowh = fs * 1.9, pad = fs * 0.5;
 	if (rowh > b.h)
 		return 0;
