@@ -30,8 +30,10 @@ static void header(struct dl_page *p, const struct slide_ctx *c)
 {
 	char *title = slide_title(c, c->spec);
 	char *sub = slide_fill(c, c->spec->subtitle);
+	dl_tag_begin(p, DL_ROLE_H1);
 	double h = chart_text(p, (struct chart_box){MARGIN, TITLE_Y, DL_PAGE_W - 2 * MARGIN, 54},
 			      DL_BOLD, TITLE_SIZE, COL_DARK_BLUE, ALIGN_LEFT, title);
+	dl_tag_end(p);
 	if (sub)
 		chart_text(p, (struct chart_box){MARGIN, TITLE_Y + h + 4, DL_PAGE_W - 2 * MARGIN, 30},
 			   DL_REGULAR, SUBTITLE_SIZE, COL_MUTED, ALIGN_LEFT, sub);
@@ -42,6 +44,7 @@ static void header(struct dl_page *p, const struct slide_ctx *c)
 static void footer(struct dl_page *p, const struct slide_ctx *c, int page, int npages)
 {
 	const struct jb_findings *f = c->f;
+	dl_tag_begin(p, DL_ROLE_ARTIFACT); /* page furniture: not read */
 	dl_segment(p, MARGIN, FOOTER_RULE, DL_PAGE_W - MARGIN, FOOTER_RULE, COL_RULE, 0.6);
 	char period[48];
 	fmt_month(f->period_end, 1, period, sizeof period);
@@ -60,6 +63,7 @@ static void footer(struct dl_page *p, const struct slide_ctx *c, int page, int n
 	snprintf(num, sizeof num, "%d / %d", page + 1, npages);
 	dl_text(p, DL_PAGE_W - MARGIN - font_width(DL_REGULAR, FOOTER_SIZE, num), FOOTER_BASE,
 		DL_REGULAR, FOOTER_SIZE, COL_MUTED, num);
+	dl_tag_end(p);
 	free(src);
 	free(left);
 }
@@ -67,7 +71,22 @@ static void footer(struct dl_page *p, const struct slide_ctx *c, int page, int n
 static void marking_top(struct dl_page *p, const struct jb_template *t, struct dl_color col)
 {
 	double w = font_width(DL_BOLD, FOOTER_SIZE, t->marking);
+	dl_tag_begin(p, DL_ROLE_ARTIFACT); /* repeated on every page: in the metadata once */
 	dl_text(p, DL_PAGE_W - MARGIN - w, 18, DL_BOLD, FOOTER_SIZE, col, t->marking);
+	dl_tag_end(p);
+}
+
+/* Every figure of the slide gets the template's alternative text, or
+ * the title (which states the finding) when the template has none. */
+static void figure_alt(struct dl_page *p, const struct slide_ctx *c)
+{
+	char *alt = slide_fill(c, c->spec->alt);
+	if (!alt)
+		alt = slide_title(c, c->spec);
+	for (size_t k = 0; k < p->ntags; k++)
+		if (p->tags[k].role == DL_ROLE_FIGURE)
+			dl_tag_alt(p, (int)k, alt);
+	free(alt);
 }
 
 const char *deck_file_name(int area)
@@ -147,12 +166,14 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 		if (s->kind == SLIDE_TITLE) {
 			slide_layout(p, &c);
 			marking_top(p, t, COL_WHITE);
+			figure_alt(p, &c);
 			continue;
 		}
 		header(p, &c);
 		marking_top(p, t, COL_PLUM);
 		slide_layout(p, &c);
 		footer(p, &c, (int)i, npages);
+		figure_alt(p, &c);
 	}
 
 	char *title = fill(area == JB_LONDON ? "{theme}: London overview" : "{theme}: {borough}",

@@ -59,6 +59,8 @@ struct jb_slide_spec {
 	struct jb_text *subtitle;
 	struct jb_text *source;   /* footer source line */
 	struct jb_text *note;     /* a short note under the chart, may be NULL */
+	struct jb_text *alt;      /* the chart's alternative text (tagged PDF);
+				   * NULL: the slide's title */
 	struct jb_text **bullets; /* text items, may be 0 */
 	size_t nbullets;
 	struct jb_tile_spec *tiles; /* key-figures tiles */

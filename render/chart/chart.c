@@ -135,7 +135,10 @@ static double paragraph(struct dl_page *p, struct chart_box b, enum dl_font f, d
 double chart_text(struct dl_page *p, struct chart_box b, enum dl_font f, double size,
 		  struct dl_color c, enum chart_align align, const char *utf8)
 {
-	return paragraph(p, b, f, size, c, align, utf8, NULL);
+	dl_tag_begin(p, DL_ROLE_P);
+	double h = paragraph(p, b, f, size, c, align, utf8, NULL);
+	dl_tag_end(p);
+	return h;
 }
 
 double chart_bullets(struct dl_page *p, struct chart_box b, double size,
@@ -143,21 +146,30 @@ double chart_bullets(struct dl_page *p, struct chart_box b, double size,
 {
 	double indent = size * 1.2, gap = size * 0.5, used = 0;
 	double asc = font_ascent(DL_REGULAR, size), desc = font_descent(DL_REGULAR, size);
+	dl_tag_begin(p, DL_ROLE_L);
 	for (size_t i = 0; i < n; i++) {
 		double top = used ? used + gap : 0;
 		if (top + asc + desc > b.h + 1e-9)
 			break;
 		struct chart_box tb = {b.x + indent, b.y + top, b.w - indent, b.h - top};
-		int cut;
-		double h = paragraph(p, tb, DL_REGULAR, size, COL_TEXT, ALIGN_LEFT, items[i], &cut);
-		if (h <= 0)
+		if (!items[i] || !*items[i])
 			continue;
+		/* the item: its label (the bullet), then its body */
+		dl_tag_begin(p, DL_ROLE_LI);
+		dl_tag_begin(p, DL_ROLE_LBL);
 		dl_text(p, b.x + size * 0.2, b.y + top + asc, DL_REGULAR, size, COL_DARK_BLUE,
 			"\xE2\x80\xA2"); /* U+2022 bullet */
+		dl_tag_end(p);
+		dl_tag_begin(p, DL_ROLE_LBODY);
+		int cut;
+		double h = paragraph(p, tb, DL_REGULAR, size, COL_TEXT, ALIGN_LEFT, items[i], &cut);
+		dl_tag_end(p);
+		dl_tag_end(p);
 		used = top + h;
 		if (cut)
 			break;
 	}
+	dl_tag_end(p);
 	return used;
 }
 
@@ -333,7 +345,7 @@ static void minmax(const double *v, size_t n, double *lo, double *hi)
 		}
 }
 
-void chart_line(struct dl_page *p, struct chart_box b, const struct line_chart *c)
+static void line_draw(struct dl_page *p, struct chart_box b, const struct line_chart *c)
 {
 	const double fs = AXIS_PT;
 	const double asc = font_ascent(DL_REGULAR, fs), desc = font_descent(DL_REGULAR, fs);
@@ -356,7 +368,7 @@ void chart_line(struct dl_page *p, struct chart_box b, const struct line_chart *
 		keys[nk++] = (struct key){KEY_RING, COL_PLUM, c->mark_label};
 	double top = b.y;
 	top += legend_row(p, b.x, top, b.w, keys, nk);
-	if (c->y_title) {
+	if (c->y_title && top + 2 + asc + desc <= b.y + b.h) {
 		text_line(p, b.x, top + 2 + asc, b.w, DL_REGULAR, fs, COL_MUTED, ALIGN_LEFT,
 			  c->y_title);
 		top += 2 + asc + desc + 2;
@@ -479,7 +491,7 @@ void chart_line(struct dl_page *p, struct chart_box b, const struct line_chart *
 
 /* ---- ranked horizontal bars ---- */
 
-void chart_hbar(struct dl_page *p, struct chart_box b, const struct bar_chart *c)
+static void hbar_draw(struct dl_page *p, struct chart_box b, const struct bar_chart *c)
 {
 	size_t n = c->n;
 	if (n == 0)
@@ -506,6 +518,16 @@ void chart_hbar(struct dl_page *p, struct chart_box b, const struct bar_chart *c
 	if (rowh < 4)
 		return;
 	double fs = fmax(CHART_MIN_PT, fmin(9.5, rowh / 1.25));
+	/* text taller than its row: rows closer, so that the first and last
+	 * rows' text stays in the box (n rows plus the overhang fill it) */
+	double texth = font_ascent(DL_REGULAR, fs) + font_descent(DL_REGULAR, fs), pad = 0;
+	if (texth > rowh) {
+		double avail = bottom - top - refrow;
+		rowh = n > 1 ? fmin((avail - texth) / (double)(n - 1), 20) : avail;
+		pad = fmax(0, (texth - rowh) / 2);
+		if (rowh < 4)
+			return;
+	}
 
 	/* columns: labels | bars | value text */
 	double labw = 0, valw = 0;
@@ -530,7 +552,7 @@ void chart_hbar(struct dl_page *p, struct chart_box b, const struct bar_chart *c
 		vmax = vmin + 1;
 	/* values below zero extend left of the zero line */
 	double scale = pw / (vmax - vmin), zx = x0 - vmin * scale;
-	double ybars = top + refrow;
+	double ybars = top + refrow + pad;
 
 	for (size_t i = 0; i < n; i++) {
 		double ymid = ybars + rowh * ((double)i + 0.5);
@@ -779,7 +801,7 @@ static void north_arrow(struct dl_page *p, double cx, double top, double h)
 	dl_path_end(p, fill_only(COL_GREY));
 }
 
-void chart_choropleth(struct dl_page *p, struct chart_box b, const struct choropleth *c)
+static void choropleth_draw(struct dl_page *p, struct chart_box b, const struct choropleth *c)
 {
 	const double fs = AXIS_PT, asc = font_ascent(DL_REGULAR, fs);
 	const double desc = font_descent(DL_REGULAR, fs), lh = fs * 1.7;
@@ -902,6 +924,8 @@ void chart_tiles(struct dl_page *p, struct chart_box b, const struct tile *t, si
 		double y = b.y + (th + gap) * (double)(i / cols);
 		dl_rect(p, x, y, tw, th, fill_only(COL_PANEL));
 		dl_rect(p, x, y, 4, th, fill_only(t[i].accent));
+		/* a tile reads as one paragraph: label, value, detail */
+		dl_tag_begin(p, DL_ROLE_P);
 		double ix = x + 4 + pad, iw = tw - 4 - 2 * pad, cy = y + pad;
 		double bottom = y + th - pad;
 		if (t[i].label) {
@@ -922,6 +946,7 @@ void chart_tiles(struct dl_page *p, struct chart_box b, const struct tile *t, si
 		if (t[i].detail && bottom > cy)
 			paragraph(p, (struct chart_box){ix, cy, iw, bottom - cy}, DL_REGULAR, 9.5,
 				  COL_TEXT, ALIGN_LEFT, t[i].detail, NULL);
+		dl_tag_end(p);
 	}
 }
 
@@ -948,8 +973,10 @@ size_t chart_table(struct dl_page *p, struct chart_box b, const struct table *t)
 		if (j < t->ncols)
 			x += b.w * (t->widths ? t->widths[j] : 1) / total;
 	}
+	dl_tag_begin(p, DL_ROLE_TABLE);
 	for (size_t r = 0; r <= draw; r++) {
 		double y = b.y + rowh * (double)r;
+		dl_tag_begin(p, DL_ROLE_TR);
 		int hi = r > 0 && (int)(r - 1) == t->highlight_row;
 		if (hi)
 			dl_rect(p, b.x, y, b.w, rowh, fill_only(COL_HILITE));
@@ -961,15 +988,42 @@ size_t chart_table(struct dl_page *p, struct chart_box b, const struct table *t)
 			if (!s)
 				continue;
 			enum chart_align al = t->align ? t->align[j] : ALIGN_LEFT;
+			dl_tag_begin(p, r == 0 ? DL_ROLE_TH : DL_ROLE_TD);
 			text_line(p, cx[j] + pad, centre_baseline(f, fs, y + rowh / 2),
 				  cx[j + 1] - cx[j] - 2 * pad, f, fs, COL_TEXT, al, s);
+			dl_tag_end(p);
 		}
+		dl_tag_end(p);
 		if (r == 0)
 			dl_segment(p, b.x, y + rowh, b.x + b.w, y + rowh, COL_GREY, 1);
 	}
+	dl_tag_end(p);
 	if (draw > 0)
 		dl_segment(p, b.x, b.y + rowh * (double)(draw + 1), b.x + b.w,
 			   b.y + rowh * (double)(draw + 1), COL_RULE, 0.5);
 	free(cx);
 	return draw;
+}
+
+/* ---- every chart is one figure (its alternative text set by the slide) ---- */
+
+void chart_line(struct dl_page *p, struct chart_box b, const struct line_chart *c)
+{
+	dl_tag_begin(p, DL_ROLE_FIGURE);
+	line_draw(p, b, c);
+	dl_tag_end(p);
+}
+
+void chart_hbar(struct dl_page *p, struct chart_box b, const struct bar_chart *c)
+{
+	dl_tag_begin(p, DL_ROLE_FIGURE);
+	hbar_draw(p, b, c);
+	dl_tag_end(p);
+}
+
+void chart_choropleth(struct dl_page *p, struct chart_box b, const struct choropleth *c)
+{
+	dl_tag_begin(p, DL_ROLE_FIGURE);
+	choropleth_draw(p, b, c);
+	dl_tag_end(p);
 }

@@ -188,7 +188,7 @@ static void range(const double *v, size_t n, double *lo, double *hi)
 
 /* ---- scatter ---- */
 
-void chart_scatter(struct dl_page *p, struct chart_box b, const struct scatter_chart *c)
+static void scatter_draw(struct dl_page *p, struct chart_box b, const struct scatter_chart *c)
 {
 	struct key keys[8];
 	size_t nk = 0;
@@ -297,7 +297,7 @@ void chart_scatter(struct dl_page *p, struct chart_box b, const struct scatter_c
 
 /* ---- grouped columns ---- */
 
-void chart_columns(struct dl_page *p, struct chart_box b, const struct column_chart *c)
+static void columns_draw(struct dl_page *p, struct chart_box b, const struct column_chart *c)
 {
 	size_t n = c->n, m = c->nseries;
 	if (!n || !m || m > 4)
@@ -374,7 +374,7 @@ void chart_columns(struct dl_page *p, struct chart_box b, const struct column_ch
 
 /* ---- funnel ---- */
 
-void chart_funnel(struct dl_page *p, struct chart_box b, const struct funnel_chart *c)
+static void funnel_draw(struct dl_page *p, struct chart_box b, const struct funnel_chart *c)
 {
 	size_t n = c->n, m = c->nseries;
 	if (!n || !m || m > 3)
@@ -424,7 +424,7 @@ void chart_funnel(struct dl_page *p, struct chart_box b, const struct funnel_cha
 
 /* ---- several lines ---- */
 
-void chart_lines(struct dl_page *p, struct chart_box b, const struct lines_chart *c)
+static void lines_draw(struct dl_page *p, struct chart_box b, const struct lines_chart *c)
 {
 	size_t n = c->n, m = c->nseries;
 	if (!n || !m)
@@ -488,4 +488,34 @@ void chart_lines(struct dl_page *p, struct chart_box b, const struct lines_chart
 			c->xlabels[i]);
 	}
 #undef LX
+}
+
+/* ---- every chart is one figure (its alternative text set by the slide) ---- */
+
+void chart_scatter(struct dl_page *p, struct chart_box b, const struct scatter_chart *c)
+{
+	dl_tag_begin(p, DL_ROLE_FIGURE);
+	scatter_draw(p, b, c);
+	dl_tag_end(p);
+}
+
+void chart_columns(struct dl_page *p, struct chart_box b, const struct column_chart *c)
+{
+	dl_tag_begin(p, DL_ROLE_FIGURE);
+	columns_draw(p, b, c);
+	dl_tag_end(p);
+}
+
+void chart_funnel(struct dl_page *p, struct chart_box b, const struct funnel_chart *c)
+{
+	dl_tag_begin(p, DL_ROLE_FIGURE);
+	funnel_draw(p, b, c);
+	dl_tag_end(p);
+}
+
+void chart_lines(struct dl_page *p, struct chart_box b, const struct lines_chart *c)
+{
+	dl_tag_begin(p, DL_ROLE_FIGURE);
+	lines_draw(p, b, c);
+	dl_tag_end(p);
 }

@@ -30,6 +30,7 @@
 #include "../../util/atomic.h"
 #include "../../util/xalloc.h"
 #include "font.h"
+#include "pdf_tags.h"
 
 struct hpdf_err {
 	HPDF_STATUS no, detail; /* first error, 0 = none */
@@ -78,6 +79,7 @@ struct writer {
 	} *gs;
 	size_t ngs, capgs;
 	char *msg; /* a problem found here rather than by libharu */
+	struct pdf_tags *tags; /* the structure (pdf_tags.h) */
 };
 
 static int failed(const struct writer *w)
@@ -205,7 +207,7 @@ static void draw_text(struct writer *w, HPDF_Page pg, struct pstate *st, const s
 	HPDF_Page_EndText(pg);
 }
 
-static void draw_link(struct writer *w, HPDF_Page pg, const struct dl_item *it)
+static HPDF_Annotation draw_link(struct writer *w, HPDF_Page pg, const struct dl_item *it)
 {
 	double v[4] = {it->u.link.x, it->u.link.y, it->u.link.w, it->u.link.h};
 	HPDF_Destination dst = HPDF_Page_CreateDestination(w->pages[it->u.link.target_page]);
@@ -214,6 +216,7 @@ static void draw_link(struct writer *w, HPDF_Page pg, const struct dl_item *it)
 		       (HPDF_REAL)(v[0] + v[2]), (HPDF_REAL)(DL_PAGE_H - v[1])};
 	HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(pg, r, dst);
 	HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	return a;
 }
 
 static void draw_image(struct writer *w, HPDF_Page pg, const struct dl_item *it)
@@ -240,6 +243,7 @@ static void draw_page(struct writer *w, const struct dl_deck *d, size_t i)
 		const struct dl_item *it = &p->items[j];
 		if (it == p->cur || !dl_item_drawable(it, d->npages))
 			continue; /* an unfinished path, or nothing drawable */
+		pdf_tags_item(w->tags, i, j);
 		switch (it->kind) {
 		case DL_PATH:
 			draw_path(w, pg, &st, it);
@@ -248,13 +252,14 @@ static void draw_page(struct writer *w, const struct dl_deck *d, size_t i)
 			draw_text(w, pg, &st, it);
 			break;
 		case DL_LINK:
-			draw_link(w, pg, it);
+			pdf_tags_link(w->tags, i, j, draw_link(w, pg, it));
 			break;
 		case DL_IMAGE:
 			draw_image(w, pg, it);
 			break;
 		}
 	}
+	pdf_tags_page_end(w->tags, i);
 	HPDF_Destination dst = HPDF_Page_CreateDestination(pg);
 	HPDF_Destination_SetFit(dst);
 	char *title = p->outline && *p->outline ? xstrdup(p->outline) : xasprintf("Page %zu", i + 1);
@@ -472,8 +477,11 @@ static void build(struct writer *w, const struct dl_deck *d)
 		HPDF_Page_SetWidth(w->pages[i], (HPDF_REAL)DL_PAGE_W);
 		HPDF_Page_SetHeight(w->pages[i], (HPDF_REAL)DL_PAGE_H);
 	}
+	w->tags = pdf_tags_new(doc, d, w->pages, w->utf8);
 	for (size_t i = 0; i < d->npages && !failed(w); i++)
 		draw_page(w, d, i);
+	if (!failed(w) && pdf_tags_finish(w->tags) != 0)
+		fail(w, "cannot build the structure tree");
 	if (d->npages) {
 		HPDF_AddPageLabel(doc, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
 		HPDF_SetPageMode(doc, HPDF_PAGE_MODE_USE_OUTLINE);
@@ -510,6 +518,7 @@ int pdf_write(const struct dl_deck *d, const char *path, const struct pdf_option
 		HPDF_Stream_Free(s);
 	if (w.doc)
 		HPDF_Free(w.doc);
+	pdf_tags_free(w.tags);
 	free(w.pages);
 	free(w.gs);
 	free(w.msg);

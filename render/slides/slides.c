@@ -36,7 +36,9 @@ struct chart_box slide_body_with_note(struct dl_page *p, const struct slide_ctx 
 	if (!note)
 		return b;
 	struct chart_box nb = {b.x, b.y + b.h - NOTE_H, b.w, NOTE_H};
+	dl_tag_begin(p, DL_ROLE_NOTE); /* read after the chart, drawn first */
 	chart_text(p, nb, DL_REGULAR, NOTE_SIZE, COL_MUTED, ALIGN_LEFT, note);
+	dl_tag_end(p);
 	free(note);
 	b.h -= NOTE_H + 8;
 	return b;
