@@ -191,7 +191,7 @@ static void hackney_key_figures_match_the_csv(void **state)
 static void hackney_trend_matches_the_reference(void **state)
 {
 	(void)state;
-	char *text = slide_with("hackney", "fitted Poisson trend");
+	char *text = slide_with("hackney", "with the fitted trend and its 95%");
 	char want[128], lo[32], hi[32];
 	double pct = reference("trend_annual_pct");
 	fmt_signed_pct(reference("trend_annual_lo"), lo, sizeof lo);
@@ -201,7 +201,7 @@ static void hackney_trend_matches_the_reference(void **state)
 	expect_in(text, want, "trend title");
 	snprintf(want, sizeof want, "%s to %s", lo, hi);
 	expect_in(text, want, "trend CI");
-	expect_in(text, "Mar 2023 – Feb 2026", "trend window");
+	expect_in(text, "March 2023 to February 2026", "trend window");
 	free(text);
 }
 

@@ -190,25 +190,28 @@ static void f_period_end(const struct fill_ctx *c, const struct jb_area_findings
 	fmt_month(period_end(c), 1, b, n);
 }
 
+void fmt_month_span(int first, int last, char *b, size_t n)
+{
+	char x[32], y[32];
+	fmt_month(first, 1, x, sizeof x);
+	fmt_month(last, 1, y, sizeof y);
+	snprintf(b, n, "%s to %s", x, y);
+}
+
 static void span(int first, int last, char *b, size_t n)
 {
 	if (first <= 0 || last <= 0) {
 		snprintf(b, n, FILL_NA);
 		return;
 	}
-	char x[32], y[32];
-	fmt_month(first, 0, x, sizeof x);
-	fmt_month(last, 0, y, sizeof y);
-	snprintf(b, n, "%s – %s", x, y);
+	fmt_month_span(first, last, b, n);
 }
 
 void fmt_window(int first, int last, int age, char *b, size_t n)
 {
-	char x[32], y[32];
-	fmt_month(first, 0, x, sizeof x);
-	fmt_month(last, 0, y, sizeof y);
-	snprintf(b, n, "%s – %s%s", x, y,
-		 age == JB_WINDOW_OLDER ? ", older than the rest of the pack" : "");
+	char s[80];
+	fmt_month_span(first, last, s, sizeof s);
+	snprintf(b, n, "%s%s", s, age == JB_WINDOW_OLDER ? ", older than the rest of the pack" : "");
 }
 
 static void f_period(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, size_t n)
@@ -732,11 +735,10 @@ static void f_emg_steps(const struct fill_ctx *c, const struct jb_area_findings 
 		snprintf(b, n, FILL_NA);
 		return;
 	}
-	char x[32], y[32];
-	fmt_month(h->step_first, 0, x, sizeof x);
-	fmt_month(h->step_first + (int)h->nsteps * h->step_months - 1, 0, y, sizeof y);
-	snprintf(b, n, "%zu %s, %s – %s", h->nsteps, h->step_months == 3 ? "quarters" : "years",
-		 x, y);
+	char s[80];
+	fmt_month_span(h->step_first, h->step_first + (int)h->nsteps * h->step_months - 1, s,
+		       sizeof s);
+	snprintf(b, n, "%zu %s, %s", h->nsteps, h->step_months == 3 ? "quarters" : "years", s);
 }
 
 static void f_persistent_count(const struct fill_ctx *c, const struct jb_area_findings *a,
