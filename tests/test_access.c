@@ -244,16 +244,6 @@ static int measure_deck(const struct dl_deck *d, const struct jb_template *t,
 	return problems;
 }
 
-static struct jb_template *load_theme(const char *name)
-{
-	char err[512];
-	char *path = xasprintf("templates/%s.conf", name);
-	struct jb_template *tpl = jb_template_load(path, err, sizeof err);
-	free(path);
-	if (!tpl)
-		fail_msg("%s", err);
-	return tpl;
-}
 
 /* Every deck of every theme: text 9 pt or more, contrast 4.5:1 or more,
  * no ellipsis; the report per slide kind printed. */
@@ -269,7 +259,7 @@ static void every_text_is_big_enough_and_contrasted(void **state)
 	char *bad = NULL;
 	int problems = 0;
 	for (size_t t = 0; t < sizeof themes / sizeof *themes; t++) {
-		struct jb_template *tpl = load_theme(themes[t]);
+		struct jb_template *tpl = jb_load_theme(themes[t]);
 		struct jb_findings *f = jb_analyse(ds, &tpl->theme, NULL);
 		for (int area = 0; area <= JB_NBOROUGHS; area++) {
 			int a = area == JB_NBOROUGHS ? JB_LONDON : area;

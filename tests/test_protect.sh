@@ -47,6 +47,11 @@ end
 begin protect_is_deterministic
 check "written again" protect b owner-secret reader
 check "byte-identical" cmp -s "$tmp/a/sutton.pdf" "$tmp/b/sutton.pdf"
+# one worker writing two decks: each as if written alone (the random
+# source starts afresh for every deck)
+JEMBRIEF_OWNER_PASSWORD=owner-secret JEMBRIEF_USER_PASSWORD=reader \
+	"$jb" --protect -q -j1 -o "$tmp/two" sutton hackney >/dev/null 2>&1
+check "a deck after another: the same bytes" cmp -s "$tmp/a/sutton.pdf" "$tmp/two/sutton.pdf"
 check "another user password" protect c owner-secret reader2
 check "other password, other bytes" sh -c "! cmp -s '$tmp/a/sutton.pdf' '$tmp/c/sutton.pdf'"
 # the file key is drawn from a seed holding the passwords: another one

@@ -555,7 +555,7 @@ static void older_source_called_out_on_the_slide(void **state)
 	 * without them leaves it out) */
 	struct deck d = borough_deck("", "westminster");
 	const char *older = "January 2017 to June 2017, older than the rest of the pack";
-	page_says(&d, "Kernel density of", older);
+	page_says(&d, "(smoothed) from data.police.uk", older);
 	page_says(&d, "Outcome stages of", older);
 	deck_free(&d);
 }

@@ -9,6 +9,7 @@
 
 #include "../../util/xalloc.h"
 #include "../display/font.h"
+#include "figure.h"
 
 #define ELLIPSIS "\xE2\x80\xA6" /* U+2026 */
 #define LEADING 1.2             /* line height as a multiple of the size */
@@ -1007,23 +1008,6 @@ size_t chart_table(struct dl_page *p, struct chart_box b, const struct table *t)
 
 /* ---- every chart is one figure (its alternative text set by the slide) ---- */
 
-void chart_line(struct dl_page *p, struct chart_box b, const struct line_chart *c)
-{
-	dl_tag_begin(p, DL_ROLE_FIGURE);
-	line_draw(p, b, c);
-	dl_tag_end(p);
-}
-
-void chart_hbar(struct dl_page *p, struct chart_box b, const struct bar_chart *c)
-{
-	dl_tag_begin(p, DL_ROLE_FIGURE);
-	hbar_draw(p, b, c);
-	dl_tag_end(p);
-}
-
-void chart_choropleth(struct dl_page *p, struct chart_box b, const struct choropleth *c)
-{
-	dl_tag_begin(p, DL_ROLE_FIGURE);
-	choropleth_draw(p, b, c);
-	dl_tag_end(p);
-}
+CHART_AS_FIGURE(line, struct line_chart)
+CHART_AS_FIGURE(hbar, struct bar_chart)
+CHART_AS_FIGURE(choropleth, struct choropleth)

@@ -9,6 +9,7 @@
 
 #include "../../util/xalloc.h"
 #include "../display/font.h"
+#include "figure.h"
 
 #define AXIS_PT CHART_AXIS_PT
 #define KEY_W 16.0
@@ -492,30 +493,7 @@ static void lines_draw(struct dl_page *p, struct chart_box b, const struct lines
 
 /* ---- every chart is one figure (its alternative text set by the slide) ---- */
 
-void chart_scatter(struct dl_page *p, struct chart_box b, const struct scatter_chart *c)
-{
-	dl_tag_begin(p, DL_ROLE_FIGURE);
-	scatter_draw(p, b, c);
-	dl_tag_end(p);
-}
-
-void chart_columns(struct dl_page *p, struct chart_box b, const struct column_chart *c)
-{
-	dl_tag_begin(p, DL_ROLE_FIGURE);
-	columns_draw(p, b, c);
-	dl_tag_end(p);
-}
-
-void chart_funnel(struct dl_page *p, struct chart_box b, const struct funnel_chart *c)
-{
-	dl_tag_begin(p, DL_ROLE_FIGURE);
-	funnel_draw(p, b, c);
-	dl_tag_end(p);
-}
-
-void chart_lines(struct dl_page *p, struct chart_box b, const struct lines_chart *c)
-{
-	dl_tag_begin(p, DL_ROLE_FIGURE);
-	lines_draw(p, b, c);
-	dl_tag_end(p);
-}
+CHART_AS_FIGURE(scatter, struct scatter_chart)
+CHART_AS_FIGURE(columns, struct column_chart)
+CHART_AS_FIGURE(funnel, struct funnel_chart)
+CHART_AS_FIGURE(lines, struct lines_chart)

@@ -9,13 +9,18 @@
 
 namespace {
 
-// Yarrow-256 (AES-256 in counter mode under a key from the seed), seeded
-// once per write and never fed more entropy: its output is a function of
+// Yarrow-256 (AES-256 in counter mode under a key from the seed), started
+// afresh for each write (yarrow256_seed alone would mix the new seed into
+// the old state) and never fed more entropy: its output is a function of
 // the seed alone.
 class SeededRandom : public RandomDataProvider {
   public:
 	SeededRandom() { yarrow256_init(&ctx, 0, nullptr); }
-	void seed(const unsigned char *s, size_t len) { yarrow256_seed(&ctx, len, s); }
+	void seed(const unsigned char *s, size_t len)
+	{
+		yarrow256_init(&ctx, 0, nullptr);
+		yarrow256_seed(&ctx, len, s);
+	}
 	void provideRandomData(unsigned char *data, size_t len) override
 	{
 		yarrow256_random(&ctx, len, data);

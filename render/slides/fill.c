@@ -195,7 +195,10 @@ void fmt_month_span(int first, int last, char *b, size_t n)
 	char x[32], y[32];
 	fmt_month(first, 1, x, sizeof x);
 	fmt_month(last, 1, y, sizeof y);
-	snprintf(b, n, "%s to %s", x, y);
+	if (first == last)
+		snprintf(b, n, "%s", x);
+	else
+		snprintf(b, n, "%s to %s", x, y);
 }
 
 static void span(int first, int last, char *b, size_t n)

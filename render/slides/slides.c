@@ -533,12 +533,12 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 			cells[NCOL * (i + 1) + 1 + k] = owned[NNUM * i + k];
 		}
 	}
-	static const double widths[] = {0.52, 0.12, 0.12, 0.14, 0.10};
+	static const double widths[] = {0.49, 0.12, 0.12, 0.17, 0.10};
 	static const enum chart_align align[] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT,
 						 ALIGN_RIGHT};
 	struct table tb = {nrows, NCOL, cells, widths, align, -1, 9};
 	/* the files' table no taller than its rows: the lists below get the rest */
-	double table_h = fmin(b.h * 0.62, 1.9 * 9 * (double)(nrows + 1) + 4);
+	double table_h = fmin(b.h * 0.5, 1.9 * 9 * (double)(nrows + 1) + 4);
 	size_t shown = chart_table(p, (struct chart_box){b.x, b.y, left_w, table_h}, &tb);
 
 	/* Files not read, why rows were set aside, what was not supplied. */
