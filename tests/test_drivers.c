@@ -405,7 +405,7 @@ static void hackney_slides_show_the_reference_values(void **state)
 	/* drivers: the IMD correlation in the title, every domain's rho and
 	 * rate ratio in the table, Hackney's curve */
 	fmt_dec(ref_corr[0].spearman, 2, v, sizeof v);
-	snprintf(want, sizeof want, "neighbourhood rates rise with deprivation (Spearman ρ = %s)", v);
+	snprintf(want, sizeof want, "neighbourhood rates rise with deprivation (correlation %s)", v);
 	expect_in(text, want);
 	for (int k = 0; k < JB_DRV_NDOMAINS; k++) {
 		fmt_dec(ref_corr[1 + k].spearman, 2, v, sizeof v);

@@ -285,7 +285,7 @@ static void hom_table(struct dl_page *p, struct chart_box b, const struct jb_hom
 		for (int c = 1; c < NC; c++)
 			row[c] = v[m][c];
 	}
-	static const double widths[NC] = {0.27, 0.14, 0.14, 0.14, 0.18, 0.13};
+	static const double widths[NC] = {0.36, 0.13, 0.13, 0.13, 0.13, 0.12};
 	static const enum chart_align align[NC] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT,
 						   ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
 	struct table t = {JB_HOM_NMEASURES + 1, NC, cells, widths, align, -1, 9};
