@@ -27,6 +27,7 @@
 #include "../render/display/display.h"
 #include "../render/display/font.h"
 #include "../render/slides/fill.h"
+#include "../render/slides/kinds.h"
 #include "../render/slides/palette.h"
 #include "../template_load.h"
 #include "../util/xalloc.h"
@@ -189,7 +190,7 @@ static int page_kind(const struct jb_template *t, const struct jb_findings *f, i
 		int same = p->outline && strcmp(name, p->outline) == 0;
 		free(name);
 		if (same)
-			return (int)all[i].kind;
+			return (int)(all[i].kind - slide_kinds);
 	}
 	return -1;
 }
@@ -226,15 +227,15 @@ static int measure_deck(const struct dl_deck *d, const struct jb_template *t,
 			kr->cut += cut;
 			const char *why = it->u.text.size < MIN_PT - 1e-9 ? "below 9 pt"
 					  : cr < MIN_TEXT_CONTRAST	  ? "contrast below 4.5:1"
-					  : cut && !listed(jb_slide_kind_names[k]) ? "cut with an ellipsis"
+					  : cut && !listed(slide_kinds[k].name) ? "cut with an ellipsis"
 										    : NULL;
 			if (why && getenv("JB_ACCESS_ALL"))
 				printf("%s page %zu (%s): %s: %.1f pt, %.2f:1 \"%.60s\"\n", deck, i + 1,
-				       jb_slide_kind_names[k], why, it->u.text.size, cr, it->u.text.utf8);
+				       slide_kinds[k].name, why, it->u.text.size, cr, it->u.text.utf8);
 			if (why && problems++ < 40) {
 				char *line = xasprintf("%s%s page %zu (%s): %s: %.1f pt, %.2f:1 \"%.60s\"\n",
 						       *bad ? *bad : "", deck, i + 1,
-						       jb_slide_kind_names[k], why, it->u.text.size, cr,
+						       slide_kinds[k].name, why, it->u.text.size, cr,
 						       it->u.text.utf8);
 				free(*bad);
 				*bad = line;
@@ -255,7 +256,7 @@ static void every_text_is_big_enough_and_contrasted(void **state)
 	struct jb_dataset *ds = jb_load_capture("sample-data", &lo, &diag);
 	free(diag);
 	assert_non_null(ds);
-	struct kind_report r[JB_NSLIDE_KINDS] = {{0}};
+	struct kind_report *r = xcalloc(slide_nkinds, sizeof *r);
 	char *bad = NULL;
 	int problems = 0;
 	for (size_t t = 0; t < sizeof themes / sizeof *themes; t++) {
@@ -274,18 +275,19 @@ static void every_text_is_big_enough_and_contrasted(void **state)
 	}
 	jb_dataset_free(ds);
 	printf("smallest text and lowest text contrast per slide kind (every deck, every theme):\n");
-	for (int k = 0; k < JB_NSLIDE_KINDS; k++) {
+	for (int k = 0; k < (int)slide_nkinds; k++) {
 		if (!r[k].seen)
 			continue;
-		printf("  %-20s %4.1f pt  %5.2f:1  %5d cut   (%s; %s)\n", jb_slide_kind_names[k],
+		printf("  %-20s %4.1f pt  %5.2f:1  %5d cut   (%s; %s)\n", slide_kinds[k].name,
 		       r[k].min_pt, r[k].min_contrast, r[k].cut, r[k].pt_text, r[k].contrast_text);
-		if (listed(jb_slide_kind_names[k]) && !r[k].cut) {
-			printf("%s is no longer cut: take it off still_cut[]\n", jb_slide_kind_names[k]);
+		if (listed(slide_kinds[k].name) && !r[k].cut) {
+			printf("%s is no longer cut: take it off still_cut[]\n", slide_kinds[k].name);
 			problems++;
 		}
 		free(r[k].pt_text);
 		free(r[k].contrast_text);
 	}
+	free(r);
 	if (problems)
 		fail_msg("%d texts too small, too faint or cut:\n%s", problems, bad);
 	free(bad);
