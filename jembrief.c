@@ -77,6 +77,9 @@ static const char usage_text[] =
 	"                         copying not, unless changed by:\n"
 	"      --no-print         with --protect: forbid printing\n"
 	"      --allow-copy       with --protect: allow copying text\n"
+	"      --marking=TEXT     the protective marking printed on every page and\n"
+	"                         written into the PDF metadata (default: the theme's,\n"
+	"                         e.g. OFFICIAL-SENSITIVE)\n"
 	"      --check            check the data directory and the template, print what\n"
 	"                         a run would use, and write nothing\n"
 	"      --dump-findings    print the findings of the boroughs named (all when\n"
@@ -131,6 +134,7 @@ enum dump_format { DUMP_TEXT, DUMP_JSON };
 
 struct options {
 	const char *data, *out, *theme;
+	const char *marking; /* NULL: the theme's */
 	int period, jobs, png, dump, quiet;
 	int check, csv_bom;
 	enum dump_format format;
@@ -201,6 +205,20 @@ static void option_error(int c, const char *arg)
 	fputs("jembrief: try 'jembrief --help' for more information\n", stderr);
 }
 
+/* NULL when s can be the protective marking: a line of text short enough
+ * for the footer; else what is wrong. */
+static const char *marking_problem(const char *s)
+{
+	if (!*s)
+		return "the marking is empty";
+	if (strlen(s) > JB_MARKING_MAX)
+		return "the marking is longer than 40 bytes, what the footer holds";
+	for (const unsigned char *c = (const unsigned char *)s; *c; c++)
+		if (*c < 0x20 || *c == 0x7F)
+			return "the marking holds a control character";
+	return NULL;
+}
+
 static int parse_options(int argc, char **argv, struct options *o)
 {
 	/* Flags are set by getopt_long itself (it returns 0 for them). */
@@ -215,6 +233,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{"protect", no_argument, &o->protect, 1},
 		{"no-print", no_argument, &o->no_print, 1},
 		{"allow-copy", no_argument, &o->allow_copy, 1},
+		{"marking", required_argument, NULL, 'M'},
 		{"check", no_argument, &o->check, 1},
 		{"dump-findings", no_argument, &o->dump, 1},
 		{"format", required_argument, NULL, 'F'},
@@ -257,6 +276,13 @@ static int parse_options(int argc, char **argv, struct options *o)
 				return -1;
 			}
 			o->jobs = (int)n;
+			break;
+		case 'M':
+			if (marking_problem(optarg)) {
+				fprintf(stderr, "jembrief: --marking: %s\n", marking_problem(optarg));
+				return -1;
+			}
+			o->marking = optarg;
 			break;
 		case 'F':
 			if (parse_format(optarg, &o->format) != 0)
@@ -657,6 +683,10 @@ int main(int argc, char **argv)
 	}
 	char *tpath = NULL;
 	struct jb_template *t = load_template(o.theme, &tpath);
+	if (t && o.marking) {
+		free(t->marking);
+		t->marking = xstrdup(o.marking);
+	}
 	char *data = t ? data_dir(o.data) : NULL;
 	/* a missing font stops the run before any data are read */
 	if (!t || !data || (!o.dump && font_init(NULL, NULL) != 0)) {

@@ -456,7 +456,8 @@ static void pdf_encryption_and_permissions(void **state)
 				  .allow_print = 1, .allow_copy = 0};
 	char *pdf = write_pdf(dir, "locked.pdf", d, &opt);
 	char *out = run_ok("qpdf --password=reader --show-encryption '%s'", pdf);
-	assert_non_null(strstr(out, "R = 3\n"));
+	assert_non_null(strstr(out, "R = 6\n"));
+	assert_non_null(strstr(out, "stream encryption method: AESv3\n"));
 	assert_non_null(strstr(out, "extract for accessibility: allowed\n"));
 	assert_non_null(strstr(out, "extract for any purpose: not allowed\n"));
 	assert_non_null(strstr(out, "print high resolution: allowed\n"));
