@@ -29,8 +29,10 @@ static void header(struct dl_page *p, const struct slide_ctx *c)
 {
 	char *title = slide_title(c, c->spec);
 	char *sub = slide_fill(c, c->spec->subtitle);
-	double h = chart_text(p, (struct chart_box){MARGIN, TITLE_Y, DL_PAGE_W - 2 * MARGIN, 54},
-			      DL_BOLD, TITLE_SIZE, COL_DARK_BLUE, ALIGN_LEFT, title);
+	struct chart_box tb = {MARGIN, TITLE_Y, DL_PAGE_W - 2 * MARGIN, 54};
+	size_t span = dl_span_begin(p, DL_SPAN_TITLE, tb.x, tb.y, tb.w, tb.h);
+	double h = chart_text(p, tb, DL_BOLD, TITLE_SIZE, COL_DARK_BLUE, ALIGN_LEFT, title);
+	dl_span_end(p, span);
 	if (sub)
 		chart_text(p, (struct chart_box){MARGIN, TITLE_Y + h + 4, DL_PAGE_W - 2 * MARGIN, 30},
 			   DL_REGULAR, SUBTITLE_SIZE, COL_MUTED, ALIGN_LEFT, sub);
@@ -48,6 +50,11 @@ static void footer(struct dl_page *p, const struct slide_ctx *c, int page, int n
 	char *left = xasprintf("%s%s%s%s%s", f->area[c->area].name,
 			       f->has_series ? " · data to " : "", f->has_series ? period : "",
 			       src ? " · Source: " : "", src ? src : "");
+	if (src) {
+		char *notes = xasprintf("Source: %s", src);
+		dl_page_notes(p, notes); /* the speaker notes of --pptx */
+		free(notes);
+	}
 	/* The source may be long: keep it clear of the marking and page number. */
 	chart_text(p, (struct chart_box){MARGIN, FOOTER_BASE - FOOTER_SIZE, 560, FOOTER_SIZE * 1.4},
 		   DL_REGULAR, FOOTER_SIZE, COL_MUTED, ALIGN_LEFT, left);

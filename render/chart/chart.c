@@ -315,7 +315,7 @@ static void minmax(const double *v, size_t n, double *lo, double *hi)
 		}
 }
 
-void chart_line(struct dl_page *p, struct chart_box b, const struct line_chart *c)
+static void line_items(struct dl_page *p, struct chart_box b, const struct line_chart *c)
 {
 	const double fs = AXIS_PT;
 	const double asc = font_ascent(DL_REGULAR, fs), desc = font_descent(DL_REGULAR, fs);
@@ -459,9 +459,16 @@ void chart_line(struct dl_page *p, struct chart_box b, const struct line_chart *
 	free(xs);
 }
 
+void chart_line(struct dl_page *p, struct chart_box b, const struct line_chart *c)
+{
+	size_t fig = dl_span_begin(p, DL_SPAN_FIGURE, b.x, b.y, b.w, b.h);
+	line_items(p, b, c);
+	dl_span_end(p, fig);
+}
+
 /* ---- ranked horizontal bars ---- */
 
-void chart_hbar(struct dl_page *p, struct chart_box b, const struct bar_chart *c)
+static void hbar_items(struct dl_page *p, struct chart_box b, const struct bar_chart *c)
 {
 	size_t n = c->n;
 	if (n == 0)
@@ -567,6 +574,13 @@ void chart_hbar(struct dl_page *p, struct chart_box b, const struct bar_chart *c
 	if (c->x_title)
 		text_line(p, x0, ybars + rowh * (double)n + 2 + font_ascent(DL_REGULAR, AXIS_PT),
 			  b.x + b.w - x0, DL_REGULAR, AXIS_PT, COL_MUTED, ALIGN_LEFT, c->x_title);
+}
+
+void chart_hbar(struct dl_page *p, struct chart_box b, const struct bar_chart *c)
+{
+	size_t fig = dl_span_begin(p, DL_SPAN_FIGURE, b.x, b.y, b.w, b.h);
+	hbar_items(p, b, c);
+	dl_span_end(p, fig);
 }
 
 /* ---- choropleth ---- */
@@ -761,7 +775,7 @@ static void north_arrow(struct dl_page *p, double cx, double top, double h)
 	dl_path_end(p, fill_only(COL_GREY));
 }
 
-void chart_choropleth(struct dl_page *p, struct chart_box b, const struct choropleth *c)
+static void choropleth_items(struct dl_page *p, struct chart_box b, const struct choropleth *c)
 {
 	const double fs = AXIS_PT, asc = font_ascent(DL_REGULAR, fs);
 	const double desc = font_descent(DL_REGULAR, fs), lh = fs * 1.7;
@@ -864,6 +878,13 @@ void chart_choropleth(struct dl_page *p, struct chart_box b, const struct chorop
 	char *t = km_text(metres);
 	dl_text(p, lx, sy, DL_REGULAR, fs, COL_GREY, t);
 	free(t);
+}
+
+void chart_choropleth(struct dl_page *p, struct chart_box b, const struct choropleth *c)
+{
+	size_t fig = dl_span_begin(p, DL_SPAN_FIGURE, b.x, b.y, b.w, b.h);
+	choropleth_items(p, b, c);
+	dl_span_end(p, fig);
 }
 
 /* ---- KPI tiles ---- */

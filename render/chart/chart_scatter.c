@@ -188,7 +188,7 @@ static void range(const double *v, size_t n, double *lo, double *hi)
 
 /* ---- scatter ---- */
 
-void chart_scatter(struct dl_page *p, struct chart_box b, const struct scatter_chart *c)
+static void scatter_items(struct dl_page *p, struct chart_box b, const struct scatter_chart *c)
 {
 	struct key keys[8];
 	size_t nk = 0;
@@ -295,9 +295,16 @@ void chart_scatter(struct dl_page *p, struct chart_box b, const struct scatter_c
 #undef FX
 }
 
+void chart_scatter(struct dl_page *p, struct chart_box b, const struct scatter_chart *c)
+{
+	size_t fig = dl_span_begin(p, DL_SPAN_FIGURE, b.x, b.y, b.w, b.h);
+	scatter_items(p, b, c);
+	dl_span_end(p, fig);
+}
+
 /* ---- grouped columns ---- */
 
-void chart_columns(struct dl_page *p, struct chart_box b, const struct column_chart *c)
+static void columns_items(struct dl_page *p, struct chart_box b, const struct column_chart *c)
 {
 	size_t n = c->n, m = c->nseries;
 	if (!n || !m || m > 4)
@@ -355,9 +362,16 @@ void chart_columns(struct dl_page *p, struct chart_box b, const struct column_ch
 			DL_REGULAR, AXIS_PT, COL_MUTED, ALIGN_CENTRE, c->x_title);
 }
 
+void chart_columns(struct dl_page *p, struct chart_box b, const struct column_chart *c)
+{
+	size_t fig = dl_span_begin(p, DL_SPAN_FIGURE, b.x, b.y, b.w, b.h);
+	columns_items(p, b, c);
+	dl_span_end(p, fig);
+}
+
 /* ---- funnel ---- */
 
-void chart_funnel(struct dl_page *p, struct chart_box b, const struct funnel_chart *c)
+static void funnel_items(struct dl_page *p, struct chart_box b, const struct funnel_chart *c)
 {
 	size_t n = c->n, m = c->nseries;
 	if (!n || !m || m > 3)
@@ -405,9 +419,16 @@ void chart_funnel(struct dl_page *p, struct chart_box b, const struct funnel_cha
 	}
 }
 
+void chart_funnel(struct dl_page *p, struct chart_box b, const struct funnel_chart *c)
+{
+	size_t fig = dl_span_begin(p, DL_SPAN_FIGURE, b.x, b.y, b.w, b.h);
+	funnel_items(p, b, c);
+	dl_span_end(p, fig);
+}
+
 /* ---- several lines ---- */
 
-void chart_lines(struct dl_page *p, struct chart_box b, const struct lines_chart *c)
+static void lines_items(struct dl_page *p, struct chart_box b, const struct lines_chart *c)
 {
 	size_t n = c->n, m = c->nseries;
 	if (!n || !m)
@@ -471,4 +492,11 @@ void chart_lines(struct dl_page *p, struct chart_box b, const struct lines_chart
 			c->xlabels[i]);
 	}
 #undef LX
+}
+
+void chart_lines(struct dl_page *p, struct chart_box b, const struct lines_chart *c)
+{
+	size_t fig = dl_span_begin(p, DL_SPAN_FIGURE, b.x, b.y, b.w, b.h);
+	lines_items(p, b, c);
+	dl_span_end(p, fig);
 }
