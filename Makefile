@@ -31,6 +31,7 @@ PKGS := \
 	geos \
 	shapelib \
 	fontconfig \
+	libxml-2.0 \
 	nettle
 TEST_PKGS := cmocka
 

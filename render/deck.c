@@ -1,6 +1,6 @@
 /* render/deck.c - assemble one area's deck: a page per template slide, each
  * with its title, subtitle and footer (DESIGN §6), then write the PDF and,
- * on request, PNG previews. */
+ * on request, PNG previews, SVGs and a PowerPoint file. */
 #include "deck.h"
 
 #include <stdio.h>
@@ -15,6 +15,8 @@
 #include "slides/fill.h"
 #include "display/font.h"
 #include "display/png.h"
+#include "display/pptx.h"
+#include "display/svg.h"
 
 #define MARGIN 40.0
 #define TITLE_Y 30.0
@@ -79,9 +81,10 @@ const char *deck_file_name(int area)
 	return area == JB_LONDON ? "london-overview" : jb_boroughs[area].slug;
 }
 
-void deck_outputs(const struct jb_findings *f, const struct jb_template *t, int area, int png,
-		  void (*add)(void *ctx, const char *rel), void *ctx)
+void deck_outputs(const struct jb_findings *f, const struct jb_template *t, int area,
+		  const struct deck_options *o, void (*add)(void *ctx, const char *rel), void *ctx)
 {
+	int png = o->png;
 	const char *name = deck_file_name(area);
 	const char *tables[DATATABLES_MAX];
 	size_t n = datatables_names(f, tables, DATATABLES_MAX);
@@ -96,6 +99,16 @@ void deck_outputs(const struct jb_findings *f, const struct jb_template *t, int 
 		char *rel = xasprintf("png/%s/%02zu.png", name, i + 1);
 		add(ctx, rel);
 		free(rel);
+	}
+	if (o->svg) { /* a file per slide and per chart: the laid-out deck says */
+		struct dl_deck *d = deck_build(f, t, area);
+		svg_deck_files(d, name, add, ctx);
+		dl_deck_free(d);
+	}
+	if (o->pptx) {
+		char *pptx = xasprintf("%s.pptx", name);
+		add(ctx, pptx);
+		free(pptx);
 	}
 	char *pdf = xasprintf("%s.pdf", name);
 	add(ctx, pdf);
@@ -217,6 +230,13 @@ int deck_write(const struct jb_findings *f, const struct jb_template *t, int are
 	}
 	if (rc == 0 && o->png)
 		rc = write_pngs(d, name, o, err, errlen);
+	if (rc == 0 && o->svg)
+		rc = svg_write_deck(d, o->outdir, name, err, errlen);
+	if (rc == 0 && o->pptx) {
+		char *path = xasprintf("%s/%s.pptx", o->outdir, name);
+		rc = pptx_write(d, path, err, errlen);
+		free(path);
+	}
 	if (rc == 0) {
 		char *path = xasprintf("%s/%s.pdf", o->outdir, name);
 		rc = pdf_write(d, path, o->pdf, err, errlen);

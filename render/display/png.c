@@ -103,6 +103,30 @@ static void draw_image(cairo_t *cr, const struct dl_item *it)
 	cairo_surface_destroy(img);
 }
 
+void png_draw_items(cairo_t *cr, cairo_font_face_t *const face[DL_NFONTS],
+		    const struct dl_page *p, size_t first, size_t end)
+{
+	for (size_t i = first; i < end && cairo_status(cr) == CAIRO_STATUS_SUCCESS; i++) {
+		const struct dl_item *it = &p->items[i];
+		if (it == p->cur || !dl_item_drawable(it, SIZE_MAX))
+			continue; /* an unfinished path, or nothing drawable */
+		switch (it->kind) {
+		case DL_PATH:
+			draw_path(cr, it);
+			break;
+		case DL_TEXT:
+			if (face)
+				draw_text(cr, face, it);
+			break;
+		case DL_IMAGE:
+			draw_image(cr, it);
+			break;
+		case DL_LINK:
+			break; /* nothing to see */
+		}
+	}
+}
+
 /* cairo's PNG bytes go to the atomic file's stream; a failed write is
  * then reported by atomic_commit() with its errno. */
 static cairo_status_t to_file(void *closure, const unsigned char *data, unsigned int len)
@@ -166,24 +190,7 @@ int png_write_page(const struct dl_page *p, const char *path, double dpi,
 		face[f] = cairo_ft_font_face_create_for_ft_face(font_ft_face((enum dl_font)f),
 								FT_LOAD_NO_HINTING);
 
-	for (size_t i = 0; i < p->nitems && cairo_status(cr) == CAIRO_STATUS_SUCCESS; i++) {
-		const struct dl_item *it = &p->items[i];
-		if (it == p->cur || !dl_item_drawable(it, SIZE_MAX))
-			continue; /* an unfinished path, or nothing drawable */
-		switch (it->kind) {
-		case DL_PATH:
-			draw_path(cr, it);
-			break;
-		case DL_TEXT:
-			draw_text(cr, face, it);
-			break;
-		case DL_IMAGE:
-			draw_image(cr, it);
-			break;
-		case DL_LINK:
-			break; /* nothing to see */
-		}
-	}
+	png_draw_items(cr, face, p, 0, p->nitems);
 
 	int rc = 0;
 	cairo_status_t st = cairo_status(cr);

@@ -11,7 +11,15 @@
 
 #include <stddef.h>
 
+#include <cairo.h>
+
 #include "display.h"
+
+/* Draws items [first, end) of p with cairo onto cr (in points): paths,
+ * images, and text in face[font] unless face is NULL (svg.c writes text
+ * itself). */
+void png_draw_items(cairo_t *cr, cairo_font_face_t *const face[DL_NFONTS],
+		    const struct dl_page *p, size_t first, size_t end);
 
 /* dpi 72 = one pixel per point (960 x 540 pixels); dpi in (0, 1200].
  * 0 on success; -1 with a message in err. */
