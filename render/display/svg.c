@@ -95,6 +95,53 @@ static cairo_status_t to_bytes(void *closure, const unsigned char *data, unsigne
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* cairo names surfaces "surfaceN" from a counter of the whole process,
+ * so the same slide would get other names after other decks: renumbered
+ * here in order of first use. The word appears only in those names, as
+ * cairo draws no text. */
+static void renumber_surfaces(struct bytes *b) /* b terminated */
+{
+	static const char word[] = "surface";
+	const size_t wl = sizeof word - 1;
+	unsigned long seen[64];
+	size_t nseen = 0;
+	struct bytes out = {0};
+	size_t i = 0;
+	while (i < b->len) {
+		const char *hit = strstr((const char *)b->data + i, word);
+		size_t at = hit ? (size_t)(hit - (const char *)b->data) : b->len;
+		size_t digits = at + wl;
+		while (hit && digits < b->len && b->data[digits] >= '0' && b->data[digits] <= '9')
+			digits++;
+		if (!hit || digits == at + wl) { /* the word alone, or the end */
+			size_t upto = hit ? at + wl : b->len;
+			to_bytes(&out, b->data + i, (unsigned)(upto - i));
+			i = upto;
+			continue;
+		}
+		unsigned long n = strtoul((const char *)b->data + at + wl, NULL, 10);
+		size_t k = 0;
+		while (k < nseen && seen[k] != n)
+			k++;
+		if (k == nseen && nseen < sizeof seen / sizeof seen[0])
+			seen[nseen++] = n;
+		char name[32];
+		int len = snprintf(name, sizeof name, "%s%zu", word, k + 1);
+		to_bytes(&out, b->data + i, (unsigned)(at - i));
+		to_bytes(&out, (const unsigned char *)name, (unsigned)len);
+		i = digits;
+	}
+	free(b->data);
+	*b = out;
+}
+
+/* b's bytes as a string (a NUL after them, not counted). */
+static void terminate(struct bytes *b)
+{
+	to_bytes(b, (const unsigned char *)"", 1);
+	b->len--;
+}
+
 /* The view's shapes as an SVG document, or NULL with err set. */
 static xmlDocPtr shapes(const struct view *v, const char *path, char *err, size_t errlen)
 {
@@ -112,6 +159,9 @@ static xmlDocPtr shapes(const struct view *v, const char *path, char *err, size_
 		st = cairo_surface_status(surf);
 	cairo_surface_destroy(surf);
 	xmlDocPtr doc = NULL;
+	terminate(&b);
+	renumber_surfaces(&b);
+	terminate(&b);
 	if (st != CAIRO_STATUS_SUCCESS)
 		snprintf(err, errlen, "%s: cairo: %s", path, cairo_status_to_string(st));
 	else if (!(doc = xmlReadMemory((const char *)b.data, (int)b.len, path, NULL,
