@@ -167,12 +167,26 @@ static void text(struct xw *x, const char *s)
 		xw_check(x, xmlTextWriterWriteString(x->w, BAD_CAST s));
 }
 
-/* An element with one attribute and nothing inside. */
-static void el1(struct xw *x, const char *name, const char *a, const char *v)
+/* An element with nothing inside: its name, then attribute names and
+ * values in pairs, then NULL. */
+static void leaf(struct xw *x, const char *name, ...)
+{
+	va_list ap;
+	va_start(ap, name);
+	el(x, name);
+	const char *a;
+	while ((a = va_arg(ap, const char *)))
+		attr(x, a, va_arg(ap, const char *));
+	end(x);
+	va_end(ap);
+}
+
+/* An element with two whole-number attributes, a point or a size. */
+static void pair(struct xw *x, const char *name, const char *a, long va, const char *b, long vb)
 {
 	el(x, name);
-	if (a)
-		attr(x, a, v);
+	attrf(x, a, "%ld", va);
+	attrf(x, b, "%ld", vb);
 	end(x);
 }
 
@@ -221,10 +235,7 @@ static void rels_free(struct rel *r, size_t n)
 
 static void override(struct xw *x, const char *part, const char *type)
 {
-	el(x, "Override");
-	attr(x, "PartName", part);
-	attr(x, "ContentType", type);
-	end(x);
+	leaf(x, "Override", "PartName", part, "ContentType", type, NULL);
 }
 
 static void content_types(struct pkg *k, const struct dl_deck *d)
@@ -233,14 +244,9 @@ static void content_types(struct pkg *k, const struct dl_deck *d)
 	xw_open(&x);
 	el(&x, "Types");
 	attr(&x, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
-	el(&x, "Default");
-	attr(&x, "Extension", "rels");
-	attr(&x, "ContentType", "application/vnd.openxmlformats-package.relationships+xml");
-	end(&x);
-	el(&x, "Default");
-	attr(&x, "Extension", "xml");
-	attr(&x, "ContentType", "application/xml");
-	end(&x);
+	leaf(&x, "Default", "Extension", "rels", "ContentType",
+	     "application/vnd.openxmlformats-package.relationships+xml", NULL);
+	leaf(&x, "Default", "Extension", "xml", "ContentType", "application/xml", NULL);
 	override(&x, "/ppt/presentation.xml", CT_PML "presentation.main+xml");
 	override(&x, "/ppt/slideMasters/slideMaster1.xml", CT_PML "slideMaster+xml");
 	override(&x, "/ppt/slideLayouts/slideLayout1.xml", CT_PML "slideLayout+xml");
@@ -324,7 +330,7 @@ static void presentation(struct pkg *k, const struct dl_deck *d)
 	end(&x);
 	end(&x);
 	el(&x, "p:notesMasterIdLst");
-	el1(&x, "p:notesMasterId", "r:id", "rId2");
+	leaf(&x, "p:notesMasterId", "r:id", "rId2", NULL);
 	end(&x);
 	el(&x, "p:sldIdLst");
 	for (size_t i = 0; i < d->npages; i++) {
@@ -334,14 +340,8 @@ static void presentation(struct pkg *k, const struct dl_deck *d)
 		end(&x);
 	}
 	end(&x);
-	el(&x, "p:sldSz");
-	attrf(&x, "cx", "%ld", emu(DL_PAGE_W));
-	attrf(&x, "cy", "%ld", emu(DL_PAGE_H));
-	end(&x);
-	el(&x, "p:notesSz"); /* A4 portrait */
-	attrf(&x, "cx", "%ld", emu(595));
-	attrf(&x, "cy", "%ld", emu(842));
-	end(&x);
+	pair(&x, "p:sldSz", "cx", emu(DL_PAGE_W), "cy", emu(DL_PAGE_H));
+	pair(&x, "p:notesSz", "cx", emu(595), "cy", emu(842)); /* A4 portrait */
 	end(&x);
 	xw_close(&x, k, "ppt/presentation.xml");
 
@@ -513,23 +513,11 @@ static void shape_name(struct slide *s, const char *what)
 static void xfrm(struct xw *x, long ox, long oy, long cx, long cy, int group)
 {
 	el(x, "a:xfrm");
-	el(x, "a:off");
-	attrf(x, "x", "%ld", ox);
-	attrf(x, "y", "%ld", oy);
-	end(x);
-	el(x, "a:ext");
-	attrf(x, "cx", "%ld", cx);
-	attrf(x, "cy", "%ld", cy);
-	end(x);
+	pair(x, "a:off", "x", ox, "y", oy);
+	pair(x, "a:ext", "cx", cx, "cy", cy);
 	if (group) { /* children in slide coordinates */
-		el(x, "a:chOff");
-		attrf(x, "x", "%ld", ox);
-		attrf(x, "y", "%ld", oy);
-		end(x);
-		el(x, "a:chExt");
-		attrf(x, "cx", "%ld", cx);
-		attrf(x, "cy", "%ld", cy);
-		end(x);
+		pair(x, "a:chOff", "x", ox, "y", oy);
+		pair(x, "a:chExt", "cx", cx, "cy", cy);
 	}
 	end(x);
 }
@@ -538,7 +526,7 @@ static void rect_geom(struct xw *x)
 {
 	el(x, "a:prstGeom");
 	attr(x, "prst", "rect");
-	el1(x, "a:avLst", NULL, NULL);
+	leaf(x, "a:avLst", NULL);
 	end(x);
 }
 
@@ -554,8 +542,8 @@ static void run(struct xw *x, const struct dl_item *it)
 	attr(x, "dirty", "0");
 	color(x, it->u.text.color);
 	const char *family = font_ft_face(it->u.text.font)->family_name;
-	el1(x, "a:latin", "typeface", family ? family : "DejaVu Sans");
-	el1(x, "a:cs", "typeface", family ? family : "DejaVu Sans");
+	leaf(x, "a:latin", "typeface", family ? family : "DejaVu Sans", NULL);
+	leaf(x, "a:cs", "typeface", family ? family : "DejaVu Sans", NULL);
 	end(x);
 	text_el(x, "a:t", it->u.text.utf8);
 	end(x);
@@ -589,13 +577,13 @@ static void text_box(struct slide *s, const struct dl_item *const *runs, size_t 
 	end(x);
 	el(x, "p:cNvSpPr");
 	if (title)
-		el1(x, "a:spLocks", "noGrp", "1");
+		leaf(x, "a:spLocks", "noGrp", "1", NULL);
 	else
 		attr(x, "txBox", "1");
 	end(x);
 	el(x, "p:nvPr");
 	if (title)
-		el1(x, "p:ph", "type", "title");
+		leaf(x, "p:ph", "type", "title", NULL);
 	end(x);
 	end(x);
 	el(x, "p:spPr");
@@ -603,7 +591,7 @@ static void text_box(struct slide *s, const struct dl_item *const *runs, size_t 
 	 * differ by a hair, and the box does not wrap. */
 	xfrm(x, emu(left), emu(top), emu(right - left + 2), emu(bottom - top), 0);
 	rect_geom(x);
-	el1(x, "a:noFill", NULL, NULL);
+	leaf(x, "a:noFill", NULL);
 	end(x);
 	el(x, "p:txBody");
 	el(x, "a:bodyPr");
@@ -613,9 +601,9 @@ static void text_box(struct slide *s, const struct dl_item *const *runs, size_t 
 	attr(x, "rIns", "0");
 	attr(x, "bIns", "0");
 	attr(x, "anchor", "t");
-	el1(x, "a:noAutofit", NULL, NULL);
+	leaf(x, "a:noAutofit", NULL);
 	end(x);
-	el1(x, "a:lstStyle", NULL, NULL);
+	leaf(x, "a:lstStyle", NULL);
 	el(x, "a:p");
 	el(x, "a:pPr");
 	attr(x, "algn", "l");
@@ -629,7 +617,7 @@ static void text_box(struct slide *s, const struct dl_item *const *runs, size_t 
 	end(x);
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			el1(x, "a:br", NULL, NULL);
+			leaf(x, "a:br", NULL);
 		run(x, runs[i]);
 	}
 	end(x);
@@ -641,7 +629,7 @@ static void line_style(struct xw *x, const struct dl_style *st)
 {
 	el(x, "a:ln");
 	if (!(st->stroke.a > 0 && st->width > 0)) {
-		el1(x, "a:noFill", NULL, NULL);
+		leaf(x, "a:noFill", NULL);
 		end(x);
 		return;
 	}
@@ -658,19 +646,16 @@ static void line_style(struct xw *x, const struct dl_style *st)
 		end(x);
 		end(x);
 	} else {
-		el1(x, "a:prstDash", "val", "solid");
+		leaf(x, "a:prstDash", "val", "solid", NULL);
 	}
-	el1(x, "a:round", NULL, NULL);
+	leaf(x, "a:round", NULL);
 	end(x);
 }
 
 static void path_point(struct xw *x, const char *op, const double *xy, long ox, long oy)
 {
 	el(x, op);
-	el(x, "a:pt");
-	attrf(x, "x", "%ld", emu(xy[0]) - ox);
-	attrf(x, "y", "%ld", emu(xy[1]) - oy);
-	end(x);
+	pair(x, "a:pt", "x", emu(xy[0]) - ox, "y", emu(xy[1]) - oy);
 	end(x);
 }
 
@@ -696,16 +681,16 @@ static void path_shape(struct slide *s, const struct dl_item *it)
 	el(x, "p:nvSpPr");
 	shape_name(s, "Shape");
 	end(x);
-	el1(x, "p:cNvSpPr", NULL, NULL);
-	el1(x, "p:nvPr", NULL, NULL);
+	leaf(x, "p:cNvSpPr", NULL);
+	leaf(x, "p:nvPr", NULL);
 	end(x);
 	el(x, "p:spPr");
 	xfrm(x, x0, y0, w, h, 0);
 	el(x, "a:custGeom");
-	el1(x, "a:avLst", NULL, NULL);
-	el1(x, "a:gdLst", NULL, NULL);
-	el1(x, "a:ahLst", NULL, NULL);
-	el1(x, "a:cxnLst", NULL, NULL);
+	leaf(x, "a:avLst", NULL);
+	leaf(x, "a:gdLst", NULL);
+	leaf(x, "a:ahLst", NULL);
+	leaf(x, "a:cxnLst", NULL);
 	el(x, "a:rect");
 	attr(x, "l", "l");
 	attr(x, "t", "t");
@@ -732,7 +717,7 @@ static void path_shape(struct slide *s, const struct dl_item *it)
 			xy += 2;
 			break;
 		case DL_CLOSE:
-			el1(x, "a:close", NULL, NULL);
+			leaf(x, "a:close", NULL);
 			break;
 		}
 	}
@@ -742,7 +727,7 @@ static void path_shape(struct slide *s, const struct dl_item *it)
 	if (fill)
 		color(x, st->fill);
 	else
-		el1(x, "a:noFill", NULL, NULL);
+		leaf(x, "a:noFill", NULL);
 	line_style(x, st);
 	end(x);
 	end(x);
@@ -762,8 +747,8 @@ static void link_shape(struct slide *s, const struct dl_item *it)
 	attr(x, "action", "ppaction://hlinksldjump");
 	end(x);
 	end(x);
-	el1(x, "p:cNvSpPr", NULL, NULL);
-	el1(x, "p:nvPr", NULL, NULL);
+	leaf(x, "p:cNvSpPr", NULL);
+	leaf(x, "p:nvPr", NULL);
 	end(x);
 	el(x, "p:spPr");
 	xfrm(x, emu(it->u.link.x), emu(it->u.link.y), emu(it->u.link.w), emu(it->u.link.h), 0);
@@ -784,11 +769,25 @@ static void group_begin(struct slide *s, const struct dl_span *sp)
 	if (sp->alt)
 		attr(x, "descr", sp->alt);
 	end(x);
-	el1(x, "p:cNvGrpSpPr", NULL, NULL);
-	el1(x, "p:nvPr", NULL, NULL);
+	leaf(x, "p:cNvGrpSpPr", NULL);
+	leaf(x, "p:nvPr", NULL);
 	end(x);
 	el(x, "p:grpSpPr");
 	xfrm(x, emu(sp->x), emu(sp->y), emu(sp->w), emu(sp->h), 1);
+	end(x);
+}
+
+/* <p:spTree> and the tree's own group properties (shape id 1). */
+static void tree_begin(struct xw *x)
+{
+	el(x, "p:spTree");
+	el(x, "p:nvGrpSpPr");
+	leaf(x, "p:cNvPr", "id", "1", "name", "", NULL);
+	leaf(x, "p:cNvGrpSpPr", NULL);
+	leaf(x, "p:nvPr", NULL);
+	end(x);
+	el(x, "p:grpSpPr");
+	xfrm(x, 0, 0, 0, 0, 1);
 	end(x);
 }
 
@@ -831,18 +830,7 @@ static void item_shape(struct slide *s, const struct dl_item *it)
 static void shape_tree(struct slide *s, const struct dl_page *p)
 {
 	struct xw *x = &s->x;
-	el(x, "p:spTree");
-	el(x, "p:nvGrpSpPr");
-	el(x, "p:cNvPr");
-	attr(x, "id", "1");
-	attr(x, "name", "");
-	end(x);
-	el1(x, "p:cNvGrpSpPr", NULL, NULL);
-	el1(x, "p:nvPr", NULL, NULL);
-	end(x);
-	el(x, "p:grpSpPr");
-	xfrm(x, 0, 0, 0, 0, 1);
-	end(x);
+	tree_begin(x);
 	s->next_id = 2;
 	size_t span = 0;
 	const struct dl_span *open = NULL; /* the figure whose group is open */
@@ -887,7 +875,7 @@ static void slide_part(struct pkg *k, const struct dl_deck *d, size_t page)
 	shape_tree(&s, p);
 	end(&s.x);
 	el(&s.x, "p:clrMapOvr");
-	el1(&s.x, "a:masterClrMapping", NULL, NULL);
+	leaf(&s.x, "a:masterClrMapping", NULL);
 	end(&s.x);
 	end(&s.x);
 	char name[64];
@@ -906,16 +894,7 @@ static void notes_part(struct pkg *k, const struct dl_page *p, size_t page)
 	xw_open(&x);
 	root(&x, "p:notes");
 	el(&x, "p:cSld");
-	el(&x, "p:spTree");
-	el(&x, "p:nvGrpSpPr");
-	el(&x, "p:cNvPr");
-	attr(&x, "id", "1");
-	attr(&x, "name", "");
-	end(&x);
-	el1(&x, "p:cNvGrpSpPr", NULL, NULL);
-	el1(&x, "p:nvPr", NULL, NULL);
-	end(&x);
-	el1(&x, "p:grpSpPr", NULL, NULL);
+	tree_begin(&x);
 	static const char *const ph[][4] = {{"2", "Slide Image", "sldImg", NULL},
 					    {"3", "Notes", "body", "1"}};
 	for (int i = 0; i < 2; i++) {
@@ -926,7 +905,7 @@ static void notes_part(struct pkg *k, const struct dl_page *p, size_t page)
 		attr(&x, "name", ph[i][1]);
 		end(&x);
 		el(&x, "p:cNvSpPr");
-		el1(&x, "a:spLocks", "noGrp", "1");
+		leaf(&x, "a:spLocks", "noGrp", "1", NULL);
 		end(&x);
 		el(&x, "p:nvPr");
 		el(&x, "p:ph");
@@ -936,14 +915,14 @@ static void notes_part(struct pkg *k, const struct dl_page *p, size_t page)
 		end(&x);
 		end(&x);
 		end(&x);
-		el1(&x, "p:spPr", NULL, NULL);
+		leaf(&x, "p:spPr", NULL);
 		if (i == 1) {
 			el(&x, "p:txBody");
-			el1(&x, "a:bodyPr", NULL, NULL);
-			el1(&x, "a:lstStyle", NULL, NULL);
+			leaf(&x, "a:bodyPr", NULL);
+			leaf(&x, "a:lstStyle", NULL);
 			el(&x, "a:p");
 			el(&x, "a:r");
-			el1(&x, "a:rPr", "lang", "en-GB");
+			leaf(&x, "a:rPr", "lang", "en-GB", NULL);
 			text_el(&x, "a:t", p->notes);
 			end(&x);
 			end(&x);
@@ -954,7 +933,7 @@ static void notes_part(struct pkg *k, const struct dl_page *p, size_t page)
 	end(&x);
 	end(&x);
 	el(&x, "p:clrMapOvr");
-	el1(&x, "a:masterClrMapping", NULL, NULL);
+	leaf(&x, "a:masterClrMapping", NULL);
 	end(&x);
 	end(&x);
 	char name[64];
