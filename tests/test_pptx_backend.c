@@ -9,6 +9,7 @@
  *   stroke 2 pt, dash 3 pt            -> ln w 25400, ds d = sp = 3/2 * 100000 = 150000
  *   text 12 pt at baseline (50, 100)  -> sz 1200, off y = (100 - 12 * 1901/2048) * 12700
  *                                        = 88.861328 * 12700 = 1128539 (rounded)
+ *   image at (600, 400), 40 x 40 pt   -> pic off x 7620000, ext cx 508000
  *   figure box (100, 200) 300 x 150   -> a chart SVG with viewBox "0 0 300 150",
  *                                        its text at x = 120 - 100 = 20, y = 260 - 200 = 60
  */
@@ -62,14 +63,17 @@ static struct dl_deck *hand_deck(void)
 	dl_span_end(p, f);
 	dl_span_alt(p, f, "A line chart of something");
 	dl_link(p, 500, 300, 100, 20, 1);
+	static const unsigned char px[2 * 2 * 3] = {255, 0, 0, 0, 255, 0, 0, 0, 255, 9, 9, 9};
+	dl_image(p, 600, 400, 40, 40, 2, 2, px);
 	dl_page_notes(p, "Source: a survey");
 	struct dl_page *q = dl_page_add(d, "Second");
 	dl_text(q, 40, 50, DL_REGULAR, 10, DL_RGB(0x222222), "Page two");
 	return d;
 }
 
-/* Part name of the package at path, parsed; fails the test when absent. */
-static xmlDocPtr part(const char *path, const char *name)
+/* Part name of the package at path, its bytes (NUL after them, not
+ * counted, in *len); fails the test when absent. Caller frees. */
+static char *part_bytes(const char *path, const char *name, size_t *len)
 {
 	int e;
 	zip_t *za = zip_open(path, ZIP_RDONLY, &e);
@@ -82,7 +86,23 @@ static xmlDocPtr part(const char *path, const char *name)
 	assert_int_equal(zip_fread(zf, buf, st.size), (zip_int64_t)st.size);
 	zip_fclose(zf);
 	zip_close(za);
-	xmlDocPtr doc = xmlReadMemory(buf, (int)st.size, name, NULL, XML_PARSE_NONET);
+	buf[st.size] = '\0';
+	*len = st.size;
+	return buf;
+}
+
+static char *package_bytes(const char *path, const char *name)
+{
+	size_t len;
+	return part_bytes(path, name, &len);
+}
+
+/* Part name of the package at path, parsed. */
+static xmlDocPtr part(const char *path, const char *name)
+{
+	size_t len;
+	char *buf = part_bytes(path, name, &len);
+	xmlDocPtr doc = xmlReadMemory(buf, (int)len, name, NULL, XML_PARSE_NONET);
 	free(buf);
 	assert_non_null(doc);
 	return doc;
@@ -160,6 +180,7 @@ static void pptx_shapes_match_the_display_list(void **state)
 	expect(s, "count(//p:grpSp/p:sp)", "2");
 	expect(s, "string(//p:grpSp//a:t)", "Axis label");
 	/* the link jumps to slide 2 */
+	xmlDocPtr s2;
 	char *rid = xp(s, "string(//a:hlinkClick/@r:id)");
 	expect(s, "string(//a:hlinkClick/@action)", "ppaction://hlinksldjump");
 	xmlFreeDoc(s);
@@ -169,6 +190,19 @@ static void pptx_shapes_match_the_display_list(void **state)
 	free(q);
 	free(rid);
 	expect(r, "count(//rel:Relationship[contains(@Type, 'notesSlide')])", "1");
+	/* the image: a picture over its box, its pixels a PNG part */
+	expect(s2 = part(path, "ppt/slides/slide1.xml"),
+	       "concat(count(//p:pic), ' ', //p:pic//a:off/@x, ' ', //p:pic//a:ext/@cx)",
+	       "1 7620000 508000");
+	rid = xp(s2, "string(//p:pic//a:blip/@r:embed)");
+	xmlFreeDoc(s2);
+	q = xasprintf("string(//rel:Relationship[@Id='%s']/@Target)", rid);
+	expect(r, q, "../media/image1.png");
+	free(q);
+	free(rid);
+	char *png = package_bytes(path, "ppt/media/image1.png");
+	assert_memory_equal(png, "\x89PNG", 4);
+	free(png);
 	xmlFreeDoc(r);
 	/* notes on the first slide only */
 	xmlDocPtr n = part(path, "ppt/notesSlides/notesSlide1.xml");

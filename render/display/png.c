@@ -67,14 +67,22 @@ static void draw_text(cairo_t *cr, cairo_font_face_t *const face[DL_NFONTS],
 	cairo_new_path(cr);
 }
 
-static void draw_image(cairo_t *cr, const struct dl_item *it)
+cairo_status_t png_append(void *bytes, const unsigned char *data, unsigned int len)
 {
-	double v[4] = {it->u.image.x, it->u.image.y, it->u.image.w, it->u.image.h};
+	struct png_bytes *b = bytes;
+	b->data = xgrow(b->data, &b->cap, b->len + len, 1);
+	memcpy(b->data + b->len, data, len);
+	b->len += len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+cairo_surface_t *png_image_surface(const struct dl_item *it)
+{
 	int pw = it->u.image.pw, ph = it->u.image.ph;
 	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
 	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(img);
-		return;
+		return NULL;
 	}
 	cairo_surface_flush(img);
 	unsigned char *data = cairo_image_surface_get_data(img);
@@ -86,6 +94,16 @@ static void draw_image(cairo_t *cr, const struct dl_item *it)
 			row[x] = (uint32_t)src[0] << 16 | (uint32_t)src[1] << 8 | src[2];
 	}
 	cairo_surface_mark_dirty(img);
+	return img;
+}
+
+static void draw_image(cairo_t *cr, const struct dl_item *it)
+{
+	double v[4] = {it->u.image.x, it->u.image.y, it->u.image.w, it->u.image.h};
+	int pw = it->u.image.pw, ph = it->u.image.ph;
+	cairo_surface_t *img = png_image_surface(it);
+	if (!img)
+		return;
 	cairo_save(cr);
 	cairo_translate(cr, v[0], v[1]);
 	cairo_scale(cr, v[2] / pw, v[3] / ph);

@@ -32,6 +32,7 @@
 #include "../../util/atomic.h"
 #include "../../util/xalloc.h"
 #include "font.h"
+#include "png.h"
 
 #define NS_A "http://schemas.openxmlformats.org/drawingml/2006/main"
 #define NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -52,6 +53,7 @@ struct pkg {
 	zip_source_t *mem; /* the zip's bytes, kept after zip_close */
 	zip_t *za;
 	zip_uint16_t dos_time, dos_date; /* every entry's modification time */
+	size_t nimages;                  /* ppt/media/imageN.png written */
 	int bad;
 };
 
@@ -247,6 +249,7 @@ static void content_types(struct pkg *k, const struct dl_deck *d)
 	leaf(&x, "Default", "Extension", "rels", "ContentType",
 	     "application/vnd.openxmlformats-package.relationships+xml", NULL);
 	leaf(&x, "Default", "Extension", "xml", "ContentType", "application/xml", NULL);
+	leaf(&x, "Default", "Extension", "png", "ContentType", "image/png", NULL);
 	override(&x, "/ppt/presentation.xml", CT_PML "presentation.main+xml");
 	override(&x, "/ppt/slideMasters/slideMaster1.xml", CT_PML "slideMaster+xml");
 	override(&x, "/ppt/slideLayouts/slideLayout1.xml", CT_PML "slideLayout+xml");
@@ -469,6 +472,7 @@ static void fixed_parts(struct pkg *k)
 
 struct slide {
 	struct xw x;
+	struct pkg *k;
 	const struct dl_deck *d;
 	int next_id;        /* shape ids, unique on the slide */
 	struct rel *rels;   /* rId1 the layout, rId2 the notes, then link targets */
@@ -759,6 +763,50 @@ static void link_shape(struct slide *s, const struct dl_item *it)
 	end(x);
 }
 
+/* An image: its pixels as a PNG part of the package, shown as a picture
+ * stretched over the image's box. */
+static void picture(struct slide *s, const struct dl_item *it)
+{
+	cairo_surface_t *img = png_image_surface(it);
+	struct png_bytes b = {0};
+	if (!img || cairo_surface_write_to_png_stream(img, png_append, &b) != CAIRO_STATUS_SUCCESS) {
+		s->k->bad = 1;
+		if (img)
+			cairo_surface_destroy(img);
+		free(b.data);
+		return;
+	}
+	cairo_surface_destroy(img);
+	char name[64];
+	snprintf(name, sizeof name, "ppt/media/image%zu.png", ++s->k->nimages);
+	part_add(s->k, name, b.data, b.len);
+	free(b.data);
+	size_t rid = slide_rel(s, "image", xasprintf("../media/image%zu.png", s->k->nimages));
+	struct xw *x = &s->x;
+	el(x, "p:pic");
+	el(x, "p:nvPicPr");
+	shape_name(s, "Picture");
+	end(x);
+	el(x, "p:cNvPicPr");
+	leaf(x, "a:picLocks", "noChangeAspect", "1", NULL);
+	end(x);
+	leaf(x, "p:nvPr", NULL);
+	end(x);
+	el(x, "p:blipFill");
+	el(x, "a:blip");
+	attrf(x, "r:embed", "rId%zu", rid);
+	end(x);
+	el(x, "a:stretch");
+	leaf(x, "a:fillRect", NULL);
+	end(x);
+	end(x);
+	el(x, "p:spPr");
+	xfrm(x, emu(it->u.image.x), emu(it->u.image.y), emu(it->u.image.w), emu(it->u.image.h), 0);
+	rect_geom(x);
+	end(x);
+	end(x);
+}
+
 /* A figure's group: its description is the figure's alternative text. */
 static void group_begin(struct slide *s, const struct dl_span *sp)
 {
@@ -823,7 +871,8 @@ static void item_shape(struct slide *s, const struct dl_item *it)
 		link_shape(s, it);
 		break;
 	case DL_IMAGE:
-		break; /* not yet: no slide draws an image (pptx.h) */
+		picture(s, it);
+		break;
 	}
 }
 
@@ -865,7 +914,7 @@ static void shape_tree(struct slide *s, const struct dl_page *p)
 static void slide_part(struct pkg *k, const struct dl_deck *d, size_t page)
 {
 	const struct dl_page *p = d->pages[page];
-	struct slide s = {.d = d};
+	struct slide s = {.k = k, .d = d};
 	slide_rel(&s, "slideLayout", xstrdup("../slideLayouts/slideLayout1.xml"));
 	if (p->notes)
 		slide_rel(&s, "notesSlide", xasprintf("../notesSlides/notesSlide%zu.xml", page + 1));

@@ -5,7 +5,8 @@
  * text run a text box at its place, in its size, weight and colour (the
  * font named, not embedded: the face font.c measured with); every path a
  * shape of custom geometry with its fill and line; every link a clear
- * rectangle that jumps to its slide. The title span becomes the slide's
+ * rectangle that jumps to its slide; every image a picture (PNG). The
+ * title span becomes the slide's
  * title placeholder (one box, a line break between its runs), so the
  * outline and the accessibility checker see it; each figure span a group
  * whose description is the figure's alternative text; the page's notes the
@@ -18,8 +19,7 @@
  * on the clock, the locale or the time zone.
  *
  * Needs font_init() (measuring the boxes). Items dl_item_drawable()
- * rejects are skipped, as the other backends do; images are not written
- * yet (no slide draws one).
+ * rejects are skipped, as the other backends do.
  */
 #ifndef JB_PPTX_H
 #define JB_PPTX_H

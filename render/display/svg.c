@@ -81,31 +81,17 @@ static char *page_title(const struct dl_page *p)
 
 /* ---- cairo's part: shapes and images ---- */
 
-struct bytes {
-	unsigned char *data;
-	size_t len, cap;
-};
-
-static cairo_status_t to_bytes(void *closure, const unsigned char *data, unsigned int len)
-{
-	struct bytes *b = closure;
-	b->data = xgrow(b->data, &b->cap, b->len + len, 1);
-	memcpy(b->data + b->len, data, len);
-	b->len += len;
-	return CAIRO_STATUS_SUCCESS;
-}
-
 /* cairo names surfaces "surfaceN" from a counter of the whole process,
  * so the same slide would get other names after other decks: renumbered
  * here in order of first use. The word appears only in those names, as
  * cairo draws no text. */
-static void renumber_surfaces(struct bytes *b) /* b terminated */
+static void renumber_surfaces(struct png_bytes *b) /* b terminated */
 {
 	static const char word[] = "surface";
 	const size_t wl = sizeof word - 1;
 	unsigned long seen[64];
 	size_t nseen = 0;
-	struct bytes out = {0};
+	struct png_bytes out = {0};
 	size_t i = 0;
 	while (i < b->len) {
 		const char *hit = strstr((const char *)b->data + i, word);
@@ -115,7 +101,7 @@ static void renumber_surfaces(struct bytes *b) /* b terminated */
 			digits++;
 		if (!hit || digits == at + wl) { /* the word alone, or the end */
 			size_t upto = hit ? at + wl : b->len;
-			to_bytes(&out, b->data + i, (unsigned)(upto - i));
+			png_append(&out, b->data + i, (unsigned)(upto - i));
 			i = upto;
 			continue;
 		}
@@ -127,8 +113,8 @@ static void renumber_surfaces(struct bytes *b) /* b terminated */
 			seen[nseen++] = n;
 		char name[32];
 		int len = snprintf(name, sizeof name, "%s%zu", word, k + 1);
-		to_bytes(&out, b->data + i, (unsigned)(at - i));
-		to_bytes(&out, (const unsigned char *)name, (unsigned)len);
+		png_append(&out, b->data + i, (unsigned)(at - i));
+		png_append(&out, (const unsigned char *)name, (unsigned)len);
 		i = digits;
 	}
 	free(b->data);
@@ -136,17 +122,17 @@ static void renumber_surfaces(struct bytes *b) /* b terminated */
 }
 
 /* b's bytes as a string (a NUL after them, not counted). */
-static void terminate(struct bytes *b)
+static void terminate(struct png_bytes *b)
 {
-	to_bytes(b, (const unsigned char *)"", 1);
+	png_append(b, (const unsigned char *)"", 1);
 	b->len--;
 }
 
 /* The view's shapes as an SVG document, or NULL with err set. */
 static xmlDocPtr shapes(const struct view *v, const char *path, char *err, size_t errlen)
 {
-	struct bytes b = {0};
-	cairo_surface_t *surf = cairo_svg_surface_create_for_stream(to_bytes, &b, v->w, v->h);
+	struct png_bytes b = {0};
+	cairo_surface_t *surf = cairo_svg_surface_create_for_stream(png_append, &b, v->w, v->h);
 	cairo_svg_surface_restrict_to_version(surf, CAIRO_SVG_VERSION_1_1);
 	cairo_t *cr = cairo_create(surf);
 	cairo_translate(cr, -v->x, -v->y);
