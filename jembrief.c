@@ -26,6 +26,7 @@
 #include "render/deck.h"
 #include "render/tables/dictionary.h"
 #include "render/slides/fill.h"
+#include "render/slides/kinds.h"
 #include "render/display/font.h"
 #include "render/manifest.h"
 #include "render/outdir.h"
@@ -466,11 +467,13 @@ static int write_tables(const struct jb_findings *f, struct outdir *od)
 	};
 	char err[1024];
 	int failed = 0;
+	struct datatable_set decks;
+	slide_kinds_datatables(&decks);
 	for (size_t i = 0; i <= sizeof tables / sizeof tables[0]; i++) {
 		int last = i == sizeof tables / sizeof tables[0];
 		const char *name = last ? "data-dictionary.csv" : tables[i].name;
 		char *path = xasprintf("%s/%s", od->dir, name);
-		if ((last ? dictionary_write(path, err, sizeof err)
+		if ((last ? dictionary_write(path, &decks, err, sizeof err)
 			  : tables[i].write(f, path, err, sizeof err)) != 0) {
 			fprintf(stderr, "jembrief: %s\n", err);
 			failed++;
@@ -507,7 +510,9 @@ static int write_outputs(struct outdir *od, const struct jb_findings *f,
 	/* London-wide tables are written once and linked into every deck's
 	 * data/ folder. */
 	char *shared = xasprintf("%s/" OUTDIR_SHARED "%ld", o->out, (long)getpid());
-	if (datatables_shared_write(f, shared, err, sizeof err) != 0) {
+	struct datatable_set decks;
+	slide_kinds_datatables(&decks);
+	if (datatables_shared_write(&decks, f, shared, err, sizeof err) != 0) {
 		fprintf(stderr, "jembrief: %s\n", err);
 		failures++;
 	}

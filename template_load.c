@@ -13,62 +13,8 @@
 #include "util/paths.h"
 #include "util/xalloc.h"
 #include "render/slides/fill.h"
+#include "render/slides/kinds.h"
 #include "template_text.h"
-
-const char *const jb_slide_kind_names[JB_NSLIDE_KINDS] = {
-	[SLIDE_TITLE] = "title",
-	[SLIDE_CONTENTS] = "contents",
-	[SLIDE_KEY_FIGURES] = "key-figures",
-	[SLIDE_TREND] = "trend",
-	[SLIDE_COMPARISON] = "comparison",
-	[SLIDE_LSOA_MAP] = "lsoa-map",
-	[SLIDE_EXCLUSION_TRUANCY] = "exclusion-truancy",
-	[SLIDE_YOUTH_SERVICES] = "youth-services",
-	[SLIDE_YOUTH_JUSTICE] = "youth-justice",
-	[SLIDE_ACTIONS] = "actions",
-	[SLIDE_SOURCES] = "sources",
-	[SLIDE_KEY_FINDINGS] = "key-findings",
-	[SLIDE_PAN_LONDON] = "pan-london",
-	[SLIDE_BOROUGH_TABLE] = "borough-table",
-	[SLIDE_BOROUGH_MAP] = "borough-map",
-	[SLIDE_BOROUGH_CONTEXT] = "borough-context",
-	[SLIDE_HOTSPOT_MAP] = "hotspot-map",
-	[SLIDE_HOTSPOT_PERSISTENCE] = "hotspot-persistence",
-	[SLIDE_STREET_DENSITY] = "street-density",
-	[SLIDE_PROFILE] = "profile",
-	[SLIDE_DRIVERS] = "drivers",
-	[SLIDE_ATTRITION] = "attrition",
-	[SLIDE_CONFIDENCE] = "confidence",
-	[SLIDE_HOMICIDE] = "homicide",
-};
-
-/* Outline and contents names when a slide gives no 'outline'. */
-static const char *const default_outline[JB_NSLIDE_KINDS] = {
-	[SLIDE_TITLE] = "Title",
-	[SLIDE_CONTENTS] = "Contents",
-	[SLIDE_KEY_FIGURES] = "Key figures",
-	[SLIDE_TREND] = "Crime trend",
-	[SLIDE_COMPARISON] = "Comparison with London",
-	[SLIDE_LSOA_MAP] = "Neighbourhood map",
-	[SLIDE_EXCLUSION_TRUANCY] = "Exclusion and truancy",
-	[SLIDE_YOUTH_SERVICES] = "Youth services",
-	[SLIDE_YOUTH_JUSTICE] = "Offender management and youth justice",
-	[SLIDE_ACTIONS] = "Actions since the last meeting",
-	[SLIDE_SOURCES] = "Sources, methods and data quality",
-	[SLIDE_KEY_FINDINGS] = "Key findings",
-	[SLIDE_PAN_LONDON] = "Pan-London issues",
-	[SLIDE_BOROUGH_TABLE] = "The 32 boroughs side by side",
-	[SLIDE_BOROUGH_MAP] = "Map of the boroughs",
-	[SLIDE_BOROUGH_CONTEXT] = "The boroughs' context side by side",
-	[SLIDE_HOTSPOT_MAP] = "Hot spots",
-	[SLIDE_HOTSPOT_PERSISTENCE] = "Hot spot persistence",
-	[SLIDE_STREET_DENSITY] = "Street-level density",
-	[SLIDE_PROFILE] = "Borough profile and deprivation",
-	[SLIDE_DRIVERS] = "Drivers of crime",
-	[SLIDE_ATTRITION] = "Attrition and outcomes",
-	[SLIDE_CONFIDENCE] = "Public confidence",
-	[SLIDE_HOMICIDE] = "Homicide victims",
-};
 
 char *jb_template_find(const char *name, char *err, size_t errlen)
 {
@@ -215,14 +161,6 @@ static char **get_strings(struct loader *L, const config_setting_t *parent, cons
 	return v;
 }
 
-static int kind_by_name(const char *name)
-{
-	for (int k = 0; k < JB_NSLIDE_KINDS; k++)
-		if (strcmp(jb_slide_kind_names[k], name) == 0)
-			return k;
-	return -1;
-}
-
 /* when_missing = "omit" (the default) or "show". */
 static void load_when_missing(struct loader *L, const config_setting_t *g, struct jb_slide_spec *s)
 {
@@ -241,12 +179,14 @@ static void load_when_missing(struct loader *L, const config_setting_t *g, struc
  * figures, else stays where it is. */
 static void move_headline(struct jb_template *t)
 {
+	const struct slide_kind *findings = slide_kind_by_name("key-findings"),
+				*figures = slide_kind_by_name("key-figures");
 	int from = -1, after = -1;
 	for (size_t i = 0; i < t->nslides; i++) {
-		enum jb_slide_kind k = t->slides[i].kind;
-		if ((int)k == t->headline && from < 0)
+		const struct slide_kind *k = t->slides[i].kind;
+		if (k == t->headline && from < 0)
 			from = (int)i;
-		if (k == SLIDE_KEY_FINDINGS || (k == SLIDE_KEY_FIGURES && after < 0))
+		if (k == findings || (k == figures && after < 0))
 			after = (int)i;
 	}
 	if (from < 0 || after < 0 || from == after + 1)
@@ -422,19 +362,19 @@ static void load_theme(struct loader *L, const config_setting_t *th, struct jb_t
 		fail(L, config_setting_get_member(th, "homicide"),
 		     "'homicide' must be true or false");
 	theme->homicide = hom;
-	t->headline = -1;
+	t->headline = NULL;
 	const char *headline = NULL;
 	if (config_setting_lookup_string(th, "headline", &headline) == CONFIG_TRUE) {
-		t->headline = kind_by_name(headline);
-		if (t->headline < 0)
+		t->headline = slide_kind_by_name(headline);
+		if (!t->headline)
 			fail(L, config_setting_get_member(th, "headline"),
 			     "'headline': unknown slide kind '%s'", headline);
 	}
 	theme->street_types = get_strings(L, th, "police_uk", &theme->nstreet);
 	theme->dash_subtypes = get_strings(L, th, "dashboard", &theme->ndash);
-	if (theme->ndash > 8)
+	if (theme->ndash > JB_TEMPLATE_MAX_DASH)
 		fail(L, config_setting_get_member(th, "dashboard"),
-		     "'dashboard' takes at most 8 measures");
+		     "'dashboard' takes at most %zu measures", JB_TEMPLATE_MAX_DASH);
 }
 
 static void load_tiles(struct loader *L, const config_setting_t *g, struct jb_slide_spec *s)
@@ -474,7 +414,7 @@ static void load_rules(struct loader *L, const config_setting_t *g, struct jb_sl
 	}
 	const config_setting_t *fl = config_setting_get_member(g, "findings");
 	if (!fl) {
-		if (s->kind == SLIDE_KEY_FINDINGS)
+		if (s->kind->flags & KIND_NEEDS_RULES)
 			fail(L, g, "a key-findings slide needs 'findings = ( { rule = ...; text = ...; } )'");
 		return;
 	}
@@ -530,23 +470,20 @@ static void load_slides(struct loader *L, const config_setting_t *sl, const char
 			fail(L, g, "slide %d has no 'kind'", i + 1);
 			return;
 		}
-		int k = 0;
-		while (k < JB_NSLIDE_KINDS && strcmp(jb_slide_kind_names[k], kind) != 0)
-			k++;
-		if (k == JB_NSLIDE_KINDS) {
-			char known[512] = "";
-			for (int j = 0; j < JB_NSLIDE_KINDS; j++) {
+		s->kind = slide_kind_by_name(kind);
+		if (!s->kind) {
+			char known[1024] = "";
+			for (size_t j = 0; j < slide_nkinds; j++) {
 				strcat(known, j ? ", " : "");
-				strcat(known, jb_slide_kind_names[j]);
+				strcat(known, slide_kinds[j].name);
 			}
 			fail(L, config_setting_get_member(g, "kind"),
 			     "unknown slide kind '%s' (known: %s)", kind, known);
 			return;
 		}
-		s->kind = (enum jb_slide_kind)k;
 		s->outline = get_string(L, g, "outline", 0);
 		if (!s->outline)
-			s->outline = xstrdup(default_outline[k]);
+			s->outline = xstrdup(s->kind->outline);
 		s->title = get_text(L, g, "title", 1);
 		s->subtitle = get_text(L, g, "subtitle", 0);
 		s->source = get_text(L, g, "source", 0);

@@ -13,6 +13,7 @@
 #include "tables/datatables.h"
 #include "chart/chart.h"
 #include "slides/fill.h"
+#include "slides/kinds.h"
 #include "display/font.h"
 #include "display/png.h"
 #include "display/pptx.h"
@@ -86,8 +87,10 @@ void deck_outputs(const struct jb_findings *f, const struct jb_template *t, int 
 {
 	int png = o->png;
 	const char *name = deck_file_name(area);
+	struct datatable_set set;
+	slide_kinds_datatables(&set);
 	const char *tables[DATATABLES_MAX];
-	size_t n = datatables_names(f, tables, DATATABLES_MAX);
+	size_t n = datatables_names(&set, f, tables, DATATABLES_MAX);
 	for (size_t i = 0; i < n; i++) {
 		char *rel = xasprintf("%s/data/%s", name, tables[i]);
 		add(ctx, rel);
@@ -161,7 +164,7 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 		char *outline = fill(s->outline, &(struct fill_ctx){f, area, t->marking});
 		struct dl_page *p = dl_page_add(d, outline);
 		free(outline);
-		if (s->kind == SLIDE_TITLE) {
+		if (s->kind->flags & KIND_COVER) {
 			slide_layout(p, &c);
 			marking_top(p, t, COL_WHITE);
 			continue;
@@ -225,7 +228,9 @@ int deck_write(const struct jb_findings *f, const struct jb_template *t, int are
 	 * was written of it). */
 	if (rc == 0) {
 		char *dir = xasprintf("%s/%s/data", o->outdir, name);
-		rc = datatables_write(f, area, dir, o->shared, err, errlen);
+		struct datatable_set set;
+		slide_kinds_datatables(&set);
+		rc = datatables_write(&set, f, area, dir, o->shared, err, errlen);
 		free(dir);
 	}
 	if (rc == 0 && o->png)

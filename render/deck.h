@@ -78,6 +78,24 @@ struct chart_box slide_body_with_note(struct dl_page *p, const struct slide_ctx 
  * representative point to xy/text while *n < max; l < 0 is skipped. */
 void slide_lsoa_label(const struct jb_dataset *ds, int l, double *xy, const char **text,
 		      size_t *n, size_t max);
+#define SLIDE_MAP_LABELS 3 /* LSOAs named on a borough's map, at most */
+/* The LSOAs of c's borough that have a boundary, in file order: their
+ * drawing polygons into polys and, when lsoa is not NULL, their indices
+ * into lsoa (both of ds->nlsoa room); returns how many. */
+size_t slide_borough_lsoas(const struct slide_ctx *c, const struct jb_polygon **polys,
+			   size_t *lsoa);
+/* A borough's map with a table beside it, the shape of the neighbourhood,
+ * hot spot and street-level slides: the map fills box b but for a column
+ * table_w wide on the right (SLIDE_TABLE_GAP from it), where the table is
+ * drawn inset below b's top and table_h tall (0: down to b's bottom).
+ * Returns the table's data rows drawn; *below (if not NULL) gets the top
+ * of the column's room under the table, for a note. */
+#define SLIDE_TABLE_W 300.0      /* the hot spot and street maps' tables */
+#define SLIDE_TABLE_NARROW_W 250.0 /* the neighbourhood map's two columns */
+#define SLIDE_TABLE_GAP 20.0
+size_t slide_map_and_table(struct dl_page *p, struct chart_box b, const struct choropleth *map,
+			   const struct table *tb, double table_w, double inset, double table_h,
+			   double *below);
 /* What a slide of spec's kind has nothing to show without for area: a
  * phrase such as "data.police.uk street-level records of these offences in
  * this borough", or NULL when it has something to show. A slide that shows

@@ -15,6 +15,7 @@
 #include "../util/atomic.h"
 #include "../util/strmap.h"
 #include "../util/xalloc.h"
+#include "slides/kinds.h"
 #include "tables/datatables.h"
 #include "deck.h"
 #include "display/svg.h"
@@ -25,8 +26,10 @@ static const char *const run_files[] = {"summary.csv", "dashboard.csv", "data-qu
 
 static int is_table(const char *name)
 {
+	struct datatable_set set;
+	slide_kinds_datatables(&set);
 	const char *names[DATATABLES_MAX];
-	size_t n = datatables_names(NULL, names, DATATABLES_MAX);
+	size_t n = datatables_names(&set, NULL, names, DATATABLES_MAX);
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(names[i], name) == 0)
 			return 1;

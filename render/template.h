@@ -16,34 +16,8 @@
 #include "../analysis/theme.h"
 #include "slides/fill.h"
 
-enum jb_slide_kind {
-	SLIDE_TITLE,
-	SLIDE_CONTENTS,
-	SLIDE_KEY_FIGURES,
-	SLIDE_TREND,
-	SLIDE_COMPARISON,
-	SLIDE_LSOA_MAP,
-	SLIDE_EXCLUSION_TRUANCY,
-	SLIDE_YOUTH_SERVICES,
-	SLIDE_YOUTH_JUSTICE,
-	SLIDE_ACTIONS,
-	SLIDE_SOURCES,
-	SLIDE_KEY_FINDINGS,
-	SLIDE_PAN_LONDON,
-	SLIDE_BOROUGH_TABLE,
-	SLIDE_BOROUGH_MAP,
-	SLIDE_BOROUGH_CONTEXT,
-	SLIDE_HOTSPOT_MAP,
-	SLIDE_HOTSPOT_PERSISTENCE,
-	SLIDE_STREET_DENSITY,
-	SLIDE_PROFILE,
-	SLIDE_DRIVERS,
-	SLIDE_ATTRITION,
-	SLIDE_CONFIDENCE,
-	SLIDE_HOMICIDE,
-	JB_NSLIDE_KINDS
-};
-extern const char *const jb_slide_kind_names[JB_NSLIDE_KINDS];
+/* A slide's kind: a row of the table of slide kinds (render/slides/kinds.h). */
+struct slide_kind;
 
 /* Every text below is a struct jb_text (render/slides/fill.h): one wording or
  * alternatives, the first that applies shown; NULL when absent. */
@@ -52,7 +26,7 @@ struct jb_tile_spec {
 };
 
 struct jb_slide_spec {
-	enum jb_slide_kind kind;
+	const struct slide_kind *kind;
 	int line;        /* line in the template file, for messages */
 	char *outline;   /* short name for the outline and contents (one string) */
 	struct jb_text *title;    /* when no wording applies: the outline name */
@@ -75,6 +49,11 @@ struct jb_slide_spec {
  * 20; a list longer than this is refused (a deck of thousands of pages is
  * a mistake, and takes minutes to write). */
 #define JB_TEMPLATE_MAX_SLIDES 200
+/* The theme's 'dashboard' lists at most as many MPS dashboard measures as
+ * the findings keep figures for (analysis/findings.h's dash arrays). */
+#define JB_TEMPLATE_MAX_DASH                                                  \
+	(sizeof ((struct jb_area_findings *)0)->dash_last12 /                 \
+	 sizeof ((struct jb_area_findings *)0)->dash_last12[0])
 
 struct jb_template {
 	char *path;
@@ -86,8 +65,8 @@ struct jb_template {
 	struct jb_slide_spec *overview; /* the London overview deck */
 	size_t noverview;
 	/* theme.headline = "confidence": the theme's headline slide kind,
-	 * moved to follow the key findings (or key figures); -1 none. */
-	int headline;
+	 * moved to follow the key findings (or key figures); NULL none. */
+	const struct slide_kind *headline;
 	char **files;    /* every file read: the template, then what it includes */
 	size_t nfiles;
 };

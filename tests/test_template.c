@@ -9,8 +9,12 @@
 
 #include "../analysis/findings.h"
 #include "../render/slides/fill.h"
+#include "../render/slides/kinds.h"
 #include "../template_load.h"
 #include "../util/xalloc.h"
+
+/* The index in slide_kinds[] of the kind templates spell name. */
+#define KIND(name) ((size_t)(slide_kind_by_name(name) - slide_kinds))
 
 static void shipped_template_loads(void **state)
 {
@@ -30,22 +34,25 @@ static void shipped_template_loads(void **state)
 	assert_int_equal(t->theme.ndash, 2);
 	assert_true(t->theme.grid_m == 250);
 	/* every kind the deck needs appears once; the title slide first */
-	assert_int_equal(t->slides[0].kind, SLIDE_TITLE);
-	const struct jb_slide_spec *kind[JB_NSLIDE_KINDS] = {0};
+	assert_string_equal(t->slides[0].kind->name, "title");
+	const struct jb_slide_spec *kind[64] = {0};
+	assert_true(slide_nkinds <= 64);
 	for (size_t i = 0; i < t->nslides; i++) {
-		assert_null(kind[t->slides[i].kind]);
-		kind[t->slides[i].kind] = &t->slides[i];
+		size_t k = (size_t)(t->slides[i].kind - slide_kinds);
+		assert_true(k < slide_nkinds);
+		assert_null(kind[k]);
+		kind[k] = &t->slides[i];
 	}
-	assert_non_null(kind[SLIDE_KEY_FIGURES]);
-	assert_int_equal(kind[SLIDE_KEY_FIGURES]->ntiles, 7); /* the last about homicide */
-	assert_string_equal(kind[SLIDE_TREND]->outline, "Crime trend");
-	assert_non_null(kind[SLIDE_KEY_FINDINGS]);
-	assert_int_equal(kind[SLIDE_KEY_FINDINGS]->max_items, 6);
-	assert_non_null(kind[SLIDE_KEY_FINDINGS]->rule_text[RULE_CHANGE_SIGNIFICANT]);
+	assert_non_null(kind[KIND("key-figures")]);
+	assert_int_equal(kind[KIND("key-figures")]->ntiles, 7); /* the last about homicide */
+	assert_string_equal(kind[KIND("trend")]->outline, "Crime trend");
+	assert_non_null(kind[KIND("key-findings")]);
+	assert_int_equal(kind[KIND("key-findings")]->max_items, 6);
+	assert_non_null(kind[KIND("key-findings")]->rule_text[RULE_CHANGE_SIGNIFICANT]);
 
-	assert_non_null(kind[SLIDE_PROFILE]);
-	assert_non_null(kind[SLIDE_DRIVERS]);
-	assert_non_null(kind[SLIDE_ATTRITION]);
+	assert_non_null(kind[KIND("profile")]);
+	assert_non_null(kind[KIND("drivers")]);
+	assert_non_null(kind[KIND("attrition")]);
 	jb_template_free(t);
 	jb_template_free(NULL);
 }
@@ -222,6 +229,58 @@ static void placeholders_fill_from_findings(void **state)
 	free(f);
 }
 
+/* The table of slide kinds is sound: names unique, every row whole, its
+ * tables' files unique and within DATATABLES_MAX, and no placeholder
+ * shadowed but the two known ones (the first group's wins: fill.c). */
+static void slide_kinds_table_is_sound(void **state)
+{
+	(void)state;
+	size_t ntables = 0;
+	const char *files[128];
+	for (size_t k = 0; k < slide_nkinds; k++) {
+		const struct slide_kind *K = &slide_kinds[k];
+		assert_non_null(K->name);
+		assert_non_null(K->outline);
+		assert_non_null(K->layout);
+		assert_ptr_equal(slide_kind_by_name(K->name), K);
+		for (const struct datatable *t = K->tables; t && t->def; t++) {
+			assert_non_null(t->body);
+			for (size_t i = 0; i < ntables; i++)
+				assert_string_not_equal(files[i], t->def->file);
+			assert_true(ntables < sizeof files / sizeof files[0]);
+			files[ntables++] = t->def->file;
+		}
+	}
+	assert_null(slide_kind_by_name("pie-chart"));
+	assert_true(ntables <= DATATABLES_MAX);
+	struct datatable_set set;
+	slide_kinds_datatables(&set);
+	assert_int_equal(set.n, ntables);
+	assert_string_equal(set.v[0]->def->file, "<slug>/data/trend.csv");
+
+	/* the kinds' groups, each once, in order; then names two bring */
+	const struct fill_group *groups[64];
+	size_t ng = 0;
+	for (size_t k = 0; k < slide_nkinds; k++) {
+		const struct fill_group *g = slide_kinds[k].placeholders;
+		if (g && (!ng || groups[ng - 1] != g))
+			groups[ng++] = g;
+	}
+	char shadowed[256] = "";
+	for (size_t i = 0; i < ng; i++)
+		for (size_t n = 0; n < groups[i]->n; n++)
+			for (size_t j = 0; j < i; j++)
+				for (size_t m = 0; m < groups[j]->n; m++)
+					if (strcmp(groups[j]->v[m].name, groups[i]->v[n].name) == 0) {
+						strcat(shadowed, groups[i]->v[n].name);
+						strcat(shadowed, " ");
+					}
+	assert_string_equal(shadowed, "street_period hot_count ");
+	for (size_t i = 0; i < ng; i++) /* a group shared by kinds side by side */
+		for (size_t j = 0; j < i; j++)
+			assert_ptr_not_equal(groups[i], groups[j]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -231,6 +290,7 @@ int main(void)
 		cmocka_unit_test(errors_in_included_files_name_them),
 		cmocka_unit_test(number_formats),
 		cmocka_unit_test(placeholders_fill_from_findings),
+		cmocka_unit_test(slide_kinds_table_is_sound),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

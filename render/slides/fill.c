@@ -9,9 +9,7 @@
 
 #include "../../analysis/hotspots.h"
 #include "../../util/xalloc.h"
-#include "fill_drivers.h"
-#include "fill_context.h"
-#include "fill_public.h"
+#include "kinds.h"
 
 #define MINUS "\xe2\x88\x92" /* U+2212, the typographic minus */
 
@@ -139,9 +137,6 @@ void fmt_rank_natural(int high, int low, char *buf, size_t n)
 }
 
 /* ---- the placeholders ---- */
-
-typedef void (*fill_fn)(const struct fill_ctx *c, const struct jb_area_findings *a, char *buf,
-			size_t n);
 
 /* The months of the borough series: none without one. */
 static int period_end(const struct fill_ctx *c)
@@ -615,244 +610,9 @@ DASH_FN(1, 3, f_dash2_change)
 DASH_FN(1, 4, f_dash2_why)
 
 
-/* ---- hot spots (analysis/hotspots.h) ---- */
-
-/* The borough's hot spot tallies, or NULL for London and when absent. */
-static const struct jb_hot_area *hot_area(const struct fill_ctx *c)
-{
-	const struct jb_hotspots *h = c->f->hot;
-	return h && c->area >= 0 && c->area < JB_NBOROUGHS ? &h->area[c->area] : NULL;
-}
-
-static void hot_num(const struct fill_ctx *c, size_t v, int need_lsoa, char *b, size_t n)
-{
-	const struct jb_hotspots *h = c->f->hot;
-	if (!hot_area(c) || (need_lsoa == 1 && !h->lsoa_ok) || (need_lsoa == 2 && !h->emg_ok))
-		snprintf(b, n, FILL_NA);
-	else
-		fmt_count((double)v, b, n);
-}
-
-static const char *lsoa_label(const struct jb_findings *f, int l)
-{
-	const struct jb_lsoa *L = &f->ds->lsoa[l];
-	return L->name ? L->name : L->code;
-}
-
-static void f_hot_count(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
-			size_t n)
-{
-	(void)a;
-	hot_num(c, hot_area(c) ? hot_area(c)->nhot : 0, 1, b, n);
-}
-
-static void f_hot_fdr_count(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
-			    size_t n)
-{
-	(void)a;
-	hot_num(c, hot_area(c) ? hot_area(c)->nhot_fdr : 0, 1, b, n);
-}
-
-static void f_cold_count(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
-			 size_t n)
-{
-	(void)a;
-	hot_num(c, hot_area(c) ? hot_area(c)->ncold : 0, 1, b, n);
-}
-
-static void f_hot_units(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
-			size_t n)
-{
-	(void)a;
-	hot_num(c, hot_area(c) ? hot_area(c)->nunits : 0, 1, b, n);
-}
-
-static void f_gi_units(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
-		       size_t n)
-{
-	(void)a;
-	const struct jb_hotspots *h = c->f->hot;
-	if (h && h->lsoa_ok)
-		fmt_count((double)h->nunits, b, n);
-	else
-		snprintf(b, n, FILL_NA);
-}
-
-static void f_hot_top(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
-		      size_t n)
-{
-	(void)a;
-	const struct jb_hot_area *ha = hot_area(c);
-	snprintf(b, n, "%s", ha && ha->ntop_hot ? lsoa_label(c->f, ha->top_hot[0]) : FILL_NA);
-}
-
-static void f_hot_summary(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
-			  size_t n)
-{
-	(void)a;
-	const struct jb_hotspots *h = c->f->hot;
-	const struct jb_hot_area *ha = hot_area(c);
-	char k[32], u[32];
-	if (!ha || !h->lsoa_ok) {
-		snprintf(b, n, FILL_NA);
-		return;
-	}
-	fmt_count((double)ha->nhot, k, sizeof k);
-	fmt_count((double)ha->nunits, u, sizeof u);
-	if (!ha->nhot)
-		snprintf(b, n, "none of its %s neighbourhoods is a significant hot spot", u);
-	else
-		snprintf(b, n, "%s of %s neighbourhoods %s hot spot%s; the hottest is %s", k, u,
-			 ha->nhot == 1 ? "is a" : "are", ha->nhot == 1 ? "" : "s",
-			 lsoa_label(c->f, ha->top_hot[0]));
-}
-
-static void f_hot_why(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
-		      size_t n)
-{
-	(void)a;
-	const struct jb_hotspots *h = c->f->hot;
-	snprintf(b, n, "%s", h && h->lsoa_ok ? FILL_NA : h ? h->lsoa_why : "hot spots were not computed");
-}
-
-static void f_emg_why(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
-		      size_t n)
-{
-	(void)a;
-	const struct jb_hotspots *h = c->f->hot;
-	snprintf(b, n, "%s", h && h->emg_ok ? FILL_NA : h ? h->emg_why : "the history was not computed");
-}
-
-static void f_emg_steps(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
-			size_t n)
-{
-	(void)a;
-	const struct jb_hotspots *h = c->f->hot;
-	if (!h || !h->emg_ok) {
-		snprintf(b, n, FILL_NA);
-		return;
-	}
-	char x[32], y[32];
-	fmt_month(h->step_first, 0, x, sizeof x);
-	fmt_month(h->step_first + (int)h->nsteps * h->step_months - 1, 0, y, sizeof y);
-	snprintf(b, n, "%zu %s, %s – %s", h->nsteps, h->step_months == 3 ? "quarters" : "years",
-		 x, y);
-}
-
-static void f_persistent_count(const struct fill_ctx *c, const struct jb_area_findings *a,
-			       char *b, size_t n)
-{
-	(void)a;
-	hot_num(c, hot_area(c) ? hot_area(c)->npersistent : 0, 2, b, n);
-}
-
-static void f_intensifying_count(const struct fill_ctx *c, const struct jb_area_findings *a,
-				 char *b, size_t n)
-{
-	(void)a;
-	hot_num(c, hot_area(c) ? hot_area(c)->nintensifying : 0, 2, b, n);
-}
-
-static void f_emg_summary(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
-			  size_t n)
-{
-	(void)a;
-	const struct jb_hotspots *h = c->f->hot;
-	const struct jb_hot_area *ha = hot_area(c);
-	if (!ha || !h->emg_ok) {
-		snprintf(b, n, FILL_NA);
-		return;
-	}
-	const char *steps = h->step_months == 3 ? "quarters" : "years";
-	size_t p = ha->npersistent, i = ha->nintensifying;
-	char pc[32], ic[32];
-	fmt_count((double)p, pc, sizeof pc);
-	fmt_count((double)i, ic, sizeof ic);
-	if (!p && !i)
-		snprintf(b, n, "no neighbourhood has been a persistent or intensifying hot spot "
-			 "over the last %zu %s", h->nsteps, steps);
-	else if (p && i)
-		snprintf(b, n, "%s persistent and %s intensifying hot spot%s over the last %zu %s",
-			 pc, ic, i == 1 ? "" : "s", h->nsteps, steps);
-	else
-		snprintf(b, n, "%s %s hot spot%s over the last %zu %s", p ? pc : ic,
-			 p ? "persistent" : "intensifying", (p ? p : i) == 1 ? "" : "s", h->nsteps,
-			 steps);
-}
-
-static void f_street_period(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
-			    size_t n)
-{
-	(void)a;
-	const struct jb_hotspots *h = c->f->hot;
-	if (h && h->has_street)
-		fmt_window(h->street_first, h->street_last, h->street_age, b, n);
-	else
-		snprintf(b, n, FILL_NA);
-}
-
-static void f_street_count(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
-			   size_t n)
-{
-	(void)a;
-	const struct jb_hotspots *h = c->f->hot;
-	if (!h || !h->has_street || !hot_area(c))
-		snprintf(b, n, FILL_NA);
-	else
-		fmt_count((double)hot_area(c)->street_n, b, n);
-}
-
-static void f_kde_bandwidth(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
-			    size_t n)
-{
-	(void)a;
-	const struct jb_hot_area *ha = hot_area(c);
-	if (ha && ha->kde_ok) {
-		char v[32];
-		fmt_count(ha->kde_h, v, sizeof v);
-		snprintf(b, n, "%s m", v);
-	} else {
-		snprintf(b, n, FILL_NA);
-	}
-}
-
-static void f_grid_m(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
-		     size_t n)
-{
-	(void)a;
-	char v[32];
-	fmt_count(c->f->hot ? c->f->hot->grid_m : c->f->theme->grid_m, v, sizeof v);
-	snprintf(b, n, "%s m", v);
-}
-
-static void f_street_summary(const struct fill_ctx *c, const struct jb_area_findings *a,
-			     char *b, size_t n)
-{
-	(void)a;
-	const struct jb_hotspots *h = c->f->hot;
-	const struct jb_hot_area *ha = hot_area(c);
-	char k[32];
-	if (!h || !h->has_street || !ha) {
-		snprintf(b, n, "no street-level crime records were supplied");
-		return;
-	}
-	fmt_count((double)ha->street_n, k, sizeof k);
-	if (!ha->street_n)
-		snprintf(b, n, "the street-level records supplied hold none of these offences here");
-	else if (ha->ntop_loc)
-		snprintf(b, n, "%s offence%s in the street-level records; most in hot cells: %s",
-			 k, ha->street_n == 1 ? "" : "s",
-			 c->f->ds->street.locations[ha->top_loc[0]]);
-	else
-		snprintf(b, n, "%s offence%s in the street-level records", k,
-			 ha->street_n == 1 ? "" : "s");
-}
-
-static const struct {
-	const char *name;
-	fill_fn fn;
-	const char *what;
-} keys[] = {
+/* The placeholders every slide's words may use; each kind brings its own
+ * besides (render/slides/kinds.c). */
+static const struct fill_key every_slide[] = {
 	{"theme", f_theme, "the theme's title, \"Serious youth violence\""},
 	{"theme_lower", f_theme_lower, "the theme's title in lower case, for mid-sentence"},
 	{"theme_note", f_theme_note, "the theme's note on what it counts"},
@@ -906,166 +666,48 @@ static const struct {
 	{"dash2_prev", f_dash2_prev, "its offences in the previous 12 months"},
 	{"dash2_change", f_dash2_change, "its signed % change"},
 	{"dash2_why", f_dash2_why, "why its counts are not available (only when they are not)"},
-	/* hot spots (analysis/hotspots.h) */
-	{"hot_summary", f_hot_summary, "\"6 of 149 neighbourhoods are hot spots; the hottest is ...\""},
-	{"hot_why", f_hot_why, "why there are no hot spots (only when there are none)"},
-	{"emg_why", f_emg_why, "why there is no hot spot history (only when there is none)"},
-	{"hot_count", f_hot_count, "the borough's LSOAs that are Gi* hot spots (90% or more)"},
-	{"hot_fdr_count", f_hot_fdr_count, "those significant at 95% or more after the FDR correction"},
-	{"cold_count", f_cold_count, "the borough's LSOAs that are cold spots"},
-	{"hot_units", f_hot_units, "the borough's LSOAs in the hot spot study region"},
-	{"hot_top", f_hot_top, "the hottest LSOA (highest Gi* z)"},
-	{"gi_units", f_gi_units, "LSOAs in the London-wide study region"},
-	{"emg_steps", f_emg_steps, "the time steps of the hot spot history, \"8 quarters, ...\""},
-	{"emg_summary", f_emg_summary, "\"3 persistent and 1 intensifying hot spot over the last 8 quarters\""},
-	{"emg_persistent", f_persistent_count, "the borough's persistent hot spots"},
-	{"emg_intensifying", f_intensifying_count, "the borough's intensifying hot spots"},
-	{"street_period", f_street_period, "the months of street-level data counted"},
-	{"street_count", f_street_count, "the theme's offences in the borough's street-level data"},
-	{"street_summary", f_street_summary, "what the street-level data show, for a title"},
-	{"kde_bandwidth", f_kde_bandwidth, "the kernel density bandwidth, \"250 m\""},
-	{"grid_m", f_grid_m, "the street hot spot grid's cell size, \"250 m\""},
-	/* profile, drivers and attrition (render/slides/fill_drivers.c) */
-	{"imd_edition", fd_imd_edition, "the deprivation indices used, \"Indices of Deprivation 2025\""},
-	{"imd_lsoas", fd_imd_lsoas, "the borough's LSOAs with an IMD score"},
-	{"imd_d1_n", fd_imd_d1_n, "of them, in England's most deprived 10%"},
-	{"imd_d1_pct", fd_imd_d1_pct, "their share, \"16.1%\""},
-	{"imd_d1_2_n", fd_imd_d1_2_n, "LSOAs in England's most deprived 20%"},
-	{"imd_d1_2_pct", fd_imd_d1_2_pct, "their share"},
-	{"london_imd_d1_pct", fd_london_imd_d1_pct, "London's share in the most deprived 10%"},
-	{"london_imd_d1_2_pct", fd_london_imd_d1_2_pct, "London's share in the most deprived 20%"},
-	{"drv_why", fd_drv_why, "what the drivers model lacks (only when it was not fitted)"},
-	{"drv_n", fd_drv_n, "London LSOAs in the drivers analysis"},
-	{"drv_imd_rho", fd_drv_imd_rho, "Spearman's rho, LSOA rate against IMD score"},
-	{"drv_imd_r", fd_drv_imd_r, "Pearson's r, the same"},
-	{"drv_imd_link", fd_drv_imd_link, "\"rise with\", \"fall with\" or \"show no clear link with\""},
-	{"drv_corr_p", fd_drv_corr_p, "the correlations' p, \"every p < 0.001\""},
-	{"drv_phi", fd_drv_phi, "overdispersion of the domains model"},
-	{"drv_top_domain", fd_drv_top_domain, "the domain with the largest adjusted rate ratio"},
-	{"drv_borough_link", fd_drv_borough_link, "the borough's fitted rate change per 10 IMD points"},
-	{"drv_borough_ci", fd_drv_borough_ci, "its 95% confidence interval"},
-	{"drv_london_link", fd_drv_london_link, "the same for London"},
-	{"drv_london_ci", fd_drv_london_ci, "its 95% confidence interval"},
-	{"drv_above_cap", fd_drv_above_cap, "the borough's LSOAs above the scatter's scale"},
-	{"street_period", fd_street_period, "the months of street outcomes used"},
-	{"street_known", fd_street_known, "the borough's crimes with a known outcome stage"},
-	{"funnel_suspect_pct", fd_funnel_suspect_pct, "share with a suspect identified"},
-	{"london_funnel_suspect_pct", fd_london_funnel_suspect_pct, "London's share"},
-	{"funnel_charged_pct", fd_funnel_charged_pct, "share charged or summonsed"},
-	{"london_funnel_charged_pct", fd_london_funnel_charged_pct, "London's share"},
-	{"chisq_summary", fd_chisq_summary, "the funnel against the rest of London, chi-square"},
-	{"po_measure", fd_po_measure, "the dashboard measure of the positive outcome rate"},
-	{"po_period", fd_po_period, "its last 12 months"},
-	{"po_rate", fd_po_rate, "positive outcomes per 100 offences, last 12 months"},
-	{"po_count", fd_po_count, "positive outcomes, last 12 months"},
-	{"po_offences", fd_po_offences, "offences, last 12 months"},
-	{"london_po_rate", fd_london_po_rate, "London's positive outcome rate"},
-	{"po_rank", fd_po_rank, "rank of the rate among the 32 from the nearer end, \"2nd lowest\""},
-	/* local context slides (render/slides/fill_context.c) */
-	{"permex_title", fc_permex_title, "permanent exclusions: the DfE dictionary's title"},
-	{"permex_units", fc_permex_units, "permanent exclusions: its units"},
-	{"permex_value", fc_permex_value, "permanent exclusions: the borough's value, latest year"},
-	{"permex_london", fc_permex_london, "permanent exclusions: London's value, latest year"},
-	{"permex_england", fc_permex_england, "permanent exclusions: England's value, latest year"},
-	{"permex_year", fc_permex_year, "permanent exclusions: the latest year, as LAIT labels it"},
-	{"permex_rank", fc_permex_rank, "permanent exclusions: rank of 32 from the nearer end, \"3rd highest\""},
-	{"permex_worse", fc_permex_worse, "permanent exclusions: \"higher is worse\" (DfE polarity)"},
-	{"susp_title", fc_susp_title, "suspensions: the DfE dictionary's title"},
-	{"susp_units", fc_susp_units, "suspensions: its units"},
-	{"susp_value", fc_susp_value, "suspensions: the borough's value, latest year"},
-	{"susp_london", fc_susp_london, "suspensions: London's value, latest year"},
-	{"susp_england", fc_susp_england, "suspensions: England's value, latest year"},
-	{"susp_year", fc_susp_year, "suspensions: the latest year, as LAIT labels it"},
-	{"susp_rank", fc_susp_rank, "suspensions: rank of 32 from the nearer end, \"3rd highest\""},
-	{"susp_worse", fc_susp_worse, "suspensions: \"higher is worse\" (DfE polarity)"},
-	{"pa_title", fc_pa_title, "persistent absence: the DfE dictionary's title"},
-	{"pa_units", fc_pa_units, "persistent absence: its units"},
-	{"pa_value", fc_pa_value, "persistent absence: the borough's value, latest year"},
-	{"pa_london", fc_pa_london, "persistent absence: London's value, latest year"},
-	{"pa_england", fc_pa_england, "persistent absence: England's value, latest year"},
-	{"pa_year", fc_pa_year, "persistent absence: the latest year, as LAIT labels it"},
-	{"pa_rank", fc_pa_rank, "persistent absence: rank of 32 from the nearer end, \"3rd highest\""},
-	{"pa_worse", fc_pa_worse, "persistent absence: \"higher is worse\" (DfE polarity)"},
-	{"spa_title", fc_spa_title, "severe persistent absence: the DfE dictionary's title"},
-	{"spa_units", fc_spa_units, "severe persistent absence: its units"},
-	{"spa_value", fc_spa_value, "severe persistent absence: the borough's value, latest year"},
-	{"spa_london", fc_spa_london, "severe persistent absence: London's value, latest year"},
-	{"spa_england", fc_spa_england, "severe persistent absence: England's value, latest year"},
-	{"spa_year", fc_spa_year, "severe persistent absence: the latest year, as LAIT labels it"},
-	{"spa_rank", fc_spa_rank, "severe persistent absence: rank of 32 from the nearer end, \"3rd highest\""},
-	{"spa_worse", fc_spa_worse, "severe persistent absence: \"higher is worse\" (DfE polarity)"},
-	{"fte_title", fc_fte_title, "first-time entrants: the DfE dictionary's title"},
-	{"fte_units", fc_fte_units, "first-time entrants: its units"},
-	{"fte_value", fc_fte_value, "first-time entrants: the borough's value, latest year"},
-	{"fte_london", fc_fte_london, "first-time entrants: London's value, latest year"},
-	{"fte_england", fc_fte_england, "first-time entrants: England's value, latest year"},
-	{"fte_year", fc_fte_year, "first-time entrants: the latest year, as LAIT labels it"},
-	{"fte_rank", fc_fte_rank, "first-time entrants: rank of 32 from the nearer end, \"3rd highest\""},
-	{"fte_worse", fc_fte_worse, "first-time entrants: \"higher is worse\" (DfE polarity)"},
-	{"reoff_title", fc_reoff_title, "youth reoffending: the DfE dictionary's title"},
-	{"reoff_units", fc_reoff_units, "youth reoffending: its units"},
-	{"reoff_value", fc_reoff_value, "youth reoffending: the borough's value, latest year"},
-	{"reoff_london", fc_reoff_london, "youth reoffending: London's value, latest year"},
-	{"reoff_england", fc_reoff_england, "youth reoffending: England's value, latest year"},
-	{"reoff_year", fc_reoff_year, "youth reoffending: the latest year, as LAIT labels it"},
-	{"reoff_rank", fc_reoff_rank, "youth reoffending: rank of 32 from the nearer end, \"3rd highest\""},
-	{"reoff_worse", fc_reoff_worse, "youth reoffending: \"higher is worse\" (DfE polarity)"},
-	{"reoff1517_title", fc_reoff1517_title, "youth reoffending 15-17: the DfE dictionary's title"},
-	{"reoff1517_units", fc_reoff1517_units, "youth reoffending 15-17: its units"},
-	{"reoff1517_value", fc_reoff1517_value, "youth reoffending 15-17: the borough's value, latest year"},
-	{"reoff1517_london", fc_reoff1517_london, "youth reoffending 15-17: London's value, latest year"},
-	{"reoff1517_england", fc_reoff1517_england, "youth reoffending 15-17: England's value, latest year"},
-	{"reoff1517_year", fc_reoff1517_year, "youth reoffending 15-17: the latest year, as LAIT labels it"},
-	{"reoff1517_rank", fc_reoff1517_rank, "youth reoffending 15-17: rank of 32 from the nearer end, \"3rd highest\""},
-	{"reoff1517_worse", fc_reoff1517_worse, "youth reoffending 15-17: \"higher is worse\" (DfE polarity)"},
-	{"ypspend_value", fc_ypspend_value, "spend on services for young people per resident 10-17, latest year"},
-	{"ypspend_london", fc_ypspend_london, "London's spend on services for young people per resident 10-17"},
-	{"ypspend_year", fc_ypspend_year, "its latest year"},
-	{"ypspend_rank", fc_ypspend_rank, "its rank of 32, \"3rd highest\""},
-	{"yjspend_value", fc_yjspend_value, "youth justice spend per resident 10-17, latest year"},
-	{"yjspend_london", fc_yjspend_london, "London's youth justice spend per resident 10-17"},
-	{"yjspend_year", fc_yjspend_year, "its latest year"},
-	{"yjspend_rank", fc_yjspend_rank, "its rank of 32, \"3rd highest\""},
-	{"services_count", fc_services_count, "youth services listed in the borough"},
-	{"services_sessions", fc_services_sessions, "their weekly sessions"},
-	{"hot_count", fc_hot_count, "hot-spot LSOAs of the borough"},
-	{"hot_near", fc_hot_near, "of them, within reach of a youth service"},
-	{"hot_share", fc_hot_share, "that share, \"67%\""},
-	{"reach_summary", fc_reach_summary, "\"4 of its 6 hot-spot neighbourhoods (67%) are within 1 km of one\""},
-	{"service_reach", fc_service_reach, "the reach distance, \"1 km\""},
-	{"actions_count", fc_actions_count, "actions in the log"},
-	{"actions_overdue", fc_actions_overdue, "overdue: due by the period end, not complete"},
-	{"actions_complete", fc_actions_complete, "actions complete"},
-	{"actions_on_track", fc_actions_on_track, "actions on track"},
-	{"actions_delayed", fc_actions_delayed, "actions delayed"},
-	{"actions_not_started", fc_actions_not_started, "actions not started"},
-	{"last_meeting", fc_last_meeting, "the last meeting's date, \"15 September 2025\""},
-	{"meeting_period", fc_meeting_period, "the 12 months to the meeting's month"},
-	{"meeting_count", fc_meeting_count, "offences in those 12 months"},
-	{"meeting_rate", fc_meeting_rate, "their rate per 1,000 residents"},
-	{"since_meeting_pct", fc_since_meeting_pct, "signed % change since then (latest 12 months)"},
-	{"since_meeting_summary", fc_since_meeting_summary, "\"offences fell 3.1% since the last meeting\""},
-	{"since_meeting_why", fc_since_meeting_why, "why offences since the meeting are not compared (only when not)"},
-	{"london_since_meeting_pct", fc_london_since_meeting_pct, "London's change over the same months"},
-	{"om_period", fc_om_period, "month of the offender-management figures"},
-	/* public confidence and homicide (render/slides/fill_public.c) */
-	FILL_PUBLIC_KEYS
 };
-enum { NKEYS = sizeof keys / sizeof keys[0] };
+static const struct fill_group every_slide_keys = FILL_GROUP(every_slide);
 
-static int find_key(const char *name, size_t len)
+/* The groups of placeholders in turn: every slide's, then each kind's in
+ * the kinds' order, a group several kinds share once. *at is where the
+ * walk is (0 to start); NULL past the last. */
+static const struct fill_group *next_group(size_t *at)
 {
-	for (int i = 0; i < NKEYS; i++)
-		if (strlen(keys[i].name) == len && memcmp(keys[i].name, name, len) == 0)
-			return i;
-	return -1;
+	if ((*at)++ == 0)
+		return &every_slide_keys;
+	for (; *at <= slide_nkinds; (*at)++) {
+		size_t k = *at - 1;
+		const struct fill_group *g = slide_kinds[k].placeholders;
+		int first = g != NULL;
+		for (size_t j = 0; first && j < k; j++)
+			first = slide_kinds[j].placeholders != g;
+		if (first) {
+			(*at)++;
+			return g;
+		}
+	}
+	return NULL;
+}
+
+/* The first placeholder named name (len bytes), in the groups' order. */
+static const struct fill_key *find_key(const char *name, size_t len)
+{
+	size_t at = 0;
+	for (const struct fill_group *g; (g = next_group(&at));)
+		for (size_t k = 0; k < g->n; k++)
+			if (strlen(g->v[k].name) == len && memcmp(g->v[k].name, name, len) == 0)
+				return &g->v[k];
+	return NULL;
 }
 
 void fill_list(FILE *out)
 {
-	for (int i = 0; i < NKEYS; i++)
-		fprintf(out, "  {%s}%*s%s\n", keys[i].name, (int)(18 - strlen(keys[i].name)), "",
-			keys[i].what);
+	size_t at = 0;
+	for (const struct fill_group *g; (g = next_group(&at));)
+		for (size_t k = 0; k < g->n; k++)
+			fprintf(out, "  {%s}%*s%s\n", g->v[k].name,
+				(int)(18 - strlen(g->v[k].name)), "", g->v[k].what);
 }
 
 /* A placeholder's parts: "{name}" or "{name|one|other}". */
@@ -1109,7 +751,7 @@ int fill_check(const char *s, char *bad, size_t badlen, size_t *at)
 		const char *next = strchr(p + 1, '{');
 		int unclosed = !end || (next && next < end);
 		struct ph ph;
-		if (unclosed || split(p + 1, end, &ph) != 0 || find_key(ph.name, ph.len) < 0) {
+		if (unclosed || split(p + 1, end, &ph) != 0 || !find_key(ph.name, ph.len)) {
 			if (unclosed)
 				len = next && (!end || next < end) ? (size_t)(next - p) : strlen(p);
 			snprintf(bad, badlen, "%.*s", (int)(len < 40 ? len : 40), unclosed ? p : p + 1);
@@ -1138,11 +780,11 @@ static double value_number(const char *v)
 /* The value of one placeholder into val; 0 when it has none. */
 static int value_of(const struct ph *ph, const struct fill_ctx *c, char *val, size_t n)
 {
-	int k = find_key(ph->name, ph->len);
+	const struct fill_key *k = find_key(ph->name, ph->len);
 	val[0] = '\0';
-	if (k < 0)
+	if (!k)
 		return 0;
-	keys[k].fn(c, &c->f->area[c->area], val, n);
+	k->fn(c, &c->f->area[c->area], val, n);
 	if (!val[0] || strcmp(val, FILL_NA) == 0)
 		return 0;
 	if (ph->one) {

@@ -60,6 +60,23 @@ char *fill_text(const struct jb_text *t, const struct fill_ctx *ctx);
 /* Print every placeholder with its description. */
 void fill_list(FILE *out);
 
+/* One placeholder: its name, the function writing its value into buf
+ * (FILL_NA for none), and what it is, for --placeholders. */
+typedef void (*fill_fn)(const struct fill_ctx *c, const struct jb_area_findings *a, char *buf,
+			size_t n);
+struct fill_key {
+	const char *name;
+	fill_fn fn;
+	const char *what;
+};
+/* A group of placeholders: every slide's (fill.c), or those a slide kind
+ * brings (render/slides/kinds.h). A template text may use any of them. */
+struct fill_group {
+	const struct fill_key *v;
+	size_t n;
+};
+#define FILL_GROUP(keys) {keys, sizeof keys / sizeof keys[0]}
+
 /* The word agreeing with a count: one when n is 1, else other. */
 const char *fmt_plural(double n, const char *one, const char *other);
 

@@ -8,6 +8,8 @@
 #include "../../analysis/drivers.h"
 
 #define NA FILL_NA
+#define FILL_DRIVERS_FN(name)                                                              \
+	static void name(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, size_t n)
 
 static const struct jb_drivers *D(const struct fill_ctx *c)
 {
@@ -351,3 +353,42 @@ FILL_DRIVERS_FN(fd_po_rank)
 	const struct jb_drivers_area *x = A(c, a);
 	fmt_rank_natural(x ? x->po_rank : 0, x ? x->po_rank_low : 0, b, n);
 }
+
+static const struct fill_key keys[] = {
+	{"imd_edition", fd_imd_edition, "the deprivation indices used, \"Indices of Deprivation 2025\""},
+	{"imd_lsoas", fd_imd_lsoas, "the borough's LSOAs with an IMD score"},
+	{"imd_d1_n", fd_imd_d1_n, "of them, in England's most deprived 10%"},
+	{"imd_d1_pct", fd_imd_d1_pct, "their share, \"16.1%\""},
+	{"imd_d1_2_n", fd_imd_d1_2_n, "LSOAs in England's most deprived 20%"},
+	{"imd_d1_2_pct", fd_imd_d1_2_pct, "their share"},
+	{"london_imd_d1_pct", fd_london_imd_d1_pct, "London's share in the most deprived 10%"},
+	{"london_imd_d1_2_pct", fd_london_imd_d1_2_pct, "London's share in the most deprived 20%"},
+	{"drv_why", fd_drv_why, "what the drivers model lacks (only when it was not fitted)"},
+	{"drv_n", fd_drv_n, "London LSOAs in the drivers analysis"},
+	{"drv_imd_rho", fd_drv_imd_rho, "Spearman's rho, LSOA rate against IMD score"},
+	{"drv_imd_r", fd_drv_imd_r, "Pearson's r, the same"},
+	{"drv_imd_link", fd_drv_imd_link, "\"rise with\", \"fall with\" or \"show no clear link with\""},
+	{"drv_corr_p", fd_drv_corr_p, "the correlations' p, \"every p < 0.001\""},
+	{"drv_phi", fd_drv_phi, "overdispersion of the domains model"},
+	{"drv_top_domain", fd_drv_top_domain, "the domain with the largest adjusted rate ratio"},
+	{"drv_borough_link", fd_drv_borough_link, "the borough's fitted rate change per 10 IMD points"},
+	{"drv_borough_ci", fd_drv_borough_ci, "its 95% confidence interval"},
+	{"drv_london_link", fd_drv_london_link, "the same for London"},
+	{"drv_london_ci", fd_drv_london_ci, "its 95% confidence interval"},
+	{"drv_above_cap", fd_drv_above_cap, "the borough's LSOAs above the scatter's scale"},
+	{"street_period", fd_street_period, "the months of street outcomes used"},
+	{"street_known", fd_street_known, "the borough's crimes with a known outcome stage"},
+	{"funnel_suspect_pct", fd_funnel_suspect_pct, "share with a suspect identified"},
+	{"london_funnel_suspect_pct", fd_london_funnel_suspect_pct, "London's share"},
+	{"funnel_charged_pct", fd_funnel_charged_pct, "share charged or summonsed"},
+	{"london_funnel_charged_pct", fd_london_funnel_charged_pct, "London's share"},
+	{"chisq_summary", fd_chisq_summary, "the funnel against the rest of London, chi-square"},
+	{"po_measure", fd_po_measure, "the dashboard measure of the positive outcome rate"},
+	{"po_period", fd_po_period, "its last 12 months"},
+	{"po_rate", fd_po_rate, "positive outcomes per 100 offences, last 12 months"},
+	{"po_count", fd_po_count, "positive outcomes, last 12 months"},
+	{"po_offences", fd_po_offences, "offences, last 12 months"},
+	{"london_po_rate", fd_london_po_rate, "London's positive outcome rate"},
+	{"po_rank", fd_po_rank, "rank of the rate among the 32 from the nearer end, \"2nd lowest\""},
+};
+const struct fill_group fill_drivers_keys = FILL_GROUP(keys);

@@ -1,5 +1,6 @@
-/* render/slides/slides.c - the body of each slide kind, laid out from the findings
- * with the charts of render/chart/chart.c. Words come from the template; numbers
+/* render/slides/slides.c - the helpers every slide layout shares (deck.h), and
+ * the core slides (slides_core.h), laid out from the findings with the
+ * charts of render/chart/chart.c. Words come from the template; numbers
  * from the findings, formatted by render/slides/fill.c. */
 #include <math.h>
 #include <stdio.h>
@@ -11,14 +12,8 @@
 #include "../deck.h"
 #include "fill.h"
 #include "../display/font.h"
-#include "slides_london.h"
-#include "slides_context.h"
-#include "slides_hotspots.h"
-#include "slides_drivers.h"
-#include "slides_public.h"
-#include "../../analysis/context.h"
-#include "../../analysis/drivers.h"
-#include "../../analysis/hotspots.h"
+#include "kinds.h"
+#include "slides_core.h"
 
 #define NOTE_SIZE 9.5
 #define NOTE_H 34.0
@@ -103,84 +98,14 @@ void slide_lsoa_label(const struct jb_dataset *ds, int l, double *xy, const char
 	text[(*n)++] = ds->lsoa[l].name ? ds->lsoa[l].name : ds->lsoa[l].code;
 }
 
-/* The local context slides (render/slides/slides_context.c) with nothing to show. */
-static const char *context_missing(const struct jb_findings *f, enum jb_slide_kind kind, int b)
-{
-	const struct jb_context *x = f->context;
-	int lait = f->ds->youth->lait.has_table;
-	switch (kind) {
-	case SLIDE_EXCLUSION_TRUANCY:
-		return lait ? NULL : "DfE LAIT exclusion and absence figures (education-youth/)";
-	case SLIDE_YOUTH_SERVICES:
-		return x->yp_per_youth.ok || x->services[b].nsvc
-			       ? NULL
-			       : "youth services (youth-services/) or DfE LAIT spending on them";
-	case SLIDE_YOUTH_JUSTICE:
-		return lait || x->offender[b].n
-			       ? NULL
-			       : "DfE LAIT youth justice figures (education-youth/) or offender management";
-	case SLIDE_ACTIONS:
-		return x->actions[b].n ? NULL
-				       : x->has_actions ? "actions for this borough in the action log"
-							: "action log (actions/)";
-	default:
-		return NULL;
-	}
-}
-
 int slide_for_theme(const struct jb_slide_spec *spec, const struct jb_theme *theme)
 {
-	return spec->kind != SLIDE_HOMICIDE || theme->homicide;
+	return !(spec->kind->flags & KIND_HOMICIDE) || theme->homicide;
 }
 
 const char *slide_missing(const struct jb_findings *f, const struct jb_slide_spec *spec, int area)
 {
-	const struct jb_dataset *ds = f->ds;
-	const struct jb_area_findings *a = &f->area[area];
-	const struct jb_hotspots *h = f->hot;
-	const struct jb_drivers *d = f->drivers;
-	switch (spec->kind) {
-	case SLIDE_KEY_FIGURES:
-		return f->has_series && a->change.ok ? NULL
-						     : "MPS borough-level recorded crime for this theme";
-	case SLIDE_TREND:
-		return f->has_series && a->monthly.n ? NULL
-						     : "MPS borough-level recorded crime for this theme";
-	case SLIDE_COMPARISON:
-		return f->nrate_ranked ? NULL : "recorded crime by borough and population estimates";
-	case SLIDE_LSOA_MAP:
-		return f->has_lsoa && ds->has_lsoa_shapes && a->nlsoa
-			       ? NULL
-			       : "MPS LSOA-level recorded crime with LSOA boundaries";
-	case SLIDE_PROFILE:
-		return ds->pop[area].has || (d && d->has_imd)
-			       ? NULL
-			       : "population estimates or Indices of Deprivation";
-	case SLIDE_HOTSPOT_MAP:
-	case SLIDE_HOTSPOT_PERSISTENCE:
-		return f->has_lsoa && ds->has_lsoa_shapes
-			       ? NULL
-			       : "MPS LSOA-level recorded crime with LSOA boundaries";
-	case SLIDE_DRIVERS:
-		/* a model refused on the data says why on the slide */
-		if ((d && d->has_model) || (f->has_lsoa && ds->imd_edition && ds->has_census))
-			return NULL;
-		return "LSOA-level crime, Census residents and Indices of Deprivation";
-	case SLIDE_STREET_DENSITY:
-		if (area < JB_NBOROUGHS && ds->has_street && h && h->has_street &&
-		    h->area[area].street_n)
-			return NULL;
-		return "data.police.uk street-level records of these offences here";
-	case SLIDE_ATTRITION:
-		if (d && ((d->has_street && d->area[area].has_funnel) || d->has_po))
-			return NULL;
-		return "outcomes: data.police.uk street outcomes or the MPS crime dashboard";
-	case SLIDE_CONFIDENCE:
-	case SLIDE_HOMICIDE:
-		return public_missing(f, spec->kind, area);
-	default:
-		return area < JB_NBOROUGHS ? context_missing(f, spec->kind, area) : NULL;
-	}
+	return spec->kind->missing ? spec->kind->missing(f, area) : NULL;
 }
 
 void slide_no_data(struct dl_page *p, struct chart_box b, const char *what)
@@ -192,9 +117,65 @@ void slide_no_data(struct dl_page *p, struct chart_box b, const char *what)
 	free(msg);
 }
 
+size_t slide_borough_lsoas(const struct slide_ctx *c, const struct jb_polygon **polys,
+			   size_t *lsoa)
+{
+	const struct jb_dataset *ds = c->f->ds;
+	size_t n = 0;
+	for (size_t l = 0; l < ds->nlsoa; l++) {
+		if (ds->lsoa[l].borough != c->area || !ds->lsoa[l].poly.nrings)
+			continue;
+		if (lsoa)
+			lsoa[n] = l;
+		polys[n++] = &ds->lsoa[l].draw;
+	}
+	return n;
+}
+
+size_t slide_map_and_table(struct dl_page *p, struct chart_box b, const struct choropleth *map,
+			   const struct table *tb, double table_w, double inset, double table_h,
+			   double *below)
+{
+	chart_choropleth(p, (struct chart_box){b.x, b.y, b.w - table_w - SLIDE_TABLE_GAP, b.h}, map);
+	double tx = b.x + b.w - table_w;
+	size_t shown = chart_table(
+		p, (struct chart_box){tx, b.y + inset, table_w, table_h > 0 ? table_h : b.h - inset},
+		tb);
+	if (below)
+		*below = b.y + inset + tb->size * 1.9 * (double)(shown + 1) + 10;
+	return shown;
+}
+
+/* ---- what the core slides cannot do without ---- */
+
+#define BOROUGH_SERIES "MPS borough-level recorded crime for this theme"
+
+const char *missing_key_figures(const struct jb_findings *f, int area)
+{
+	return f->has_series && f->area[area].change.ok ? NULL : BOROUGH_SERIES;
+}
+
+const char *missing_trend(const struct jb_findings *f, int area)
+{
+	return f->has_series && f->area[area].monthly.n ? NULL : BOROUGH_SERIES;
+}
+
+const char *missing_comparison(const struct jb_findings *f, int area)
+{
+	(void)area;
+	return f->nrate_ranked ? NULL : "recorded crime by borough and population estimates";
+}
+
+const char *missing_lsoa_map(const struct jb_findings *f, int area)
+{
+	return f->has_lsoa && f->ds->has_lsoa_shapes && f->area[area].nlsoa
+		       ? NULL
+		       : "MPS LSOA-level recorded crime with LSOA boundaries";
+}
+
 /* ---- title ---- */
 
-static void layout_title(struct dl_page *p, const struct slide_ctx *c)
+void layout_title(struct dl_page *p, const struct slide_ctx *c)
 {
 	dl_rect(p, 0, 0, DL_PAGE_W, DL_PAGE_H, (struct dl_style){.fill = COL_DARK_BLUE});
 	char *title = slide_title(c, c->spec);
@@ -240,12 +221,12 @@ static void omitted_line(struct dl_page *p, const struct slide_ctx *c)
 	free(s);
 }
 
-static void layout_contents(struct dl_page *p, const struct slide_ctx *c)
+void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 {
 	/* Entries in one column, or two when there are more than fit. */
 	size_t n = 0;
 	for (size_t i = 0; i < c->nspecs; i++)
-		n += c->specs[i].kind != SLIDE_TITLE && c->specs[i].kind != SLIDE_CONTENTS;
+		n += !(c->specs[i].kind->flags & KIND_NOT_LISTED);
 	const double row = 38;
 	/* room under the entries for the slides left out */
 	double h = c->body.h - (c->nomitted ? OMITTED_H + 6 : 0);
@@ -257,7 +238,7 @@ static void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 	size_t k = 0;
 	for (size_t i = 0; i < c->nspecs; i++) {
 		const struct jb_slide_spec *s = &c->specs[i];
-		if (s->kind == SLIDE_TITLE || s->kind == SLIDE_CONTENTS)
+		if (s->kind->flags & KIND_NOT_LISTED)
 			continue;
 		if (k >= per_col * cols)
 			break; /* the outline still lists every slide */
@@ -283,12 +264,12 @@ static void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 
 /* ---- key figures ---- */
 
-static void layout_key_figures(struct dl_page *p, const struct slide_ctx *c)
+void layout_key_figures(struct dl_page *p, const struct slide_ctx *c)
 {
 	struct chart_box b = slide_body_with_note(p, c);
-	const struct jb_area_findings *a = &c->f->area[c->area];
-	if (!c->f->has_series || !a->change.ok) {
-		slide_no_data(p, b, "MPS borough-level recorded crime for this theme");
+	const char *what = missing_key_figures(c->f, c->area);
+	if (what) {
+		slide_no_data(p, b, what);
 		return;
 	}
 	static const struct dl_color accents[] = {
@@ -309,12 +290,13 @@ static void layout_key_figures(struct dl_page *p, const struct slide_ctx *c)
 
 /* ---- trend ---- */
 
-static void layout_trend(struct dl_page *p, const struct slide_ctx *c)
+void layout_trend(struct dl_page *p, const struct slide_ctx *c)
 {
 	struct chart_box b = slide_body_with_note(p, c);
 	const struct jb_area_findings *a = &c->f->area[c->area];
-	if (!c->f->has_series || !a->monthly.n) {
-		slide_no_data(p, b, "MPS borough-level recorded crime for this theme");
+	const char *what = missing_trend(c->f, c->area);
+	if (what) {
+		slide_no_data(p, b, what);
 		return;
 	}
 	size_t n = a->monthly.n;
@@ -353,14 +335,15 @@ static void layout_trend(struct dl_page *p, const struct slide_ctx *c)
 
 /* ---- comparison ---- */
 
-static void layout_comparison(struct dl_page *p, const struct slide_ctx *c)
+void layout_comparison(struct dl_page *p, const struct slide_ctx *c)
 {
 	struct chart_box b = slide_body_with_note(p, c);
 	const struct jb_findings *f = c->f;
 	const int *order = f->rate_order; /* highest rate first */
 	int n = f->nrate_ranked;
-	if (!n) {
-		slide_no_data(p, b, "recorded crime by borough and population estimates");
+	const char *what = missing_comparison(c->f, c->area);
+	if (what) {
+		slide_no_data(p, b, what);
 		return;
 	}
 	const char *labels[JB_NBOROUGHS];
@@ -403,7 +386,7 @@ static void layout_comparison(struct dl_page *p, const struct slide_ctx *c)
 
 /* ---- LSOA map ---- */
 
-static void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
+void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
 {
 	struct chart_box b = slide_body_with_note(p, c);
 	const struct jb_findings *f = c->f;
@@ -413,16 +396,12 @@ static void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
 		slide_no_data(p, b, !f->has_lsoa ? "MPS LSOA-level recorded crime" : "LSOA boundaries");
 		return;
 	}
-	size_t n = 0;
 	const struct jb_polygon **polys = xcalloc(ds->nlsoa, sizeof *polys);
-	int *cls = xcalloc(ds->nlsoa, sizeof *cls);
-	for (size_t l = 0; l < ds->nlsoa; l++) {
-		if (ds->lsoa[l].borough != c->area || !ds->lsoa[l].poly.nrings)
-			continue;
-		polys[n] = &ds->lsoa[l].draw;
-		cls[n] = isnan(f->lsoa[l].count12) ? -1 : f->lsoa[l].map_class;
-		n++;
-	}
+	size_t *lsoa = xcalloc(ds->nlsoa, sizeof *lsoa);
+	size_t n = slide_borough_lsoas(c, polys, lsoa);
+	int *cls = xcalloc(n ? n : 1, sizeof *cls);
+	for (size_t i = 0; i < n; i++)
+		cls[i] = isnan(f->lsoa[lsoa[i]].count12) ? -1 : f->lsoa[lsoa[i]].map_class;
 	size_t nc = (size_t)a->map_nclasses;
 	struct dl_color colors[JB_MAP_CLASSES];
 	chart_blue_ramp(nc, colors);
@@ -435,14 +414,13 @@ static void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
 					  ? xasprintf("%s – %s", lo, hi)
 					  : xstrdup(lo);
 	}
-	/* Labels: the top three LSOAs by name. */
-	double label_xy[6];
-	const char *label_text[3];
+	/* Labels: the top LSOAs by name. */
+	double label_xy[2 * SLIDE_MAP_LABELS];
+	const char *label_text[SLIDE_MAP_LABELS];
 	size_t nlabels = 0;
-	for (int k = 0; k < 3; k++)
-		slide_lsoa_label(ds, a->top_lsoa[k], label_xy, label_text, &nlabels, 3);
-	double table_w = 250;
-	struct chart_box mb = {b.x, b.y, b.w - table_w - 20, b.h};
+	for (int k = 0; k < SLIDE_MAP_LABELS; k++)
+		slide_lsoa_label(ds, a->top_lsoa[k], label_xy, label_text, &nlabels,
+				 SLIDE_MAP_LABELS);
 	struct choropleth ch = {
 		.n = n,
 		.polys = polys,
@@ -456,15 +434,15 @@ static void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
 		.label_xy = label_xy,
 		.labels = label_text,
 	};
-	chart_choropleth(p, mb, &ch);
 
-	/* The top five as a table beside the map. */
-	const char *cells[2 * 6];
-	char counts[5][32];
+	/* The top LSOAs (the findings keep TOP of them) as a table beside the map. */
+	enum { TOP = sizeof a->top_lsoa / sizeof a->top_lsoa[0] };
+	const char *cells[2 * (TOP + 1)];
+	char counts[TOP][32];
 	size_t rows = 1;
 	cells[0] = "Neighbourhood (LSOA)";
 	cells[1] = "Offences";
-	for (int k = 0; k < 5; k++) {
+	for (int k = 0; k < TOP; k++) {
 		int l = a->top_lsoa[k];
 		if (l < 0)
 			continue;
@@ -476,10 +454,11 @@ static void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
 	static const double widths[] = {0.7, 0.3};
 	static const enum chart_align align[] = {ALIGN_LEFT, ALIGN_RIGHT};
 	struct table tb = {rows, 2, cells, widths, align, -1, 9};
-	chart_table(p, (struct chart_box){b.x + b.w - table_w, b.y + 10, table_w, b.h - 10}, &tb);
+	slide_map_and_table(p, b, &ch, &tb, SLIDE_TABLE_NARROW_W, 10, 0, NULL);
 	for (size_t k = 0; k < nc; k++)
 		free(class_labels[k]);
 	free(polys);
+	free(lsoa);
 	free(cls);
 }
 
@@ -501,7 +480,7 @@ static char *omitted_item(const struct slide_ctx *c)
 
 /* ---- sources and data quality ---- */
 
-static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
+void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 {
 	const struct jb_sources *src = &c->f->ds->sources;
 	struct chart_box b = c->body;
@@ -610,7 +589,7 @@ static void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 
 /* ---- key findings ---- */
 
-static void layout_key_findings(struct dl_page *p, const struct slide_ctx *c)
+void layout_key_findings(struct dl_page *p, const struct slide_ctx *c)
 {
 	struct chart_box b = slide_body_with_note(p, c);
 	const struct jb_key_findings *k = &c->f->area[c->area].key;
@@ -638,80 +617,5 @@ static void layout_key_findings(struct dl_page *p, const struct slide_ctx *c)
 
 void slide_layout(struct dl_page *p, const struct slide_ctx *c)
 {
-	switch (c->spec->kind) {
-	case SLIDE_TITLE:
-		layout_title(p, c);
-		break;
-	case SLIDE_CONTENTS:
-		layout_contents(p, c);
-		break;
-	case SLIDE_KEY_FIGURES:
-		layout_key_figures(p, c);
-		break;
-	case SLIDE_TREND:
-		layout_trend(p, c);
-		break;
-	case SLIDE_COMPARISON:
-		layout_comparison(p, c);
-		break;
-	case SLIDE_LSOA_MAP:
-		layout_lsoa_map(p, c);
-		break;
-	case SLIDE_EXCLUSION_TRUANCY:
-		layout_exclusion_truancy(p, c);
-		break;
-	case SLIDE_YOUTH_SERVICES:
-		layout_youth_services(p, c);
-		break;
-	case SLIDE_YOUTH_JUSTICE:
-		layout_youth_justice(p, c);
-		break;
-	case SLIDE_ACTIONS:
-		layout_actions(p, c);
-		break;
-	case SLIDE_SOURCES:
-		layout_sources(p, c);
-		break;
-	case SLIDE_KEY_FINDINGS:
-		layout_key_findings(p, c);
-		break;
-	case SLIDE_PAN_LONDON:
-		slide_pan_london(p, c);
-		break;
-	case SLIDE_BOROUGH_TABLE:
-		slide_borough_table(p, c);
-		break;
-	case SLIDE_BOROUGH_MAP:
-		slide_borough_map(p, c);
-		break;
-	case SLIDE_BOROUGH_CONTEXT:
-		slide_borough_context(p, c);
-		break;
-	case SLIDE_HOTSPOT_MAP:
-		layout_hotspot_map(p, c);
-		break;
-	case SLIDE_HOTSPOT_PERSISTENCE:
-		layout_hotspot_persistence(p, c);
-		break;
-	case SLIDE_STREET_DENSITY:
-		layout_street_density(p, c);
-		break;
-	case SLIDE_PROFILE:
-		layout_profile(p, c);
-		break;
-	case SLIDE_DRIVERS:
-		layout_drivers(p, c);
-		break;
-	case SLIDE_ATTRITION:
-		layout_attrition(p, c);
-		break;
-	case SLIDE_CONFIDENCE:
-		layout_confidence(p, c);
-		break;
-	case SLIDE_HOMICIDE:
-		layout_homicide(p, c);
-		break;
-	case JB_NSLIDE_KINDS:
-		break;
-	}
+	c->spec->kind->layout(p, c);
 }

@@ -48,6 +48,43 @@ static const struct {
 
 /* ---- shared pieces ---- */
 
+/* ---- what the slides cannot do without (the overview has none of them) ---- */
+
+static int lait(const struct jb_findings *f)
+{
+	return f->ds->youth->lait.has_table;
+}
+
+const char *missing_exclusion_truancy(const struct jb_findings *f, int area)
+{
+	if (area >= JB_NBOROUGHS || lait(f))
+		return NULL;
+	return "DfE LAIT exclusion and absence figures (education-youth/)";
+}
+
+const char *missing_youth_services(const struct jb_findings *f, int area)
+{
+	const struct jb_context *x = f->context;
+	if (area >= JB_NBOROUGHS || x->yp_per_youth.ok || x->services[area].nsvc)
+		return NULL;
+	return "youth services (youth-services/) or DfE LAIT spending on them";
+}
+
+const char *missing_youth_justice(const struct jb_findings *f, int area)
+{
+	if (area >= JB_NBOROUGHS || lait(f) || f->context->offender[area].n)
+		return NULL;
+	return "DfE LAIT youth justice figures (education-youth/) or offender management";
+}
+
+const char *missing_actions(const struct jb_findings *f, int area)
+{
+	const struct jb_context *x = f->context;
+	if (area >= JB_NBOROUGHS || x->actions[area].n)
+		return NULL;
+	return x->has_actions ? "actions for this borough in the action log" : "action log (actions/)";
+}
+
 static const struct jb_context *context(const struct slide_ctx *c)
 {
 	return c->f->context;
@@ -214,11 +251,10 @@ static void services_map(struct dl_page *p, const struct slide_ctx *c, struct ch
 		slide_no_data(p, b, "LSOA and borough boundaries (boundaries/)");
 		return;
 	}
-	size_t nl = 0;
-	for (size_t l = 0; l < ds->nlsoa; l++)
-		nl += ds->lsoa[l].borough == c->area && ds->lsoa[l].poly.nrings;
+	const struct jb_polygon **polys = xcalloc(ds->nlsoa + sa->nsvc + 1, sizeof *polys);
+	size_t *lsoa = xcalloc(ds->nlsoa + 1, sizeof *lsoa);
+	size_t nl = slide_borough_lsoas(c, polys, lsoa);
 	size_t n = nl + sa->nsvc;
-	const struct jb_polygon **polys = xcalloc(n ? n : 1, sizeof *polys);
 	int *cls = xcalloc(n ? n : 1, sizeof *cls);
 	struct jb_polygon *marks = xcalloc(sa->nsvc ? sa->nsvc : 1, sizeof *marks);
 	/* classes: the Gi* classes when known, else one neutral class; then
@@ -239,12 +275,9 @@ static void services_map(struct dl_page *p, const struct slide_ctx *c, struct ch
 	colors[nc] = COL_SERVICE;
 	labels[nc++] = "Youth service";
 	size_t k = 0;
-	for (size_t l = 0; l < ds->nlsoa; l++) {
-		if (ds->lsoa[l].borough != c->area || !ds->lsoa[l].poly.nrings)
-			continue;
-		polys[k] = &ds->lsoa[l].draw;
-		int g = x->lsoa_gi[l];
-		cls[k++] = !x->has_hot ? 0 : g == JB_GI_UNKNOWN ? -1 : 3 - g;
+	for (; k < nl; k++) {
+		int g = x->lsoa_gi[lsoa[k]];
+		cls[k] = !x->has_hot ? 0 : g == JB_GI_UNKNOWN ? -1 : 3 - g;
 	}
 	const struct jb_polygon *outline = &ds->borough_draw[c->area];
 	double r = fmax(outline->maxx - outline->minx, outline->maxy - outline->miny) / 70;
@@ -282,6 +315,7 @@ static void services_map(struct dl_page *p, const struct slide_ctx *c, struct ch
 	free(label_xy);
 	free(marks);
 	free(polys);
+	free(lsoa);
 	free(cls);
 }
 

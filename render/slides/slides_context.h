@@ -25,4 +25,11 @@ void layout_youth_services(struct dl_page *p, const struct slide_ctx *c);
 void layout_youth_justice(struct dl_page *p, const struct slide_ctx *c);
 void layout_actions(struct dl_page *p, const struct slide_ctx *c);
 
+/* What each lacks for area (struct slide_kind's missing); NULL for the
+ * London overview. */
+const char *missing_exclusion_truancy(const struct jb_findings *f, int area);
+const char *missing_youth_services(const struct jb_findings *f, int area);
+const char *missing_youth_justice(const struct jb_findings *f, int area);
+const char *missing_actions(const struct jb_findings *f, int area);
+
 #endif

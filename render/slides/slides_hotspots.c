@@ -14,7 +14,6 @@
 #include "../chart/chart.h"
 #include "fill.h"
 
-#define TABLE_W 300.0
 #define TABLE_PT 8.5
 #define NOTE_PT 9.0
 
@@ -117,6 +116,25 @@ static void column_text(struct dl_page *p, double x, double y, double w, double 
 			   ALIGN_LEFT, text);
 }
 
+/* ---- what the slides cannot do without ---- */
+
+const char *missing_hotspots(const struct jb_findings *f, int area)
+{
+	(void)area;
+	return f->has_lsoa && f->ds->has_lsoa_shapes
+		       ? NULL
+		       : "MPS LSOA-level recorded crime with LSOA boundaries";
+}
+
+const char *missing_street_density(const struct jb_findings *f, int area)
+{
+	const struct jb_hotspots *h = f->hot;
+	if (area < JB_NBOROUGHS && f->ds->has_street && h && h->has_street &&
+	    h->area[area].street_n)
+		return NULL;
+	return "data.police.uk street-level records of these offences here";
+}
+
 /* ---- Gi* map ---- */
 
 void layout_hotspot_map(struct dl_page *p, const struct slide_ctx *c)
@@ -143,11 +161,12 @@ void layout_hotspot_map(struct dl_page *p, const struct slide_ctx *c)
 		fmt_count((double)a->ncls[JB_HOT_NCLASSES - 1 - k], v, sizeof v);
 		labels[k] = xasprintf("%s (%s)", gi_label[k], v);
 	}
-	double label_xy[6];
-	const char *label_text[3];
+	double label_xy[2 * SLIDE_MAP_LABELS];
+	const char *label_text[SLIDE_MAP_LABELS];
 	size_t nlabels = 0;
-	for (size_t k = 0; k < 3 && k < a->ntop_hot; k++)
-		slide_lsoa_label(ds, a->top_hot[k], label_xy, label_text, &nlabels, 3);
+	for (size_t k = 0; k < SLIDE_MAP_LABELS && k < a->ntop_hot; k++)
+		slide_lsoa_label(ds, a->top_hot[k], label_xy, label_text, &nlabels,
+				 SLIDE_MAP_LABELS);
 	struct choropleth ch = {
 		.n = n,
 		.polys = polys,
@@ -161,10 +180,9 @@ void layout_hotspot_map(struct dl_page *p, const struct slide_ctx *c)
 		.label_xy = label_xy,
 		.labels = label_text,
 	};
-	chart_choropleth(p, (struct chart_box){b.x, b.y, b.w - TABLE_W - 20, b.h}, &ch);
 
 	/* the hottest, by Gi* z */
-	double tx = b.x + b.w - TABLE_W;
+	double tx = b.x + b.w - SLIDE_TABLE_W;
 	enum { ROWS = 8 };
 	const char *cells[4 * (ROWS + 1)] = {"Hottest neighbourhoods", "Offences", "Gi* z",
 					      "Level"};
@@ -186,8 +204,8 @@ void layout_hotspot_map(struct dl_page *p, const struct slide_ctx *c)
 	static const double widths[] = {0.52, 0.17, 0.14, 0.17};
 	static const enum chart_align align[] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
 	struct table tb = {rows, 4, cells, widths, align, -1, TABLE_PT};
-	size_t shown = chart_table(p, (struct chart_box){tx, b.y + 6, TABLE_W, b.h - 6}, &tb);
-	double y = b.y + 6 + TABLE_PT * 1.9 * (double)(shown + 1) + 10;
+	double y;
+	size_t shown = slide_map_and_table(p, b, &ch, &tb, SLIDE_TABLE_W, 6, 0, &y);
 	char *msg;
 	if (!a->nhot)
 		msg = xasprintf("No neighbourhood in %s is a hot spot at 90%% confidence or more "
@@ -199,7 +217,7 @@ void layout_hotspot_map(struct dl_page *p, const struct slide_ctx *c)
 				a->nhot - shown, a->nhot - shown == 1 ? "" : "s");
 	else
 		msg = xstrdup("Every LSOA in London with its count, z, p and class: hotspots-lsoa.csv.");
-	column_text(p, tx, y, TABLE_W, b.y + b.h, msg);
+	column_text(p, tx, y, SLIDE_TABLE_W, b.y + b.h, msg);
 	free(msg);
 	for (int k = 0; k < JB_HOT_NCLASSES; k++)
 		free(labels[k]);
@@ -274,13 +292,15 @@ void layout_hotspot_persistence(struct dl_page *p, const struct slide_ctx *c)
 		cls[i] = slot[h->emg[unit[i]]];
 
 	/* labels: intensifying, then persistent hot spots */
-	double label_xy[6];
-	const char *label_text[3];
+	double label_xy[2 * SLIDE_MAP_LABELS];
+	const char *label_text[SLIDE_MAP_LABELS];
 	size_t nlabels = 0;
 	for (size_t k = 0; k < a->nintensifying && k < JB_HOT_NAMED; k++)
-		slide_lsoa_label(ds, a->intensifying[k], label_xy, label_text, &nlabels, 3);
+		slide_lsoa_label(ds, a->intensifying[k], label_xy, label_text, &nlabels,
+				 SLIDE_MAP_LABELS);
 	for (size_t k = 0; k < a->npersistent && k < JB_HOT_NAMED; k++)
-		slide_lsoa_label(ds, a->persistent[k], label_xy, label_text, &nlabels, 3);
+		slide_lsoa_label(ds, a->persistent[k], label_xy, label_text, &nlabels,
+				 SLIDE_MAP_LABELS);
 	struct choropleth ch = {
 		.n = n,
 		.polys = polys,
@@ -294,10 +314,9 @@ void layout_hotspot_persistence(struct dl_page *p, const struct slide_ctx *c)
 		.label_xy = label_xy,
 		.labels = label_text,
 	};
-	chart_choropleth(p, (struct chart_box){b.x, b.y, b.w - TABLE_W - 20, b.h}, &ch);
 
 	/* units per class, then the places named */
-	double tx = b.x + b.w - TABLE_W;
+	double tx = b.x + b.w - SLIDE_TABLE_W;
 	const char **cells = xcalloc(2 * (nc + 1), sizeof *cells);
 	cells[0] = "Pattern over the time steps";
 	cells[1] = "Neighbourhoods";
@@ -308,12 +327,12 @@ void layout_hotspot_persistence(struct dl_page *p, const struct slide_ctx *c)
 	static const double widths[] = {0.7, 0.3};
 	static const enum chart_align align[] = {ALIGN_LEFT, ALIGN_RIGHT};
 	struct table tb = {nc + 1, 2, cells, widths, align, -1, TABLE_PT};
-	size_t shown = chart_table(p, (struct chart_box){tx, b.y + 6, TABLE_W, b.h * 0.5}, &tb);
-	double y = b.y + 6 + TABLE_PT * 1.9 * (double)(shown + 1) + 10;
+	double y;
+	slide_map_and_table(p, b, &ch, &tb, SLIDE_TABLE_W, 6, b.h * 0.5, &y);
 	char *pl = named_list(ds, "Persistent hot spots", a->persistent, a->npersistent);
 	char *il = named_list(ds, "Intensifying hot spots", a->intensifying, a->nintensifying);
 	char *text = xasprintf("%s %s", pl, il);
-	column_text(p, tx, y, TABLE_W, b.y + b.h, text);
+	column_text(p, tx, y, SLIDE_TABLE_W, b.y + b.h, text);
 	free(text);
 	free(pl);
 	free(il);
@@ -379,10 +398,7 @@ void layout_street_density(struct dl_page *p, const struct slide_ctx *c)
 	}
 	/* the borough's LSOAs, faint, for orientation */
 	const struct jb_polygon **context = xcalloc(ds->nlsoa ? ds->nlsoa : 1, sizeof *context);
-	size_t ncontext = 0;
-	for (size_t l = 0; l < ds->nlsoa; l++)
-		if (ds->lsoa[l].borough == c->area && ds->lsoa[l].poly.nrings)
-			context[ncontext++] = &ds->lsoa[l].draw;
+	size_t ncontext = slide_borough_lsoas(c, context, NULL);
 	struct choropleth ch = {
 		.n = n,
 		.polys = polys,
@@ -395,10 +411,9 @@ void layout_street_density(struct dl_page *p, const struct slide_ctx *c)
 		.context = context,
 		.ncontext = ncontext,
 	};
-	chart_choropleth(p, (struct chart_box){b.x, b.y, b.w - TABLE_W - 20, b.h}, &ch);
 
 	/* the top locations inside hot cells */
-	double tx = b.x + b.w - TABLE_W;
+	double tx = b.x + b.w - SLIDE_TABLE_W;
 	const char *cells[2 * (JB_TOP_LOCATIONS + 1)] = {"Location, in hot cells", "Offences"};
 	char num[JB_TOP_LOCATIONS][32];
 	size_t rows = 1;
@@ -411,8 +426,8 @@ void layout_street_density(struct dl_page *p, const struct slide_ctx *c)
 	static const double widths[] = {0.78, 0.22};
 	static const enum chart_align align[] = {ALIGN_LEFT, ALIGN_RIGHT};
 	struct table tb = {rows, 2, cells, widths, align, -1, TABLE_PT};
-	size_t shown = chart_table(p, (struct chart_box){tx, b.y + 6, TABLE_W, b.h - 6}, &tb);
-	double y = b.y + 6 + TABLE_PT * 1.9 * (double)(shown + 1) + 10;
+	double y;
+	slide_map_and_table(p, b, &ch, &tb, SLIDE_TABLE_W, 6, 0, &y);
 	char *msg = NULL;
 	if (!h->grid_ok)
 		msg = sentence(h->grid_why);
@@ -420,7 +435,7 @@ void layout_street_density(struct dl_page *p, const struct slide_ctx *c)
 		msg = xasprintf("None of the %zu offence%s in %s lies in a hot cell.", a->street_n,
 				a->street_n == 1 ? "" : "s", name);
 	if (msg)
-		column_text(p, tx, y, TABLE_W, b.y + b.h, msg);
+		column_text(p, tx, y, SLIDE_TABLE_W, b.y + b.h, msg);
 	free(msg);
 	free(context);
 	for (int k = 0; k < JB_KDE_CLASSES; k++)

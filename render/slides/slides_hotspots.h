@@ -15,4 +15,9 @@ void layout_hotspot_persistence(struct dl_page *p, const struct slide_ctx *c);
  * inside hot grid cells. */
 void layout_street_density(struct dl_page *p, const struct slide_ctx *c);
 
+/* What each lacks for area (struct slide_kind's missing): the two hot spot
+ * maps share theirs. */
+const char *missing_hotspots(const struct jb_findings *f, int area);
+const char *missing_street_density(const struct jb_findings *f, int area);
+
 #endif

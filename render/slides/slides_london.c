@@ -15,6 +15,9 @@
 #include "../../util/xalloc.h"
 #include "fill.h"
 
+#define TOP_CHANGES 5   /* rows of the largest rises and of the largest falls */
+#define NAMED_ON_MAP 5  /* boroughs with the highest rates named on the map */
+
 /* A table whose cells are formatted into a string pool the table owns. */
 struct grid {
 	size_t nrows, ncols;
@@ -100,7 +103,7 @@ void slide_pan_london(struct dl_page *p, const struct slide_ctx *c)
 		return;
 	}
 	double colw = (b.w - 40) / 2;
-	int n = f->nranked < 5 ? f->nranked : 5;
+	int n = f->nranked < TOP_CHANGES ? f->nranked : TOP_CHANGES;
 	double y = b.y;
 	y += heading(p, b.x, y, "Largest rises in London");
 	change_table(p, (struct chart_box){b.x, y, colw, 110}, f, f->rise_order, 0, 1, n, c->area);
@@ -200,11 +203,11 @@ void slide_borough_map(struct dl_page *p, const struct slide_ctx *c)
 		/* the top class includes its upper edge */
 		labels[k] = xasprintf(k + 1 < nc ? "%s to under %s" : "%s to %s", lo, hi);
 	}
-	/* The five highest rates named on the map. */
-	double xy[10];
-	const char *names[5];
+	/* The highest rates named on the map. */
+	double xy[2 * NAMED_ON_MAP];
+	const char *names[NAMED_ON_MAP];
 	size_t nl = 0;
-	for (int k = 0; k < f->nrate_ranked && nl < 5; k++) {
+	for (int k = 0; k < f->nrate_ranked && nl < NAMED_ON_MAP; k++) {
 		int i = f->rate_order[k];
 		if (ds->borough_shape[i].nrings) {
 			jb_polygon_centroid(&ds->borough_shape[i], &xy[2 * nl], &xy[2 * nl + 1]);

@@ -1,13 +1,10 @@
-/* render/slides/slides_public.h - the public confidence and homicide slides, their
- * data tables and summary columns. Numbers come from f->confidence
+/* render/slides/slides_public.h - the public confidence and homicide slides (their
+ * data tables and summary columns: render/tables/tables_public.h). Numbers come from f->confidence
  * (analysis/confidence.h) and f->homicide (analysis/homicide.h), words
  * from the template. */
 #ifndef JB_SLIDES_PUBLIC_H
 #define JB_SLIDES_PUBLIC_H
 
-#include <stdio.h>
-
-#include "../../util/csvout.h"
 #include "../deck.h"
 
 /* confidence: a borough's eight measures against London over time (small
@@ -19,22 +16,8 @@ void layout_confidence(struct dl_page *p, const struct slide_ctx *c);
 void layout_homicide(struct dl_page *p, const struct slide_ctx *c);
 
 /* What a confidence or homicide slide lacks for area, or NULL when it has
- * what it shows (see slide_missing in deck.h). */
-const char *public_missing(const struct jb_findings *f, enum jb_slide_kind kind, int area);
-
-/* Data tables (datatable_fn, listed in render/tables/datatables.c), their columns
- * declared beside them:
- * confidence.csv  every survey measure and quarter: the area, London, and
- *                 for the quarter used the rank, change and longest run below;
- * homicide.csv    victims per year, all, aged 13-24 and knife, of the deck's
- *                 borough and of London. */
-extern const struct csv_table confidence_table, homicide_table;
-void table_confidence(FILE *out, const struct jb_findings *f, int area);
-void table_homicide(FILE *out, const struct jb_findings *f, int area);
-
-/* summary.csv's public confidence and homicide columns (declared in
- * summary_public_table), written before the context columns. */
-extern const struct csv_table summary_public_table;
-void summary_public_row(FILE *out, const struct jb_findings *f, int area);
+ * what it shows (struct slide_kind's missing). */
+const char *missing_confidence(const struct jb_findings *f, int area);
+const char *missing_homicide(const struct jb_findings *f, int area);
 
 #endif

@@ -1,6 +1,7 @@
-/* render/tables/datatables.c - see datatables.h. The tables of the core slides
- * (trend, comparison, LSOA counts) are here; each topic's slides add their
- * own tables to the list in datatables_write(). */
+/* render/tables/datatables.c - see datatables.h. Writing a deck's tables, and
+ * the tables of the core slides (trend, comparison, LSOA counts); each
+ * topic's tables are in its own file, and each slide kind lists its tables
+ * (render/slides/kinds.c). */
 #include "datatables.h"
 
 #include <stdio.h>
@@ -12,10 +13,6 @@
 #include "../../util/atomic.h"
 #include "../../util/csvout.h"
 #include "../../util/xalloc.h"
-#include "tables_context.h"
-#include "datatables_hotspots.h"
-#include "../slides/slides_drivers.h"
-#include "../slides/slides_public.h"
 
 int datatable_write(const char *dir, const char *name, datatable_fn body,
 		    const struct jb_findings *f, int area, char *err, size_t errlen)
@@ -52,11 +49,11 @@ static const struct csv_col trend_cols[] = {
 	{"pearson_residual", "ratio", "(count - fitted) / sqrt(overdispersion x fitted)"},
 	{"exception", "0/1", "1: |pearson_residual| > 3, a month outside the trend's range"},
 };
-static const struct csv_table trend_table =
+const struct csv_table trend_table =
 	CSV_TABLE("<slug>/data/trend.csv", "one month of the trend window", trend_cols);
 
 /* trend.csv: the trend slide's series. */
-static void trend(FILE *out, const struct jb_findings *f, int area)
+void datatable_trend(FILE *out, const struct jb_findings *f, int area)
 {
 	const struct jb_area_findings *a = &f->area[area];
 	const struct jb_trend *t = &a->trend;
@@ -85,12 +82,12 @@ static const struct csv_col comparison_cols[] = {
 	{"this_borough", "0/1", "1: the deck's borough"},
 	{"similar", "0/1", "1: one of the deck's five most similar boroughs"},
 };
-static const struct csv_table comparison_table =
+const struct csv_table comparison_table =
 	CSV_TABLE("<slug>/data/comparison.csv", "one of the 32 boroughs, or London",
 		  comparison_cols);
 
 /* comparison.csv: the 32 boroughs' rates, ranks and whether similar. */
-static void comparison(FILE *out, const struct jb_findings *f, int area)
+void datatable_comparison(FILE *out, const struct jb_findings *f, int area)
 {
 	const struct jb_area_findings *me = &f->area[area];
 	csv_header(out, &comparison_table);
@@ -114,12 +111,12 @@ static const struct csv_col lsoa_counts_cols[] = {
 	{"count_last12", "offences", "the theme's offences in the last 12 months of the LSOA file"},
 	{"map_class", "1..5", "the neighbourhood map's class (1 = fewest)"},
 };
-static const struct csv_table lsoa_counts_table =
+const struct csv_table lsoa_counts_table =
 	CSV_TABLE("<slug>/data/lsoa-counts.csv", "one LSOA of the deck's borough",
 		  lsoa_counts_cols);
 
 /* lsoa-counts.csv: the neighbourhood map's LSOAs, counts and classes. */
-static void lsoa_counts(FILE *out, const struct jb_findings *f, int area)
+void datatable_lsoa_counts(FILE *out, const struct jb_findings *f, int area)
 {
 	const struct jb_dataset *ds = f->ds;
 	csv_header(out, &lsoa_counts_table);
@@ -133,92 +130,57 @@ static void lsoa_counts(FILE *out, const struct jb_findings *f, int area)
 	}
 }
 
-enum { PER_DECK, LONDON_WIDE };
-
-static const struct {
-	const struct csv_table *def; /* its file name and columns */
-	datatable_fn body;
-	int (*when)(const struct jb_findings *f); /* NULL: always written */
-	int scope; /* LONDON_WIDE: the same bytes in every deck */
-} tables[] = {
-	{&trend_table, trend, NULL, PER_DECK},
-	{&comparison_table, comparison, NULL, PER_DECK},
-	{&lsoa_counts_table, lsoa_counts, NULL, PER_DECK},
-	{&hotspots_lsoa_table, datatable_hotspots_lsoa, NULL, LONDON_WIDE},
-	{&emerging_lsoa_table, datatable_emerging_lsoa, NULL, LONDON_WIDE},
-	{&emerging_steps_table, datatable_emerging_steps, NULL, LONDON_WIDE},
-	{&hotspots_grid_table, datatable_hotspots_grid, datatable_hotspots_have_street, PER_DECK},
-	{&street_top_table, datatable_street_top_locations, datatable_hotspots_have_street,
-	 PER_DECK},
-	{&drivers_deciles_table, drivers_table_deciles, NULL, PER_DECK},
-	{&drivers_imd_table, drivers_table_imd, NULL, PER_DECK},
-	{&drivers_correlations_table, drivers_table_correlations, NULL, PER_DECK},
-	{&drivers_lsoa_table, drivers_table_lsoa, NULL, PER_DECK},
-	{&drivers_curves_table, drivers_table_curves, NULL, PER_DECK},
-	{&drivers_stages_table, drivers_table_stages, NULL, PER_DECK},
-	{&drivers_funnel_table, drivers_table_funnel, NULL, PER_DECK},
-	{&drivers_po_table, drivers_table_positive_outcomes, NULL, PER_DECK},
-	{&exclusion_truancy_table, table_exclusion_truancy, NULL, PER_DECK},
-	{&youth_spend_table, table_youth_spend, NULL, PER_DECK},
-	{&youth_services_table, table_youth_services, NULL, PER_DECK},
-	{&youth_justice_table, table_youth_justice, NULL, PER_DECK},
-	{&offender_table, table_offender_management, NULL, PER_DECK},
-	{&actions_table, table_actions, NULL, PER_DECK},
-	{&actions_since_table, table_actions_since_meeting, NULL, PER_DECK},
-	{&confidence_table, table_confidence, NULL, PER_DECK},
-	{&homicide_table, table_homicide, NULL, PER_DECK},
-};
-enum { NTABLES = sizeof tables / sizeof tables[0] };
-_Static_assert(NTABLES <= DATATABLES_MAX, "DATATABLES_MAX is too small");
-
-/* The file name of table i: its path after "<slug>/data/". */
-static const char *table_name(size_t i)
+/* The file name of t: its path after "<slug>/data/". */
+static const char *table_name(const struct datatable *t)
 {
-	const char *slash = strrchr(tables[i].def->file, '/');
-	return slash ? slash + 1 : tables[i].def->file;
+	const char *slash = strrchr(t->def->file, '/');
+	return slash ? slash + 1 : t->def->file;
 }
 
-size_t datatables_names(const struct jb_findings *f, const char **names, size_t max)
+static int written_for(const struct datatable *t, const struct jb_findings *f)
+{
+	return !t->when || t->when(f);
+}
+
+size_t datatables_names(const struct datatable_set *s, const struct jb_findings *f,
+			const char **names, size_t max)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < NTABLES && n < max; i++)
-		if (!f || !tables[i].when || tables[i].when(f))
-			names[n++] = table_name(i);
+	for (size_t i = 0; i < s->n && n < max; i++)
+		if (!f || written_for(s->v[i], f))
+			names[n++] = table_name(s->v[i]);
 	return n;
 }
 
-const struct csv_table *datatables_def(size_t i)
-{
-	return i < NTABLES ? tables[i].def : NULL;
-}
-
-int datatables_shared_write(const struct jb_findings *f, const char *dir, char *err,
-			    size_t errlen)
+int datatables_shared_write(const struct datatable_set *s, const struct jb_findings *f,
+			    const char *dir, char *err, size_t errlen)
 {
 	if (make_dirs(dir) != 0) {
 		atomic_error(err, errlen, dir);
 		return -1;
 	}
-	for (size_t i = 0; i < NTABLES; i++)
-		if (tables[i].scope == LONDON_WIDE && (!tables[i].when || tables[i].when(f)) &&
-		    datatable_write(dir, table_name(i), tables[i].body, f, JB_LONDON, err, errlen) != 0)
+	for (size_t i = 0; i < s->n; i++) {
+		const struct datatable *t = s->v[i];
+		if (t->scope == DATATABLE_LONDON_WIDE && written_for(t, f) &&
+		    datatable_write(dir, table_name(t), t->body, f, JB_LONDON, err, errlen) != 0)
 			return -1;
+	}
 	return 0;
 }
 
 /* dir/name as a hard link to shared/name (link to a temporary name, then
  * rename over: atomic like every other output). Where the file system
  * refuses links, the table is written instead. */
-static int link_shared(const char *shared, const char *dir, size_t i, const struct jb_findings *f,
-		       int area, char *err, size_t errlen)
+static int link_shared(const char *shared, const char *dir, const struct datatable *t,
+		       const struct jb_findings *f, int area, char *err, size_t errlen)
 {
-	char *from = xasprintf("%s/%s", shared, table_name(i));
-	char *to = xasprintf("%s/%s", dir, table_name(i));
+	char *from = xasprintf("%s/%s", shared, table_name(t));
+	char *to = xasprintf("%s/%s", dir, table_name(t));
 	char *tmp = atomic_tmpname(to);
 	int rc = 0;
 	if (link(from, tmp) != 0 || rename(tmp, to) != 0) {
 		remove(tmp);
-		rc = datatable_write(dir, table_name(i), tables[i].body, f, area, err, errlen);
+		rc = datatable_write(dir, table_name(t), t->body, f, area, err, errlen);
 	}
 	free(from);
 	free(to);
@@ -226,20 +188,20 @@ static int link_shared(const char *shared, const char *dir, size_t i, const stru
 	return rc;
 }
 
-int datatables_write(const struct jb_findings *f, int area, const char *dir, const char *shared,
-		     char *err, size_t errlen)
+int datatables_write(const struct datatable_set *s, const struct jb_findings *f, int area,
+		     const char *dir, const char *shared, char *err, size_t errlen)
 {
 	if (make_dirs(dir) != 0) {
 		atomic_error(err, errlen, dir);
 		return -1;
 	}
-	for (size_t i = 0; i < NTABLES; i++) {
-		if (tables[i].when && !tables[i].when(f))
+	for (size_t i = 0; i < s->n; i++) {
+		const struct datatable *t = s->v[i];
+		if (!written_for(t, f))
 			continue;
-		int rc = shared && tables[i].scope == LONDON_WIDE
-				 ? link_shared(shared, dir, i, f, area, err, errlen)
-				 : datatable_write(dir, table_name(i), tables[i].body, f, area, err,
-						   errlen);
+		int rc = shared && t->scope == DATATABLE_LONDON_WIDE
+				 ? link_shared(shared, dir, t, f, area, err, errlen)
+				 : datatable_write(dir, table_name(t), t->body, f, area, err, errlen);
 		if (rc != 0)
 			return -1;
 	}

@@ -35,7 +35,8 @@ static void describe(FILE *out, const struct csv_table *t, const char *row_of)
 	}
 }
 
-int dictionary_write(const char *path, char *err, size_t errlen)
+int dictionary_write(const char *path, const struct datatable_set *tables, char *err,
+		     size_t errlen)
 {
 	struct atomic_file af;
 	FILE *out = atomic_open(&af, path);
@@ -50,8 +51,8 @@ int dictionary_write(const char *path, char *err, size_t errlen)
 	describe(out, &dashboard_table, dashboard_table.row);
 	describe(out, &quality_table, quality_table.row);
 	describe(out, &dictionary_table, dictionary_table.row);
-	for (size_t i = 0; (t = datatables_def(i)); i++)
-		describe(out, t, t->row);
+	for (size_t i = 0; i < tables->n; i++)
+		describe(out, tables->v[i]->def, tables->v[i]->def->row);
 	if (atomic_commit(&af) != 0) {
 		snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
 		return -1;

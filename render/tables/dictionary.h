@@ -7,7 +7,11 @@
 
 #include <stddef.h>
 
-/* Written atomically. 0, or -1 with a message in err. */
-int dictionary_write(const char *path, char *err, size_t errlen);
+#include "datatables.h"
+
+/* Written atomically, the decks' data tables from tables (the slide kinds'
+ * tables). 0, or -1 with a message in err. */
+int dictionary_write(const char *path, const struct datatable_set *tables, char *err,
+		     size_t errlen);
 
 #endif

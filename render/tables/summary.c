@@ -12,7 +12,7 @@
 #include "../../analysis/drivers.h"
 #include "../../util/atomic.h"
 #include "../../util/csvout.h"
-#include "../slides/slides_public.h"
+#include "tables_public.h"
 #include "tables_context.h"
 
 static const struct csv_col core_cols[] = {
@@ -73,17 +73,6 @@ static const struct csv_col drivers_cols[] = {
 static const struct csv_table core_table =
 	CSV_TABLE("summary.csv", "one borough, or London: every headline figure", core_cols);
 static const struct csv_table drivers_table = CSV_TABLE("summary.csv", "", drivers_cols);
-
-/* summary.csv's columns, in order, over the declarations that hold them. */
-static const struct csv_table *const summary_parts[] = {&core_table, &drivers_table,
-						       &summary_public_table,
-						       &summary_context_table};
-enum { NPARTS = sizeof summary_parts / sizeof summary_parts[0] };
-
-const struct csv_table *summary_part(size_t i)
-{
-	return i < NPARTS ? summary_parts[i] : NULL;
-}
 
 /* The profile, drivers and attrition columns (analysis/drivers.h). */
 static void drivers_columns(FILE *out, const struct jb_findings *f, int area)
@@ -162,15 +151,33 @@ static void core_columns(FILE *out, const struct jb_findings *f, int i)
 	hotspot_columns(out, f, i);
 }
 
+/* summary.csv's columns, in order: each part's declaration and the
+ * function writing its fields of one area's row. */
+static const struct {
+	const struct csv_table *def;
+	void (*row)(FILE *out, const struct jb_findings *f, int area);
+} parts[] = {
+	{&core_table, core_columns},
+	{&drivers_table, drivers_columns},
+	{&summary_public_table, summary_public_row},
+	{&summary_context_table, summary_context_row},
+};
+enum { NPARTS = sizeof parts / sizeof parts[0] };
+
+const struct csv_table *summary_part(size_t i)
+{
+	return i < NPARTS ? parts[i].def : NULL;
+}
+
 static void summary_body(FILE *out, const struct jb_findings *f)
 {
-	csv_header_parts(out, summary_parts, NPARTS);
-	for (int i = 0; i <= JB_NBOROUGHS; i++) {
-		core_columns(out, f, i);
-		drivers_columns(out, f, i);
-		summary_public_row(out, f, i);
-		summary_context_row(out, f, i);
-	}
+	const struct csv_table *defs[NPARTS];
+	for (size_t k = 0; k < NPARTS; k++)
+		defs[k] = parts[k].def;
+	csv_header_parts(out, defs, NPARTS);
+	for (int i = 0; i <= JB_NBOROUGHS; i++)
+		for (size_t k = 0; k < NPARTS; k++)
+			parts[k].row(out, f, i);
 }
 
 static const struct csv_col dashboard_cols[] = {
@@ -188,9 +195,11 @@ const struct csv_table dashboard_table =
 static void dashboard_body(FILE *out, const struct jb_findings *f)
 {
 	csv_header(out, &dashboard_table);
-	for (int i = 0; i <= JB_NBOROUGHS; i++)
-		for (size_t k = 0; k < f->theme->ndash && k < 8; k++) {
-			const struct jb_area_findings *a = &f->area[i];
+	for (int i = 0; i <= JB_NBOROUGHS; i++) {
+		const struct jb_area_findings *a = &f->area[i];
+		/* as many as the findings keep (the loader allows no more) */
+		size_t max = sizeof a->dash_last12 / sizeof a->dash_last12[0];
+		for (size_t k = 0; k < f->theme->ndash && k < max; k++) {
 			csv_text(out, a->code, 0);
 			csv_text(out, a->name, 0);
 			csv_text(out, f->theme->dash_subtypes[k], 0);
@@ -198,6 +207,7 @@ static void dashboard_body(FILE *out, const struct jb_findings *f)
 			csv_int(out, a->dash_prev12[k], 0);
 			csv_fig(out, a->dash_pct[k], 1);
 		}
+	}
 }
 
 /* path, written atomically by body. */
