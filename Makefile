@@ -2,6 +2,7 @@
 #
 #   make          build ./jembrief
 #   make run      build, then write the London batch from sample-data/ into out/
+#                 (RUN_FLAGS="--pptx --svg" adds PowerPoint and SVG)
 #   make test     build and run every test
 #   make check    the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench    the speed targets: sample batch, --png, Met scale against
@@ -35,7 +36,8 @@ PKGS := \
 	nettle \
 	harfbuzz-subset \
 	libpng \
-	libqpdf
+	libqpdf \
+	libxml-2.0
 TEST_PKGS := cmocka
 
 CC         ?= cc
@@ -48,6 +50,7 @@ CFLAGS     ?= -O2 -g
 BUILD      ?= build
 OUT        ?= out
 DATA       ?= sample-data
+RUN_FLAGS  ?=
 PKG_CONFIG ?= pkg-config
 
 # Where make install puts things (GNU conventions). DATADIR is compiled in
@@ -171,7 +174,7 @@ $(BUILD)/bench-run: $(BUILD)/tests/bench-run.o
 .SECONDARY:
 
 run: jembrief
-	./jembrief --data $(DATA) --out $(OUT)
+	./jembrief --data $(DATA) --out $(OUT) $(RUN_FLAGS)
 
 # Everything make test builds, without running it (tests/test_fresh.sh).
 test-build: $(BUILD)/jembrief $(BUILD)/jembrief.1 $(GENERATE) $(TEST_BIN)

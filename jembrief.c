@@ -69,6 +69,9 @@ static const char usage_text[] =
 	"  -j, --jobs=N           decks written, and street-level files read, in\n"
 	"                         parallel (default: the number of cores)\n"
 	"      --png              also write PNG previews, OUT/png/<slug>/NN.png\n"
+	"      --pptx             also write each deck as PowerPoint, OUT/<slug>.pptx\n"
+	"      --svg              also write each slide and each chart as SVG,\n"
+	"                         OUT/svg/<slug>/NN.svg and NN-K.svg (chart K of slide NN)\n"
 	"      --csv-bom          begin every CSV with a UTF-8 byte order mark, so that\n"
 	"                         Excel opens accented names correctly (default: none)\n"
 	"      --protect          encrypt the PDFs: the owner password is read from\n"
@@ -135,7 +138,7 @@ enum dump_format { DUMP_TEXT, DUMP_JSON };
 struct options {
 	const char *data, *out, *theme;
 	const char *marking; /* NULL: the theme's */
-	int period, jobs, png, dump, quiet;
+	int period, jobs, png, pptx, svg, dump, quiet;
 	int check, csv_bom;
 	enum dump_format format;
 	int protect, no_print, allow_copy;
@@ -229,6 +232,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{"period", required_argument, NULL, 'p'},
 		{"jobs", required_argument, NULL, 'j'},
 		{"png", no_argument, &o->png, 1},
+		{"pptx", no_argument, &o->pptx, 1},
+		{"svg", no_argument, &o->svg, 1},
 		{"csv-bom", no_argument, &o->csv_bom, 1},
 		{"protect", no_argument, &o->protect, 1},
 		{"no-print", no_argument, &o->no_print, 1},
@@ -537,15 +542,16 @@ static int write_outputs(struct outdir *od, const struct jb_findings *f,
 		fprintf(stderr, "jembrief: %s\n", err);
 		failures++;
 	}
-	struct deck_options dopt = {.outdir = o->out, .png = o->png, .epoch = deck_epoch(f),
-				    .shared = shared, .pdf = o->protect ? &popt : NULL};
+	struct deck_options dopt = {.outdir = o->out, .png = o->png, .pptx = o->pptx, .svg = o->svg,
+				    .epoch = deck_epoch(f), .shared = shared,
+				    .pdf = o->protect ? &popt : NULL};
 	int *ok = xcalloc((size_t)nsel, sizeof *ok);
 	int written = run_batch(f, t, &dopt, sel, nsel, o->jobs, o->quiet, ok);
 	outdir_remove_shared(shared);
 	free(shared);
 	for (int k = 0; k < nsel; k++)
 		if (ok[k])
-			deck_outputs(f, t, sel[k], o->png, wrote, od);
+			deck_outputs(f, t, sel[k], &dopt, wrote, od);
 	/* A deck that failed leaves nothing: what it wrote goes with every
 	 * output of an earlier run that this one did not write again. */
 	outdir_remove_stale(od);

@@ -1,6 +1,6 @@
 /* render/deck.c - assemble one area's deck: a page per template slide, each
  * with its title, subtitle and footer (DESIGN §6), then write the PDF and,
- * on request, PNG previews. */
+ * on request, PNG previews, SVGs and a PowerPoint file. */
 #include "deck.h"
 
 #include <stdio.h>
@@ -16,6 +16,8 @@
 #include "slides/kinds.h"
 #include "display/font.h"
 #include "display/png.h"
+#include "display/pptx.h"
+#include "display/svg.h"
 
 #define MARGIN 40.0
 #define TITLE_Y 30.0
@@ -31,10 +33,12 @@ static void header(struct dl_page *p, const struct slide_ctx *c)
 {
 	char *title = slide_title(c, c->spec);
 	char *sub = slide_fill(c, c->spec->subtitle);
+	struct chart_box tb = {MARGIN, TITLE_Y, DL_PAGE_W - 2 * MARGIN, 54};
+	size_t span = dl_span_begin(p, DL_SPAN_TITLE, tb.x, tb.y, tb.w, tb.h);
 	dl_tag_begin(p, DL_ROLE_H1);
-	double h = chart_text(p, (struct chart_box){MARGIN, TITLE_Y, DL_PAGE_W - 2 * MARGIN, 54},
-			      DL_BOLD, TITLE_SIZE, COL_DARK_BLUE, ALIGN_LEFT, title);
+	double h = chart_text(p, tb, DL_BOLD, TITLE_SIZE, COL_DARK_BLUE, ALIGN_LEFT, title);
 	dl_tag_end(p);
+	dl_span_end(p, span);
 	if (sub)
 		chart_text(p, (struct chart_box){MARGIN, TITLE_Y + h + 4, DL_PAGE_W - 2 * MARGIN, 30},
 			   DL_REGULAR, SUBTITLE_SIZE, COL_MUTED, ALIGN_LEFT, sub);
@@ -53,6 +57,11 @@ static void footer(struct dl_page *p, const struct slide_ctx *c, int page, int n
 	char *left = xasprintf("%s%s%s%s%s", f->area[c->area].name,
 			       f->has_series ? " · data to " : "", f->has_series ? period : "",
 			       src ? " · Source: " : "", src ? src : "");
+	if (src) {
+		char *notes = xasprintf("Source: %s", src);
+		dl_page_notes(p, notes); /* the speaker notes of --pptx */
+		free(notes);
+	}
 	/* The source may be long: two lines, clear of the marking and page
 	 * number, which sit right. */
 	double mw = font_width(DL_BOLD, FOOTER_SIZE, c->t->marking);
@@ -95,9 +104,10 @@ const char *deck_file_name(int area)
 	return area == JB_LONDON ? "london-overview" : jb_boroughs[area].slug;
 }
 
-void deck_outputs(const struct jb_findings *f, const struct jb_template *t, int area, int png,
-		  void (*add)(void *ctx, const char *rel), void *ctx)
+void deck_outputs(const struct jb_findings *f, const struct jb_template *t, int area,
+		  const struct deck_options *o, void (*add)(void *ctx, const char *rel), void *ctx)
 {
+	int png = o->png;
 	const char *name = deck_file_name(area);
 	struct datatable_set set;
 	slide_kinds_datatables(&set);
@@ -114,6 +124,16 @@ void deck_outputs(const struct jb_findings *f, const struct jb_template *t, int 
 		char *rel = xasprintf("png/%s/%02zu.png", name, i + 1);
 		add(ctx, rel);
 		free(rel);
+	}
+	if (o->svg) { /* a file per slide and per chart: the laid-out deck says */
+		struct dl_deck *d = deck_build(f, t, area);
+		svg_deck_files(d, name, add, ctx);
+		dl_deck_free(d);
+	}
+	if (o->pptx) {
+		char *pptx = xasprintf("%s.pptx", name);
+		add(ctx, pptx);
+		free(pptx);
 	}
 	char *pdf = xasprintf("%s.pdf", name);
 	add(ctx, pdf);
@@ -239,6 +259,13 @@ int deck_write(const struct jb_findings *f, const struct jb_template *t, int are
 	}
 	if (rc == 0 && o->png)
 		rc = write_pngs(d, name, o, err, errlen);
+	if (rc == 0 && o->svg)
+		rc = svg_write_deck(d, o->outdir, name, err, errlen);
+	if (rc == 0 && o->pptx) {
+		char *path = xasprintf("%s/%s.pptx", o->outdir, name);
+		rc = pptx_write(d, path, err, errlen);
+		free(path);
+	}
 	if (rc == 0) {
 		char *path = xasprintf("%s/%s.pdf", o->outdir, name);
 		rc = pdf_write(d, path, o->pdf, err, errlen);

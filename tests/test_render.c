@@ -186,7 +186,7 @@ static void check_finds_problems(void **state)
 	assert_int_equal(dl_deck_check(d, f), 5);
 	fclose(f);
 	assert_non_null(strstr(buf, "page 0 item 5: path begun and never ended"));
-	assert_non_null(strstr(buf, "2 path call(s) out of order"));
+	assert_non_null(strstr(buf, "2 path or span call(s) out of order"));
 	assert_non_null(strstr(buf, "link targets a page that does not exist"));
 	assert_non_null(strstr(buf, "text runs outside the page"));
 	assert_non_null(strstr(buf, "image has no pixels"));

@@ -3,7 +3,9 @@
  * and class comes from the caller (which takes it from the findings); a
  * chart computes only positions (scales, ticks, layout), never a statistic.
  *
- * All strings are UTF-8 and copied into the display list.
+ * All strings are UTF-8 and copied into the display list. Each chart and
+ * map (not tiles or tables) is one figure span of its page (display.h),
+ * its box the one it was given.
  */
 #ifndef JB_CHART_H
 #define JB_CHART_H

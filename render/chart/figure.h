@@ -10,9 +10,11 @@
 #define CHART_AS_FIGURE(name, type)                                                   \
 	void chart_##name(struct dl_page *p, struct chart_box b, const type *c)        \
 	{                                                                              \
+		size_t span = dl_span_begin(p, DL_SPAN_FIGURE, b.x, b.y, b.w, b.h);    \
 		dl_tag_begin(p, DL_ROLE_FIGURE);                                       \
 		name##_draw(p, b, c);                                                  \
 		dl_tag_end(p);                                                         \
+		dl_span_end(p, span);                                                  \
 	}
 
 #endif

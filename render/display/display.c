@@ -43,6 +43,10 @@ static void page_free(struct dl_page *p)
 	for (size_t i = 0; i < p->nitems; i++)
 		item_free(&p->items[i]);
 	free(p->items);
+	for (size_t i = 0; i < p->nspans; i++)
+		free(p->spans[i].alt);
+	free(p->spans);
+	free(p->notes);
 	free(p->outline);
 	for (size_t i = 0; i < p->ntags; i++)
 		free(p->tags[i].alt);
@@ -285,6 +289,52 @@ void dl_image(struct dl_page *p, double x, double y, double w, double h,
 	}
 }
 
+/* ---- spans and notes ---- */
+
+#define SPAN_OPEN ((size_t)-1)
+
+size_t dl_span_begin(struct dl_page *p, enum dl_span_role role, double x, double y, double w,
+		     double h)
+{
+	if (p->nspans && p->spans[p->nspans - 1].end == SPAN_OPEN) {
+		p->misuse++; /* spans do not nest: the open one ends here */
+		dl_span_end(p, p->nspans - 1);
+	}
+	p->spans = xgrow(p->spans, &p->capspans, p->nspans + 1, sizeof *p->spans);
+	p->spans[p->nspans] = (struct dl_span){
+		.role = role, .first = p->nitems, .end = SPAN_OPEN, .x = x, .y = y, .w = w, .h = h};
+	return p->nspans++;
+}
+
+void dl_span_end(struct dl_page *p, size_t span)
+{
+	if (span >= p->nspans || p->spans[span].end != SPAN_OPEN) {
+		p->misuse++;
+		return;
+	}
+	p->spans[span].end = p->nitems;
+	if (p->spans[span].first == p->nitems && span == p->nspans - 1) {
+		free(p->spans[span].alt);
+		p->nspans--; /* nothing in it */
+	}
+}
+
+void dl_span_alt(struct dl_page *p, size_t span, const char *utf8)
+{
+	if (span >= p->nspans) {
+		p->misuse++;
+		return;
+	}
+	free(p->spans[span].alt);
+	p->spans[span].alt = utf8 ? utf8_clean(utf8) : NULL;
+}
+
+void dl_page_notes(struct dl_page *p, const char *utf8)
+{
+	free(p->notes);
+	p->notes = utf8 ? utf8_clean(utf8) : NULL;
+}
+
 /* ---- dump ---- */
 
 static void dump_str(FILE *out, const char *s)
@@ -405,8 +455,13 @@ void dl_tag_end(struct dl_page *p)
 
 void dl_tag_alt(struct dl_page *p, int tag, const char *alt)
 {
-	if (tag >= 0 && (size_t)tag < p->ntags)
-		set_str(&p->tags[tag].alt, alt);
+	if (tag < 0 || (size_t)tag >= p->ntags)
+		return;
+	set_str(&p->tags[tag].alt, alt);
+	/* the figure's span (--pptx's group, --svg's file) says the same */
+	for (size_t k = 0; k < p->nspans; k++)
+		if (p->spans[k].role == DL_SPAN_FIGURE && p->spans[k].first == p->tags[tag].first)
+			dl_span_alt(p, k, alt);
 }
 
 int dl_tag_of_item(const struct dl_page *p, size_t i)
@@ -548,7 +603,7 @@ int dl_deck_check(const struct dl_deck *d, FILE *err)
 		c.page = i;
 		c.item = p->nitems;
 		if (p->misuse) {
-			char *msg = xasprintf("%d path call(s) out of order", p->misuse);
+			char *msg = xasprintf("%d path or span call(s) out of order", p->misuse);
 			problem(&c, msg);
 			free(msg);
 		}
@@ -563,6 +618,10 @@ int dl_deck_check(const struct dl_deck *d, FILE *err)
 			c.item = j;
 			check_item(&c, d, p, &p->items[j]);
 		}
+		c.item = p->nitems;
+		for (size_t j = 0; j < p->nspans; j++)
+			if (p->spans[j].end == SPAN_OPEN)
+				problem(&c, "span begun and never ended");
 	}
 	return c.problems;
 }

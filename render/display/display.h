@@ -93,17 +93,33 @@ struct dl_tag {
 	char *alt;         /* a figure's alternative text, or NULL */
 };
 
+/* A run of a page's items that means something beyond its drawing, for
+ * the backends that keep structure: the slide's title (pptx.c writes it as
+ * the title placeholder, so PowerPoint's outline sees it) and each chart or
+ * map (a figure: pptx.c groups it, with its alternative text as the
+ * group's description; svg.c writes it as a file of its own). */
+enum dl_span_role { DL_SPAN_TITLE, DL_SPAN_FIGURE };
+struct dl_span {
+	enum dl_span_role role;
+	size_t first, end;  /* items [first, end); end == (size_t)-1 while open */
+	double x, y, w, h;  /* the box it was laid out in */
+	char *alt;          /* alternative text, or NULL when none was given */
+};
+
 struct dl_page {
 	char *outline;   /* outline (bookmark) title of this slide */
 	struct dl_item *items;
 	size_t nitems, capitems;
 	struct dl_item *cur; /* path being built, or NULL */
-	int misuse;          /* path calls out of order (counted by dl_deck_check) */
+	int misuse;          /* path or span calls out of order (dl_deck_check) */
 	struct dl_tag *tags; /* in the order begun: the reading order */
 	size_t ntags, captags;
 	int open;            /* innermost open element, -1 none */
 	int absorbed;        /* begins inside a figure, artifact or text element */
 	int tag_misuse;      /* ends without a begin (counted by dl_deck_check) */
+	struct dl_span *spans; /* in the order begun; they do not overlap */
+	size_t nspans, capspans;
+	char *notes;     /* the speaker notes (the slide's sources line), or NULL */
 };
 
 struct dl_deck {
@@ -163,6 +179,18 @@ void dl_tag_alt(struct dl_page *p, int tag, const char *alt);
 /* The element whose content item i is: the innermost element open when it
  * was drawn, or the figure or artifact that absorbed it; -1 for none. */
 int dl_tag_of_item(const struct dl_page *p, size_t i);
+
+/* Spans: begin before the span's first item, end after its last; begin
+ * returns the span's index for dl_span_end() and dl_span_alt(). A span
+ * ended with no items is dropped. Spans do not nest: a begin while one is
+ * open, or an end of a span not open, counts as misuse (dl_deck_check). */
+size_t dl_span_begin(struct dl_page *p, enum dl_span_role role, double x, double y, double w,
+		     double h);
+void dl_span_end(struct dl_page *p, size_t span);
+/* The alternative text of span (copied; replaces any earlier one). */
+void dl_span_alt(struct dl_page *p, size_t span, const char *utf8);
+/* The page's speaker notes (copied; replaces any earlier ones). */
+void dl_page_notes(struct dl_page *p, const char *utf8);
 
 /* Whether a backend can draw it: finite numbers, something to paint (a
  * fill or a stroke, visible text, pixels), a link to one of npages pages.

@@ -184,8 +184,10 @@ void layout_title(struct dl_page *p, const struct slide_ctx *c)
 	char *sub = slide_fill(c, c->spec->subtitle);
 	char *note = slide_fill(c, c->spec->note);
 	double y = 170;
+	size_t span = dl_span_begin(p, DL_SPAN_TITLE, 60, y, 840, 140);
 	y += chart_text(p, (struct chart_box){60, y, 840, 140}, DL_BOLD, 36, COL_WHITE, ALIGN_LEFT,
 			title);
+	dl_span_end(p, span);
 	dl_rect(p, 60, y + 14, 120, 6, (struct dl_style){.fill = COL_TURQUOISE});
 	if (sub)
 		chart_text(p, (struct chart_box){60, y + 38, 840, 50}, DL_REGULAR, 16, COL_WHITE,
