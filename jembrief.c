@@ -69,6 +69,9 @@ static const char usage_text[] =
 	"  -j, --jobs=N           decks written, and street-level files read, in\n"
 	"                         parallel (default: the number of cores)\n"
 	"      --png              also write PNG previews, OUT/png/<slug>/NN.png\n"
+	"      --pptx             also write each deck as PowerPoint, OUT/<slug>.pptx\n"
+	"      --svg              also write each slide and each chart as SVG,\n"
+	"                         OUT/svg/<slug>/NN.svg and NN-K.svg (chart K of slide NN)\n"
 	"      --csv-bom          begin every CSV with a UTF-8 byte order mark, so that\n"
 	"                         Excel opens accented names correctly (default: none)\n"
 	"      --protect          encrypt the PDFs: the owner password is read from\n"
@@ -77,6 +80,9 @@ static const char usage_text[] =
 	"                         copying not, unless changed by:\n"
 	"      --no-print         with --protect: forbid printing\n"
 	"      --allow-copy       with --protect: allow copying text\n"
+	"      --marking=TEXT     the protective marking printed on every page and\n"
+	"                         written into the PDF metadata (default: the theme's,\n"
+	"                         e.g. OFFICIAL-SENSITIVE)\n"
 	"      --check            check the data directory and the template, print what\n"
 	"                         a run would use, and write nothing\n"
 	"      --dump-findings    print the findings of the boroughs named (all when\n"
@@ -135,7 +141,8 @@ enum dump_format { DUMP_TEXT, DUMP_JSON };
 
 struct options {
 	const char *data, *out, *theme;
-	int period, jobs, png, dump, quiet;
+	const char *marking; /* NULL: the theme's */
+	int period, jobs, png, pptx, svg, dump, quiet;
 	int check, csv_bom;
 	enum dump_format format;
 	int protect, no_print, allow_copy;
@@ -206,6 +213,20 @@ static void option_error(int c, const char *arg)
 	fputs("jembrief: try 'jembrief --help' for more information\n", stderr);
 }
 
+/* NULL when s can be the protective marking: a line of text short enough
+ * for the footer; else what is wrong. */
+static const char *marking_problem(const char *s)
+{
+	if (!*s)
+		return "the marking is empty";
+	if (strlen(s) > JB_MARKING_MAX)
+		return "the marking is longer than 40 bytes, what the footer holds";
+	for (const unsigned char *c = (const unsigned char *)s; *c; c++)
+		if (*c < 0x20 || *c == 0x7F)
+			return "the marking holds a control character";
+	return NULL;
+}
+
 static int parse_options(int argc, char **argv, struct options *o)
 {
 	/* Flags are set by getopt_long itself (it returns 0 for them). */
@@ -216,10 +237,13 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{"period", required_argument, NULL, 'p'},
 		{"jobs", required_argument, NULL, 'j'},
 		{"png", no_argument, &o->png, 1},
+		{"pptx", no_argument, &o->pptx, 1},
+		{"svg", no_argument, &o->svg, 1},
 		{"csv-bom", no_argument, &o->csv_bom, 1},
 		{"protect", no_argument, &o->protect, 1},
 		{"no-print", no_argument, &o->no_print, 1},
 		{"allow-copy", no_argument, &o->allow_copy, 1},
+		{"marking", required_argument, NULL, 'M'},
 		{"check", no_argument, &o->check, 1},
 		{"dump-findings", no_argument, &o->dump, 1},
 		{"format", required_argument, NULL, 'F'},
@@ -263,6 +287,13 @@ static int parse_options(int argc, char **argv, struct options *o)
 				return -1;
 			}
 			o->jobs = (int)n;
+			break;
+		case 'M':
+			if (marking_problem(optarg)) {
+				fprintf(stderr, "jembrief: --marking: %s\n", marking_problem(optarg));
+				return -1;
+			}
+			o->marking = optarg;
 			break;
 		case 'F':
 			if (parse_format(optarg, &o->format) != 0)
@@ -537,15 +568,16 @@ static int write_outputs(struct outdir *od, const struct jb_findings *f,
 		fprintf(stderr, "jembrief: %s\n", err);
 		failures++;
 	}
-	struct deck_options dopt = {.outdir = o->out, .png = o->png, .epoch = deck_epoch(f),
-				    .shared = shared, .pdf = o->protect ? &popt : NULL};
+	struct deck_options dopt = {.outdir = o->out, .png = o->png, .pptx = o->pptx, .svg = o->svg,
+				    .epoch = deck_epoch(f), .shared = shared,
+				    .pdf = o->protect ? &popt : NULL};
 	int *ok = xcalloc((size_t)nsel, sizeof *ok);
 	int written = run_batch(f, t, &dopt, sel, nsel, o->jobs, o->quiet, ok);
 	outdir_remove_shared(shared);
 	free(shared);
 	for (int k = 0; k < nsel; k++)
 		if (ok[k])
-			deck_outputs(f, t, sel[k], o->png, wrote, od);
+			deck_outputs(f, t, sel[k], &dopt, wrote, od);
 	/* A deck that failed leaves nothing: what it wrote goes with every
 	 * output of an earlier run that this one did not write again. */
 	outdir_remove_stale(od);
@@ -696,6 +728,10 @@ int main(int argc, char **argv)
 	}
 	char *tpath = NULL;
 	struct jb_template *t = load_template(o.theme, &tpath);
+	if (t && o.marking) {
+		free(t->marking);
+		t->marking = xstrdup(o.marking);
+	}
 	char *data = t ? data_dir(o.data) : NULL;
 	/* a missing font stops the run before any data are read */
 	if (!t || !data || (!o.dump && font_init(NULL, NULL) != 0)) {

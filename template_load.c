@@ -488,6 +488,7 @@ static void load_slides(struct loader *L, const config_setting_t *sl, const char
 		s->subtitle = get_text(L, g, "subtitle", 0);
 		s->source = get_text(L, g, "source", 0);
 		s->note = get_text(L, g, "note", 0);
+		s->alt = get_text(L, g, "alt", 0);
 		s->bullets = get_texts(L, g, "bullets", &s->nbullets);
 		load_tiles(L, g, s);
 		load_rules(L, g, s);
@@ -567,6 +568,7 @@ static void free_specs(struct jb_slide_spec *specs, size_t n)
 			jb_text_free(s->rule_text[r]);
 		jb_text_free(s->source);
 		jb_text_free(s->note);
+		jb_text_free(s->alt);
 		for (size_t k = 0; k < s->nbullets; k++)
 			jb_text_free(s->bullets[k]);
 		free(s->bullets);

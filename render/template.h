@@ -33,6 +33,8 @@ struct jb_slide_spec {
 	struct jb_text *subtitle;
 	struct jb_text *source;   /* footer source line */
 	struct jb_text *note;     /* a short note under the chart, may be NULL */
+	struct jb_text *alt;      /* the chart's alternative text (tagged PDF);
+				   * NULL: the slide's title */
 	struct jb_text **bullets; /* text items, may be 0 */
 	size_t nbullets;
 	struct jb_tile_spec *tiles; /* key-figures tiles */
@@ -49,6 +51,9 @@ struct jb_slide_spec {
  * 20; a list longer than this is refused (a deck of thousands of pages is
  * a mistake, and takes minutes to write). */
 #define JB_TEMPLATE_MAX_SLIDES 200
+/* The longest protective marking (--marking): the footer keeps room for
+ * it between the source and the page number. */
+#define JB_MARKING_MAX 40
 /* The theme's 'dashboard' lists at most as many MPS dashboard measures as
  * the findings keep figures for (analysis/findings.h's dash arrays). */
 #define JB_TEMPLATE_MAX_DASH                                                  \
@@ -58,7 +63,8 @@ struct jb_slide_spec {
 struct jb_template {
 	char *path;
 	struct jb_theme theme;
-	char *marking;   /* protective marking, default OFFICIAL-SENSITIVE */
+	char *marking;   /* protective marking, default OFFICIAL-SENSITIVE;
+			  * --marking replaces it (at most JB_MARKING_MAX bytes) */
 	char *author;    /* PDF author */
 	struct jb_slide_spec *slides;   /* a borough's deck */
 	size_t nslides;
