@@ -31,6 +31,8 @@ PKGS := \
 	geos \
 	shapelib \
 	fontconfig \
+	libpng \
+	libjpeg \
 	nettle
 TEST_PKGS := cmocka
 

@@ -664,6 +664,10 @@ int main(int argc, char **argv)
 		jb_template_free(t);
 		return EXIT_USAGE;
 	}
+	/* the analyst's pictures: one that cannot be read is said, not fatal */
+	jb_template_read_images(t, data);
+	if (t->logo_problem && !o.quiet)
+		fprintf(stderr, "jembrief: logo left out: no %s\n", t->logo_problem);
 	/* The output folder is taken before the data are read: a second run
 	 * into it, or a folder that cannot be written, stops at once. */
 	struct outdir od = {.lock_fd = -1};

@@ -175,6 +175,23 @@ static void load_when_missing(struct loader *L, const config_setting_t *g, struc
 		s->show_missing = strcmp(w, "show") == 0;
 }
 
+/* image = "file" is an image slide's, and it needs it and its alt text
+ * (a picture without words reaches no one who cannot see it). */
+static void load_image_fields(struct loader *L, const config_setting_t *g,
+			      struct jb_slide_spec *s)
+{
+	int is_image = s->kind->flags & KIND_IMAGE;
+	if (!is_image && s->image)
+		fail(L, config_setting_get_member(g, "image"),
+		     "'image' belongs to a slide of kind \"image\"");
+	else if (is_image && (!s->image || !*s->image))
+		fail(L, g, "an image slide needs 'image = \"file.png\";' (a PNG or JPEG in the "
+		     "data directory)");
+	else if (is_image && (!s->alt || !*s->alt))
+		fail(L, g, "an image slide needs 'alt = \"...\";', what the picture shows for "
+		     "those who cannot see it");
+}
+
 /* The theme's headline slide follows the key findings, else the key
  * figures, else stays where it is. */
 static void move_headline(struct jb_template *t)
@@ -305,6 +322,7 @@ static void load_theme(struct loader *L, const config_setting_t *th, struct jb_t
 	if (!t->marking)
 		t->marking = xstrdup("OFFICIAL-SENSITIVE");
 	t->author = get_string(L, th, "author", 0);
+	t->logo = get_string(L, th, "logo", 0);
 	if (!t->author)
 		t->author = xstrdup("jembrief");
 	int months = 36;
@@ -489,6 +507,11 @@ static void load_slides(struct loader *L, const config_setting_t *sl, const char
 		s->source = get_text(L, g, "source", 0);
 		s->note = get_text(L, g, "note", 0);
 		s->bullets = get_texts(L, g, "bullets", &s->nbullets);
+		s->paragraphs = get_texts(L, g, "paragraphs", &s->nparagraphs);
+		s->image = get_string(L, g, "image", 0);
+		s->alt = get_string(L, g, "alt", 0);
+		s->caption = get_text(L, g, "caption", 0);
+		load_image_fields(L, g, s);
 		load_tiles(L, g, s);
 		load_rules(L, g, s);
 		load_when_missing(L, g, s);
@@ -570,6 +593,14 @@ static void free_specs(struct jb_slide_spec *specs, size_t n)
 		for (size_t k = 0; k < s->nbullets; k++)
 			jb_text_free(s->bullets[k]);
 		free(s->bullets);
+		for (size_t k = 0; k < s->nparagraphs; k++)
+			jb_text_free(s->paragraphs[k]);
+		free(s->paragraphs);
+		free(s->image);
+		free(s->alt);
+		jb_text_free(s->caption);
+		jb_image_free(&s->pixels);
+		free(s->image_problem);
 	}
 	free(specs);
 }
@@ -581,6 +612,9 @@ void jb_template_free(struct jb_template *t)
 	free(t->path);
 	free(t->marking);
 	free(t->author);
+	free(t->logo);
+	jb_image_free(&t->logo_pixels);
+	free(t->logo_problem);
 	free(t->theme.id);
 	free(t->theme.title);
 	free(t->theme.note);
@@ -597,3 +631,28 @@ void jb_template_free(struct jb_template *t)
 	free(t);
 }
 
+
+/* One picture: read into *img, or why not into *problem. */
+static void read_picture(const char *datadir, const char *file, struct jb_image *img,
+			 char **problem)
+{
+	char why[256];
+	char *path = xasprintf("%s/%s", datadir, file);
+	if (jb_image_read(path, img, why, sizeof why) != 0)
+		*problem = xasprintf("readable picture %s: %s", file, why);
+	free(path);
+}
+
+void jb_template_read_images(struct jb_template *t, const char *datadir)
+{
+	if (t->logo)
+		read_picture(datadir, t->logo, &t->logo_pixels, &t->logo_problem);
+	for (size_t i = 0; i < t->nslides; i++)
+		if (t->slides[i].image)
+			read_picture(datadir, t->slides[i].image, &t->slides[i].pixels,
+				     &t->slides[i].image_problem);
+	for (size_t i = 0; i < t->noverview; i++)
+		if (t->overview[i].image)
+			read_picture(datadir, t->overview[i].image, &t->overview[i].pixels,
+				     &t->overview[i].image_problem);
+}

@@ -29,5 +29,9 @@ char *jb_template_find(const char *name_or_path, char *err, size_t errlen);
  * there). */
 struct jb_template *jb_template_load(const char *path, char *err, size_t errlen);
 void jb_template_free(struct jb_template *t);
+/* The pictures the template names (theme.logo, each image slide's image),
+ * read from datadir (paths relative to it). One that cannot be read is not
+ * an error: its slide, or the logo, says or is left out (its *_problem). */
+void jb_template_read_images(struct jb_template *t, const char *datadir);
 
 #endif

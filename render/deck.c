@@ -58,6 +58,9 @@ static void footer(struct dl_page *p, const struct slide_ctx *c, int page, int n
 	snprintf(num, sizeof num, "%d / %d", page + 1, npages);
 	dl_text(p, DL_PAGE_W - MARGIN - font_width(DL_REGULAR, FOOTER_SIZE, num), FOOTER_BASE,
 		DL_REGULAR, FOOTER_SIZE, COL_MUTED, num);
+	/* the logo, small, between the marking and the page number */
+	slide_picture(p, (struct chart_box){DL_PAGE_W - MARGIN - 130, FOOTER_RULE + 6, 80, 14},
+		      &c->t->logo_pixels, 1);
 	free(src);
 	free(left);
 }

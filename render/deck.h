@@ -104,6 +104,10 @@ const char *slide_missing(const struct jb_findings *f, const struct jb_slide_spe
 int slide_for_theme(const struct jb_slide_spec *spec, const struct jb_theme *theme);
 /* The slide's template bullets, filled, as a list in box b at size pt. */
 void slide_bullets(struct dl_page *p, const struct slide_ctx *c, struct chart_box b, double size);
+/* A picture drawn as large as fits box b without changing its shape,
+ * centred (centre) or at b's top left (not); nothing when img has no
+ * pixels. */
+void slide_picture(struct dl_page *p, struct chart_box b, const struct jb_image *img, int centre);
 /* A panel saying "No data supplied: WHAT. ..." filling box b. */
 void slide_no_data(struct dl_page *p, struct chart_box b, const char *what);
 

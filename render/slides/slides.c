@@ -105,6 +105,8 @@ int slide_for_theme(const struct jb_slide_spec *spec, const struct jb_theme *the
 
 const char *slide_missing(const struct jb_findings *f, const struct jb_slide_spec *spec, int area)
 {
+	if (spec->image_problem) /* the analyst's picture, not the data */
+		return spec->image_problem;
 	return spec->kind->missing ? spec->kind->missing(f, area) : NULL;
 }
 
@@ -115,6 +117,16 @@ void slide_no_data(struct dl_page *p, struct chart_box b, const char *what)
 	char *msg = xasprintf("No data supplied: %s. See the sources slide for what was read.", what);
 	chart_text(p, t, DL_BOLD, 14, COL_MUTED, ALIGN_CENTRE, msg);
 	free(msg);
+}
+
+void slide_picture(struct dl_page *p, struct chart_box b, const struct jb_image *img, int centre)
+{
+	if (!img->rgb || b.w <= 0 || b.h <= 0)
+		return;
+	double sx = b.w / img->w, sy = b.h / img->h, s = sx < sy ? sx : sy;
+	double w = img->w * s, h = img->h * s;
+	double x = centre ? b.x + (b.w - w) / 2 : b.x, y = centre ? b.y + (b.h - h) / 2 : b.y;
+	dl_image(p, x, y, w, h, img->w, img->h, img->rgb);
 }
 
 size_t slide_borough_lsoas(const struct slide_ctx *c, const struct jb_polygon **polys,
@@ -175,6 +187,9 @@ const char *missing_lsoa_map(const struct jb_findings *f, int area)
 
 /* ---- title ---- */
 
+#define LOGO_W 180.0 /* the title slide's logo, at most */
+#define LOGO_H 72.0
+
 void layout_title(struct dl_page *p, const struct slide_ctx *c)
 {
 	dl_rect(p, 0, 0, DL_PAGE_W, DL_PAGE_H, (struct dl_style){.fill = COL_DARK_BLUE});
@@ -191,6 +206,12 @@ void layout_title(struct dl_page *p, const struct slide_ctx *c)
 	if (note)
 		chart_text(p, (struct chart_box){60, 400, 760, 70}, DL_REGULAR, 10.5,
 			   DL_RGB(0xC9D6E3), ALIGN_LEFT, note);
+	/* the logo at the top left, above the title, on a white card so any
+	 * logo reads against the dark page */
+	if (c->t->logo_pixels.rgb) {
+		dl_rect(p, 60, 50, LOGO_W + 16, LOGO_H + 16, (struct dl_style){.fill = COL_WHITE});
+		slide_picture(p, (struct chart_box){68, 58, LOGO_W, LOGO_H}, &c->t->logo_pixels, 1);
+	}
 	free(title);
 	free(sub);
 	free(note);
