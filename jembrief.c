@@ -675,14 +675,21 @@ int main(int argc, char **argv)
 	if (!taken)
 		fprintf(stderr, "jembrief: %s\n", err);
 	double t0 = now();
+	const char **kind_names = xcalloc(slide_nkinds, sizeof *kind_names);
+	for (size_t k = 0; k < slide_nkinds; k++)
+		kind_names[k] = slide_kinds[k].name;
 	struct jb_load_options lopt = {
 		.quiet = o.quiet,
 		.jobs = o.jobs,
 		/* street rows the theme does not count are not projected or kept */
 		.street_types = (const char *const *)t->theme.street_types,
 		.nstreet_types = t->theme.nstreet,
+		/* what a commentary row's 'slide' may name */
+		.slide_kinds = kind_names,
+		.nslide_kinds = slide_nkinds,
 	};
 	struct jb_dataset *ds = taken ? jb_dataset_load(data, &lopt) : NULL;
+	free(kind_names);
 	if (!ds || !jb_dataset_usable(ds, err, sizeof err)) {
 		if (ds)
 			fprintf(stderr, "jembrief: %s\n", err);

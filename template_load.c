@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ingest/dataset.h"
 #include "util/paths.h"
 #include "util/xalloc.h"
 #include "render/slides/fill.h"
@@ -190,6 +191,27 @@ static void load_image_fields(struct loader *L, const config_setting_t *g,
 	else if (is_image && (!s->alt || !*s->alt))
 		fail(L, g, "an image slide needs 'alt = \"...\";', what the picture shows for "
 		     "those who cannot see it");
+}
+
+/* boroughs = [ "Hackney", "E09000030", ... ]: names or GSS codes. */
+static void load_boroughs(struct loader *L, const config_setting_t *g, struct jb_slide_spec *s)
+{
+	const config_setting_t *m = config_setting_get_member(g, "boroughs");
+	if (!m)
+		return;
+	int n = config_setting_is_array(m) ? config_setting_length(m) : 0;
+	if (n == 0)
+		fail(L, m, "'boroughs' must be a list of borough names, e.g. [\"Hackney\"]");
+	for (int i = 0; i < n && !L->failed; i++) {
+		const config_setting_t *e = config_setting_get_elem(m, (unsigned)i);
+		const char *name = config_setting_get_string(e);
+		int b = name ? jb_borough_lookup(name) : -1;
+		if (b < 0)
+			fail(L, e, "'boroughs': '%s' is not one of the 32 boroughs",
+			     name ? name : "(not a string)");
+		else
+			s->only_boroughs |= 1ull << b;
+	}
 }
 
 /* The theme's headline slide follows the key findings, else the key
@@ -515,6 +537,7 @@ static void load_slides(struct loader *L, const config_setting_t *sl, const char
 		load_tiles(L, g, s);
 		load_rules(L, g, s);
 		load_when_missing(L, g, s);
+		load_boroughs(L, g, s);
 	}
 }
 

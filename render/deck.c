@@ -14,6 +14,7 @@
 #include "chart/chart.h"
 #include "slides/fill.h"
 #include "slides/kinds.h"
+#include "slides/slides_analyst.h"
 #include "display/font.h"
 #include "display/png.h"
 
@@ -115,7 +116,7 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 	size_t nspecs = 0, nomitted = 0;
 	for (size_t i = 0; i < nall; i++) {
 		const char *what = slide_missing(f, &all[i], area);
-		if (!slide_for_theme(&all[i], &t->theme))
+		if (!slide_for_theme(&all[i], &t->theme, area))
 			continue;
 		if (what && !all[i].show_missing) {
 			omitted_names[nomitted] = all[i].outline;
@@ -124,6 +125,14 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 		else
 			specs[nspecs++] = all[i];
 	}
+	/* a commentary slide with no note of this borough's for it is left
+	 * out without a word, as a homicide slide is */
+	size_t kept = 0;
+	int notes = slide_commentary_has(f, area, specs, nspecs);
+	for (size_t i = 0; i < nspecs; i++)
+		if (!(specs[i].kind->flags & KIND_COMMENTARY) || notes)
+			specs[kept++] = specs[i];
+	nspecs = kept;
 	int *page_of = xcalloc(nspecs ? nspecs : 1, sizeof *page_of);
 	for (size_t i = 0; i < nspecs; i++)
 		page_of[i] = (int)i;
@@ -154,7 +163,14 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 		}
 		header(p, &c);
 		marking_top(p, t, COL_PLUM);
+		/* the analyst's notes for this slide: a box under its body */
+		double room = slide_comment_room(&c, i);
+		c.body.h -= room;
 		slide_layout(p, &c);
+		if (room > 0)
+			slide_comment_box(p, &c, i,
+					  (struct chart_box){c.body.x, c.body.y + c.body.h + 10,
+							     c.body.w, SLIDE_COMMENT_H});
 		footer(p, &c, (int)i, npages);
 	}
 

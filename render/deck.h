@@ -99,9 +99,10 @@ size_t slide_map_and_table(struct dl_page *p, struct chart_box b, const struct c
  * this borough", or NULL when it has something to show. A slide that shows
  * part of what it has is not missing. */
 const char *slide_missing(const struct jb_findings *f, const struct jb_slide_spec *spec, int area);
-/* 0 when the slide is not about the theme (the homicide slide of a theme
- * that does not count homicide): it is left out without a word. */
-int slide_for_theme(const struct jb_slide_spec *spec, const struct jb_theme *theme);
+/* 0 when the slide is not for this deck (the homicide slide of a theme
+ * that does not count homicide, a slide whose 'boroughs' leave out area):
+ * it is left out without a word. */
+int slide_for_theme(const struct jb_slide_spec *spec, const struct jb_theme *theme, int area);
 /* The slide's template bullets, filled, as a list in box b at size pt. */
 void slide_bullets(struct dl_page *p, const struct slide_ctx *c, struct chart_box b, double size);
 /* A picture drawn as large as fits box b without changing its shape,

@@ -51,6 +51,10 @@ struct jb_slide_spec {
 	size_t ntiles;
 	struct jb_text *rule_text[JB_NRULES]; /* key-findings: each rule's sentence, or NULL */
 	long max_items;             /* key-findings: at most this many (default 6) */
+	/* boroughs = [ "Hackney", ... ]: the slide is only in these boroughs'
+	 * decks (bit b for borough b), left out of the others without a word;
+	 * 0: every deck */
+	unsigned long long only_boroughs;
 	int show_missing;           /* when_missing = "show": kept, saying what is
 				     * missing, when its data are absent; default
 				     * ("omit"): left out of that deck and named on the

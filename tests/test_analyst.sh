@@ -52,3 +52,55 @@ printf '%s\n' 'theme = { id = "x"; title = "X"; mps = ( { major = "ROBBERY"; } )
 check "refused" test $? -ne 0
 check "says why, at its line" contains "$tmp/err3" "noalt.conf:2: an image slide needs 'alt"
 end
+
+begin shipped_commentary_and_text_slide_in_hackney_only
+"$jb" -q -d sample-data -o "$tmp/ship" hackney camden 2>"$tmp/err4"
+check "run succeeds" test $? -eq 0
+pdftotext "$tmp/ship/hackney.pdf" "$tmp/h.txt"
+pdftotext "$tmp/ship/camden.pdf" "$tmp/c.txt"
+# the commentary slide follows the key findings (page 3), the text slide before it
+pdftotext -f 5 -l 5 "$tmp/ship/hackney.pdf" "$tmp/h5.txt"
+check "commentary slide after the key findings" contains "$tmp/h5.txt" "Commentary from the borough analyst"
+check "marked as the analyst's" contains "$tmp/h5.txt" "The analyst's words, not figures from the data"
+check "both general notes" sh -c "grep -q 'Hackney Wick hub' '$tmp/h5.txt' && grep -q 'CCTV review' '$tmp/h5.txt'"
+check "trend note in a box on the trend slide" sh -c "pdftotext -f 8 -l 8 '$tmp/ship/hackney.pdf' - | grep -q \"Analyst's note\" && pdftotext -f 8 -l 8 '$tmp/ship/hackney.pdf' - | grep -q 'Christmas market'"
+check "the text slide" contains "$tmp/h.txt" "Operation Alder: the local response in Hackney"
+check "its placeholder filled" contains "$tmp/h.txt" "The pack's figures run to February 2026"
+check "its bullets" contains "$tmp/h.txt" "Results come to the next meeting"
+check "not in Camden's deck" lacks "$tmp/c.txt" "Operation Alder"
+check "no commentary slide in Camden's" lacks "$tmp/c.txt" "analyst"
+check "Camden's contents say nothing left out for it" lacks "$tmp/c.txt" "Commentary from"
+check "qpdf --check" sh -c "qpdf --check '$tmp/ship/hackney.pdf' >/dev/null"
+end
+
+begin commentary_bad_rows_set_aside_and_unplaced_notes_said
+mkdir -p "$tmp/d5/commentary"
+for d in sample-data/*/; do case $d in */commentary/) ;; *) ln -s "$PWD/$d" "$tmp/d5/";; esac; done
+cat >"$tmp/d5/commentary/notes.csv" <<'CSV'
+borough,slide,text
+Hackney,image,For a picture slide this deck does not have.
+Narnia,,A borough that is not one.
+Hackney,trendz,A slide kind that is not one.
+Hackney,0,No page 0.
+Hackney,,
+Hackney,2,On the contents page.
+CSV
+"$jb" -d "$tmp/d5" -o "$tmp/out5" hackney >/dev/null 2>"$tmp/err5"
+check "run succeeds" test $? -eq 0
+check "unknown borough at its line" contains "$tmp/err5" "commentary/notes.csv:3: column 'borough': not one of the 32 boroughs"
+check "unknown kind at its line" contains "$tmp/err5" "commentary/notes.csv:4: column 'slide': neither a page number"
+check "page 0 at its line" contains "$tmp/err5" "commentary/notes.csv:5: column 'slide'"
+check "blank text at its line" contains "$tmp/err5" "commentary/notes.csv:6: column 'text': blank"
+pdftotext "$tmp/out5/hackney.pdf" "$tmp/t5"
+check "a note for a slide not in the deck says so" contains "$tmp/t5" "For a picture slide this deck does not have. (written for the image slide, which this deck does not have)"
+check "a page's note on that page" sh -c "pdftotext -f 2 -l 2 '$tmp/out5/hackney.pdf' - | grep -q 'On the contents page.'"
+check "bad rows not shown" lacks "$tmp/t5" "Narnia"
+check "data-quality counts 2 kept, 4 bad" contains "$tmp/out5/data-quality.csv" "commentary/notes.csv,analyst's commentary (project schema),6,2,0,4,"
+end
+
+begin slide_boroughs_must_be_boroughs
+sed 's|^  { kind = "section"; title = "Local context";|  { kind = "section"; boroughs = [ "Hackney", "Gotham" ]; title = "Local context";|' $conf >"$tmp/bb.conf"
+"$jb" -q -d "$tmp/data" -t "$tmp/bb.conf" -o "$tmp/out6" hackney 2>"$tmp/err6"
+check "refused" test $? -ne 0
+check "says which, at its line" contains "$tmp/err6" "bb.conf:15: 'boroughs': 'Gotham' is not one of the 32 boroughs"
+end

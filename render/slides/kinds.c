@@ -96,6 +96,8 @@ const struct slide_kind slide_kinds[] = {
 	{"text", "Notes", layout_text, NULL, NULL, NULL, 0},
 	{"image", "Picture", layout_image, NULL, NULL, NULL, KIND_IMAGE},
 	{"section", "Section", layout_section, NULL, NULL, NULL, KIND_COVER},
+	{"commentary", "Commentary from the analyst", layout_commentary, NULL, NULL, NULL,
+	 KIND_COMMENTARY},
 	/* the London overview's */
 	{"pan-london", "Pan-London issues", slide_pan_london, NULL, NULL, NULL, 0},
 	{"borough-table", "The 32 boroughs side by side", slide_borough_table, NULL, NULL, NULL,

@@ -98,8 +98,11 @@ void slide_lsoa_label(const struct jb_dataset *ds, int l, double *xy, const char
 	text[(*n)++] = ds->lsoa[l].name ? ds->lsoa[l].name : ds->lsoa[l].code;
 }
 
-int slide_for_theme(const struct jb_slide_spec *spec, const struct jb_theme *theme)
+int slide_for_theme(const struct jb_slide_spec *spec, const struct jb_theme *theme, int area)
 {
+	if (spec->only_boroughs && (area < 0 || area >= JB_NBOROUGHS ||
+				    !(spec->only_boroughs >> area & 1)))
+		return 0;
 	return !(spec->kind->flags & KIND_HOMICIDE) || theme->homicide;
 }
 
