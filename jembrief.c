@@ -68,6 +68,10 @@ static const char usage_text[] =
 	"                         month in the data)\n"
 	"  -j, --jobs=N           decks written, and street-level files read, in\n"
 	"                         parallel (default: the number of cores)\n"
+	"      --compare=LIST     boroughs to compare each borough with, beside its\n"
+	"                         five most similar: \"Camden, Islington\" (replaces the\n"
+	"                         template's compare list)\n"
+	"      --compare-instead  compare with those boroughs instead of the most similar\n"
 	"      --png              also write PNG previews, OUT/png/<slug>/NN.png\n"
 	"      --csv-bom          begin every CSV with a UTF-8 byte order mark, so that\n"
 	"                         Excel opens accented names correctly (default: none)\n"
@@ -131,6 +135,8 @@ enum dump_format { DUMP_TEXT, DUMP_JSON };
 
 struct options {
 	const char *data, *out, *theme;
+	const char *compare; /* --compare "Camden, Islington" */
+	int compare_instead;
 	int period, jobs, png, dump, quiet;
 	int check, csv_bom;
 	enum dump_format format;
@@ -210,6 +216,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{"theme", required_argument, NULL, 't'},
 		{"period", required_argument, NULL, 'p'},
 		{"jobs", required_argument, NULL, 'j'},
+		{"compare", required_argument, NULL, 'C'},
+		{"compare-instead", no_argument, &o->compare_instead, 1},
 		{"png", no_argument, &o->png, 1},
 		{"csv-bom", no_argument, &o->csv_bom, 1},
 		{"protect", no_argument, &o->protect, 1},
@@ -238,6 +246,9 @@ static int parse_options(int argc, char **argv, struct options *o)
 			break;
 		case 'o':
 			o->out = optarg;
+			break;
+		case 'C':
+			o->compare = optarg;
 			break;
 		case 't':
 			o->theme = optarg;
@@ -571,6 +582,24 @@ static struct jb_template *load_template(const char *theme, char **path)
 	return t;
 }
 
+/* --compare replaces the template's comparators; --compare-instead puts
+ * them (either's) in place of the most similar. 0, or -1 with a message. */
+static int comparators_given(const struct options *o, struct jb_template *t)
+{
+	char err[256];
+	if (o->compare && jb_theme_compare_list(&t->theme, o->compare, err, sizeof err) != 0) {
+		fprintf(stderr, "jembrief: --compare: %s\n", err);
+		return -1;
+	}
+	if (o->compare_instead && !t->theme.ncompare) {
+		fputs("jembrief: --compare-instead needs boroughs to compare with (--compare, or "
+		      "the template's compare)\n", stderr);
+		return -1;
+	}
+	t->theme.compare_instead |= o->compare_instead;
+	return 0;
+}
+
 /* --dump-findings: the areas selected, as text or JSON. */
 static void dump_findings(const struct jb_findings *f, const int *sel, int nsel,
 			  enum dump_format format)
@@ -656,6 +685,11 @@ int main(int argc, char **argv)
 	}
 	char *tpath = NULL;
 	struct jb_template *t = load_template(o.theme, &tpath);
+	if (t && comparators_given(&o, t) != 0) {
+		free(tpath);
+		jb_template_free(t);
+		return EXIT_USAGE;
+	}
 	char *data = t ? data_dir(o.data) : NULL;
 	/* a missing font stops the run before any data are read */
 	if (!t || !data || (!o.dump && font_init(NULL, NULL) != 0)) {

@@ -214,6 +214,67 @@ static void load_boroughs(struct loader *L, const config_setting_t *g, struct jb
 	}
 }
 
+int jb_theme_add_comparator(struct jb_theme *th, const char *name, char *err, size_t errlen)
+{
+	int b = jb_borough_lookup(name);
+	if (b < 0) {
+		snprintf(err, errlen, "'%s' is not one of the 32 boroughs", name);
+		return -1;
+	}
+	for (int k = 0; k < th->ncompare; k++)
+		if (th->compare[k] == b)
+			return 0; /* named twice: once is enough */
+	if (th->ncompare >= JB_MAX_COMPARATORS) {
+		snprintf(err, errlen, "more than %d boroughs to compare with", JB_MAX_COMPARATORS);
+		return -1;
+	}
+	th->compare[th->ncompare++] = b;
+	return 0;
+}
+
+int jb_theme_compare_list(struct jb_theme *th, const char *list, char *err, size_t errlen)
+{
+	th->ncompare = 0;
+	char *copy = xstrdup(list), *save = NULL;
+	int rc = 0;
+	for (char *s = strtok_r(copy, ",", &save); s && rc == 0; s = strtok_r(NULL, ",", &save)) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		size_t n = strlen(s);
+		while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			s[--n] = '\0';
+		if (n)
+			rc = jb_theme_add_comparator(th, s, err, errlen);
+	}
+	if (rc == 0 && th->ncompare == 0) {
+		snprintf(err, errlen, "no borough named in '%s'", list);
+		rc = -1;
+	}
+	free(copy);
+	return rc;
+}
+
+/* compare = [ "Camden", "Islington" ]; compare_instead = true; */
+static void load_compare(struct loader *L, const config_setting_t *th, struct jb_theme *theme)
+{
+	const config_setting_t *m = config_setting_get_member(th, "compare");
+	int n = m && config_setting_is_array(m) ? config_setting_length(m) : 0;
+	if (m && n == 0)
+		fail(L, m, "'compare' must be a list of borough names, e.g. [\"Camden\"]");
+	for (int i = 0; i < n && !L->failed; i++) {
+		const config_setting_t *e = config_setting_get_elem(m, (unsigned)i);
+		const char *name = config_setting_get_string(e);
+		char why[128];
+		if (jb_theme_add_comparator(theme, name ? name : "(not a string)", why, sizeof why))
+			fail(L, e, "'compare': %s", why);
+	}
+	const config_setting_t *ins = config_setting_get_member(th, "compare_instead");
+	if (ins && config_setting_type(ins) != CONFIG_TYPE_BOOL)
+		fail(L, ins, "'compare_instead' must be true or false");
+	else if (ins)
+		theme->compare_instead = config_setting_get_bool(ins);
+}
+
 /* The theme's headline slide follows the key findings, else the key
  * figures, else stays where it is. */
 static void move_headline(struct jb_template *t)
@@ -402,6 +463,7 @@ static void load_theme(struct loader *L, const config_setting_t *th, struct jb_t
 		fail(L, config_setting_get_member(th, "homicide"),
 		     "'homicide' must be true or false");
 	theme->homicide = hom;
+	load_compare(L, th, theme);
 	t->headline = NULL;
 	const char *headline = NULL;
 	if (config_setting_lookup_string(th, "headline", &headline) == CONFIG_TRUE) {

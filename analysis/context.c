@@ -89,8 +89,8 @@ static void similar_mean(const struct jb_findings *f, const double *v, size_t ny
 		for (size_t y = 0; y < nyears; y++) {
 			double sum = 0;
 			int n = 0;
-			for (int k = 0; k < a->nsimilar; k++) {
-				double x = v[(size_t)a->similar[k] * nyears + y];
+			for (int k = 0; k < a->ncomparators; k++) {
+				double x = v[(size_t)a->comparators[k] * nyears + y];
 				if (!isnan(x)) {
 					sum += x;
 					n++;

@@ -41,6 +41,10 @@ static int slide_of(const struct reading *R, const char *s, int *page, const cha
 			*kind = R->kinds[k];
 			return 0;
 		}
+	if (!R->kinds) { /* no list to check against: kept as written */
+		*kind = s;
+		return 0;
+	}
 	return -1;
 }
 

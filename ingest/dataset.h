@@ -343,7 +343,7 @@ struct jb_load_options {
 	const char *const *street_types;
 	size_t nstreet_types;
 	/* the slide kinds a commentary row's 'slide' may name (commentary.h);
-	 * NULL: none, only page numbers */
+	 * NULL: any name is kept unchecked (a caller that lays out no deck) */
 	const char *const *slide_kinds;
 	size_t nslide_kinds;
 };

@@ -105,6 +105,11 @@ const char *slide_missing(const struct jb_findings *f, const struct jb_slide_spe
 int slide_for_theme(const struct jb_slide_spec *spec, const struct jb_theme *theme, int area);
 /* The slide's template bullets, filled, as a list in box b at size pt. */
 void slide_bullets(struct dl_page *p, const struct slide_ctx *c, struct chart_box b, double size);
+/* A full-page cover (the title slide, a section divider): page colour,
+ * the slide's title from y down with a rule in rule colour under it, and
+ * its subtitle. */
+void slide_cover(struct dl_page *p, const struct slide_ctx *c, struct dl_color page,
+		 struct dl_color rule, double y);
 /* A picture drawn as large as fits box b without changing its shape,
  * centred (centre) or at b's top left (not); nothing when img has no
  * pixels. */

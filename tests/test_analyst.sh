@@ -104,3 +104,39 @@ sed 's|^  { kind = "section"; title = "Local context";|  { kind = "section"; bor
 check "refused" test $? -ne 0
 check "says which, at its line" contains "$tmp/err6" "bb.conf:15: 'boroughs': 'Gotham' is not one of the 32 boroughs"
 end
+
+# The reference: the five most similar of the dump without --compare, and
+# the codes of the boroughs named (GSS codes of the boroughs file).
+begin comparators_chosen_by_the_analyst
+"$jb" -q -d sample-data --dump-findings hackney 2>/dev/null >"$tmp/d0"
+similar=$(grep -m1 '^  context imd_mean' "$tmp/d0" | sed 's/.* similar //' |
+	awk '{ for (i = 1; i <= NF; i++) printf "%ssimilar:%s", (i > 1 ? " " : ""), $i }')
+"$jb" -q -d sample-data --dump-findings --compare "Camden, Islington" hackney 2>/dev/null >"$tmp/d1"
+check "beside: the five most similar, then the analyst's" contains "$tmp/d1" "  comparators $similar chosen:E09000007 chosen:E09000019"
+grep -m1 '^  context imd_mean' "$tmp/d0" >"$tmp/s0"
+grep -m1 '^  context imd_mean' "$tmp/d1" >"$tmp/s1"
+check "the similar list itself unchanged" cmp -s "$tmp/s0" "$tmp/s1"
+"$jb" -q -d sample-data --dump-findings --compare "Camden, Islington, Hackney" --compare-instead hackney 2>/dev/null >"$tmp/d2"
+check "instead: the analyst's only, never the borough itself" contains "$tmp/d2" "  comparators chosen:E09000007 chosen:E09000019
+"
+"$jb" -q -d sample-data -o "$tmp/cmp" --compare "Camden, Islington" --compare-instead hackney 2>/dev/null
+pdftotext "$tmp/cmp/hackney.pdf" "$tmp/cmp.txt"
+check "the comparison note says whose choice" contains "$tmp/cmp.txt" "Compared with Camden and Islington, chosen by the analyst in place of the five most similar"
+check "the tables compare with them" contains "$tmp/cmp/hackney/data/exclusion-truancy.csv" ",2,Camden; Islington,E09000007; E09000019"
+check "and say they were chosen" contains "$tmp/cmp/hackney/data/youth-justice.csv" "E09000007,Camden,chosen"
+"$jb" -q -d sample-data -o "$tmp/cmp2" --compare "Camden, Islington" hackney 2>/dev/null
+pdftotext "$tmp/cmp2/hackney.pdf" "$tmp/cmp2.txt"
+check "beside: the note names both" contains "$tmp/cmp2.txt" "Compared with Camden and Islington, chosen by the analyst, beside the most similar boroughs"
+"$jb" -q -d sample-data --dump-findings --compare "Narnia" hackney >/dev/null 2>"$tmp/e1"
+check "an unknown borough refused" contains "$tmp/e1" "jembrief: --compare: 'Narnia' is not one of the 32 boroughs"
+"$jb" -q -d sample-data --dump-findings --compare-instead hackney >/dev/null 2>"$tmp/e2"
+check "instead of nothing refused" contains "$tmp/e2" "--compare-instead needs boroughs to compare with"
+# in the template: theme compare = [...] (eight at most)
+sed 's|^  logo = "images/logo.png";|  compare = [ "Camden" ]; compare_instead = true;|' $conf >"$tmp/cmp.conf"
+"$jb" -q -d "$tmp/data" -t "$tmp/cmp.conf" --dump-findings hackney 2>/dev/null >"$tmp/d3"
+check "the template's compare" contains "$tmp/d3" "  comparators chosen:E09000007
+"
+sed 's|^  logo = "images/logo.png";|  compare = [ "Camden", "Islington", "Lambeth", "Southwark", "Brent", "Barnet", "Ealing", "Bexley", "Sutton" ];|' $conf >"$tmp/cmp9.conf"
+"$jb" -q -d "$tmp/data" -t "$tmp/cmp9.conf" --dump-findings hackney >/dev/null 2>"$tmp/e3"
+check "more than eight refused at its line" contains "$tmp/e3" "cmp9.conf:8: 'compare': more than 8 boroughs to compare with"
+end

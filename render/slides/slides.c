@@ -193,19 +193,26 @@ const char *missing_lsoa_map(const struct jb_findings *f, int area)
 #define LOGO_W 180.0 /* the title slide's logo, at most */
 #define LOGO_H 72.0
 
-void layout_title(struct dl_page *p, const struct slide_ctx *c)
+void slide_cover(struct dl_page *p, const struct slide_ctx *c, struct dl_color page,
+		 struct dl_color rule, double y)
 {
-	dl_rect(p, 0, 0, DL_PAGE_W, DL_PAGE_H, (struct dl_style){.fill = COL_DARK_BLUE});
+	dl_rect(p, 0, 0, DL_PAGE_W, DL_PAGE_H, (struct dl_style){.fill = page});
 	char *title = slide_title(c, c->spec);
 	char *sub = slide_fill(c, c->spec->subtitle);
-	char *note = slide_fill(c, c->spec->note);
-	double y = 170;
 	y += chart_text(p, (struct chart_box){60, y, 840, 140}, DL_BOLD, 36, COL_WHITE, ALIGN_LEFT,
 			title);
-	dl_rect(p, 60, y + 14, 120, 6, (struct dl_style){.fill = COL_TURQUOISE});
+	dl_rect(p, 60, y + 14, 120, 6, (struct dl_style){.fill = rule});
 	if (sub)
 		chart_text(p, (struct chart_box){60, y + 38, 840, 50}, DL_REGULAR, 16, COL_WHITE,
 			   ALIGN_LEFT, sub);
+	free(title);
+	free(sub);
+}
+
+void layout_title(struct dl_page *p, const struct slide_ctx *c)
+{
+	slide_cover(p, c, COL_DARK_BLUE, COL_TURQUOISE, 170);
+	char *note = slide_fill(c, c->spec->note);
 	if (note)
 		chart_text(p, (struct chart_box){60, 400, 760, 70}, DL_REGULAR, 10.5,
 			   DL_RGB(0xC9D6E3), ALIGN_LEFT, note);
@@ -215,8 +222,6 @@ void layout_title(struct dl_page *p, const struct slide_ctx *c)
 		dl_rect(p, 60, 50, LOGO_W + 16, LOGO_H + 16, (struct dl_style){.fill = COL_WHITE});
 		slide_picture(p, (struct chart_box){68, 58, LOGO_W, LOGO_H}, &c->t->logo_pixels, 1);
 	}
-	free(title);
-	free(sub);
 	free(note);
 }
 
@@ -383,8 +388,8 @@ void layout_comparison(struct dl_page *p, const struct slide_ctx *c)
 		texts[k] = xstrdup(v);
 		if (order[k] == c->area)
 			hl = k;
-		for (int s = 0; s < me->nsimilar; s++)
-			similar[k] |= me->similar[s] == order[k];
+		for (int s = 0; s < me->ncomparators; s++)
+			similar[k] |= me->comparators[s] == order[k];
 	}
 	char lr[32];
 	fmt_dec(f->area[JB_LONDON].rate, 1, lr, sizeof lr);
@@ -395,7 +400,7 @@ void layout_comparison(struct dl_page *p, const struct slide_ctx *c)
 		.values = values,
 		.value_text = (const char *const *)texts,
 		.highlight = hl,
-		.similar = me->nsimilar ? similar : NULL,
+		.similar = me->ncomparators ? similar : NULL,
 		.ref = f->area[JB_LONDON].rate,
 		.ref_label = ref_label,
 		.x_title = "Offences per 1,000 residents, last 12 months",

@@ -56,18 +56,8 @@ void layout_image(struct dl_page *p, const struct slide_ctx *c)
 
 void layout_section(struct dl_page *p, const struct slide_ctx *c)
 {
-	dl_rect(p, 0, 0, DL_PAGE_W, DL_PAGE_H, (struct dl_style){.fill = COL_TURQUOISE});
-	char *title = slide_title(c, c->spec);
-	char *sub = slide_fill(c, c->spec->subtitle);
-	double y = 220;
-	y += chart_text(p, (struct chart_box){60, y, 840, 120}, DL_BOLD, 32, COL_WHITE, ALIGN_LEFT,
-			title);
-	dl_rect(p, 60, y + 12, 120, 6, (struct dl_style){.fill = COL_DARK_BLUE});
-	if (sub)
-		chart_text(p, (struct chart_box){60, y + 34, 840, 60}, DL_REGULAR, 16, COL_WHITE,
-			   ALIGN_LEFT, sub);
-	free(title);
-	free(sub);
+	/* the title page's layout, in the other colours, a little lower */
+	slide_cover(p, c, COL_TURQUOISE, COL_DARK_BLUE, 220);
 }
 
 /* ---- the analyst's commentary ---- */

@@ -94,8 +94,8 @@ void datatable_comparison(FILE *out, const struct jb_findings *f, int area)
 	for (int b = 0; b <= JB_NBOROUGHS; b++) {
 		const struct jb_area_findings *a = &f->area[b];
 		int similar = 0;
-		for (int k = 0; k < me->nsimilar; k++)
-			similar |= me->similar[k] == b;
+		for (int k = 0; k < me->ncomparators; k++)
+			similar |= me->comparators[k] == b;
 		datatable_area(out, f, b);
 		csv_int(out, a->change.ok ? a->change.a : NAN, 0);
 		csv_fig(out, a->rate, 0);
