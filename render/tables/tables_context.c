@@ -49,8 +49,8 @@ static void similar_fields(FILE *out, const struct jb_findings *f, const struct 
 }
 
 #define SIMILAR_COLS(what, unit) \
-	{"similar_boroughs_" what, unit, "mean over the deck's five most similar boroughs " \
-				 "(those with a value)"}, \
+	{"similar_boroughs_" what, unit, "mean over the boroughs the deck compares with (its " \
+				 "five most similar, or those the analyst chose; those with a value)"}, \
 	{"similar_boroughs_n", "boroughs", "how many similar boroughs the mean is over"}, \
 	{"similar_boroughs", "text", "the similar boroughs, nearest first, '; ' between"}, \
 	{"similar_boroughs_codes", "GSS codes", "their codes, in the same order"}
