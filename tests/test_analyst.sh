@@ -140,3 +140,22 @@ sed 's|^  logo = "images/logo.png";|  compare = [ "Camden", "Islington", "Lambet
 "$jb" -q -d "$tmp/data" -t "$tmp/cmp9.conf" --dump-findings hackney >/dev/null 2>"$tmp/e3"
 check "more than eight refused at its line" contains "$tmp/e3" "cmp9.conf:8: 'compare': more than 8 boroughs to compare with"
 end
+
+# Hackney's 20 listed slides (two more than other decks) and a slide left
+# out: the contents' two columns close up so that no entry reaches the line
+# naming the slides left out (pdftotext -bbox: every word above that line's
+# top, but the line's own and the footer's).
+begin contents_entries_clear_of_the_left_out_line
+pdftotext -f 2 -l 2 -bbox "$tmp/ship/hackney.pdf" "$tmp/bbox.html"
+check "no entry reaches the left-out line" python3 - "$tmp/bbox.html" <<'PY'
+import re, sys
+words = [(float(a), float(b), w) for a, b, w in
+         re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', open(sys.argv[1]).read())]
+left = [w for w in words if w[2] == "Left"]
+assert left, "no left-out line"
+top = left[0][0]
+# words reaching below the line's top, not on it, and above the footer rule
+clash = [w for w in words if w[1] > top + 0.5 and abs(w[0] - top) > 2 and w[0] < 506]
+sys.exit(1 if clash else 0)
+PY
+end

@@ -254,13 +254,19 @@ void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 	size_t n = 0;
 	for (size_t i = 0; i < c->nspecs; i++)
 		n += !(c->specs[i].kind->flags & KIND_NOT_LISTED);
-	const double row = 38;
+	double row = 38;
 	/* room under the entries for the slides left out */
 	double h = c->body.h - (c->nomitted ? OMITTED_H + 6 : 0);
 	size_t per_col = (size_t)(h / row);
 	int cols = n > per_col ? 2 : 1;
 	if (cols == 2)
 		per_col = (n + 1) / 2;
+	/* two full columns closer together when the last entry (22 pt to its
+	 * second line's baseline)
+	 * would reach the line of slides left out, or the footer */
+	const double entry_h = 22, bottom = c->body.h - (c->nomitted ? OMITTED_H : 0);
+	if (per_col > 1 && 6 + (double)(per_col - 1) * row + entry_h > bottom)
+		row = (bottom - 6 - entry_h) / (double)(per_col - 1);
 	double colw = (c->body.w - 20) / cols;
 	size_t k = 0;
 	for (size_t i = 0; i < c->nspecs; i++) {
