@@ -4,7 +4,8 @@
 #   make run      build, then write the London batch from sample-data/ into out/
 #   make test     build and run every test
 #   make check    the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
-#   make bench    time the batch against a parse-only floor (see tests/bench.sh)
+#   make bench    the speed targets: sample batch, --png, Met scale against
+#                 libcsv and cat floors (see tests/bench.sh)
 #   make generate-street   build/generate-street, synthetic Met street data
 #   make install   PREFIX=/usr/local DESTDIR= : the binary, templates, sample
 #                  data, man page and licence; make uninstall removes them
@@ -31,9 +32,10 @@ PKGS := \
 	geos \
 	shapelib \
 	fontconfig \
+	nettle \
+	harfbuzz-subset \
 	libpng \
-	libjpeg \
-	nettle
+	libjpeg
 TEST_PKGS := cmocka
 
 CC         ?= cc

@@ -540,6 +540,7 @@ static int write_outputs(struct outdir *od, const struct jb_findings *f,
 		fprintf(stderr, "jembrief: %s\n", err);
 		failures++;
 	}
+	manifest_run_done(&run);
 	free(ok);
 	return written == 0 ? EXIT_USAGE : failures ? EXIT_SOME_FAILED : 0;
 }
@@ -724,8 +725,11 @@ int main(int argc, char **argv)
 	};
 	struct jb_dataset *ds = taken ? jb_dataset_load(data, &lopt) : NULL;
 	free(kind_names);
-	if (!ds || !jb_dataset_usable(ds, err, sizeof err)) {
-		if (ds)
+	/* Each stage is checked where its data are made (the findings below):
+	 * a dataset failing its check is ingest's fault, said and stopped. */
+	int broken = ds && jb_dataset_check(ds, stderr) != 0;
+	if (!ds || broken || !jb_dataset_usable(ds, err, sizeof err)) {
+		if (ds && !broken)
 			fprintf(stderr, "jembrief: %s\n", err);
 		jb_dataset_free(ds);
 		outdir_close(&od);

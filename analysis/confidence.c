@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "../util/xalloc.h"
+#include "findings.h"
 #include "stats.h"
 
 double jb_conf_value(const struct jb_conf_measure *m, int area, int q)
@@ -198,28 +199,25 @@ void jb_confidence_free(struct jb_confidence *c)
 
 int jb_confidence_check(const struct jb_confidence *c, FILE *err)
 {
-	int n = 0;
+	struct jb_check k = {err, "confidence", 0};
 	for (size_t i = 0; i < c->nm; i++) {
 		const struct jb_conf_measure *m = &c->m[i];
 		int seen[JB_NBOROUGHS] = {0};
-		for (int k = 0; k < m->nranked; k++) {
-			int b = m->order[k];
+		for (int r = 0; r < m->nranked; r++) {
+			int b = m->order[r];
 			if (b < 0 || b >= JB_NBOROUGHS || seen[b]++ || !m->rank[b] ||
-			    (k && m->value[m->order[k - 1]] < m->value[b])) {
-				fprintf(err, "confidence: %s: order is not by value\n", m->name);
-				n++;
+			    (r && m->value[m->order[r - 1]] < m->value[b])) {
+				jb_check_problem(&k, "%s: order is not by value", m->name);
 				break;
 			}
 		}
 		for (int b = 0; b < JB_NBOROUGHS; b++)
 			if (m->below_run[b] < 0 || (size_t)m->below_run[b] > m->nq ||
-			    m->rank[b] < 0 || m->rank[b] > m->nranked) {
-				fprintf(err, "confidence: %s: %s out of range\n", m->name,
-					jb_boroughs[b].name);
-				n++;
-			}
+			    m->rank[b] < 0 || m->rank[b] > m->nranked)
+				jb_check_problem(&k, "%s: %s out of range", m->name,
+						 jb_boroughs[b].name);
 	}
-	return n;
+	return k.n;
 }
 
 void jb_confidence_dump(const struct jb_confidence *c, FILE *out)
@@ -247,3 +245,32 @@ void jb_confidence_dump(const struct jb_confidence *c, FILE *out)
 			a->nbelow, a->nabove, a->nlevel);
 	}
 }
+
+/* ---- the part (analysis/findings.h) ---- */
+
+static void confidence_part_analyse(const struct jb_dataset *ds, struct jb_findings *f)
+{
+	f->confidence = jb_confidence_analyse(ds, f->period_end);
+}
+
+static void confidence_part_dump(const struct jb_findings *f, FILE *out)
+{
+	jb_confidence_dump(f->confidence, out);
+}
+
+static int confidence_part_check(const struct jb_findings *f, FILE *err)
+{
+	return jb_confidence_check(f->confidence, err);
+}
+
+static void confidence_part_free(struct jb_findings *f)
+{
+	jb_confidence_free(f->confidence);
+}
+
+const struct jb_part jb_confidence_part = {
+	.analyse = confidence_part_analyse,
+	.dump = confidence_part_dump,
+	.check = confidence_part_check,
+	.free = confidence_part_free,
+};

@@ -72,6 +72,9 @@ void jb_confidence_free(struct jb_confidence *c);
  * series. Returns the number of problems, each printed to err. */
 int jb_confidence_check(const struct jb_confidence *c, FILE *err);
 void jb_confidence_dump(const struct jb_confidence *c, FILE *out);
+/* Its row among the parts of the findings (f->confidence). */
+struct jb_part;
+extern const struct jb_part jb_confidence_part;
 /* Value of a measure for an area at quarter q (NAN out of range). */
 double jb_conf_value(const struct jb_conf_measure *m, int area, int q);
 

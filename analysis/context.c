@@ -284,7 +284,7 @@ static double window(const struct jb_series *s, int first, int last)
 static void headline_change(const struct jb_findings *f, int b, struct jb_actions_area *a)
 {
 	a->count_then = a->count_now = a->pct = NAN;
-	a->rate_then = a->rate_now = NAN;
+	a->rate_then = a->rate_now = a->rate_pct = NAN;
 	a->london_then = a->london_now = a->london_pct = NAN;
 	if (!a->last_meeting) {
 		snprintf(a->why, sizeof a->why, "no meeting date in the action log");
@@ -313,6 +313,8 @@ static void headline_change(const struct jb_findings *f, int b, struct jb_action
 	if (A->population > 0) {
 		a->rate_then = a->count_then / A->population * 1000.0;
 		a->rate_now = a->count_now / A->population * 1000.0;
+		if (a->rate_then > 0)
+			a->rate_pct = 100.0 * (a->rate_now - a->rate_then) / a->rate_then;
 	}
 	if (a->london_then > 0)
 		a->london_pct = 100.0 * (a->london_now - a->london_then) / a->london_then;
@@ -472,19 +474,11 @@ static int check_similar(const struct jb_similar_mean *m, size_t nyears)
 
 int jb_context_check(const struct jb_context *c, const struct jb_dataset *ds, FILE *err)
 {
-	int n = 0;
-#define PROBLEM(...)                                    \
-	do {                                            \
-		if (err) {                              \
-			fputs("context: ", err);        \
-			fprintf(err, __VA_ARGS__);      \
-			fputc('\n', err);               \
-		}                                       \
-		n++;                                    \
-	} while (0)
+	struct jb_check chk = {err, "context", 0};
+#define PROBLEM(...) jb_check_problem(&chk, __VA_ARGS__)
 	if (!c) {
 		PROBLEM("no context findings");
-		return n;
+		return chk.n;
 	}
 	for (size_t i = 0; i < c->nlait; i++) {
 		if (check_ranks(c->lait[i].rank, c->lait[i].nranked) != 0)
@@ -535,7 +529,7 @@ int jb_context_check(const struct jb_context *c, const struct jb_dataset *ds, FI
 	if (nact != yd->nactions)
 		PROBLEM("%zu actions in the boroughs' lists, %zu read", nact, yd->nactions);
 #undef PROBLEM
-	return n;
+	return chk.n;
 }
 
 static void num(FILE *out, double v)
@@ -673,3 +667,32 @@ void jb_context_dump(const struct jb_context *c, const struct jb_dataset *ds, FI
 		}
 	}
 }
+
+/* ---- the part (analysis/findings.h) ---- */
+
+static void context_part_analyse(const struct jb_dataset *ds, struct jb_findings *f)
+{
+	f->context = jb_context_analyse(ds, f);
+}
+
+static void context_part_dump(const struct jb_findings *f, FILE *out)
+{
+	jb_context_dump(f->context, f->ds, out);
+}
+
+static int context_part_check(const struct jb_findings *f, FILE *err)
+{
+	return jb_context_check(f->context, f->ds, err);
+}
+
+static void context_part_free(struct jb_findings *f)
+{
+	jb_context_free(f->context);
+}
+
+const struct jb_part jb_context_part = {
+	.analyse = context_part_analyse,
+	.dump = context_part_dump,
+	.check = context_part_check,
+	.free = context_part_free,
+};

@@ -114,7 +114,7 @@ struct jb_actions_area {
 	char why[96];        /* when !change_ok */
 	int then_last;       /* month index: the 12 months then_last-11..then_last */
 	double count_then, count_now, pct;  /* offences; pct = 100 (now - then) / then */
-	double rate_then, rate_now;         /* per 1,000 residents (NAN without population) */
+	double rate_then, rate_now, rate_pct; /* per 1,000 residents (NAN without population) */
 	double london_then, london_now, london_pct; /* London over the same windows */
 };
 
@@ -159,6 +159,9 @@ void jb_context_free(struct jb_context *c);
 int jb_context_check(const struct jb_context *c, const struct jb_dataset *ds, FILE *err);
 /* Text dump (part of --dump-findings). */
 void jb_context_dump(const struct jb_context *c, const struct jb_dataset *ds, FILE *out);
+/* Its row among the parts of the findings (f->context). */
+struct jb_part;
+extern const struct jb_part jb_context_part;
 
 /* Value of a series for an area and year index (NAN when out of range). */
 double jb_lait_value(const struct jb_lait_series *s, int area, int year);

@@ -200,6 +200,7 @@ static void fit_curve(struct jb_curve *c, const struct jb_dataset *ds, const dou
 		c->rr10 = exp(10 * c->b1);
 		c->rr10_lo = exp(10 * (c->b1 - Z95 * c->se_b1));
 		c->rr10_hi = exp(10 * (c->b1 + Z95 * c->se_b1));
+		c->significant = c->rr10_lo > 1 || c->rr10_hi < 1;
 		for (int k = 0; k < JB_CURVE_POINTS; k++) {
 			c->x[k] = xmin + (xmax - xmin) * k / (JB_CURVE_POINTS - 1);
 			c->rate[k] = 1000.0 * exp(c->b0 + c->b1 * c->x[k]);
@@ -628,3 +629,123 @@ void jb_drivers_dump(const struct jb_drivers *d, const struct jb_dataset *ds, FI
 				A->po_last12, A->off_last12, A->po_rate12, A->po_rank);
 	}
 }
+
+/* ---- check ---- */
+
+static int is_share(double v)
+{
+	return isnan(v) || (v >= 0 && v <= 1);
+}
+
+static void check_profile(struct jb_check *c, const struct jb_drivers *d,
+			  const struct jb_dataset *ds)
+{
+	for (size_t l = 0; d->has_imd && l < ds->nlsoa; l++)
+		if (d->lsoa_imd_class[l] < -1 || d->lsoa_imd_class[l] >= JB_IMD_CLASSES) {
+			jb_check_problem(c, "LSOA %s: IMD class %d", ds->lsoa[l].code,
+					 d->lsoa_imd_class[l]);
+			break;
+		}
+	for (int a = 0; a <= JB_NBOROUGHS; a++) {
+		const struct jb_drivers_area *A = &d->area[a];
+		double n = 0;
+		for (int k = 0; k < 10; k++) {
+			n += A->decile_n[k];
+			if (!is_share(A->decile_share[k]))
+				jb_check_problem(c, "area %d: decile %d share %g", a, k + 1,
+						 A->decile_share[k]);
+		}
+		if (n != (double)A->nlsoa_imd || !is_share(A->share_d1) || !is_share(A->share_d1_2) ||
+		    A->share_d1 > A->share_d1_2)
+			jb_check_problem(c, "area %d: deciles do not add up to its %zu LSOAs", a,
+					 A->nlsoa_imd);
+	}
+}
+
+/* A correlation, a rate ratio and its interval, in range and in order. */
+static void check_model(struct jb_check *c, const struct jb_drivers *d)
+{
+	if (!d->has_model)
+		return;
+	for (int v = 0; v < JB_DRV_NVARS; v++) {
+		const struct jb_corr *r[] = {&d->spearman[v], &d->pearson[v]};
+		for (int k = 0; k < 2; k++)
+			if (r[k]->ok && (!(fabs(r[k]->r) <= 1 + 1e-12) || !is_share(r[k]->p) ||
+					 r[k]->p > d->corr_p_max))
+				jb_check_problem(c, "%s: correlation %g, p %g (largest %g)",
+						 d->var_names[v], r[k]->r, r[k]->p, d->corr_p_max);
+	}
+	if (d->top_domain < -1 || d->top_domain >= JB_DRV_NDOMAINS ||
+	    (d->top_domain >= 0 && !(d->rr_lo[d->top_domain] > 1)))
+		jb_check_problem(c, "top domain %d is not one whose interval is above 1",
+				 d->top_domain);
+	for (int a = 0; a <= JB_NBOROUGHS; a++) {
+		const struct jb_curve *cv = &d->area[a].curve;
+		if (cv->ok && !(cv->rr10_lo <= cv->rr10 && cv->rr10 <= cv->rr10_hi))
+			jb_check_problem(c, "area %d: rate ratio %g outside its interval", a,
+					 cv->rr10);
+	}
+}
+
+static void check_attrition(struct jb_check *c, const struct jb_drivers *d)
+{
+	for (int a = 0; a <= JB_NBOROUGHS; a++) {
+		const struct jb_drivers_area *A = &d->area[a];
+		double known = 0;
+		for (int s = 0; s < JB_NSTAGES; s++)
+			known += A->stage_n[s];
+		if (known != A->known || A->has_funnel != (A->known >= JB_MIN_FUNNEL))
+			jb_check_problem(c, "area %d: %g crimes in the stages, %g known", a, known,
+					 A->known);
+		/* each funnel level is within the one before it */
+		for (int k = 0; k < JB_FUNNEL_LEVELS; k++)
+			if (!is_share(A->funnel[k]) || (k && A->funnel[k] > A->funnel[k - 1]))
+				jb_check_problem(c, "area %d: funnel level %d is %g", a, k,
+						 A->funnel[k]);
+		if (A->chisq.ok && !is_share(A->chisq.p))
+			jb_check_problem(c, "area %d: chi-square p %g", a, A->chisq.p);
+		if (A->po_rank < 0 || A->po_rank > JB_NBOROUGHS || A->po_rank_low < 0 ||
+		    A->po_rank_low > JB_NBOROUGHS || (a == JB_LONDON && A->po_rank))
+			jb_check_problem(c, "area %d: positive outcome rank %d", a, A->po_rank);
+	}
+}
+
+int jb_drivers_check(const struct jb_drivers *d, const struct jb_dataset *ds, FILE *err)
+{
+	struct jb_check c = {err, "drivers", 0};
+	if (!d)
+		return 0;
+	check_profile(&c, d, ds);
+	check_model(&c, d);
+	check_attrition(&c, d);
+	return c.n;
+}
+
+/* ---- the part (analysis/findings.h) ---- */
+
+static void drivers_part_analyse(const struct jb_dataset *ds, struct jb_findings *f)
+{
+	f->drivers = jb_drivers_analyse(ds, f);
+}
+
+static void drivers_part_dump(const struct jb_findings *f, FILE *out)
+{
+	jb_drivers_dump(f->drivers, f->ds, out);
+}
+
+static int drivers_part_check(const struct jb_findings *f, FILE *err)
+{
+	return jb_drivers_check(f->drivers, f->ds, err);
+}
+
+static void drivers_part_free(struct jb_findings *f)
+{
+	jb_drivers_free(f->drivers);
+}
+
+const struct jb_part jb_drivers_part = {
+	.analyse = drivers_part_analyse,
+	.dump = drivers_part_dump,
+	.check = drivers_part_check,
+	.free = drivers_part_free,
+};

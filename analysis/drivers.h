@@ -79,6 +79,7 @@ struct jb_curve {
 	double b0, b1, se_b1;   /* log scale; se scaled for overdispersion */
 	double phi;
 	double rr10, rr10_lo, rr10_hi; /* rate ratio per 10 IMD points, 95% CI */
+	int significant;        /* the 95% CI of rr10 leaves out 1 */
 	double x[JB_CURVE_POINTS], rate[JB_CURVE_POINTS]; /* over [xmin, xmax] */
 };
 
@@ -154,5 +155,11 @@ struct jb_drivers {
 struct jb_drivers *jb_drivers_analyse(const struct jb_dataset *ds, const struct jb_findings *f);
 void jb_drivers_free(struct jb_drivers *d);
 void jb_drivers_dump(const struct jb_drivers *d, const struct jb_dataset *ds, FILE *out);
+/* Internal consistency (deciles that add up, correlations and shares in
+ * range, intervals around their estimate, funnels that narrow): the number
+ * of problems, each printed to err. NULL d is none. */
+int jb_drivers_check(const struct jb_drivers *d, const struct jb_dataset *ds, FILE *err);
+/* Its row among the parts of the findings (f->drivers). */
+extern const struct jb_part jb_drivers_part;
 
 #endif

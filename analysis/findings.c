@@ -1,31 +1,35 @@
-/* analysis/findings.c - from the dataset and a theme to the findings.
- *
- * Windows (DESIGN §5): the analysis ends at the latest complete month of the
- * borough-level series (or --period); "last 12 months" is compared with the
- * 12 before; the trend is fitted over theme.trend_months months. London is
- * the sum of the 32 boroughs (the City of London has its own force), both
- * for offences and for residents, so London's rate compares like with like.
- */
+/* analysis/findings.c - from the dataset and a theme to the findings, part
+ * by part (struct jb_part, findings.h): the list below says in which order
+ * the parts are made and dumped; each part's row sits beside its code. */
 #include "findings.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "../util/xalloc.h"
+#include "areas.h"
 #include "confidence.h"
 #include "context.h"
+#include "drivers.h"
 #include "homicide.h"
 #include "hotspots.h"
+#include "keyfindings.h"
 #include "london.h"
-#include "drivers.h"
-#include "similar.h"
 
-/* A month whose London total is below this share of the median of the 12
- * months before it is taken as not yet complete (published files often end
- * with, or start with, a partial month). */
-#define INCOMPLETE_SHARE 0.5
+/* In the order they are made: each part reads only the parts above it. */
+static const struct jb_part *const parts[] = {
+	&jb_areas_part,       /* series, change, rates, ranks, similar, LSOA counts */
+	&jb_london_part,      /* neighbours, share of London */
+	&jb_hotspots_part,    /* LSOA Gi*, emerging hot spots, street points */
+	&jb_drivers_part,     /* profile, drivers, attrition */
+	&jb_context_part,     /* exclusions, youth services (by hot spots), actions */
+	&jb_confidence_part,  /* the Public Attitudes Survey */
+	&jb_homicide_part,    /* homicide victims */
+	&jb_keyfindings_part, /* last: its rules read every part */
+};
+enum { NPARTS = sizeof parts / sizeof parts[0] };
 
 int jb_theme_has_category(const struct jb_theme *t, const struct jb_category *c)
 {
@@ -55,109 +59,6 @@ double *jb_theme_counts(const struct jb_crime_table *t, const unsigned char *mat
 	return v;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-/* Last month index (relative to the table) at or before limit that is
- * covered and not incomplete by the rule above; -1 when none. total[m] is
- * the London total per month. Writes a note when months are dropped. */
-static int last_complete(const double *total, int nmonths, int first_month, int limit_rel,
-			 char **note)
-{
-	int m = limit_rel < nmonths ? limit_rel : nmonths - 1;
-	while (m >= 0 && isnan(total[m]))
-		m--;
-	while (m >= 12) {
-		double prev[12];
-		int k = 0;
-		for (int j = m - 12; j < m; j++)
-			if (!isnan(total[j]))
-				prev[k++] = total[j];
-		if (k < 6)
-			break;
-		qsort(prev, (size_t)k, sizeof prev[0], cmp_double);
-		double median = k % 2 ? prev[k / 2] : (prev[k / 2 - 1] + prev[k / 2]) / 2;
-		if (total[m] >= INCOMPLETE_SHARE * median)
-			break;
-		if (note && !*note) {
-			int mon = first_month + m;
-			*note = xasprintf("%04d-%02d left out as incomplete (London total %.0f "
-					  "against a median of %.0f in the 12 months before)",
-					  jb_month_year(mon), jb_month_mon(mon), total[m], median);
-		}
-		m--;
-	}
-	return m;
-}
-
-/* Sum of v[first..last] (relative indices); NAN if any is outside the table
- * or not covered. */
-static double window_sum(const double *v, int nmonths, int first, int last)
-{
-	if (first < 0 || last >= nmonths)
-		return NAN;
-	double s = 0;
-	for (int m = first; m <= last; m++)
-		s += v[m];
-	return s;
-}
-
-/* Competition ranks (1, 2, 2, 4) of the 32 boroughs by key, larger first
- * when desc. NAN keys get rank 0 and do not count. */
-static void competition_ranks(const double *key, int desc, int *rank)
-{
-	jb_competition_ranks(key, JB_NBOROUGHS, desc, rank);
-}
-
-static void area_series(struct jb_area_findings *a, const double *full,
-			const struct jb_crime_table *t, int end_rel, int first_rel)
-{
-	int nm = t->nmonths;
-	a->has_series = 1;
-	size_t n = (size_t)(end_rel - first_rel + 1);
-	a->monthly.first_month = t->first_month + first_rel;
-	a->monthly.n = n;
-	a->monthly.v = xmalloc(n * sizeof *a->monthly.v);
-	a->rolling.first_month = a->monthly.first_month;
-	a->rolling.n = n;
-	a->rolling.v = xmalloc(n * sizeof *a->rolling.v);
-	for (size_t i = 0; i < n; i++) {
-		int m = first_rel + (int)i;
-		a->monthly.v[i] = full[m];
-		double s = window_sum(full, nm, m - 11, m);
-		a->rolling.v[i] = isnan(s) ? NAN : s / 12.0;
-	}
-	double last = window_sum(full, nm, end_rel - 11, end_rel);
-	double prev = window_sum(full, nm, end_rel - 23, end_rel - 12);
-	if (!isnan(last) && !isnan(prev))
-		jb_change_compute(last, prev, &a->change);
-	jb_poisson_trend(a->monthly.v, n, jb_month_mon(a->monthly.first_month), &a->trend);
-}
-
-static void population(const struct jb_dataset *ds, struct jb_findings *f)
-{
-	struct jb_area_findings *L = &f->area[JB_LONDON];
-	int all = 1;
-	for (int b = 0; b < JB_NBOROUGHS; b++) {
-		const struct jb_population *p = &ds->pop[b];
-		if (!p->has) {
-			all = 0;
-			continue;
-		}
-		f->area[b].population = p->all_ages;
-		for (int age = 10; age <= 17; age++)
-			f->area[b].pop_10_17 += p->age[age];
-		L->population += f->area[b].population;
-		L->pop_10_17 += f->area[b].pop_10_17;
-	}
-	if (!all)
-		L->population = L->pop_10_17 = 0;
-	f->pop_year = ds->pop_year;
-}
-
 int jb_findings_period(const struct jb_findings *f)
 {
 	return f->has_series ? f->period_end : f->period_asked;
@@ -179,269 +80,6 @@ enum jb_window_age jb_source_window(int first, int last, int period_end, int *wf
 	return age;
 }
 
-/* Months of the 12 ending at `end` that lie in [first, last]. */
-static int months_in(int end, int first, int last)
-{
-	int lo = end - 11 > first ? end - 11 : first, hi = end < last ? end : last;
-	return hi >= lo ? hi - lo + 1 : 0;
-}
-
-/* How far the dashboard covers measure k's two windows, and why a figure
- * cannot be given when it does not. Within its first..last month a month
- * without a row is a month without offences (the dashboard leaves zero
- * rows out); outside them nothing is known, so a window reaching outside
- * is not summed at all. */
-static void dash_window(const struct jb_dataset *ds, struct jb_findings *f, size_t k, int sub,
-			int measure)
-{
-	struct jb_dash_window *w = &f->dash[k];
-	if (!ds->has_dash) {
-		w->status = JB_DASH_NOT_SUPPLIED;
-		snprintf(w->why, sizeof w->why, "no MPS crime dashboard was supplied");
-		return;
-	}
-	int first = 0, last = -1;
-	for (size_t r = 0; sub >= 0 && measure >= 0 && r < ds->dash.nrows; r++) {
-		const struct jb_dash_row *row = &ds->dash.rows[r];
-		if (row->subtype != sub)
-			continue;
-		if (last < 0 || row->month < first)
-			first = row->month;
-		if (row->month > last)
-			last = row->month;
-	}
-	if (last < 0) {
-		w->status = JB_DASH_NO_MEASURE;
-		snprintf(w->why, sizeof w->why, "the dashboard file has no %s offences",
-			 f->theme->dash_subtypes[k]);
-		return;
-	}
-	w->first = first;
-	w->last = last;
-	w->months_last = months_in(f->period_end, first, last);
-	w->months_prev = months_in(f->period_end - 12, first, last);
-	if (w->months_last < 12) {
-		w->status = JB_DASH_SHORT_LAST;
-		snprintf(w->why, sizeof w->why, "only %d of 12 months in the data", w->months_last);
-	} else if (w->months_prev < 12) {
-		w->status = JB_DASH_SHORT_PREV;
-		snprintf(w->why, sizeof w->why, "not compared: only %d of the 12 months before "
-			 "%s in the data", w->months_prev, w->months_prev == 1 ? "is" : "are");
-	}
-}
-
-static void dashboard(const struct jb_dataset *ds, struct jb_findings *f)
-{
-	const struct jb_dashboard *d = &ds->dash;
-	int measure = -1;
-	for (size_t i = 0; i < d->nmeasures; i++)
-		if (strcasecmp(d->measures[i], "Offences") == 0)
-			measure = (int)i;
-	for (size_t k = 0; k < f->theme->ndash && k < 8; k++) {
-		int sub = -1;
-		for (size_t i = 0; i < d->nsubtypes; i++)
-			if (strcasecmp(d->subtypes[i], f->theme->dash_subtypes[k]) == 0)
-				sub = (int)i;
-		f->dash[k] = (struct jb_dash_window){0};
-		dash_window(ds, f, k, sub, measure);
-		const struct jb_dash_window *w = &f->dash[k];
-		int has_last = w->status == JB_DASH_OK || w->status == JB_DASH_SHORT_PREV;
-		int has_prev = w->status == JB_DASH_OK;
-		for (int a = 0; a <= JB_NBOROUGHS; a++) {
-			f->area[a].dash_last12[k] = has_last ? 0 : NAN;
-			f->area[a].dash_prev12[k] = has_prev ? 0 : NAN;
-		}
-		if (!has_last)
-			continue;
-		for (size_t r = 0; r < d->nrows; r++) {
-			const struct jb_dash_row *row = &d->rows[r];
-			if (row->subtype != sub || row->measure != measure)
-				continue;
-			int age = f->period_end - row->month;
-			double *dst = age >= 0 && age < 12	 ? f->area[row->borough].dash_last12
-				      : age >= 12 && age < 24 ? f->area[row->borough].dash_prev12
-							      : NULL;
-			double *lon = age >= 0 && age < 12	 ? f->area[JB_LONDON].dash_last12
-				      : age >= 12 && age < 24 ? f->area[JB_LONDON].dash_prev12
-							      : NULL;
-			if (dst) {
-				dst[k] += row->count;
-				lon[k] += row->count;
-			}
-		}
-	}
-	for (int a = 0; a <= JB_NBOROUGHS; a++)
-		for (size_t k = 0; k < 8; k++) {
-			double last = f->area[a].dash_last12[k], prev = f->area[a].dash_prev12[k];
-			f->area[a].dash_pct[k] = k < f->theme->ndash && prev > 0 && isfinite(last)
-							 ? 100.0 * (last - prev) / prev
-							 : NAN;
-		}
-}
-
-struct lsoa_sort {
-	int idx;
-	double count;
-	const char *code;
-};
-
-static int cmp_lsoa_desc(const void *a, const void *b)
-{
-	const struct lsoa_sort *x = a, *y = b;
-	if (x->count != y->count)
-		return x->count < y->count ? 1 : -1;
-	return strcmp(x->code, y->code);
-}
-
-/* Class edges from quantiles of the borough's LSOA counts: edge 0 the
- * minimum, inner edges ceil(Q(k/5)) (R type 7 quantile), last edge max + 1
- * (exclusive). Ties collapse classes. */
-static void map_classes(struct jb_area_findings *a, const struct lsoa_sort *v, size_t n)
-{
-	double *c = xmalloc((n ? n : 1) * sizeof *c);
-	for (size_t i = 0; i < n; i++)
-		c[i] = v[i].count;
-	qsort(c, n, sizeof *c, cmp_double);
-	double e[JB_MAP_CLASSES + 1];
-	int ne = 0;
-	e[ne++] = n ? c[0] : 0;
-	for (int k = 1; k < JB_MAP_CLASSES; k++) {
-		double h = (double)(n - 1) * k / JB_MAP_CLASSES;
-		size_t lo = (size_t)floor(h);
-		double q = n ? c[lo] + (h - (double)lo) * (c[lo + 1 < n ? lo + 1 : lo] - c[lo]) : 0;
-		double edge = ceil(q);
-		if (edge > e[ne - 1])
-			e[ne++] = edge;
-	}
-	double top = (n ? c[n - 1] : 0) + 1;
-	if (top > e[ne - 1])
-		e[ne++] = top;
-	else
-		e[ne - 1] = top;
-	if (ne < 2)
-		e[ne++] = top + 1;
-	a->map_nclasses = ne - 1;
-	memcpy(a->map_breaks, e, (size_t)ne * sizeof e[0]);
-	free(c);
-}
-
-static int class_of(const struct jb_area_findings *a, double v)
-{
-	for (int c = a->map_nclasses - 1; c >= 0; c--)
-		if (v >= a->map_breaks[c])
-			return c;
-	return 0;
-}
-
-static void lsoa_level(const struct jb_dataset *ds, struct jb_findings *f,
-		       const unsigned char *matched)
-{
-	const struct jb_crime_table *t = &ds->crime[JB_LEVEL_LSOA];
-	f->nlsoa = ds->nlsoa;
-	f->lsoa = xcalloc(ds->nlsoa ? ds->nlsoa : 1, sizeof *f->lsoa);
-	for (int a = 0; a <= JB_NBOROUGHS; a++)
-		for (int k = 0; k < 5; k++)
-			f->area[a].top_lsoa[k] = -1;
-	if (!ds->has_crime[JB_LEVEL_LSOA] || t->nmonths <= 0 || !ds->nlsoa)
-		return;
-	double *v = jb_theme_counts(t, matched, ds->nlsoa);
-	double *total = xcalloc((size_t)t->nmonths, sizeof *total);
-	for (int m = 0; m < t->nmonths; m++) {
-		if (!t->covered[m]) {
-			total[m] = NAN;
-			continue;
-		}
-		for (size_t l = 0; l < ds->nlsoa; l++)
-			if (ds->lsoa[l].borough >= 0)
-				total[m] += v[l * (size_t)t->nmonths + m];
-	}
-	int limit = jb_findings_period(f) ? jb_findings_period(f) - t->first_month
-					  : t->nmonths - 1;
-	int end = last_complete(total, t->nmonths, t->first_month, limit, NULL);
-	free(total);
-	if (end < 11) {
-		free(v);
-		return;
-	}
-	f->has_lsoa = 1;
-	f->lsoa_period_end = t->first_month + end;
-	f->lsoa_age = f->lsoa_period_end < jb_findings_period(f) ? JB_WINDOW_OLDER
-								 : JB_WINDOW_CURRENT;
-	for (size_t l = 0; l < ds->nlsoa; l++)
-		f->lsoa[l].count12 = window_sum(v + l * (size_t)t->nmonths, t->nmonths, end - 11, end);
-	free(v);
-
-	struct lsoa_sort *s = xmalloc(ds->nlsoa * sizeof *s);
-	for (int b = 0; b < JB_NBOROUGHS; b++) {
-		struct jb_area_findings *a = &f->area[b];
-		size_t n = 0;
-		for (size_t l = 0; l < ds->nlsoa; l++) {
-			if (ds->lsoa[l].borough != b || isnan(f->lsoa[l].count12))
-				continue;
-			s[n++] = (struct lsoa_sort){(int)l, f->lsoa[l].count12, ds->lsoa[l].code};
-			a->lsoa_total12 += f->lsoa[l].count12;
-		}
-		a->nlsoa = n;
-		f->area[JB_LONDON].nlsoa += n;
-		f->area[JB_LONDON].lsoa_total12 += a->lsoa_total12;
-		qsort(s, n, sizeof *s, cmp_lsoa_desc);
-		for (size_t k = 0; k < 5 && k < n; k++)
-			a->top_lsoa[k] = s[k].idx;
-		map_classes(a, s, n);
-		for (size_t i = 0; i < n; i++)
-			f->lsoa[s[i].idx].map_class = class_of(a, s[i].count);
-	}
-	free(s);
-}
-
-static void month_str(int m, char *buf, size_t cap)
-{
-	snprintf(buf, cap, "%04d-%02d", jb_month_year(m), jb_month_mon(m));
-}
-
-/* --period against the month the analysis can use (end, relative to the
- * borough table; -1 when none at or before the month asked for): a month
- * before the data is refused; a later one, or one that is not complete,
- * gives way to the latest complete month before it, and the note says
- * so (it is shown on stderr, on the sources slide and in
- * data-quality.csv). */
-static void settle_period(struct jb_findings *f, const struct jb_crime_table *t,
-			  const double *total, int asked, int end)
-{
-	char a[16], u[16], first[16], last[16];
-	int lo = 0, hi = t->nmonths - 1;
-	while (lo < t->nmonths && isnan(total[lo]))
-		lo++;
-	while (hi >= 0 && isnan(total[hi]))
-		hi--;
-	month_str(asked, a, sizeof a);
-	month_str(t->first_month + (lo < t->nmonths ? lo : 0), first, sizeof first);
-	month_str(t->first_month + (hi >= 0 ? hi : 0), last, sizeof last);
-	if (end < 0) {
-		f->period_refused = xasprintf("--period %s is before the data: the borough-level "
-					      "crime files cover %s to %s", a, first, last);
-		return;
-	}
-	if (t->first_month + end == asked)
-		return;
-	month_str(t->first_month + end, u, sizeof u);
-	f->period_moved = 1;
-	/* why a month was left out as incomplete, from last_complete() */
-	char *incomplete = f->period_note;
-	char *said = asked > t->first_month + hi && end == hi
-		? xasprintf("--period %s is after the data, which end in %s; %s is used instead",
-			    a, last, u)
-		: asked > t->first_month + hi
-		? xasprintf("--period %s is after the data, which end in %s; %s, the latest "
-			    "complete month, is used instead", a, last, u)
-		: xasprintf("--period %s is not a complete month in the data; %s, the latest "
-			    "complete month before it, is used instead", a, u);
-	f->period_note = incomplete ? xasprintf("%s: %s", said, incomplete) : said;
-	if (incomplete)
-		free(said);
-	free(incomplete);
-}
-
 struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_theme *theme,
 			       const struct jb_analysis_options *opt)
 {
@@ -449,98 +87,8 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 	f->theme = theme;
 	f->ds = ds;
 	f->period_asked = opt && opt->period_end > 0 ? opt->period_end : 0;
-	for (int a = 0; a <= JB_NBOROUGHS; a++) {
-		struct jb_area_findings *af = &f->area[a];
-		af->index = a;
-		af->code = a == JB_LONDON ? "E12000007" : jb_boroughs[a].code;
-		af->name = a == JB_LONDON ? "London" : jb_boroughs[a].name;
-		af->slug = a == JB_LONDON ? "london" : jb_boroughs[a].slug;
-		af->rate = NAN;
-		for (int k = 0; k < 8; k++)
-			af->dash_last12[k] = af->dash_prev12[k] = af->dash_pct[k] = NAN;
-		af->change.pct = NAN;
-		snprintf(af->trend.why, sizeof af->trend.why, "no borough-level crime data");
-	}
-
-	for (size_t k = 0; k < 8; k++) {
-		f->dash[k].status = JB_DASH_NO_PERIOD;
-		snprintf(f->dash[k].why, sizeof f->dash[k].why,
-			 "no analysis period (no borough-level recorded crime)");
-	}
-
-	unsigned char *matched = xcalloc(ds->ncategories ? ds->ncategories : 1, 1);
-	for (size_t c = 0; c < ds->ncategories; c++)
-		if ((matched[c] = (unsigned char)jb_theme_has_category(theme, &ds->categories[c])))
-			f->ncategories_matched++;
-
-	population(ds, f);
-
-	const struct jb_crime_table *t = &ds->crime[JB_LEVEL_BOROUGH];
-	if (ds->has_crime[JB_LEVEL_BOROUGH] && t->nmonths > 0 && f->ncategories_matched) {
-		int nm = t->nmonths;
-		double *v = jb_theme_counts(t, matched, JB_NBOROUGHS + 1);
-		double *L = v + (size_t)JB_LONDON * (size_t)nm;
-		for (int m = 0; m < nm; m++) {
-			L[m] = 0;
-			for (int b = 0; b < JB_NBOROUGHS; b++)
-				L[m] += v[(size_t)b * (size_t)nm + (size_t)m];
-		}
-		int asked = opt && opt->period_end > 0 ? opt->period_end : 0;
-		int limit = asked ? asked - t->first_month : nm - 1;
-		int end = limit >= 0 ? last_complete(L, nm, t->first_month, limit,
-						     &f->period_note)
-				     : -1;
-		if (asked)
-			settle_period(f, t, L, asked, end);
-		if (end >= 0) {
-			int months = theme->trend_months > 0 ? theme->trend_months : 36;
-			int first = end - months + 1 > 0 ? end - months + 1 : 0;
-			while (first < end && isnan(L[first]))
-				first++;
-			f->has_series = 1;
-			f->period_end = t->first_month + end;
-			f->window_first = t->first_month + first;
-			for (int a = 0; a <= JB_NBOROUGHS; a++)
-				area_series(&f->area[a], v + (size_t)a * (size_t)nm, t, end, first);
-		}
-		free(v);
-	}
-
-	double rate[JB_NBOROUGHS], pct[JB_NBOROUGHS];
-	for (int a = 0; a <= JB_NBOROUGHS; a++) {
-		struct jb_area_findings *af = &f->area[a];
-		if (af->change.ok && af->population > 0)
-			af->rate = af->change.a / af->population * 1000.0;
-		if (a < JB_NBOROUGHS) {
-			rate[a] = af->rate;
-			pct[a] = af->change.ok ? af->change.pct : NAN;
-		}
-	}
-	int rate_rank[JB_NBOROUGHS], rate_low[JB_NBOROUGHS], fall_rank[JB_NBOROUGHS],
-		rise_rank[JB_NBOROUGHS];
-	competition_ranks(rate, 1, rate_rank);
-	competition_ranks(rate, 0, rate_low);
-	competition_ranks(pct, 0, fall_rank);
-	competition_ranks(pct, 1, rise_rank);
-	for (int b = 0; b < JB_NBOROUGHS; b++) {
-		f->area[b].rate_rank = rate_rank[b];
-		f->area[b].rate_rank_low = rate_low[b];
-		f->area[b].fall_rank = fall_rank[b];
-		f->area[b].rise_rank = rise_rank[b];
-	}
-
-	jb_similar_boroughs(ds, f);
-	if (f->has_series)
-		dashboard(ds, f);
-	lsoa_level(ds, f, matched);
-	f->drivers = jb_drivers_analyse(ds, f);
-	free(matched);
-	jb_london_view(ds, f);
-	f->hot = jb_hotspots_analyse(f);
-	f->context = jb_context_analyse(ds, f);
-	f->confidence = jb_confidence_analyse(ds, f->period_end);
-	f->homicide = jb_homicide_analyse(ds, f->period_end);
-	jb_key_findings(f);
+	for (size_t k = 0; k < NPARTS; k++)
+		parts[k]->analyse(ds, f);
 	return f;
 }
 
@@ -548,18 +96,39 @@ void jb_findings_free(struct jb_findings *f)
 {
 	if (!f)
 		return;
-	for (int a = 0; a <= JB_NBOROUGHS; a++) {
-		free(f->area[a].monthly.v);
-		free(f->area[a].rolling.v);
-		jb_trend_free(&f->area[a].trend);
-	}
-	jb_hotspots_free(f->hot);
-	free(f->lsoa);
-	jb_drivers_free(f->drivers);
+	for (size_t k = NPARTS; k-- > 0;)
+		if (parts[k]->free)
+			parts[k]->free(f);
 	free(f->period_note);
 	free(f->period_refused);
-	jb_context_free(f->context);
-	jb_confidence_free(f->confidence);
-	jb_homicide_free(f->homicide);
 	free(f);
+}
+
+void jb_findings_dump(const struct jb_findings *f, FILE *out)
+{
+	for (size_t k = 0; k < NPARTS; k++)
+		if (parts[k]->dump)
+			parts[k]->dump(f, out);
+}
+
+int jb_findings_check(const struct jb_findings *f, FILE *err)
+{
+	int problems = 0;
+	for (size_t k = 0; k < NPARTS; k++)
+		if (parts[k]->check)
+			problems += parts[k]->check(f, err);
+	return problems;
+}
+
+void jb_check_problem(struct jb_check *c, const char *fmt, ...)
+{
+	if (c->err) {
+		va_list ap;
+		va_start(ap, fmt);
+		fprintf(c->err, "jembrief: findings: %s: ", c->part);
+		vfprintf(c->err, fmt, ap);
+		fputc('\n', c->err);
+		va_end(ap);
+	}
+	c->n++;
 }

@@ -5,6 +5,13 @@
  * jb_findings_free() (NULL is safe). Findings borrow the theme and the
  * dataset (for area names, geometry and the data-quality record), which must
  * outlive them.
+ *
+ * Threads and processes: jb_analyse() works in the calling thread and
+ * keeps no state between calls (analysis/ has no writable static data; GSL's
+ * error handler is the caller's, which the driver turns off once). The
+ * findings are read-only once it returns: the deck workers, processes
+ * forked from the one holding them, read them at once, and so may any
+ * number of threads; nothing writes to them but jb_findings_free().
  */
 #ifndef JB_FINDINGS_H
 #define JB_FINDINGS_H
@@ -183,6 +190,34 @@ struct jb_findings {
 	struct jb_homicide_findings *homicide;
 };
 
+/* The findings are made by parts, one topic each (the areas' series and
+ * ranks, hot spots, drivers, ...), listed in order in analysis/findings.c:
+ * each part fills its own members of the findings from the dataset and
+ * what the parts before it made, and dumps, checks and frees them. A new
+ * part is its module, declaring its row (a const struct jb_part), one line
+ * in that list, and its member above. */
+struct jb_part {
+	void (*analyse)(const struct jb_dataset *ds, struct jb_findings *f);
+	/* Its lines of jb_findings_dump(); NULL when another part's lines
+	 * hold its figures (the areas' lines hold the key findings). */
+	void (*dump)(const struct jb_findings *f, FILE *out);
+	/* Internal consistency: the number of problems, each printed to err
+	 * (when not NULL) through jb_check_problem(); NULL when none can be
+	 * told from the part alone. */
+	int (*check)(const struct jb_findings *f, FILE *err);
+	void (*free)(struct jb_findings *f); /* NULL when it owns nothing */
+};
+
+/* A check's problems: each printed as "jembrief: findings: PART: ..." on
+ * err (when not NULL) and counted in n. */
+struct jb_check {
+	FILE *err;
+	const char *part;
+	int n;
+};
+void jb_check_problem(struct jb_check *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 struct jb_analysis_options {
 	int period_end; /* month index; 0 = latest complete month in the data */
 };
@@ -190,7 +225,8 @@ struct jb_analysis_options {
 struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_theme *theme,
 			       const struct jb_analysis_options *opt);
 void jb_findings_free(struct jb_findings *f);
-/* Internal consistency (ranks a permutation, series lengths...). Returns the
+/* Internal consistency of every part (ranks competition ranks, series
+ * lengths, tallies that add up, shares within 0 and 1...). Returns the
  * number of problems, each printed to err. */
 int jb_findings_check(const struct jb_findings *f, FILE *err);
 /* Text dump for golden tests and --dump-findings. */

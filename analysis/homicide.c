@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "../util/xalloc.h"
+#include "findings.h"
 #include "stats.h"
 
 const char *const jb_hom_measure_names[JB_HOM_NMEASURES] = {
@@ -170,7 +171,7 @@ void jb_homicide_free(struct jb_homicide_findings *h)
 
 int jb_homicide_check(const struct jb_homicide_findings *h, FILE *err)
 {
-	int n = 0;
+	struct jb_check c = {err, "homicide", 0};
 	if (!h->ok)
 		return 0;
 	/* London is the sum of the boroughs; the subsets are within all victims. */
@@ -179,19 +180,15 @@ int jb_homicide_check(const struct jb_homicide_findings *h, FILE *err)
 			double s = 0;
 			for (int b = 0; b < JB_NBOROUGHS; b++) {
 				s += h->area[b].per_year[m][y];
-				if (h->area[b].per_year[m][y] > h->area[b].per_year[JB_HOM_ALL][y]) {
-					fprintf(err, "homicide: %s: %s above all victims\n",
-						jb_boroughs[b].name, jb_hom_measure_names[m]);
-					n++;
-				}
+				if (h->area[b].per_year[m][y] > h->area[b].per_year[JB_HOM_ALL][y])
+					jb_check_problem(&c, "%s: %s above all victims",
+							 jb_boroughs[b].name, jb_hom_measure_names[m]);
 			}
-			if (fabs(s - h->area[JB_LONDON].per_year[m][y]) > 1e-9) {
-				fprintf(err, "homicide: London %s %d is not the boroughs' sum\n",
-					jb_hom_measure_names[m], h->first_year + y);
-				n++;
-			}
+			if (fabs(s - h->area[JB_LONDON].per_year[m][y]) > 1e-9)
+				jb_check_problem(&c, "London %s %d is not the boroughs' sum",
+						 jb_hom_measure_names[m], h->first_year + y);
 		}
-	return n;
+	return c.n;
 }
 
 void jb_homicide_dump(const struct jb_homicide_findings *h, FILE *out)
@@ -219,3 +216,32 @@ void jb_homicide_dump(const struct jb_homicide_findings *h, FILE *out)
 		}
 	}
 }
+
+/* ---- the part (analysis/findings.h) ---- */
+
+static void homicide_part_analyse(const struct jb_dataset *ds, struct jb_findings *f)
+{
+	f->homicide = jb_homicide_analyse(ds, f->period_end);
+}
+
+static void homicide_part_dump(const struct jb_findings *f, FILE *out)
+{
+	jb_homicide_dump(f->homicide, out);
+}
+
+static int homicide_part_check(const struct jb_findings *f, FILE *err)
+{
+	return jb_homicide_check(f->homicide, err);
+}
+
+static void homicide_part_free(struct jb_findings *f)
+{
+	jb_homicide_free(f->homicide);
+}
+
+const struct jb_part jb_homicide_part = {
+	.analyse = homicide_part_analyse,
+	.dump = homicide_part_dump,
+	.check = homicide_part_check,
+	.free = homicide_part_free,
+};

@@ -68,5 +68,8 @@ struct jb_homicide_findings *jb_homicide_analyse(const struct jb_dataset *ds, in
 void jb_homicide_free(struct jb_homicide_findings *h);
 int jb_homicide_check(const struct jb_homicide_findings *h, FILE *err);
 void jb_homicide_dump(const struct jb_homicide_findings *h, FILE *out);
+/* Its row among the parts of the findings (f->homicide). */
+struct jb_part;
+extern const struct jb_part jb_homicide_part;
 
 #endif

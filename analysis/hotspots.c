@@ -16,7 +16,7 @@
 #include "findings.h"
 
 /* A month whose London total is below this share of the median month is
- * not complete (as analysis/findings.c decides for the end of a file). */
+ * not complete (as analysis/areas.c decides for the end of a file). */
 #define INCOMPLETE_SHARE 0.5
 /* The kernel density surface: 25 m cells, 50 m when a borough would need
  * more than this many. */
@@ -221,13 +221,18 @@ static void emerging(struct jb_hotspots *h, const struct jb_findings *f)
 	h->emg = xmalloc((n ? n : 1) * sizeof *h->emg);
 	h->mk_z = xmalloc((n ? n : 1) * sizeof *h->mk_z);
 	h->mk_p = xmalloc((n ? n : 1) * sizeof *h->mk_p);
+	h->hot_steps = xcalloc(n ? n : 1, sizeof *h->hot_steps);
+	h->cold_steps = xcalloc(n ? n : 1, sizeof *h->cold_steps);
 	for (size_t u = 0; u < n; u++) {
 		h->emg[u] = (unsigned char)jb_emerging_class(h->step_cls + u * T, h->step_z + u * T, T);
 		struct jb_mk mk;
 		int ok = jb_mann_kendall(h->step_z + u * T, T, &mk) == 0;
 		h->mk_z[u] = ok ? mk.z : NAN;
 		h->mk_p[u] = ok ? mk.p : NAN;
-		h->nemg[h->emg[u]]++;
+		for (size_t s = 0; s < T; s++) {
+			h->hot_steps[u] += h->step_cls[u * T + s] > 0;
+			h->cold_steps[u] += h->step_cls[u * T + s] < 0;
+		}
 	}
 
 	struct ranked *rp = xmalloc((n ? n : 1) * sizeof *rp);
@@ -639,10 +644,29 @@ static void street(struct jb_hotspots *h, const struct jb_findings *f)
 	free(pt);
 }
 
+/* London's counts, the boroughs' summed (summary.csv's London row). */
+static void london_tallies(struct jb_hotspots *h)
+{
+	struct jb_hot_area *L = &h->area[JB_LONDON];
+	for (int b = 0; b < JB_NBOROUGHS; b++) {
+		const struct jb_hot_area *a = &h->area[b];
+		L->nunits += a->nunits;
+		for (int k = 0; k < JB_HOT_NCLASSES; k++)
+			L->ncls[k] += a->ncls[k];
+		L->nhot += a->nhot;
+		L->nhot_fdr += a->nhot_fdr;
+		L->ncold += a->ncold;
+		for (int k = 0; k < JB_EMG_NCLASSES; k++)
+			L->nemg[k] += a->nemg[k];
+		L->npersistent += a->npersistent;
+		L->nintensifying += a->nintensifying;
+	}
+}
+
 struct jb_hotspots *jb_hotspots_analyse(const struct jb_findings *f)
 {
 	struct jb_hotspots *h = xcalloc(1, sizeof *h);
-	for (int b = 0; b < JB_NBOROUGHS; b++) {
+	for (int b = 0; b <= JB_NBOROUGHS; b++) {
 		for (int k = 0; k < JB_HOT_TOP; k++)
 			h->area[b].top_hot[k] = -1;
 		h->area[b].kde_h = h->area[b].kde_h_rule = NAN;
@@ -650,6 +674,7 @@ struct jb_hotspots *jb_hotspots_analyse(const struct jb_findings *f)
 	lsoa_gistar(h, f);
 	emerging(h, f);
 	street(h, f);
+	london_tallies(h);
 	return h;
 }
 
@@ -667,6 +692,8 @@ void jb_hotspots_free(struct jb_hotspots *h)
 	free(h->emg);
 	free(h->mk_z);
 	free(h->mk_p);
+	free(h->hot_steps);
+	free(h->cold_steps);
 	jb_nb_free(&h->gnb);
 	free(h->gx);
 	free(h->gborough);
@@ -701,7 +728,7 @@ void jb_hotspots_dump(const struct jb_findings *f, FILE *out)
 		fprintf(out, "hotspots emerging complete_months %zu steps %zu of %d months from %s",
 			h->complete_months, h->nsteps, h->step_months, a);
 		for (int k = 0; k < JB_EMG_NCLASSES; k++)
-			fprintf(out, " %zu", h->nemg[k]);
+			fprintf(out, " %zu", h->area[JB_LONDON].nemg[k]);
 		fputc('\n', out);
 	} else {
 		fprintf(out, "hotspots emerging none (%s)\n", h->emg_why);
@@ -759,3 +786,152 @@ void jb_hotspots_dump(const struct jb_findings *f, FILE *out)
 		}
 	}
 }
+
+/* ---- check ---- */
+
+/* A borough's Gi* tallies against its classes, and its hottest list. */
+static void check_lsoa_area(struct jb_check *c, const struct jb_hotspots *h,
+			    const struct jb_dataset *ds, int b)
+{
+	const struct jb_hot_area *a = &h->area[b];
+	size_t units = 0, cls[JB_HOT_NCLASSES] = {0};
+	for (size_t u = 0; u < h->nunits; u++)
+		if (b == JB_LONDON || ds->lsoa[h->unit_lsoa[u]].borough == b) {
+			units++;
+			cls[h->gi.cls[u] + 3]++;
+		}
+	if (a->nunits != units || memcmp(a->ncls, cls, sizeof cls) != 0)
+		jb_check_problem(c, "area %d: %zu units in its classes, %zu in the study region", b,
+			    a->nunits, units);
+	if (a->nhot != cls[4] + cls[5] + cls[6] || a->nhot_fdr != cls[5] + cls[6] ||
+	    a->ncold != cls[0] + cls[1] + cls[2])
+		jb_check_problem(c, "area %d: hot, FDR or cold count is not its classes'", b);
+	if (b == JB_LONDON)
+		return;
+	if (a->ntop_hot != (a->nhot < JB_HOT_TOP ? a->nhot : JB_HOT_TOP))
+		jb_check_problem(c, "area %d: %zu hottest listed of %zu hot", b, a->ntop_hot, a->nhot);
+	for (size_t k = 0; k < a->ntop_hot && k < JB_HOT_TOP; k++) {
+		int l = a->top_hot[k];
+		if (l < 0 || (size_t)l >= ds->nlsoa || h->lsoa_unit[l] < 0 ||
+		    ds->lsoa[l].borough != b || h->gi.cls[h->lsoa_unit[l]] <= 0)
+			jb_check_problem(c, "area %d: hottest %zu is not a hot LSOA of it", b, k);
+	}
+}
+
+static void check_lsoa(struct jb_check *c, const struct jb_hotspots *h,
+		       const struct jb_dataset *ds)
+{
+	if (!h->lsoa_ok)
+		return;
+	size_t hot = 0, cold = 0;
+	for (size_t u = 0; u < h->nunits; u++) {
+		int l = h->unit_lsoa[u];
+		if (l < 0 || (size_t)l >= ds->nlsoa || h->lsoa_unit[l] != (int)u ||
+		    ds->lsoa[l].borough < 0) {
+			jb_check_problem(c, "unit %zu: not an LSOA of the 32 boroughs", u);
+			return;
+		}
+		int k = h->gi.cls[u];
+		if (k < JB_COLD99 || k > JB_HOT99 || h->gi.fdr[u] != (k >= 2 || k <= -2) ||
+		    !(h->gi.p[u] >= 0 && h->gi.p[u] <= 1)) {
+			jb_check_problem(c, "unit %zu: class %d, FDR %d, p %g disagree", u, k,
+				    h->gi.fdr[u], h->gi.p[u]);
+			return;
+		}
+		hot += k > 0;
+		cold += k < 0;
+	}
+	if (hot != h->gi.nhot || cold != h->gi.ncold)
+		jb_check_problem(c, "Gi* counts %zu hot, %zu cold; its classes %zu, %zu", h->gi.nhot,
+			    h->gi.ncold, hot, cold);
+	for (int b = 0; b <= JB_NBOROUGHS; b++)
+		check_lsoa_area(c, h, ds, b);
+}
+
+static void check_emerging(struct jb_check *c, const struct jb_hotspots *h)
+{
+	if (!h->emg_ok)
+		return;
+	size_t T = h->nsteps;
+	for (size_t u = 0; u < h->nunits; u++) {
+		int hot = 0, cold = 0;
+		for (size_t s = 0; s < T; s++) {
+			hot += h->step_cls[u * T + s] > 0;
+			cold += h->step_cls[u * T + s] < 0;
+		}
+		if (h->emg[u] >= JB_EMG_NCLASSES || h->hot_steps[u] != hot ||
+		    h->cold_steps[u] != cold) {
+			jb_check_problem(c, "unit %zu: emerging class or step counts out of line", u);
+			return;
+		}
+	}
+	for (int b = 0; b <= JB_NBOROUGHS; b++) {
+		const struct jb_hot_area *a = &h->area[b];
+		if (a->npersistent != a->nemg[JB_EMG_PERSISTENT_HOT] ||
+		    a->nintensifying != a->nemg[JB_EMG_INTENSIFYING_HOT])
+			jb_check_problem(c, "area %d: persistent or intensifying count is not its "
+				    "classes'", b);
+	}
+}
+
+static void check_street(struct jb_check *c, const struct jb_hotspots *h,
+			 const struct jb_dataset *ds)
+{
+	size_t n = 0;
+	for (int b = 0; b < JB_NBOROUGHS; b++) {
+		const struct jb_hot_area *a = &h->area[b];
+		n += a->street_n;
+		if (a->hot_cell_offences > (double)a->street_n || a->ntop_loc > JB_TOP_LOCATIONS)
+			jb_check_problem(c, "area %d: more offences in hot cells than located", b);
+		for (size_t k = 0; k < a->ntop_loc && k < JB_TOP_LOCATIONS; k++)
+			if (a->top_loc[k] < 0 || (size_t)a->top_loc[k] >= ds->street.nlocations ||
+			    (k && a->top_loc_n[k] > a->top_loc_n[k - 1]))
+				jb_check_problem(c, "area %d: top location %zu out of order", b, k);
+		for (int k = 0; a->kde_ok && k < JB_KDE_CLASSES; k++)
+			if (!(a->kde_breaks[k] <= a->kde_breaks[k + 1]))
+				jb_check_problem(c, "area %d: density classes out of order", b);
+	}
+	if (h->has_street && n != h->street_n)
+		jb_check_problem(c, "%zu street offences, the boroughs hold %zu", h->street_n, n);
+	for (size_t u = 0; h->grid_ok && u < h->gnb.n; u++)
+		if (h->gborough[u] < 0 || h->gborough[u] >= JB_NBOROUGHS) {
+			jb_check_problem(c, "grid cell %zu in no borough", u);
+			break;
+		}
+}
+
+int jb_hotspots_check(const struct jb_hotspots *h, const struct jb_dataset *ds, FILE *err)
+{
+	struct jb_check c = {err, "hot spots", 0};
+	if (!h)
+		return 0;
+	check_lsoa(&c, h, ds);
+	check_emerging(&c, h);
+	check_street(&c, h, ds);
+	return c.n;
+}
+
+/* ---- the part (analysis/findings.h) ---- */
+
+static void hotspots_part_analyse(const struct jb_dataset *ds, struct jb_findings *f)
+{
+	(void)ds;
+	f->hot = jb_hotspots_analyse(f);
+}
+
+static int hotspots_part_check(const struct jb_findings *f, FILE *err)
+{
+	return jb_hotspots_check(f->hot, f->ds, err);
+}
+
+static void hotspots_part_free(struct jb_findings *f)
+{
+	jb_hotspots_free(f->hot);
+}
+
+const struct jb_part jb_hotspots_part = {
+	.analyse = hotspots_part_analyse,
+	.dump = jb_hotspots_dump,
+	.check = hotspots_part_check,
+	.free = hotspots_part_free,
+};

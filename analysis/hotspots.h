@@ -102,9 +102,10 @@ struct jb_hotspots {
 	int step_first;          /* first month of step 0 */
 	double *step_z;          /* [nunits * nsteps], unit-major */
 	signed char *step_cls;   /* [nunits * nsteps] enum jb_hot */
+	int *hot_steps, *cold_steps; /* [nunits] steps in which the unit was hot (class
+				      * > 0), cold (class < 0) */
 	unsigned char *emg;      /* [nunits] enum jb_emerging */
 	double *mk_z, *mk_p;     /* [nunits] Mann-Kendall on the z series (NAN if < 3 steps) */
-	size_t nemg[JB_EMG_NCLASSES]; /* London */
 
 	/* ---- street points ---- */
 	int has_street;          /* street data with some theme offence in the 32 boroughs */
@@ -121,7 +122,10 @@ struct jb_hotspots {
 	signed char *gborough;   /* [gnb.n] borough of the cell (-1 none) */
 	struct jb_gistar ggi;
 
-	struct jb_hot_area area[JB_NBOROUGHS];
+	/* [JB_LONDON] holds London's tallies, the boroughs' summed: nunits,
+	 * ncls, nhot, nhot_fdr, ncold, nemg, npersistent, nintensifying (its
+	 * lists, street figures and surfaces are empty). */
+	struct jb_hot_area area[JB_NBOROUGHS + 1];
 };
 
 /* Needs the findings' LSOA counts (f->lsoa[].count12, f->has_lsoa,
@@ -131,6 +135,12 @@ struct jb_hotspots *jb_hotspots_analyse(const struct jb_findings *f);
 void jb_hotspots_free(struct jb_hotspots *h);
 /* Text dump for --dump-findings and golden tests. */
 void jb_hotspots_dump(const struct jb_findings *f, FILE *out);
+/* Internal consistency (tallies against classes, lists of the right
+ * borough, step counts against step classes...): the number of problems,
+ * each printed to err. NULL h is none. */
+int jb_hotspots_check(const struct jb_hotspots *h, const struct jb_dataset *ds, FILE *err);
+/* Its row among the parts of the findings (f->hot). */
+extern const struct jb_part jb_hotspots_part;
 
 /* Name of a Gi* class (enum jb_hot), "hot spot, 99% confidence". */
 const char *jb_hot_class_name(int cls);

@@ -195,3 +195,42 @@ void jb_key_findings_dump(const struct jb_key_findings *k, FILE *out)
 		fprintf(out, " %s(%.3f)", jb_rule_names[k->rule[i]], k->weight[i]);
 	fputc('\n', out);
 }
+
+/* ---- check, and the part (analysis/findings.h) ---- */
+
+/* Each area's rules: known, none twice, most important first, and the
+ * bit set saying the same. */
+static int keyfindings_check(const struct jb_findings *f, FILE *err)
+{
+	struct jb_check c = {err, "key findings", 0};
+	for (int a = 0; a <= JB_NBOROUGHS; a++) {
+		const struct jb_key_findings *k = &f->area[a].key;
+		unsigned long seen = 0;
+		for (size_t i = 0; i < k->n && i < JB_NRULES; i++) {
+			int r = (int)k->rule[i];
+			if (r < 0 || r >= JB_NRULES || (seen >> r & 1) ||
+			    (i && k->weight[i] > k->weight[i - 1])) {
+				jb_check_problem(&c, "%s: rule %zu out of order or twice",
+						 f->area[a].name, i);
+				break;
+			}
+			seen |= 1ul << r;
+		}
+		if (k->n > JB_NRULES || seen != k->holds)
+			jb_check_problem(&c, "%s: the rules that hold and their list differ",
+					 f->area[a].name);
+	}
+	return c.n;
+}
+
+static void keyfindings_part_analyse(const struct jb_dataset *ds, struct jb_findings *f)
+{
+	(void)ds;
+	jb_key_findings(f);
+}
+
+/* dumped with each area's lines (analysis/areas.c) */
+const struct jb_part jb_keyfindings_part = {
+	.analyse = keyfindings_part_analyse,
+	.check = keyfindings_check,
+};

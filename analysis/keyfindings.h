@@ -53,5 +53,8 @@ struct jb_findings;
 void jb_key_findings(struct jb_findings *f);
 int jb_rule_by_name(const char *name); /* -1 when unknown */
 void jb_key_findings_dump(const struct jb_key_findings *k, FILE *out);
+/* Its row among the parts of the findings (f->area[].key). */
+struct jb_part;
+extern const struct jb_part jb_keyfindings_part;
 
 #endif

@@ -101,3 +101,7 @@ void jb_london_view(const struct jb_dataset *ds, struct jb_findings *f)
 		}
 	map_classes(f);
 }
+
+const struct jb_part jb_london_part = {
+	.analyse = jb_london_view,
+};

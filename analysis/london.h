@@ -9,5 +9,7 @@
 /* Fills neighbours/nneighbours and share_of_london of every borough, and
  * f->borough_map_* . Needs the change and rate findings. */
 void jb_london_view(const struct jb_dataset *ds, struct jb_findings *f);
+/* Its row among the parts of the findings. */
+extern const struct jb_part jb_london_part;
 
 #endif

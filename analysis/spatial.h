@@ -4,7 +4,9 @@
  * Definitions are DESIGN.md section 5. Coordinates are BNG metres; nothing
  * here knows about boroughs, files or slides.
  * Ownership: every struct filled here owns its arrays; free them with the
- * matching *_free() (safe on NULL, on a zeroed struct and after a refusal). */
+ * matching *_free() (safe on NULL, on a zeroed struct and after a refusal).
+ * No state is kept between calls: any number of threads may call these at
+ * once, each with its own results. */
 #ifndef JB_SPATIAL_H
 #define JB_SPATIAL_H
 

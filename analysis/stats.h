@@ -1,6 +1,8 @@
 /* analysis/stats.h - the statistical building blocks (GSL underneath).
  * Definitions are DESIGN.md section 5; each function says what it returns.
- * Nothing here knows about boroughs, files or slides. */
+ * Nothing here knows about boroughs, files or slides. Every function works
+ * only on its arguments (no state kept between calls), so any number of
+ * threads may call them at once, each with its own results. */
 #ifndef JB_STATS_H
 #define JB_STATS_H
 

@@ -189,6 +189,7 @@ static void take_feature(struct reading *r, long fno, const struct attrs *a,
 		goto drop;
 	}
 	ds->borough_shape[b] = *poly;
+	jb_polygon_centroid(&ds->borough_shape[b], &ds->borough_cx[b], &ds->borough_cy[b]);
 	r->boroughs++;
 	r->src->kept++;
 	return;

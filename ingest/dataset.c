@@ -763,7 +763,7 @@ static void problem(struct check *c, const char *fmt, ...)
 	if (c->err) {
 		va_list ap;
 		va_start(ap, fmt);
-		fputs("dataset check: ", c->err);
+		fputs("jembrief: dataset check: ", c->err);
 		vfprintf(c->err, fmt, ap);
 		fputc('\n', c->err);
 		va_end(ap);

@@ -8,6 +8,14 @@
  *
  * Months are plain ints: year * 12 + (month - 1) (see jb_month()).
  * Coordinates are British National Grid (EPSG:27700) metres throughout.
+ *
+ * Threads and processes: jb_dataset_load() starts threads of its own
+ * (street-level files, map simplification; jb_load_options.jobs) and joins
+ * them before it returns. Its messages go to one process-wide stream
+ * (jb_diag_set(): set it before a load, not during one). Once loaded the
+ * dataset is read-only: any number of threads, and the deck workers forked
+ * from the process holding it, may read it at once; jb_dataset_free() is
+ * for the thread that loaded it, after every reader is done.
  */
 #ifndef JB_DATASET_H
 #define JB_DATASET_H
@@ -294,6 +302,9 @@ struct jb_dataset {
 	struct strmap *ward_index;
 
 	struct jb_polygon borough_shape[JB_NBOROUGHS];
+	/* a representative point of each borough_shape with rings (where maps
+	 * put its name: jb_polygon_centroid), BNG */
+	double borough_cx[JB_NBOROUGHS], borough_cy[JB_NBOROUGHS];
 	/* borough_shape simplified for maps, and the tolerance (metres) each
 	 * borough's boundaries were simplified with (ingest/drawing.c) */
 	struct jb_polygon borough_draw[JB_NBOROUGHS];

@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <proj.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,9 +20,37 @@ struct jb_proj {
 	PJ *pj;
 	int used;     /* some point has gone through pj */
 	char *opdesc; /* last answer of jb_proj_operation() */
+	struct jb_proj *next; /* in the pool of kept transforms */
 };
 
-struct jb_proj *jb_proj_new(void)
+/* Built transforms kept for the next jb_proj_new(): building one reads
+ * PROJ's database (proj.db, through SQLite) and costs far more than the
+ * points a small file sends through it, and every reader, thread and fuzz
+ * run asked for its own. A kept one is handed to one caller at a time, so
+ * no context is ever shared between threads at once. */
+static struct jb_proj *pool;
+static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void destroy(struct jb_proj *p)
+{
+	proj_destroy(p->pj);
+	proj_context_destroy(p->ctx);
+	free(p->opdesc);
+	free(p);
+}
+
+static void pool_free(void)
+{
+	pthread_mutex_lock(&pool_lock);
+	while (pool) {
+		struct jb_proj *p = pool;
+		pool = p->next;
+		destroy(p);
+	}
+	pthread_mutex_unlock(&pool_lock);
+}
+
+static struct jb_proj *build(void)
 {
 	PJ_CONTEXT *ctx = proj_context_create();
 	if (!ctx) {
@@ -46,14 +75,33 @@ struct jb_proj *jb_proj_new(void)
 	return p;
 }
 
+struct jb_proj *jb_proj_new(void)
+{
+	static int registered;
+	pthread_mutex_lock(&pool_lock);
+	struct jb_proj *p = pool;
+	if (p)
+		pool = p->next;
+	if (!registered)
+		registered = atexit(pool_free) == 0;
+	pthread_mutex_unlock(&pool_lock);
+	if (!p)
+		return build();
+	p->next = NULL;
+	return p;
+}
+
 void jb_proj_free(struct jb_proj *p)
 {
 	if (!p)
 		return;
-	proj_destroy(p->pj);
-	proj_context_destroy(p->ctx);
+	p->used = 0;
 	free(p->opdesc);
-	free(p);
+	p->opdesc = NULL;
+	pthread_mutex_lock(&pool_lock);
+	p->next = pool;
+	pool = p;
+	pthread_mutex_unlock(&pool_lock);
 }
 
 /* n points at x[i * stride], y[i * stride] (stride in doubles). */

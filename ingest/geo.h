@@ -21,6 +21,8 @@ struct jb_proj;
 
 /* NULL (with a message on stderr) when PROJ cannot build the transform. */
 struct jb_proj *jb_proj_new(void);
+/* Keeps p for the next jb_proj_new() of any thread (a built transform is
+ * expensive); everything kept is released at exit. */
 void jb_proj_free(struct jb_proj *p);
 /* In place: lon[i], lat[i] (degrees) become x[i], y[i] (BNG metres).
  * Points that cannot be transformed (or were not finite) become NAN.

@@ -114,7 +114,7 @@ static void body(FILE *out, const void *ctx)
 	fputc('\n', out);
 }
 
-int manifest_write(const struct outdir *od, const struct manifest_run *r, const char *status,
+int manifest_write(const struct outdir *od, struct manifest_run *r, const char *status,
 		   char *err, size_t errlen)
 {
 	const struct jb_findings *f = r->f;
@@ -128,7 +128,9 @@ int manifest_write(const struct outdir *od, const struct manifest_run *r, const 
 			       f->has_series ? json_object_new_string(period) : NULL);
 	json_object_object_add(m, "theme", theme(r->t));
 	json_object_object_add(m, "data", json_object_new_string(f->ds->dir));
-	json_object_object_add(m, "inputs", inputs(f->ds));
+	if (!r->inputs)
+		r->inputs = inputs(f->ds);
+	json_object_object_add(m, "inputs", json_object_get(r->inputs));
 	json_object_object_add(m, "decks", decks(r));
 	json_object_object_add(m, "files", written(od));
 	const char *text = json_object_to_json_string_ext(
@@ -138,4 +140,10 @@ int manifest_write(const struct outdir *od, const struct manifest_run *r, const 
 	free(path);
 	json_object_put(m);
 	return rc;
+}
+
+void manifest_run_done(struct manifest_run *r)
+{
+	json_object_put(r->inputs);
+	r->inputs = NULL;
 }

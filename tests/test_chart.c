@@ -17,6 +17,7 @@
 #include "../render/display/display.h"
 #include "../render/display/font.h"
 #include "../render/display/png.h"
+#include "../util/numfmt.h"
 #include "../util/xalloc.h"
 
 #define EPS 1e-6
@@ -137,6 +138,8 @@ static int teardown(void **state)
 
 /* ---- numbers ---- */
 
+/* Ticks and legends use the slides' format (util/numfmt.h): the
+ * typographic minus and the en dash for no value, never "-" or "n/a". */
 static void numbers_get_thousands_separators(void **state)
 {
 	(void)state;
@@ -145,16 +148,25 @@ static void numbers_get_thousands_separators(void **state)
 		int dec;
 		const char *want;
 	} cases[] = {
-		{0, 0, "0"},          {999, 0, "999"},        {1000, 0, "1,000"},
-		{-1234, 0, "-1,234"}, {1234567.891, 2, "1,234,567.89"},
-		{-0.04, 1, "0.0"},    {12.6, 0, "13"},
-		{NAN, 1, "n/a"},      {100000, 1, "100,000.0"},
+		{0, 0, "0"},
+		{999, 0, "999"},
+		{1000, 0, "1,000"},
+		{-1234, 0, "\xe2\x88\x92" "1,234"},
+		{1234567.891, 2, "1,234,567.89"},
+		{-0.04, 1, "0.0"},
+		{12.6, 0, "13"},
+		{NAN, 1, "\xe2\x80\x93"},
+		{100000, 1, "100,000.0"},
+		{-2.5, -1, "\xe2\x88\x92" "2"}, /* negative places: none; 2.5 rounds to even */
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		char *s = chart_fmt_num(cases[i].v, cases[i].dec);
+		char s[64];
+		fmt_dec(cases[i].v, cases[i].dec, s, sizeof s);
 		assert_string_equal(s, cases[i].want);
-		free(s);
 	}
+	char tiny[4]; /* cut short, still terminated */
+	fmt_dec(1234567, 0, tiny, sizeof tiny);
+	assert_string_equal(tiny, "1,2");
 }
 
 /* ---- text ---- */

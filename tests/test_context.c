@@ -17,8 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../analysis/confidence.h"
 #include "../analysis/context.h"
+#include "../analysis/drivers.h"
 #include "../analysis/findings.h"
+#include "../analysis/homicide.h"
 #include "../analysis/hotspots.h"
 #include "../ingest/dataset.h"
 #include "../ingest/geo.h"
@@ -659,6 +662,8 @@ static void actions_real(void **state)
 	assert_close(h->count_now, 3739, 0);
 	assert_close(h->pct, 100.0 * (3739 - 3850) / 3850.0, 1e-12);
 	assert_close(h->rate_then, 3850 / realf->area[borough("Hackney")].population * 1000, 1e-12);
+	/* one population for both windows: the rate changes as the count does */
+	assert_close(h->rate_pct, 100.0 * (3739 - 3850) / 3850.0, 1e-12);
 }
 
 static void actions_broken_rows(void **state)
@@ -1008,6 +1013,45 @@ static void dump_lists_the_context(void **state)
 	assert_int_equal(jb_context_check(NULL, real, NULL), 1);
 }
 
+/* jb_findings_check() covers every part of the findings: the real
+ * findings pass, and one figure put out of line in any part (a tally that
+ * no longer adds up, a share above 1, a rank of 99...) is found. Each is
+ * put back before the next. */
+#define BREAKS(lvalue, bad)                                                         \
+	do {                                                                        \
+		__typeof__(lvalue) keep = (lvalue);                                 \
+		(lvalue) = (bad);                                                   \
+		if (jb_findings_check(realf, NULL) < 1)                             \
+			fail_msg("jb_findings_check misses %s = %s", #lvalue, #bad); \
+		(lvalue) = keep;                                                    \
+	} while (0)
+
+static void findings_check_covers_every_part(void **state)
+{
+	(void)state;
+	struct jb_findings *f = realf;
+	int hackney = borough("Hackney");
+	assert_int_equal(jb_findings_check(f, stderr), 0);
+	BREAKS(f->area[hackney].rate_rank, 99);                       /* areas */
+	BREAKS(f->area[hackney].key.holds, f->area[hackney].key.holds ^ 1ul); /* key findings */
+	assert_true(f->hot->lsoa_ok && f->hot->emg_ok);
+	BREAKS(f->hot->area[JB_LONDON].nhot, f->hot->area[JB_LONDON].nhot + 1); /* hot spots */
+	BREAKS(f->hot->area[hackney].npersistent, 1000);
+	BREAKS(f->hot->hot_steps[0], f->hot->hot_steps[0] + 1);
+	assert_true(f->drivers->has_imd && f->drivers->has_model);
+	BREAKS(f->drivers->area[hackney].decile_n[0], f->drivers->area[hackney].decile_n[0] + 1);
+	BREAKS(f->drivers->area[JB_LONDON].funnel[2], 1.5);               /* drivers */
+	BREAKS(f->drivers->top_domain, 7);
+	BREAKS(f->context->services[hackney].hot_share, 2.0);            /* context */
+	BREAKS(f->context->actions[hackney].noverdue, 1000);
+	assert_true(f->confidence->nm > 0);
+	BREAKS(f->confidence->m[0].below_run[hackney], -1);              /* confidence */
+	assert_true(f->homicide->ok);
+	BREAKS(f->homicide->area[JB_LONDON].per_year[0][0],              /* homicide */
+	       f->homicide->area[JB_LONDON].per_year[0][0] + 1);
+	assert_int_equal(jb_findings_check(f, stderr), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1030,6 +1074,7 @@ int main(void)
 		cmocka_unit_test(slides_say_the_numbers),
 		cmocka_unit_test(missing_inputs_say_no_data),
 		cmocka_unit_test(dump_lists_the_context),
+		cmocka_unit_test(findings_check_covers_every_part),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

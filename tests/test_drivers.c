@@ -205,6 +205,15 @@ static void curves_match_statsmodels(void **state)
 		     1000 * exp(ref_curve_hackney[0] + ref_curve_hackney[1] *
 				H->x[JB_CURVE_POINTS - 1]), REL);
 	assert_close(H->rr10, exp(10 * ref_curve_hackney[1]), REL);
+	/* Significance is a finding (the drivers slide reads it): the 95% CI
+	 * of b1 leaves out 0 for London (0.0267 +- 0.0030), not for Hackney
+	 * (-0.0100 +- 0.0131). */
+	const double z = 1.96; /* as the drivers slide states its interval */
+	assert_int_equal(L->significant, ref_curve_london[1] - z * ref_curve_london[2] > 0 ||
+						 ref_curve_london[1] + z * ref_curve_london[2] < 0);
+	assert_int_equal(H->significant, ref_curve_hackney[1] - z * ref_curve_hackney[2] > 0 ||
+						 ref_curve_hackney[1] + z * ref_curve_hackney[2] < 0);
+	assert_true(L->significant && !H->significant);
 }
 
 static void imd_deciles_of_hackney(void **state)

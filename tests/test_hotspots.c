@@ -138,8 +138,12 @@ static void borough_tallies_add_up(void **state)
 	assert_int_equal(units, h->nunits);
 	assert_int_equal(hot, h->gi.nhot);
 	assert_int_equal(cold, h->gi.ncold);
+	const struct jb_hot_area *L = &h->area[JB_LONDON];
+	assert_int_equal(L->nunits, units);
+	assert_int_equal(L->nhot, hot);
+	assert_int_equal(L->ncold, cold);
 	for (int k = 0; k < JB_EMG_NCLASSES; k++)
-		assert_int_equal(emg[k], h->nemg[k]);
+		assert_int_equal(emg[k], L->nemg[k]);
 }
 
 /* ---- emerging hot spots ---- */
@@ -156,10 +160,17 @@ static void quarterly_classes_match_spdep(void **state)
 	assert_int_equal(h->step_first, jb_month(2024, 3));
 	for (size_t i = 0; i < HOT_N; i++) {
 		size_t u = unit_of(hot_code[i]);
-		for (size_t s = 0; s < EMG_STEPS; s++)
+		int hot = 0, cold = 0; /* R's quarters in which the LSOA is hot, cold */
+		for (size_t s = 0; s < EMG_STEPS; s++) {
 			if (h->step_cls[u * EMG_STEPS + s] != emg_cls[i * EMG_STEPS + s])
 				fail_msg("%s quarter %zu: class %d, R %d", hot_code[i], s,
 					 h->step_cls[u * EMG_STEPS + s], emg_cls[i * EMG_STEPS + s]);
+			hot += emg_cls[i * EMG_STEPS + s] > 0;
+			cold += emg_cls[i * EMG_STEPS + s] < 0;
+		}
+		/* the step counts emerging-lsoa.csv gives are findings */
+		assert_int_equal(h->hot_steps[u], hot);
+		assert_int_equal(h->cold_steps[u], cold);
 	}
 }
 

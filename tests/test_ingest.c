@@ -135,6 +135,28 @@ static void real_data_loads_clean(void **state)
 	assert_int_equal(real->pop_year, 2020);
 }
 
+/* Each borough's label point (where the overview map names it) lies
+ * inside the borough, and inside one of its own LSOAs, read from another
+ * file (the LSOA boundaries), so a point computed from the wrong ring or
+ * in the wrong coordinates cannot pass. */
+static void real_borough_label_points(void **state)
+{
+	(void)state;
+	assert_true(real->has_borough_shapes && real->has_lsoa_shapes);
+	for (int b = 0; b < JB_NBOROUGHS; b++) {
+		double x = real->borough_cx[b], y = real->borough_cy[b];
+		assert_true(real->borough_shape[b].nrings > 0);
+		assert_true(jb_polygon_contains(&real->borough_shape[b], x, y));
+		int in = -2;
+		for (size_t l = 0; l < real->nlsoa && in == -2; l++)
+			if (jb_polygon_contains(&real->lsoa[l].poly, x, y))
+				in = real->lsoa[l].borough;
+		if (in != b)
+			fail_msg("%s: label point %.0f %.0f lies in an LSOA of borough %d",
+				 jb_boroughs[b].name, x, y, in);
+	}
+}
+
 static void real_borough_crime(void **state)
 {
 	(void)state;
@@ -883,6 +905,7 @@ int main(void)
 {
 	const struct CMUnitTest real_tests[] = {
 		cmocka_unit_test(real_data_loads_clean),
+		cmocka_unit_test(real_borough_label_points),
 		cmocka_unit_test(real_borough_crime),
 		cmocka_unit_test(real_lsoa_and_ward_crime),
 		cmocka_unit_test(real_dashboard),

@@ -175,6 +175,12 @@ static void number_formats(void **state)
 	assert_string_equal(b, "p = 0.054");
 	fmt_p(0.0449, b, sizeof b);
 	assert_string_equal(b, "p = 0.04");
+	fmt_p_max(0.0004, b, sizeof b); /* the drivers slide's "every p ..." */
+	assert_string_equal(b, "p < 0.001");
+	fmt_p_max(0.0421, b, sizeof b);
+	assert_string_equal(b, "p at most 0.042");
+	fmt_p(NAN, b, sizeof b);
+	assert_string_equal(b, "p not available");
 	const int k[] = {1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 32, 111};
 	const char *want[] = {"1st", "2nd", "3rd", "4th", "11th", "12th",
 			      "13th", "21st", "22nd", "23rd", "32nd", "111th"};

@@ -10,6 +10,11 @@
  * Every output of jembrief goes through here, so a write that fails (a
  * full disk, a read-only folder) is reported with the real errno, in the
  * words of strerror(), by atomic_error().
+ *
+ * Processes: the temporary name carries the process id (PATH.tmp.PID), so
+ * deck workers writing at once never share one; two writers of the same
+ * PATH in one process must not overlap. An atomic_file belongs to one
+ * thread.
  */
 #ifndef JB_ATOMIC_H
 #define JB_ATOMIC_H

@@ -12,6 +12,8 @@
  *   csv_as_read   a value copied from an input file, as published there.
  * Every table declares its columns (struct csv_table) once: the header row
  * and out/data-dictionary.csv are both written from that declaration.
+ * csv_set_bom() is process-wide: set it once, before the deck workers are
+ * forked (they inherit it); the field writers keep no other state.
  */
 #ifndef JB_CSVOUT_H
 #define JB_CSVOUT_H

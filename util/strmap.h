@@ -1,7 +1,9 @@
 /* util/strmap.h - a string -> int map (open addressing, FNV-1a).
  *
  * Used for code lookups (LSOA, ward, category names). Keys are copied; the
- * map owns them. strmap_free(NULL) is safe.
+ * map owns them. strmap_free(NULL) is safe. strmap_get() and
+ * strmap_count() only read, so any number of threads may look up at once
+ * in a map no one is changing; strmap_put() needs the map to itself.
  */
 #ifndef JB_STRMAP_H
 #define JB_STRMAP_H

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../util/numfmt.h"
 #include "../../util/xalloc.h"
 #include "../display/font.h"
 
@@ -144,30 +145,6 @@ double chart_bullets(struct dl_page *p, struct chart_box b, double size,
 }
 
 /* ---- numbers and ticks ---- */
-
-char *chart_fmt_num(double v, int decimals)
-{
-	if (!isfinite(v))
-		return xstrdup("n/a");
-	if (decimals < 0)
-		decimals = 0;
-	char digits[64];
-	snprintf(digits, sizeof digits, "%.*f", decimals, fabs(v));
-	/* "-0" and "-0.0" read badly: only a non-zero value gets a sign */
-	int neg = v < 0 && strspn(digits, "0.") != strlen(digits);
-	size_t intlen = strcspn(digits, ".");
-	char *out = xmalloc(strlen(digits) + intlen / 3 + 2);
-	char *o = out;
-	if (neg)
-		*o++ = '-';
-	for (size_t i = 0; i < intlen; i++) {
-		if (i > 0 && (intlen - i) % 3 == 0)
-			*o++ = ',';
-		*o++ = digits[i];
-	}
-	strcpy(o, digits + intlen);
-	return out;
-}
 
 struct chart_ticks chart_nice_ticks(double lo, double hi, int want)
 {
@@ -369,7 +346,9 @@ void chart_line(struct dl_page *p, struct chart_box b, const struct line_chart *
 	char **tl = xcalloc((size_t)t.n, sizeof *tl);
 	double tickw = 0, xlw = 0;
 	for (int i = 0; i < t.n; i++) {
-		tl[i] = chart_fmt_num(t.lo + i * t.step, t.decimals);
+		char num[64];
+		fmt_dec(t.lo + i * t.step, t.decimals, num, sizeof num);
+		tl[i] = xstrdup(num);
 		tickw = fmax(tickw, font_width(DL_REGULAR, fs, tl[i]));
 	}
 	for (size_t i = 0; c->xlabels && i < n; i++)

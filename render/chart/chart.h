@@ -47,9 +47,7 @@ struct chart_ticks chart_nice_ticks(double lo, double hi, int want);
 
 /* ---- text ---- */
 
-/* v with `decimals` places and thousands separators ("12,345.6"); "n/a"
- * when not finite. Caller frees. */
-char *chart_fmt_num(double v, int decimals);
+/* Numbers are written with util/numfmt.h's fmt_dec, as on the slides. */
 
 enum chart_align { ALIGN_LEFT, ALIGN_CENTRE, ALIGN_RIGHT };
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../util/numfmt.h"
 #include "../../util/xalloc.h"
 #include "../display/font.h"
 
@@ -53,10 +54,9 @@ static void line_at(struct dl_page *p, double x, double y, double w, enum dl_fon
 
 static char *tick_label(double v, int decimals, const char *suffix)
 {
-	char *num = chart_fmt_num(v, decimals);
-	char *s = xasprintf("%s%s", num, suffix ? suffix : "");
-	free(num);
-	return s;
+	char num[64];
+	fmt_dec(v, decimals, num, sizeof num);
+	return xasprintf("%s%s", num, suffix ? suffix : "");
 }
 
 /* ---- legend ---- */
@@ -226,7 +226,7 @@ void chart_scatter(struct dl_page *p, struct chart_box b, const struct scatter_c
 	for (int i = 0; i < xt.n; i++) {
 		double v = xt.lo + i * xt.step, x = FX(v);
 		dl_segment(p, x, f.bottom, x, f.bottom + 3, COL_GREY, 0.8);
-		char *s = chart_fmt_num(v, xt.decimals);
+		char *s = tick_label(v, xt.decimals, NULL);
 		double w = font_width(DL_REGULAR, AXIS_PT, s);
 		dl_text(p, x - w / 2, f.bottom + 4 + asc(AXIS_PT), DL_REGULAR, AXIS_PT, COL_MUTED, s);
 		free(s);

@@ -5,6 +5,8 @@
  * Layout code builds a dl_deck with the functions below; backends only walk
  * it. Ownership: dl_deck_new() returns a deck the caller frees with
  * dl_deck_free() (NULL safe); every string passed in is copied.
+ * A deck belongs to the thread building it (nothing here is locked);
+ * decks share nothing, so each worker builds and replays its own.
  */
 #ifndef JB_DISPLAY_H
 #define JB_DISPLAY_H

@@ -10,6 +10,7 @@
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
 #include FT_TRUETYPE_TABLES_H
+#include <hb-subset.h>
 
 #include "../../util/xalloc.h"
 
@@ -22,6 +23,9 @@ struct font {
 	double upem;
 	double ascent, descent; /* hhea, font units, descent positive */
 	uint32_t *adv;          /* [CACHE_SIZE]: advance + 1, 0 = not looked up */
+	uint32_t *gid;          /* [CACHE_SIZE]: glyph id + 1, 0 = not looked up */
+	hb_face_t *hb;          /* the same file for harfbuzz's subsetter */
+	struct font_pdf_metrics pdf;
 };
 
 static FT_Library lib;
@@ -66,6 +70,49 @@ size_t font_utf8_next(const char *str, uint32_t *cp)
 	return n;
 }
 
+/* font units to thousandths of the em, truncated toward zero as libharu
+ * (and so the decks before) did */
+static int per_mille(const struct font *f, long v)
+{
+	return (int)(v * 1000 / (long)f->upem);
+}
+
+/* The top of the glyph of cp, font units (the cap and x heights). */
+static long glyph_top(const struct font *f, uint32_t cp)
+{
+	FT_UInt g = FT_Get_Char_Index(f->face, cp);
+	if (!g || FT_Load_Glyph(f->face, g, FT_LOAD_NO_SCALE))
+		return 0;
+	return f->face->glyph->metrics.horiBearingY;
+}
+
+/* What a PDF font descriptor says of the face, computed once. */
+static void pdf_metrics(struct font *f)
+{
+	FT_Face fc = f->face;
+	const TT_HoriHeader *hhea = FT_Get_Sfnt_Table(fc, FT_SFNT_HHEA);
+	const TT_OS2 *os2 = FT_Get_Sfnt_Table(fc, FT_SFNT_OS2);
+	struct font_pdf_metrics *m = &f->pdf;
+	m->ascent = per_mille(f, hhea->Ascender);
+	m->descent = per_mille(f, hhea->Descender);
+	m->bbox[0] = per_mille(f, fc->bbox.xMin);
+	m->bbox[1] = per_mille(f, fc->bbox.yMin);
+	m->bbox[2] = per_mille(f, fc->bbox.xMax);
+	m->bbox[3] = per_mille(f, fc->bbox.yMax);
+	m->cap_height = per_mille(f, glyph_top(f, 'H'));
+	m->x_height = per_mille(f, glyph_top(f, 'x'));
+	FT_Fixed notdef = 0;
+	m->missing_width = FT_Get_Advance(fc, 0, FT_LOAD_NO_SCALE, &notdef) ? 0 : per_mille(f, (long)notdef);
+	/* PDF 1.7 table 123: nonsymbolic (bit 6), serif (bit 2) from the
+	 * OS/2 family class, italic (bit 7), force bold (bit 19) */
+	int cls = os2 && os2->version != 0xFFFF ? os2->sFamilyClass >> 8 : 0;
+	m->flags = 32 | ((cls > 0 && cls < 6) || cls == 7 ? 2 : 0) |
+		   (fc->style_flags & FT_STYLE_FLAG_ITALIC ? 64 : 0) |
+		   (fc->style_flags & FT_STYLE_FLAG_BOLD ? 262144 : 0);
+	const char *ps = FT_Get_Postscript_Name(fc);
+	snprintf(m->ps_name, sizeof m->ps_name, "%s", ps ? ps : "Font");
+}
+
 static int load(struct font *f, const char *path)
 {
 	FT_Error e = FT_New_Face(lib, path, 0, &f->face);
@@ -91,6 +138,11 @@ static int load(struct font *f, const char *path)
 	f->ascent = hhea->Ascender;
 	f->descent = -(double)hhea->Descender;
 	f->adv = xcalloc(CACHE_SIZE, sizeof *f->adv);
+	f->gid = xcalloc(CACHE_SIZE, sizeof *f->gid);
+	hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+	f->hb = blob ? hb_face_create(blob, 0) : NULL;
+	hb_blob_destroy(blob);
+	pdf_metrics(f);
 	return 0;
 }
 
@@ -160,6 +212,8 @@ void font_done(void)
 			FT_Done_Face(fonts[i].face);
 		free(fonts[i].path);
 		free(fonts[i].adv);
+		free(fonts[i].gid);
+		hb_face_destroy(fonts[i].hb);
 		memset(&fonts[i], 0, sizeof fonts[i]);
 	}
 	if (lib)
@@ -197,6 +251,63 @@ static uint32_t advance(const struct font *f, uint32_t cp)
 	if (cp < CACHE_SIZE)
 		f->adv[cp] = (uint32_t)a + 1;
 	return (uint32_t)a;
+}
+
+unsigned font_glyph(enum dl_font f, uint32_t cp)
+{
+	struct font *ft = &fonts[f];
+	(void)get(f); /* dies before font_init() */
+	if (cp < CACHE_SIZE && ft->gid[cp])
+		return ft->gid[cp] - 1;
+	FT_UInt g = FT_Get_Char_Index(ft->face, cp);
+	if (cp < CACHE_SIZE)
+		ft->gid[cp] = (uint32_t)g + 1;
+	return g;
+}
+
+int font_glyph_width(enum dl_font f, unsigned gid)
+{
+	const struct font *ft = get(f);
+	FT_Fixed a = 0;
+	if (FT_Get_Advance(ft->face, gid, FT_LOAD_NO_SCALE, &a))
+		a = 0;
+	return per_mille(ft, (long)a);
+}
+
+const struct font_pdf_metrics *font_pdf(enum dl_font f)
+{
+	return &get(f)->pdf;
+}
+
+unsigned char *font_subset(enum dl_font f, const uint32_t *cps, size_t n, size_t *len)
+{
+	const struct font *ft = get(f);
+	hb_subset_input_t *in = ft->hb ? hb_subset_input_create_or_fail() : NULL;
+	if (!in)
+		return NULL;
+	hb_set_t *unicodes = hb_subset_input_unicode_set(in);
+	hb_set_t *glyphs = hb_subset_input_glyph_set(in);
+	for (size_t i = 0; i < n; i++) {
+		hb_set_add(unicodes, cps[i]);
+		hb_set_add(glyphs, font_glyph(f, cps[i])); /* .notdef too */
+	}
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS);
+	hb_face_t *sub = hb_subset_or_fail(ft->hb, in);
+	hb_subset_input_destroy(in);
+	unsigned char *out = NULL;
+	if (sub) {
+		hb_blob_t *b = hb_face_reference_blob(sub);
+		unsigned blen = 0;
+		const char *data = hb_blob_get_data(b, &blen);
+		if (data && blen) {
+			out = xmalloc(blen);
+			memcpy(out, data, blen);
+			*len = blen;
+		}
+		hb_blob_destroy(b);
+		hb_face_destroy(sub);
+	}
+	return out;
 }
 
 /* Width of the first n bytes of s, in font units. */

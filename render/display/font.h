@@ -4,6 +4,11 @@
  *
  * font_init() must run once before any other call (and before forking
  * workers); font_done() releases everything.
+ *
+ * Not thread-safe: the faces are one process-wide table of FreeType faces,
+ * which may not be used from two threads at once. Each deck worker process
+ * inherits the table loaded before the fork and uses it from its one
+ * thread.
  */
 #ifndef JB_FONT_H
 #define JB_FONT_H
@@ -26,6 +31,23 @@ const char *font_path(enum dl_font f);
 /* The loaded FreeType face (an FT_Face) for the cairo backend; owned here
  * until font_done(). NULL before font_init(). */
 struct FT_FaceRec_ *font_ft_face(enum dl_font f);
+
+/* For the PDF backend's embedded fonts, from the same files, each looked
+ * up once per process. */
+struct font_pdf_metrics {
+	int ascent, descent, cap_height, x_height, missing_width, flags;
+	int bbox[4];       /* xmin ymin xmax ymax */
+	char ps_name[64];  /* PostScript name */
+}; /* lengths in thousandths of the em */
+const struct font_pdf_metrics *font_pdf(enum dl_font f);
+/* The glyph id of cp, 0 (.notdef) when the font has none. */
+unsigned font_glyph(enum dl_font f, uint32_t cp);
+/* The advance of glyph gid in thousandths of the em, truncated. */
+int font_glyph_width(enum dl_font f, unsigned gid);
+/* The font program cut to the n code points cps (harfbuzz's subsetter),
+ * glyph ids kept so font_glyph() still holds; *len bytes to free(), NULL
+ * when it cannot be made. */
+unsigned char *font_subset(enum dl_font f, const uint32_t *cps, size_t n, size_t *len);
 
 /* Width in points of utf8 at size; invalid UTF-8 bytes count as U+FFFD. */
 double font_width(enum dl_font f, double size, const char *utf8);

@@ -1,4 +1,5 @@
-/* render/display/png.c - the raster backend through cairo; see png.h. */
+/* render/display/png.c - the raster backend through cairo, written by
+ * libpng; see png.h. */
 #include "png.h"
 
 #include <math.h>
@@ -11,6 +12,7 @@
 #include <cairo.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include <png.h> /* libpng's, not this folder's png.h */
 
 #include "../../util/atomic.h"
 #include "../../util/xalloc.h"
@@ -103,33 +105,44 @@ static void draw_image(cairo_t *cr, const struct dl_item *it)
 	cairo_surface_destroy(img);
 }
 
-/* cairo's PNG bytes go to the atomic file's stream; a failed write is
- * then reported by atomic_commit() with its errno. */
-static cairo_status_t to_file(void *closure, const unsigned char *data, unsigned int len)
-{
-	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS
-						    : CAIRO_STATUS_WRITE_ERROR;
-}
-
+/* The surface as a PNG through libpng's simplified API at its fast
+ * setting: cairo's own writer (zlib level 6, adaptive filters) was four
+ * fifths of a --png batch. The pixels are the same; the file is larger. */
 static int write_png(cairo_surface_t *surf, const char *path, char *err, size_t errlen)
 {
+	int w = cairo_image_surface_get_width(surf), h = cairo_image_surface_get_height(surf);
+	int stride = cairo_image_surface_get_stride(surf);
+	const unsigned char *px = cairo_image_surface_get_data(surf);
+	/* cairo's RGB24 is a native-endian 0xXXRRGGBB word per pixel */
+	unsigned char *rgb = xmalloc((size_t)w * (size_t)h * 3);
+	for (int y = 0; y < h; y++) {
+		const uint32_t *row = (const uint32_t *)(const void *)(px + (size_t)y * (size_t)stride);
+		unsigned char *o = rgb + (size_t)y * (size_t)w * 3;
+		for (int x = 0; x < w; x++) {
+			o[3 * x] = (unsigned char)(row[x] >> 16);
+			o[3 * x + 1] = (unsigned char)(row[x] >> 8);
+			o[3 * x + 2] = (unsigned char)row[x];
+		}
+	}
+	png_image img = {.version = PNG_IMAGE_VERSION, .width = (png_uint_32)w,
+			 .height = (png_uint_32)h, .format = PNG_FORMAT_RGB,
+			 .flags = PNG_IMAGE_FLAG_FAST};
 	struct atomic_file af;
+	int rc = 0;
 	if (!atomic_open(&af, path)) {
 		atomic_error(err, errlen, path);
-		return -1;
-	}
-	cairo_status_t st = cairo_surface_write_to_png_stream(surf, to_file, af.f);
-	if (st != CAIRO_STATUS_SUCCESS && st != CAIRO_STATUS_WRITE_ERROR) {
+		rc = -1;
+	} else if (!png_image_write_to_stdio(&img, af.f, 0, rgb, 0, NULL) && !ferror(af.f)) {
 		atomic_abort(&af);
-		snprintf(err, errlen, "%s: cairo: %s", path, cairo_status_to_string(st));
-		return -1;
-	}
-	/* a write error leaves the stream in error: the commit reports it */
-	if (atomic_commit(&af) != 0) {
+		snprintf(err, errlen, "%s: libpng: %s", path, img.message);
+		rc = -1;
+	} else if (atomic_commit(&af) != 0) { /* a write error is reported here */
 		atomic_error(err, errlen, path);
-		return -1;
+		rc = -1;
 	}
-	return 0;
+	png_image_free(&img);
+	free(rgb);
+	return rc;
 }
 
 int png_write_page(const struct dl_page *p, const char *path, double dpi,

@@ -11,8 +11,6 @@
 #include "../../util/xalloc.h"
 #include "kinds.h"
 
-#define MINUS "\xe2\x88\x92" /* U+2212, the typographic minus */
-
 static const char *const month_short[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 					    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 static const char *const month_long[12] = {"January", "February", "March",     "April",
@@ -27,36 +25,6 @@ void fmt_month(int m, int longform, char *buf, size_t n)
 	}
 	int mon = m % 12; /* m > 0, so 0..11 */
 	snprintf(buf, n, "%s %d", (longform ? month_long : month_short)[mon], m / 12);
-}
-
-void fmt_dec(double v, int places, char *buf, size_t n)
-{
-	if (!isfinite(v)) {
-		snprintf(buf, n, FILL_NA);
-		return;
-	}
-	char raw[64];
-	snprintf(raw, sizeof raw, "%.*f", places, fabs(v));
-	/* round-to-zero results lose their sign */
-	int neg = v < 0 && strspn(raw, "0.") != strlen(raw);
-	char *dot = strchr(raw, '.');
-	size_t intlen = dot ? (size_t)(dot - raw) : strlen(raw);
-	char out[96];
-	size_t o = 0;
-	if (neg) {
-		memcpy(out, MINUS, 3);
-		o = 3;
-	}
-	for (size_t i = 0; i < intlen; i++) {
-		if (i > 0 && (intlen - i) % 3 == 0)
-			out[o++] = ',';
-		out[o++] = raw[i];
-	}
-	if (dot)
-		for (const char *s = dot; *s; s++)
-			out[o++] = *s;
-	out[o] = '\0';
-	snprintf(buf, n, "%s", out);
 }
 
 void fmt_count(double v, char *buf, size_t n)
@@ -89,19 +57,6 @@ void fmt_abs_pct(double v, char *buf, size_t n)
 	char num[64];
 	fmt_dec(fabs(v), 1, num, sizeof num);
 	snprintf(buf, n, "%s%%", num);
-}
-
-void fmt_p(double p, char *buf, size_t n)
-{
-	if (!isfinite(p))
-		snprintf(buf, n, "p not available");
-	else if (p < 0.001)
-		snprintf(buf, n, "p < 0.001");
-	else if (p < 0.01 || (p >= 0.045 && p < 0.055))
-		/* three places near the 0.05 line too: 0.049 is not "p = 0.05" */
-		snprintf(buf, n, "p = %.3f", p);
-	else
-		snprintf(buf, n, "p = %.2f", p);
 }
 
 void fmt_ordinal(int k, char *buf, size_t n)

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "../../analysis/findings.h"
+#include "../../util/numfmt.h" /* fmt_dec, fmt_p: the shared number format */
 
 struct fill_ctx {
 	const struct jb_findings *f;
@@ -28,7 +29,7 @@ struct fill_ctx {
  *
  * {name|one|other} is the word agreeing with name's number: "one" when
  * the value is 1, else "other" ("{actions_overdue|is|are} overdue"). */
-#define FILL_NA "\xe2\x80\x93" /* "–", the shared formats' "no value" */
+#define FILL_NA NUM_NA /* "–", the shared formats' "no value" */
 
 /* A text as a template gives it: one wording, or alternatives tried in
  * order. A wording applies when every rule of its 'when' holds for the area
@@ -80,14 +81,13 @@ struct fill_group {
 /* The word agreeing with a count: one when n is 1, else other. */
 const char *fmt_plural(double n, const char *one, const char *other);
 
-/* Shared number formats (all write a NUL-terminated string into buf). */
+/* Shared number formats (all write a NUL-terminated string into buf);
+ * fmt_dec and fmt_p are util/numfmt.h's. */
 void fmt_count(double v, char *buf, size_t n);    /* "12,345"; FILL_NA for NAN */
-void fmt_dec(double v, int places, char *buf, size_t n); /* "1,234.5" */
 void fmt_signed_pct(double v, char *buf, size_t n);/* "+4.2%", "−12.0%" */
 /* The same number without its sign, "12.0%": a title's "fell 12.0%" reads
  * as its tile's "−12.0%". */
 void fmt_abs_pct(double v, char *buf, size_t n);
-void fmt_p(double p, char *buf, size_t n);        /* "p < 0.001", "p = 0.042" */
 void fmt_ordinal(int k, char *buf, size_t n);     /* "1st", "22nd" */
 /* A rank read from the nearer end: high is its place counting from the
  * highest value (1 = highest), low from the lowest; "highest", "5th

@@ -140,10 +140,11 @@ FILL_DRIVERS_FN(fd_drv_corr_p)
 	const struct jb_drivers *d = D(c);
 	if (!d || !d->has_model || !isfinite(d->corr_p_max))
 		snprintf(b, n, NA);
-	else if (d->corr_p_max < 0.001)
-		snprintf(b, n, "every p < 0.001");
-	else
-		snprintf(b, n, "every p at most %.3f", d->corr_p_max);
+	else {
+		char p[32];
+		fmt_p_max(d->corr_p_max, p, sizeof p);
+		snprintf(b, n, "every %s", p);
+	}
 }
 
 FILL_DRIVERS_FN(fd_drv_phi)
@@ -166,8 +167,8 @@ FILL_DRIVERS_FN(fd_drv_top_domain)
 }
 
 /* "rates rise 53.1% per 10 IMD points", "rates fall ...", or "no
- * significant link (−9.5% per 10 IMD points)": significant when the 95% CI
- * of the rate ratio leaves out 1. */
+ * significant link (−9.5% per 10 IMD points)" (analysis/drivers.h: the
+ * curve's significance). */
 static void link(const struct jb_curve *cv, char *b, size_t n)
 {
 	if (!cv->ok) {
@@ -175,7 +176,7 @@ static void link(const struct jb_curve *cv, char *b, size_t n)
 		return;
 	}
 	char est[32];
-	if (cv->rr10_lo > 1 || cv->rr10_hi < 1) {
+	if (cv->significant) {
 		fmt_dec(100.0 * fabs(cv->rr10 - 1), 1, est, sizeof est);
 		snprintf(b, n, "rates %s %s%% per 10 IMD points", cv->rr10 > 1 ? "rise" : "fall",
 			 est);

@@ -210,7 +210,8 @@ void slide_borough_map(struct dl_page *p, const struct slide_ctx *c)
 	for (int k = 0; k < f->nrate_ranked && nl < NAMED_ON_MAP; k++) {
 		int i = f->rate_order[k];
 		if (ds->borough_shape[i].nrings) {
-			jb_polygon_centroid(&ds->borough_shape[i], &xy[2 * nl], &xy[2 * nl + 1]);
+			xy[2 * nl] = ds->borough_cx[i];
+			xy[2 * nl + 1] = ds->borough_cy[i];
 			names[nl++] = f->area[i].name;
 		}
 	}

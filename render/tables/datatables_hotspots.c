@@ -75,19 +75,13 @@ void datatable_emerging_lsoa(FILE *out, const struct jb_findings *f, int area)
 	(void)area;
 	const struct jb_hotspots *h = f->hot;
 	int ok = h && h->emg_ok;
-	size_t T = ok ? h->nsteps : 0;
 	csv_header(out, &emerging_lsoa_table);
 	for (size_t u = 0; ok && u < h->nunits; u++) {
 		lsoa_fields(out, &f->ds->lsoa[h->unit_lsoa[u]]);
 		csv_text(out, jb_emerging_names[h->emg[u]], 0);
 		csv_fig(out, h->mk_z[u], 0);
 		csv_fig(out, h->mk_p[u], 0);
-		int hot = 0, cold = 0;
-		for (size_t s = 0; s < T; s++) {
-			hot += h->step_cls[u * T + s] > 0;
-			cold += h->step_cls[u * T + s] < 0;
-		}
-		fprintf(out, "%d,%d\n", hot, cold);
+		fprintf(out, "%d,%d\n", h->hot_steps[u], h->cold_steps[u]);
 	}
 }
 

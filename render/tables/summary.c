@@ -100,22 +100,13 @@ static void drivers_columns(FILE *out, const struct jb_findings *f, int area)
 static void hotspot_columns(FILE *out, const struct jb_findings *f, int i)
 {
 	const struct jb_hotspots *h = f->hot;
+	const struct jb_hot_area *a = h ? &h->area[i] : NULL;
 	int gi = h && h->lsoa_ok, emg = h && h->emg_ok;
-	size_t hot = 0, fdr = 0, cold = 0, pers = 0, intens = 0;
-	for (int b = 0; h && b < JB_NBOROUGHS; b++) {
-		if (i != JB_LONDON && b != i)
-			continue;
-		hot += h->area[b].nhot;
-		fdr += h->area[b].nhot_fdr;
-		cold += h->area[b].ncold;
-		pers += h->area[b].npersistent;
-		intens += h->area[b].nintensifying;
-	}
-	csv_int(out, gi ? (double)hot : NAN, 0);
-	csv_int(out, gi ? (double)fdr : NAN, 0);
-	csv_int(out, gi ? (double)cold : NAN, 0);
-	csv_int(out, emg ? (double)pers : NAN, 0);
-	csv_int(out, emg ? (double)intens : NAN, 0);
+	csv_int(out, gi ? (double)a->nhot : NAN, 0);
+	csv_int(out, gi ? (double)a->nhot_fdr : NAN, 0);
+	csv_int(out, gi ? (double)a->ncold : NAN, 0);
+	csv_int(out, emg ? (double)a->npersistent : NAN, 0);
+	csv_int(out, emg ? (double)a->nintensifying : NAN, 0);
 }
 
 static void core_columns(FILE *out, const struct jb_findings *f, int i)

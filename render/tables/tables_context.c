@@ -366,7 +366,7 @@ void table_actions_since_meeting(FILE *out, const struct jb_findings *f, int are
 	} rows[] = {
 		{"offences", "offences", a->count_then, a->count_now, a->pct},
 		{"rate_per_1000", "offences per 1,000 residents", a->rate_then, a->rate_now,
-		 a->rate_then > 0 ? 100.0 * (a->rate_now - a->rate_then) / a->rate_then : NAN},
+		 a->rate_pct},
 		{"london_offences", "offences", a->london_then, a->london_now, a->london_pct},
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
