@@ -2,6 +2,7 @@
 #
 #   make          build ./jembrief
 #   make run      build, then write the London batch from sample-data/ into out/
+#                 (RUN_FLAGS="--pptx --svg" adds PowerPoint and SVG)
 #   make test     build and run every test
 #   make check    the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench    the speed targets: sample batch, --png, Met scale against
@@ -35,14 +36,22 @@ PKGS := \
 	nettle \
 	harfbuzz-subset \
 	libpng \
-	libjpeg
+	libjpeg \
+	libqpdf \
+	libxml-2.0
 TEST_PKGS := cmocka
 
 CC         ?= cc
+# The one C++ file (render/display/protect_random.cc: qpdf's random source is
+# a C++ class) is compiled by the C compiler's C++ sibling.
+ifeq ($(origin CXX),default)
+CXX        := $(if $(findstring clang,$(CC)),clang++,g++)
+endif
 CFLAGS     ?= -O2 -g
 BUILD      ?= build
 OUT        ?= out
 DATA       ?= sample-data
+RUN_FLAGS  ?=
 PKG_CONFIG ?= pkg-config
 
 # Where make install puts things (GNU conventions). DATADIR is compiled in
@@ -62,14 +71,20 @@ HELP2MAN   ?= help2man
 
 ALL_CFLAGS := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
 	      -D_DEFAULT_SOURCE -I$(BUILD) $(PKG_CFLAGS) $(CFLAGS)
-# Threads read the street-level files (ingest/dataset.c).
-LIBS = $(PKG_LIBS) -lhpdf -lcsv -lm -pthread
+# C++ without the sanitizer checks that need the C++ runtime of the
+# sanitizers (vptr), since the program is linked as C.
+ALL_CXXFLAGS := -std=c++17 -Wall -Wextra -Werror -fno-sanitize=vptr -I$(BUILD) $(PKG_CFLAGS) \
+		$(filter-out -std=%,$(CFLAGS))
+# Threads read the street-level files (ingest/dataset.c); libstdc++ for
+# protect_random.cc.
+LIBS = $(PKG_LIBS) -lhpdf -lcsv -lm -lstdc++ -pthread
 
 # The stages, below the driver; then the template loader, which sits with
 # the driver above them (template_load.h).
 LIB_SRC  := $(sort $(shell find util ingest analysis render -name "*.c")) \
 	template_load.c template_text.c
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_CXX  := $(sort $(shell find render -name "*.cc"))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(LIB_CXX:%.cc=$(BUILD)/%.o)
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT := $(BUILD)/tests/support.o
@@ -132,6 +147,11 @@ $(BUILD)/%.o: %.c $(BUILD)/config.mk
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -MMD -MP -c -o $@ $<
 
+$(BUILD)/%.o: %.cc $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	@echo "  CXX     $<"
+	$(Q)$(CXX) $(ALL_CXXFLAGS) -MMD -MP -c -o $@ $<
+
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_SUPPORT) $(LIB_OBJ)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)
@@ -155,7 +175,7 @@ $(BUILD)/bench-run: $(BUILD)/tests/bench-run.o
 .SECONDARY:
 
 run: jembrief
-	./jembrief --data $(DATA) --out $(OUT)
+	./jembrief --data $(DATA) --out $(OUT) $(RUN_FLAGS)
 
 # Everything make test builds, without running it (tests/test_fresh.sh).
 test-build: $(BUILD)/jembrief $(BUILD)/jembrief.1 $(GENERATE) $(TEST_BIN)

@@ -73,6 +73,9 @@ static const char usage_text[] =
 	"                         template's compare list)\n"
 	"      --compare-instead  compare with those boroughs instead of the most similar\n"
 	"      --png              also write PNG previews, OUT/png/<slug>/NN.png\n"
+	"      --pptx             also write each deck as PowerPoint, OUT/<slug>.pptx\n"
+	"      --svg              also write each slide and each chart as SVG,\n"
+	"                         OUT/svg/<slug>/NN.svg and NN-K.svg (chart K of slide NN)\n"
 	"      --csv-bom          begin every CSV with a UTF-8 byte order mark, so that\n"
 	"                         Excel opens accented names correctly (default: none)\n"
 	"      --protect          encrypt the PDFs: the owner password is read from\n"
@@ -81,6 +84,9 @@ static const char usage_text[] =
 	"                         copying not, unless changed by:\n"
 	"      --no-print         with --protect: forbid printing\n"
 	"      --allow-copy       with --protect: allow copying text\n"
+	"      --marking=TEXT     the protective marking printed on every page and\n"
+	"                         written into the PDF metadata (default: the theme's,\n"
+	"                         e.g. OFFICIAL-SENSITIVE)\n"
 	"      --check            check the data directory and the template, print what\n"
 	"                         a run would use, and write nothing\n"
 	"      --dump-findings    print the findings of the boroughs named (all when\n"
@@ -137,7 +143,8 @@ struct options {
 	const char *data, *out, *theme;
 	const char *compare; /* --compare "Camden, Islington" */
 	int compare_instead;
-	int period, jobs, png, dump, quiet;
+	const char *marking; /* NULL: the theme's */
+	int period, jobs, png, pptx, svg, dump, quiet;
 	int check, csv_bom;
 	enum dump_format format;
 	int protect, no_print, allow_copy;
@@ -207,6 +214,20 @@ static void option_error(int c, const char *arg)
 	fputs("jembrief: try 'jembrief --help' for more information\n", stderr);
 }
 
+/* NULL when s can be the protective marking: a line of text short enough
+ * for the footer; else what is wrong. */
+static const char *marking_problem(const char *s)
+{
+	if (!*s)
+		return "the marking is empty";
+	if (strlen(s) > JB_MARKING_MAX)
+		return "the marking is longer than 40 bytes, what the footer holds";
+	for (const unsigned char *c = (const unsigned char *)s; *c; c++)
+		if (*c < 0x20 || *c == 0x7F)
+			return "the marking holds a control character";
+	return NULL;
+}
+
 static int parse_options(int argc, char **argv, struct options *o)
 {
 	/* Flags are set by getopt_long itself (it returns 0 for them). */
@@ -219,10 +240,13 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{"compare", required_argument, NULL, 'C'},
 		{"compare-instead", no_argument, &o->compare_instead, 1},
 		{"png", no_argument, &o->png, 1},
+		{"pptx", no_argument, &o->pptx, 1},
+		{"svg", no_argument, &o->svg, 1},
 		{"csv-bom", no_argument, &o->csv_bom, 1},
 		{"protect", no_argument, &o->protect, 1},
 		{"no-print", no_argument, &o->no_print, 1},
 		{"allow-copy", no_argument, &o->allow_copy, 1},
+		{"marking", required_argument, NULL, 'M'},
 		{"check", no_argument, &o->check, 1},
 		{"dump-findings", no_argument, &o->dump, 1},
 		{"format", required_argument, NULL, 'F'},
@@ -268,6 +292,13 @@ static int parse_options(int argc, char **argv, struct options *o)
 				return -1;
 			}
 			o->jobs = (int)n;
+			break;
+		case 'M':
+			if (marking_problem(optarg)) {
+				fprintf(stderr, "jembrief: --marking: %s\n", marking_problem(optarg));
+				return -1;
+			}
+			o->marking = optarg;
 			break;
 		case 'F':
 			if (parse_format(optarg, &o->format) != 0)
@@ -522,15 +553,16 @@ static int write_outputs(struct outdir *od, const struct jb_findings *f,
 		fprintf(stderr, "jembrief: %s\n", err);
 		failures++;
 	}
-	struct deck_options dopt = {.outdir = o->out, .png = o->png, .epoch = deck_epoch(f),
-				    .shared = shared, .pdf = o->protect ? &popt : NULL};
+	struct deck_options dopt = {.outdir = o->out, .png = o->png, .pptx = o->pptx, .svg = o->svg,
+				    .epoch = deck_epoch(f), .shared = shared,
+				    .pdf = o->protect ? &popt : NULL};
 	int *ok = xcalloc((size_t)nsel, sizeof *ok);
 	int written = run_batch(f, t, &dopt, sel, nsel, o->jobs, o->quiet, ok);
 	outdir_remove_shared(shared);
 	free(shared);
 	for (int k = 0; k < nsel; k++)
 		if (ok[k])
-			deck_outputs(f, t, sel[k], o->png, wrote, od);
+			deck_outputs(f, t, sel[k], &dopt, wrote, od);
 	/* A deck that failed leaves nothing: what it wrote goes with every
 	 * output of an earlier run that this one did not write again. */
 	outdir_remove_stale(od);
@@ -690,6 +722,10 @@ int main(int argc, char **argv)
 		free(tpath);
 		jb_template_free(t);
 		return EXIT_USAGE;
+	}
+	if (t && o.marking) {
+		free(t->marking);
+		t->marking = xstrdup(o.marking);
 	}
 	char *data = t ? data_dir(o.data) : NULL;
 	/* a missing font stops the run before any data are read */

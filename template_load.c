@@ -188,7 +188,7 @@ static void load_image_fields(struct loader *L, const config_setting_t *g,
 	else if (is_image && (!s->image || !*s->image))
 		fail(L, g, "an image slide needs 'image = \"file.png\";' (a PNG or JPEG in the "
 		     "data directory)");
-	else if (is_image && (!s->alt || !*s->alt))
+	else if (is_image && !s->alt)
 		fail(L, g, "an image slide needs 'alt = \"...\";', what the picture shows for "
 		     "those who cannot see it");
 }
@@ -590,10 +590,10 @@ static void load_slides(struct loader *L, const config_setting_t *sl, const char
 		s->subtitle = get_text(L, g, "subtitle", 0);
 		s->source = get_text(L, g, "source", 0);
 		s->note = get_text(L, g, "note", 0);
+		s->alt = get_text(L, g, "alt", 0);
 		s->bullets = get_texts(L, g, "bullets", &s->nbullets);
 		s->paragraphs = get_texts(L, g, "paragraphs", &s->nparagraphs);
 		s->image = get_string(L, g, "image", 0);
-		s->alt = get_string(L, g, "alt", 0);
 		s->caption = get_text(L, g, "caption", 0);
 		load_image_fields(L, g, s);
 		load_tiles(L, g, s);
@@ -675,6 +675,7 @@ static void free_specs(struct jb_slide_spec *specs, size_t n)
 			jb_text_free(s->rule_text[r]);
 		jb_text_free(s->source);
 		jb_text_free(s->note);
+		jb_text_free(s->alt);
 		for (size_t k = 0; k < s->nbullets; k++)
 			jb_text_free(s->bullets[k]);
 		free(s->bullets);
@@ -682,7 +683,6 @@ static void free_specs(struct jb_slide_spec *specs, size_t n)
 			jb_text_free(s->paragraphs[k]);
 		free(s->paragraphs);
 		free(s->image);
-		free(s->alt);
 		jb_text_free(s->caption);
 		jb_image_free(&s->pixels);
 		free(s->image_problem);

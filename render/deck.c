@@ -1,6 +1,6 @@
 /* render/deck.c - assemble one area's deck: a page per template slide, each
  * with its title, subtitle and footer (DESIGN §6), then write the PDF and,
- * on request, PNG previews. */
+ * on request, PNG previews, SVGs and a PowerPoint file. */
 #include "deck.h"
 
 #include <stdio.h>
@@ -17,22 +17,29 @@
 #include "slides/slides_analyst.h"
 #include "display/font.h"
 #include "display/png.h"
+#include "display/pptx.h"
+#include "display/svg.h"
 
 #define MARGIN 40.0
 #define TITLE_Y 30.0
 #define TITLE_SIZE 20.0
 #define SUBTITLE_SIZE 11.5
 #define BODY_TOP 122.0
-#define FOOTER_RULE 506.0
-#define FOOTER_BASE 524.0
-#define FOOTER_SIZE 7.5
+#define FOOTER_RULE 503.0
+#define FOOTER_BASE 516.0 /* the first line's baseline */
+#define FOOTER_SIZE 9.0
+#define PAGE_NUM_W 48.0   /* room for "20 / 20" */
 
 static void header(struct dl_page *p, const struct slide_ctx *c)
 {
 	char *title = slide_title(c, c->spec);
 	char *sub = slide_fill(c, c->spec->subtitle);
-	double h = chart_text(p, (struct chart_box){MARGIN, TITLE_Y, DL_PAGE_W - 2 * MARGIN, 54},
-			      DL_BOLD, TITLE_SIZE, COL_DARK_BLUE, ALIGN_LEFT, title);
+	struct chart_box tb = {MARGIN, TITLE_Y, DL_PAGE_W - 2 * MARGIN, 54};
+	size_t span = dl_span_begin(p, DL_SPAN_TITLE, tb.x, tb.y, tb.w, tb.h);
+	dl_tag_begin(p, DL_ROLE_H1);
+	double h = chart_text(p, tb, DL_BOLD, TITLE_SIZE, COL_DARK_BLUE, ALIGN_LEFT, title);
+	dl_tag_end(p);
+	dl_span_end(p, span);
 	if (sub)
 		chart_text(p, (struct chart_box){MARGIN, TITLE_Y + h + 4, DL_PAGE_W - 2 * MARGIN, 30},
 			   DL_REGULAR, SUBTITLE_SIZE, COL_MUTED, ALIGN_LEFT, sub);
@@ -43,6 +50,7 @@ static void header(struct dl_page *p, const struct slide_ctx *c)
 static void footer(struct dl_page *p, const struct slide_ctx *c, int page, int npages)
 {
 	const struct jb_findings *f = c->f;
+	dl_tag_begin(p, DL_ROLE_ARTIFACT); /* page furniture: not read */
 	dl_segment(p, MARGIN, FOOTER_RULE, DL_PAGE_W - MARGIN, FOOTER_RULE, COL_RULE, 0.6);
 	char period[48];
 	fmt_month(f->period_end, 1, period, sizeof period);
@@ -50,15 +58,23 @@ static void footer(struct dl_page *p, const struct slide_ctx *c, int page, int n
 	char *left = xasprintf("%s%s%s%s%s", f->area[c->area].name,
 			       f->has_series ? " · data to " : "", f->has_series ? period : "",
 			       src ? " · Source: " : "", src ? src : "");
-	/* The source may be long: keep it clear of the marking and page number. */
-	chart_text(p, (struct chart_box){MARGIN, FOOTER_BASE - FOOTER_SIZE, 560, FOOTER_SIZE * 1.4},
-		   DL_REGULAR, FOOTER_SIZE, COL_MUTED, ALIGN_LEFT, left);
+	if (src) {
+		char *notes = xasprintf("Source: %s", src);
+		dl_page_notes(p, notes); /* the speaker notes of --pptx */
+		free(notes);
+	}
+	/* The source may be long: two lines, clear of the marking and page
+	 * number, which sit right. */
 	double mw = font_width(DL_BOLD, FOOTER_SIZE, c->t->marking);
-	dl_text(p, 700 - mw / 2, FOOTER_BASE, DL_BOLD, FOOTER_SIZE, COL_PLUM, c->t->marking);
+	double mx = DL_PAGE_W - MARGIN - PAGE_NUM_W - mw;
+	chart_text(p, (struct chart_box){MARGIN, FOOTER_RULE + 4, mx - 16 - MARGIN, DL_PAGE_H - FOOTER_RULE - 6},
+		   DL_REGULAR, FOOTER_SIZE, COL_MUTED, ALIGN_LEFT, left);
+	dl_text(p, mx, FOOTER_BASE, DL_BOLD, FOOTER_SIZE, COL_PLUM, c->t->marking);
 	char num[32];
 	snprintf(num, sizeof num, "%d / %d", page + 1, npages);
 	dl_text(p, DL_PAGE_W - MARGIN - font_width(DL_REGULAR, FOOTER_SIZE, num), FOOTER_BASE,
 		DL_REGULAR, FOOTER_SIZE, COL_MUTED, num);
+	dl_tag_end(p);
 	/* the logo, small, between the marking and the page number */
 	slide_picture(p, (struct chart_box){DL_PAGE_W - MARGIN - 130, FOOTER_RULE + 6, 80, 14},
 		      &c->t->logo_pixels, 1);
@@ -69,7 +85,22 @@ static void footer(struct dl_page *p, const struct slide_ctx *c, int page, int n
 static void marking_top(struct dl_page *p, const struct jb_template *t, struct dl_color col)
 {
 	double w = font_width(DL_BOLD, FOOTER_SIZE, t->marking);
+	dl_tag_begin(p, DL_ROLE_ARTIFACT); /* repeated on every page: in the metadata once */
 	dl_text(p, DL_PAGE_W - MARGIN - w, 18, DL_BOLD, FOOTER_SIZE, col, t->marking);
+	dl_tag_end(p);
+}
+
+/* Every figure of the slide gets the template's alternative text, or
+ * the title (which states the finding) when the template has none. */
+static void figure_alt(struct dl_page *p, const struct slide_ctx *c)
+{
+	char *alt = slide_fill(c, c->spec->alt);
+	if (!alt)
+		alt = slide_title(c, c->spec);
+	for (size_t k = 0; k < p->ntags; k++)
+		if (p->tags[k].role == DL_ROLE_FIGURE)
+			dl_tag_alt(p, (int)k, alt);
+	free(alt);
 }
 
 const char *deck_file_name(int area)
@@ -77,9 +108,10 @@ const char *deck_file_name(int area)
 	return area == JB_LONDON ? "london-overview" : jb_boroughs[area].slug;
 }
 
-void deck_outputs(const struct jb_findings *f, const struct jb_template *t, int area, int png,
-		  void (*add)(void *ctx, const char *rel), void *ctx)
+void deck_outputs(const struct jb_findings *f, const struct jb_template *t, int area,
+		  const struct deck_options *o, void (*add)(void *ctx, const char *rel), void *ctx)
 {
+	int png = o->png;
 	const char *name = deck_file_name(area);
 	struct datatable_set set;
 	slide_kinds_datatables(&set);
@@ -96,6 +128,16 @@ void deck_outputs(const struct jb_findings *f, const struct jb_template *t, int 
 		char *rel = xasprintf("png/%s/%02zu.png", name, i + 1);
 		add(ctx, rel);
 		free(rel);
+	}
+	if (o->svg) { /* a file per slide and per chart: the laid-out deck says */
+		struct dl_deck *d = deck_build(f, t, area);
+		svg_deck_files(d, name, add, ctx);
+		dl_deck_free(d);
+	}
+	if (o->pptx) {
+		char *pptx = xasprintf("%s.pptx", name);
+		add(ctx, pptx);
+		free(pptx);
 	}
 	char *pdf = xasprintf("%s.pdf", name);
 	add(ctx, pdf);
@@ -159,6 +201,7 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 		if (s->kind->flags & KIND_COVER) {
 			slide_layout(p, &c);
 			marking_top(p, t, COL_WHITE);
+			figure_alt(p, &c);
 			continue;
 		}
 		header(p, &c);
@@ -172,6 +215,7 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 					  (struct chart_box){c.body.x, c.body.y + c.body.h + 10,
 							     c.body.w, SLIDE_COMMENT_H});
 		footer(p, &c, (int)i, npages);
+		figure_alt(p, &c);
 	}
 
 	char *title = fill(area == JB_LONDON ? "{theme}: London overview" : "{theme}: {borough}",
@@ -234,6 +278,13 @@ int deck_write(const struct jb_findings *f, const struct jb_template *t, int are
 	}
 	if (rc == 0 && o->png)
 		rc = write_pngs(d, name, o, err, errlen);
+	if (rc == 0 && o->svg)
+		rc = svg_write_deck(d, o->outdir, name, err, errlen);
+	if (rc == 0 && o->pptx) {
+		char *path = xasprintf("%s/%s.pptx", o->outdir, name);
+		rc = pptx_write(d, path, err, errlen);
+		free(path);
+	}
 	if (rc == 0) {
 		char *path = xasprintf("%s/%s.pdf", o->outdir, name);
 		rc = pdf_write(d, path, o->pdf, err, errlen);

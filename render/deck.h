@@ -17,6 +17,8 @@ struct deck_options {
 	const char *outdir;          /* decks go to OUTDIR/<slug>.pdf */
 	int png;                     /* also OUTDIR/png/<slug>/NN.png */
 	double png_dpi;              /* default 96 */
+	int pptx;                    /* also OUTDIR/<slug>.pptx */
+	int svg;                     /* also OUTDIR/svg/<slug>/NN.svg, NN-K.svg */
 	long long epoch;             /* PDF creation date (seconds since 1970) */
 	const char *shared;          /* London-wide data tables to link, or NULL */
 	const struct pdf_options *pdf;
@@ -25,11 +27,11 @@ struct deck_options {
 /* The file name (without .pdf) of area's deck: the borough's slug, or
  * "london-overview" for JB_LONDON. */
 const char *deck_file_name(int area);
-/* Every file deck_write() writes for area, relative to the output folder,
- * passed to add(ctx, rel) in the order written: the data tables, the PNG
- * previews when png, the PDF. */
-void deck_outputs(const struct jb_findings *f, const struct jb_template *t, int area, int png,
-		  void (*add)(void *ctx, const char *rel), void *ctx);
+/* Every file deck_write() writes for area with options o, relative to the
+ * output folder, passed to add(ctx, rel) in the order written: the data
+ * tables, the PNG previews, the SVGs, the PowerPoint file, the PDF. */
+void deck_outputs(const struct jb_findings *f, const struct jb_template *t, int area,
+		  const struct deck_options *o, void (*add)(void *ctx, const char *rel), void *ctx);
 /* The laid-out deck of area: a borough 0..31 (the template's slides), or
  * JB_LONDON (its overview slides). Caller frees (dl_deck_free). */
 struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template *t, int area);

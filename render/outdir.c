@@ -18,6 +18,7 @@
 #include "slides/kinds.h"
 #include "tables/datatables.h"
 #include "deck.h"
+#include "display/svg.h"
 
 /* The run-level files; manifest.json is the manifest's own (render/manifest.c). */
 static const char *const run_files[] = {"summary.csv", "dashboard.csv", "data-quality.csv",
@@ -105,12 +106,14 @@ static int is_top_file(const char *name)
 	for (size_t i = 0; i < sizeof run_files / sizeof run_files[0]; i++)
 		if (strcmp(name, run_files[i]) == 0)
 			return 1;
-	size_t n = strlen(name);
-	if (n < 5 || strcmp(name + n - 4, ".pdf") != 0)
+	/* a deck: <deck>.pdf, or <deck>.pptx */
+	const char *dot = strrchr(name, '.');
+	if (!dot || (strcmp(dot, ".pdf") != 0 && strcmp(dot, ".pptx") != 0))
 		return 0;
+	size_t n = (size_t)(dot - name);
 	for (int a = 0; a <= JB_NBOROUGHS; a++) {
 		const char *dn = deck_file_name(a);
-		if (strlen(dn) == n - 4 && strncmp(name, dn, n - 4) == 0)
+		if (strlen(dn) == n && strncmp(name, dn, n) == 0)
 			return 1;
 	}
 	return 0;
@@ -151,9 +154,12 @@ size_t outdir_remove_leftovers(const char *dir)
 	for (int a = 0; a <= JB_NBOROUGHS; a++) {
 		char *data = xasprintf("%s/%s/data", dir, deck_file_name(a));
 		char *png = xasprintf("%s/png/%s", dir, deck_file_name(a));
-		removed += sweep(data, is_table, 1) + sweep(png, is_preview, 1);
+		char *svg = xasprintf("%s/svg/%s", dir, deck_file_name(a));
+		removed += sweep(data, is_table, 1) + sweep(png, is_preview, 1) +
+			   sweep(svg, svg_is_file_name, 1);
 		free(data);
 		free(png);
+		free(svg);
 	}
 	return removed;
 }
@@ -265,16 +271,24 @@ size_t outdir_remove_stale(const struct outdir *od)
 		char *pdf = xasprintf("%s.pdf", name);
 		char *data = xasprintf("%s/data", name);
 		char *png = xasprintf("png/%s", name);
+		char *pptx = xasprintf("%s.pptx", name);
+		char *svg = xasprintf("svg/%s", name);
 		removed += remove_unless_written(od, pdf) + remove_unwritten_in(od, data, is_table) +
-			   remove_unwritten_in(od, png, is_preview);
+			   remove_unwritten_in(od, png, is_preview) +
+			   remove_unless_written(od, pptx) +
+			   remove_unwritten_in(od, svg, svg_is_file_name);
 		rmdir_rel(od, data);
 		rmdir_rel(od, name);
 		rmdir_rel(od, png);
+		rmdir_rel(od, svg);
 		free(pdf);
 		free(data);
 		free(png);
+		free(pptx);
+		free(svg);
 	}
 	rmdir_rel(od, "png");
+	rmdir_rel(od, "svg");
 	return removed;
 }
 

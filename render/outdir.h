@@ -6,8 +6,9 @@
  * runs killed earlier left behind (PATH.tmp.PID files and
  * .jembrief-shared.PID folders whose process is gone). Every file the run
  * writes is recorded with outdir_wrote(); outdir_remove_stale() then
- * removes every other file under a name jembrief writes (the decks, tables
- * and previews of boroughs this run did not write, or failed to), so the
+ * removes every other file under a name jembrief writes (the decks, tables,
+ * previews, SVGs and PowerPoint files of boroughs this run did not write,
+ * or failed to), so the
  * folder never holds another run's outputs looking current. Files jembrief
  * does not write are never touched.
  */

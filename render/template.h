@@ -34,6 +34,8 @@ struct jb_slide_spec {
 	struct jb_text *subtitle;
 	struct jb_text *source;   /* footer source line */
 	struct jb_text *note;     /* a short note under the chart, may be NULL */
+	struct jb_text *alt;      /* the chart's alternative text (tagged PDF);
+				   * NULL: the slide's title */
 	struct jb_text **bullets; /* text items, may be 0 */
 	size_t nbullets;
 	struct jb_text **paragraphs; /* text slides: paragraphs above any bullets */
@@ -43,7 +45,7 @@ struct jb_slide_spec {
 	 * (template_load.h), or why not in image_problem, a phrase that
 	 * follows "no" ("readable picture site.jpg: there is no such file
 	 * in the data directory"), as every slide's missing data does. */
-	char *image, *alt;
+	char *image; /* its alternative text is alt, above */
 	struct jb_text *caption;
 	struct jb_image pixels;
 	char *image_problem;
@@ -65,6 +67,9 @@ struct jb_slide_spec {
  * 20; a list longer than this is refused (a deck of thousands of pages is
  * a mistake, and takes minutes to write). */
 #define JB_TEMPLATE_MAX_SLIDES 200
+/* The longest protective marking (--marking): the footer keeps room for
+ * it between the source and the page number. */
+#define JB_MARKING_MAX 40
 /* The theme's 'dashboard' lists at most as many MPS dashboard measures as
  * the findings keep figures for (analysis/findings.h's dash arrays). */
 #define JB_TEMPLATE_MAX_DASH                                                  \
@@ -74,7 +79,8 @@ struct jb_slide_spec {
 struct jb_template {
 	char *path;
 	struct jb_theme theme;
-	char *marking;   /* protective marking, default OFFICIAL-SENSITIVE */
+	char *marking;   /* protective marking, default OFFICIAL-SENSITIVE;
+			  * --marking replaces it (at most JB_MARKING_MAX bytes) */
 	char *author;    /* PDF author */
 	/* theme.logo = "file.png": a PNG or JPEG in the data directory for the
 	 * title slide and the footer; NULL none. Read like a slide's image:

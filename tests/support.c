@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../ingest/dataset.h"
+#include "../template_load.h"
 #include "../util/xalloc.h"
 
 void jb_assert_close(double got, double want, double rel, const char *expr,
@@ -184,4 +185,15 @@ size_t jb_reason_count(const struct jb_source *s, const char *what)
 		if (strcmp(s->reasons[i].what, what) == 0)
 			return s->reasons[i].n;
 	return 0;
+}
+
+struct jb_template *jb_load_theme(const char *name)
+{
+	char err[512];
+	char *path = xasprintf("templates/%s.conf", name);
+	struct jb_template *tpl = jb_template_load(path, err, sizeof err);
+	free(path);
+	if (!tpl)
+		fail_msg("%s", err);
+	return tpl;
 }

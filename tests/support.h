@@ -39,6 +39,11 @@ void jb_expect_in(const char *text, const char *want, const char *what);
  * Caller frees. */
 char *jb_pdf_page_with(const char *pdf, const char *marker);
 
+/* The shipped theme NAME (templates/NAME.conf); fails the test when it
+ * does not load. Free with jb_template_free. */
+struct jb_template;
+struct jb_template *jb_load_theme(const char *name);
+
 /* The jembrief binary under test: $JEMBRIEF, else build/jembrief. */
 const char *jb_jembrief(void);
 

@@ -501,7 +501,7 @@ static void syv_deck(void **state)
 	const char *name = jb_boroughs[top].name;
 	char *out;
 	char *pdf = deck("serious-youth-violence", r->slug, r->slug, &out);
-	char *want = xasprintf("%.0f homicide victims in %s in 2021–2023: %.0f aged 13-24, "
+	char *want = xasprintf("%.0f homicide victims in %s in 2021 to 2023: %.0f aged 13-24, "
 			       "%.0f killed with a knife or sharp instrument",
 			       r->total[0][2], name, r->total[1][2], r->total[2][2]);
 	char *page = jb_pdf_page_with(pdf, want);
@@ -521,10 +521,10 @@ static void syv_deck(void **state)
 	char rate[32];
 	snprintf(rate, sizeof rate, "%.1f", r->rate[1][1]);
 	char *rule = xasprintf("Young people killed: %s victims aged 13-24 a year per 100,000 "
-			       "residents aged 10-24 over 2019–2023", rate);
+			       "residents aged 10-24 over 2019 to 2023", rate);
 	free(jb_pdf_page_with(pdf, rule));
 	/* the key-figures tile */
-	char *tile = xasprintf("Homicide victims, 2021–2023 %.0f", r->total[0][2]);
+	char *tile = xasprintf("Homicide victims, 2021 to 2023 %.0f", r->total[0][2]);
 	free(jb_pdf_page_with(pdf, tile));
 	char *csv = xasprintf("%s/%s/data/homicide.csv", out, r->slug);
 	char *text = jb_slurp(csv, NULL);

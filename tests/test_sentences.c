@@ -236,16 +236,6 @@ struct matrix_case {
 	int period_end; /* 0: the latest complete month */
 };
 
-static struct jb_template *load_theme(const char *name)
-{
-	char err[512];
-	char *path = xasprintf("templates/%s.conf", name);
-	struct jb_template *tpl = jb_template_load(path, err, sizeof err);
-	free(path);
-	if (!tpl)
-		fail_msg("%s", err);
-	return tpl;
-}
 
 /* The data directory dir, every street type kept: the analysis counts
  * each theme's own types, so one load serves every theme. */
@@ -268,7 +258,7 @@ static int run_case(const struct matrix_case *mc, char **report)
 	struct jb_dataset *ds = load(dir);
 	int bad = 0;
 	for (size_t t = 0; t < sizeof themes / sizeof themes[0]; t++) {
-		struct jb_template *tpl = load_theme(themes[t]);
+		struct jb_template *tpl = jb_load_theme(themes[t]);
 		struct jb_analysis_options ao = {.period_end = mc->period_end};
 		struct jb_findings *f = jb_analyse(ds, &tpl->theme, &ao);
 		assert_non_null(f);
@@ -575,7 +565,7 @@ static void one_row_set_aside_is_one_row(void **state)
 			      "someday,Not started,\n", text);
 	free(jb_write_file(dir, "actions/actions.csv", csv));
 	struct jb_dataset *ds = load(dir);
-	struct jb_template *tpl = load_theme("serious-youth-violence");
+	struct jb_template *tpl = jb_load_theme("serious-youth-violence");
 	struct jb_findings *f = jb_analyse(ds, &tpl->theme, NULL);
 	struct dl_deck *d = deck_build(f, tpl, jb_borough_by_name("Hackney"));
 	char *page = page_text(d->pages[d->npages - 1]);

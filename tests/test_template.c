@@ -221,7 +221,7 @@ static void placeholders_fill_from_findings(void **state)
 	/* the size of the change rounds as its signed form does */
 	assert_string_equal(s, "Serious youth violence in Hammersmith and Fulham fell 11.5% "
 			       "(\xe2\x88\x92" "11.5%), the 2nd largest fall; 1,150 vs 1,300 in "
-			       "Mar 2025 – Feb 2026; {literal}; rate 6.2, 11th lowest; OFFICIAL");
+			       "March 2025 to February 2026; {literal}; rate 6.2, 11th lowest; OFFICIAL");
 	free(s);
 	a->fall_rank = 1;
 	s = fill("the {change_rank}", &c);

@@ -483,7 +483,7 @@ static void dashboard_tile_says_why(void **state)
 {
 	(void)state;
 	struct deck d = hackney_deck("-p 2023-07");
-	const char *tiles = "Knife Crime offences, Aug 2022 – Jul 2023";
+	const char *tiles = "Knife Crime offences, August 2022 to July 2023";
 	page_says(&d, tiles, "532");
 	/* in the tile's detail; "no comparison" is no phrase for a slide */
 	page_says(&d, tiles, "not compared: only 5 of the 12 months before are in the data");
@@ -554,8 +554,8 @@ static void older_source_called_out_on_the_slide(void **state)
 	 * records there, so its deck has the density slide (issue 11: a deck
 	 * without them leaves it out) */
 	struct deck d = borough_deck("", "westminster");
-	const char *older = "Jan 2017 – Jun 2017, older than the rest of the pack";
-	page_says(&d, "Kernel density of", older);
+	const char *older = "January 2017 to June 2017, older than the rest of the pack";
+	page_says(&d, "(smoothed) from data.police.uk", older);
 	page_says(&d, "Outcome stages of", older);
 	deck_free(&d);
 }

@@ -10,10 +10,11 @@
 #include "../../util/numfmt.h"
 #include "../../util/xalloc.h"
 #include "../display/font.h"
+#include "figure.h"
 
 #define ELLIPSIS "\xE2\x80\xA6" /* U+2026 */
 #define LEADING 1.2             /* line height as a multiple of the size */
-#define AXIS_PT 8.0             /* tick labels, legends, axis titles */
+#define AXIS_PT CHART_AXIS_PT /* tick labels, legends, axis titles */
 
 /* Light tints for areas under lines and for highlighted rows. */
 #define COL_BAND DL_RGB(0xFBD9C8)  /* COL_ORANGE at ~25% on white */
@@ -62,12 +63,16 @@ static char *ellipsize(enum dl_font f, double size, const char *s, double maxw)
 	return buf;
 }
 
-/* One line of text in [x, x + w] aligned, cut with an ellipsis if too wide. */
+/* One line of text in [x, x + w] aligned: made smaller if too wide (not
+ * below CHART_MIN_PT), then cut with an ellipsis if still too wide. */
 static void text_line(struct dl_page *p, double x, double baseline, double w, enum dl_font f,
 		      double size, struct dl_color c, enum chart_align al, const char *s)
 {
 	if (!s || w <= 0)
 		return;
+	double full = font_width(f, size, s);
+	if (full > w && size > CHART_MIN_PT)
+		size = fmax(CHART_MIN_PT, floor(size * w / full * 10) / 10);
 	char *t = ellipsize(f, size, s, w);
 	if (*t) {
 		double tw = font_width(f, size, t);
@@ -83,7 +88,15 @@ static double centre_baseline(enum dl_font f, double size, double y)
 	return y + (font_ascent(f, size) - font_descent(f, size)) / 2;
 }
 
-/* Wrapped paragraph; *cut (may be NULL) is set when lines were left out. */
+/* Whether n wrapped lines at size fit a box h tall. */
+static int lines_fit(enum dl_font f, double size, size_t n, double h)
+{
+	return n == 0 || font_ascent(f, size) + (double)(n - 1) * size * LEADING +
+				 font_descent(f, size) <= h + 1e-9;
+}
+
+/* Wrapped paragraph, made smaller when too long for the box (not below
+ * CHART_MIN_PT); *cut (may be NULL) is set when lines were left out. */
 static double paragraph(struct dl_page *p, struct chart_box b, enum dl_font f, double size,
 			struct dl_color c, enum chart_align al, const char *s, int *cut)
 {
@@ -93,9 +106,15 @@ static double paragraph(struct dl_page *p, struct chart_box b, enum dl_font f, d
 		return 0;
 	char **lines;
 	size_t n = font_wrap(f, size, s, b.w, &lines);
+	/* too long for the box: smaller, in half points, down to CHART_MIN_PT */
+	while (!lines_fit(f, size, n, b.h) && size - 0.5 >= CHART_MIN_PT) {
+		font_lines_free(lines, n);
+		size -= 0.5;
+		n = font_wrap(f, size, s, b.w, &lines);
+	}
 	double asc = font_ascent(f, size), desc = font_descent(f, size), lh = size * LEADING;
 	size_t fit = 0;
-	while (fit < n && asc + (double)fit * lh + desc <= b.h + 1e-9)
+	while (fit < n && lines_fit(f, size, fit + 1, b.h))
 		fit++;
 	for (size_t i = 0; i < fit; i++) {
 		double y = b.y + asc + (double)i * lh;
@@ -118,7 +137,10 @@ static double paragraph(struct dl_page *p, struct chart_box b, enum dl_font f, d
 double chart_text(struct dl_page *p, struct chart_box b, enum dl_font f, double size,
 		  struct dl_color c, enum chart_align align, const char *utf8)
 {
-	return paragraph(p, b, f, size, c, align, utf8, NULL);
+	dl_tag_begin(p, DL_ROLE_P);
+	double h = paragraph(p, b, f, size, c, align, utf8, NULL);
+	dl_tag_end(p);
+	return h;
 }
 
 double chart_bullets(struct dl_page *p, struct chart_box b, double size,
@@ -126,21 +148,30 @@ double chart_bullets(struct dl_page *p, struct chart_box b, double size,
 {
 	double indent = size * 1.2, gap = size * 0.5, used = 0;
 	double asc = font_ascent(DL_REGULAR, size), desc = font_descent(DL_REGULAR, size);
+	dl_tag_begin(p, DL_ROLE_L);
 	for (size_t i = 0; i < n; i++) {
 		double top = used ? used + gap : 0;
 		if (top + asc + desc > b.h + 1e-9)
 			break;
 		struct chart_box tb = {b.x + indent, b.y + top, b.w - indent, b.h - top};
-		int cut;
-		double h = paragraph(p, tb, DL_REGULAR, size, COL_TEXT, ALIGN_LEFT, items[i], &cut);
-		if (h <= 0)
+		if (!items[i] || !*items[i])
 			continue;
+		/* the item: its label (the bullet), then its body */
+		dl_tag_begin(p, DL_ROLE_LI);
+		dl_tag_begin(p, DL_ROLE_LBL);
 		dl_text(p, b.x + size * 0.2, b.y + top + asc, DL_REGULAR, size, COL_DARK_BLUE,
 			"\xE2\x80\xA2"); /* U+2022 bullet */
+		dl_tag_end(p);
+		dl_tag_begin(p, DL_ROLE_LBODY);
+		int cut;
+		double h = paragraph(p, tb, DL_REGULAR, size, COL_TEXT, ALIGN_LEFT, items[i], &cut);
+		dl_tag_end(p);
+		dl_tag_end(p);
 		used = top + h;
 		if (cut)
 			break;
 	}
+	dl_tag_end(p);
 	return used;
 }
 
@@ -292,7 +323,7 @@ static void minmax(const double *v, size_t n, double *lo, double *hi)
 		}
 }
 
-void chart_line(struct dl_page *p, struct chart_box b, const struct line_chart *c)
+static void line_draw(struct dl_page *p, struct chart_box b, const struct line_chart *c)
 {
 	const double fs = AXIS_PT;
 	const double asc = font_ascent(DL_REGULAR, fs), desc = font_descent(DL_REGULAR, fs);
@@ -315,7 +346,7 @@ void chart_line(struct dl_page *p, struct chart_box b, const struct line_chart *
 		keys[nk++] = (struct key){KEY_RING, COL_PLUM, c->mark_label};
 	double top = b.y;
 	top += legend_row(p, b.x, top, b.w, keys, nk);
-	if (c->y_title) {
+	if (c->y_title && top + 2 + asc + desc <= b.y + b.h) {
 		text_line(p, b.x, top + 2 + asc, b.w, DL_REGULAR, fs, COL_MUTED, ALIGN_LEFT,
 			  c->y_title);
 		top += 2 + asc + desc + 2;
@@ -440,7 +471,7 @@ void chart_line(struct dl_page *p, struct chart_box b, const struct line_chart *
 
 /* ---- ranked horizontal bars ---- */
 
-void chart_hbar(struct dl_page *p, struct chart_box b, const struct bar_chart *c)
+static void hbar_draw(struct dl_page *p, struct chart_box b, const struct bar_chart *c)
 {
 	size_t n = c->n;
 	if (n == 0)
@@ -466,7 +497,17 @@ void chart_hbar(struct dl_page *p, struct chart_box b, const struct bar_chart *c
 	double rowh = fmin((bottom - top - refrow) / (double)n, 20);
 	if (rowh < 4)
 		return;
-	double fs = fmin(8, rowh / 1.25);
+	double fs = fmax(CHART_MIN_PT, fmin(9.5, rowh / 1.25));
+	/* text taller than its row: rows closer, so that the first and last
+	 * rows' text stays in the box (n rows plus the overhang fill it) */
+	double texth = font_ascent(DL_REGULAR, fs) + font_descent(DL_REGULAR, fs), pad = 0;
+	if (texth > rowh) {
+		double avail = bottom - top - refrow;
+		rowh = n > 1 ? fmin((avail - texth) / (double)(n - 1), 20) : avail;
+		pad = fmax(0, (texth - rowh) / 2);
+		if (rowh < 4)
+			return;
+	}
 
 	/* columns: labels | bars | value text */
 	double labw = 0, valw = 0;
@@ -491,7 +532,7 @@ void chart_hbar(struct dl_page *p, struct chart_box b, const struct bar_chart *c
 		vmax = vmin + 1;
 	/* values below zero extend left of the zero line */
 	double scale = pw / (vmax - vmin), zx = x0 - vmin * scale;
-	double ybars = top + refrow;
+	double ybars = top + refrow + pad;
 
 	for (size_t i = 0; i < n; i++) {
 		double ymid = ybars + rowh * ((double)i + 0.5);
@@ -677,7 +718,7 @@ static int inside(struct rect a, const struct mapfit *m)
  * point. */
 static void map_labels(struct dl_page *p, const struct mapfit *m, const struct choropleth *c)
 {
-	const double fs = 7.5, pad = 1.5, r = 2;
+	const double fs = CHART_MIN_PT, pad = 1.5, r = 2;
 	double asc = font_ascent(DL_BOLD, fs), desc = font_descent(DL_BOLD, fs);
 	size_t n = c->nlabels, np = 0;
 	struct rect *plate = xmalloc((n ? n : 1) * sizeof *plate);
@@ -728,7 +769,7 @@ static void map_labels(struct dl_page *p, const struct mapfit *m, const struct c
 
 static void north_arrow(struct dl_page *p, double cx, double top, double h)
 {
-	double w = h * 0.6, fs = 8, asc = font_ascent(DL_BOLD, fs);
+	double w = h * 0.6, fs = CHART_MIN_PT, asc = font_ascent(DL_BOLD, fs);
 	dl_text(p, cx - font_width(DL_BOLD, fs, "N") / 2, top + asc, DL_BOLD, fs, COL_GREY, "N");
 	double y0 = top + asc + 3;
 	dl_path_begin(p);
@@ -740,7 +781,7 @@ static void north_arrow(struct dl_page *p, double cx, double top, double h)
 	dl_path_end(p, fill_only(COL_GREY));
 }
 
-void chart_choropleth(struct dl_page *p, struct chart_box b, const struct choropleth *c)
+static void choropleth_draw(struct dl_page *p, struct chart_box b, const struct choropleth *c)
 {
 	const double fs = AXIS_PT, asc = font_ascent(DL_REGULAR, fs);
 	const double desc = font_descent(DL_REGULAR, fs), lh = fs * 1.7;
@@ -863,6 +904,8 @@ void chart_tiles(struct dl_page *p, struct chart_box b, const struct tile *t, si
 		double y = b.y + (th + gap) * (double)(i / cols);
 		dl_rect(p, x, y, tw, th, fill_only(COL_PANEL));
 		dl_rect(p, x, y, 4, th, fill_only(t[i].accent));
+		/* a tile reads as one paragraph: label, value, detail */
+		dl_tag_begin(p, DL_ROLE_P);
 		double ix = x + 4 + pad, iw = tw - 4 - 2 * pad, cy = y + pad;
 		double bottom = y + th - pad;
 		if (t[i].label) {
@@ -881,8 +924,9 @@ void chart_tiles(struct dl_page *p, struct chart_box b, const struct tile *t, si
 			}
 		}
 		if (t[i].detail && bottom > cy)
-			paragraph(p, (struct chart_box){ix, cy, iw, bottom - cy}, DL_REGULAR, 8.5,
+			paragraph(p, (struct chart_box){ix, cy, iw, bottom - cy}, DL_REGULAR, 9.5,
 				  COL_TEXT, ALIGN_LEFT, t[i].detail, NULL);
+		dl_tag_end(p);
 	}
 }
 
@@ -892,7 +936,7 @@ size_t chart_table(struct dl_page *p, struct chart_box b, const struct table *t)
 {
 	if (t->nrows == 0 || t->ncols == 0)
 		return 0;
-	double fs = t->size > 0 ? t->size : 9;
+	double fs = t->size > 0 ? fmax(t->size, CHART_MIN_PT) : 10;
 	double rowh = fs * 1.9, pad = fs * 0.5;
 	if (rowh > b.h)
 		return 0;
@@ -909,8 +953,10 @@ size_t chart_table(struct dl_page *p, struct chart_box b, const struct table *t)
 		if (j < t->ncols)
 			x += b.w * (t->widths ? t->widths[j] : 1) / total;
 	}
+	dl_tag_begin(p, DL_ROLE_TABLE);
 	for (size_t r = 0; r <= draw; r++) {
 		double y = b.y + rowh * (double)r;
+		dl_tag_begin(p, DL_ROLE_TR);
 		int hi = r > 0 && (int)(r - 1) == t->highlight_row;
 		if (hi)
 			dl_rect(p, b.x, y, b.w, rowh, fill_only(COL_HILITE));
@@ -922,15 +968,25 @@ size_t chart_table(struct dl_page *p, struct chart_box b, const struct table *t)
 			if (!s)
 				continue;
 			enum chart_align al = t->align ? t->align[j] : ALIGN_LEFT;
+			dl_tag_begin(p, r == 0 ? DL_ROLE_TH : DL_ROLE_TD);
 			text_line(p, cx[j] + pad, centre_baseline(f, fs, y + rowh / 2),
 				  cx[j + 1] - cx[j] - 2 * pad, f, fs, COL_TEXT, al, s);
+			dl_tag_end(p);
 		}
+		dl_tag_end(p);
 		if (r == 0)
 			dl_segment(p, b.x, y + rowh, b.x + b.w, y + rowh, COL_GREY, 1);
 	}
+	dl_tag_end(p);
 	if (draw > 0)
 		dl_segment(p, b.x, b.y + rowh * (double)(draw + 1), b.x + b.w,
 			   b.y + rowh * (double)(draw + 1), COL_RULE, 0.5);
 	free(cx);
 	return draw;
 }
+
+/* ---- every chart is one figure (its alternative text set by the slide) ---- */
+
+CHART_AS_FIGURE(line, struct line_chart)
+CHART_AS_FIGURE(hbar, struct bar_chart)
+CHART_AS_FIGURE(choropleth, struct choropleth)

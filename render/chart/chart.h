@@ -3,7 +3,9 @@
  * and class comes from the caller (which takes it from the findings); a
  * chart computes only positions (scales, ticks, layout), never a statistic.
  *
- * All strings are UTF-8 and copied into the display list.
+ * All strings are UTF-8 and copied into the display list. Each chart and
+ * map (not tiles or tables) is one figure span of its page (display.h),
+ * its box the one it was given.
  */
 #ifndef JB_CHART_H
 #define JB_CHART_H
@@ -21,10 +23,15 @@
 #define COL_GREY DL_RGB(0x3D3D3D)
 #define COL_LILAC DL_RGB(0xA285D1)
 #define COL_TEXT DL_RGB(0x222222)
-#define COL_MUTED DL_RGB(0x6F6F6F)
+#define COL_MUTED DL_RGB(0x5F5F5F) /* 4.9:1 or more on every tint here */
 #define COL_RULE DL_RGB(0xD0D0D0)
 #define COL_PANEL DL_RGB(0xF3F5F8)
 #define COL_WHITE DL_RGB(0xFFFFFF)
+
+/* Text sizes (issue 13): no text on a slide is smaller than CHART_MIN_PT;
+ * tick labels, legends and axis titles are CHART_AXIS_PT. */
+#define CHART_MIN_PT 9.0
+#define CHART_AXIS_PT 9.0
 
 /* Roles in comparisons: the borough, its similar boroughs, the rest. */
 #define CHART_ACCENT COL_DARK_BLUE

@@ -10,8 +10,9 @@
 #include "../../util/numfmt.h"
 #include "../../util/xalloc.h"
 #include "../display/font.h"
+#include "figure.h"
 
-#define AXIS_PT 8.0
+#define AXIS_PT CHART_AXIS_PT
 #define KEY_W 16.0
 #define COL_FAINT DL_RGB(0xC8CDD3)
 
@@ -188,7 +189,7 @@ static void range(const double *v, size_t n, double *lo, double *hi)
 
 /* ---- scatter ---- */
 
-void chart_scatter(struct dl_page *p, struct chart_box b, const struct scatter_chart *c)
+static void scatter_draw(struct dl_page *p, struct chart_box b, const struct scatter_chart *c)
 {
 	struct key keys[8];
 	size_t nk = 0;
@@ -297,7 +298,7 @@ void chart_scatter(struct dl_page *p, struct chart_box b, const struct scatter_c
 
 /* ---- grouped columns ---- */
 
-void chart_columns(struct dl_page *p, struct chart_box b, const struct column_chart *c)
+static void columns_draw(struct dl_page *p, struct chart_box b, const struct column_chart *c)
 {
 	size_t n = c->n, m = c->nseries;
 	if (!n || !m || m > 4)
@@ -318,7 +319,17 @@ void chart_columns(struct dl_page *p, struct chart_box b, const struct column_ch
 		    2, &f))
 		return;
 	double slot = (f.pr - f.px) / (double)n, gw = slot * 0.8, cw = gw / (double)m;
-	double vs = cw >= 14 ? 6.5 : 0;
+	/* value labels at CHART_MIN_PT over their column, or over the whole
+	 * group when only one series is labelled; none when they do not fit */
+	double vs = CHART_MIN_PT;
+	size_t labelled = 0;
+	for (size_t s = 0; c->value_text && s < m; s++)
+		for (size_t i = 0; i < n; i++)
+			if (c->value_text[s * n + i]) {
+				labelled++;
+				break;
+			}
+	double room = labelled == 1 ? gw : cw + 2;
 	for (size_t i = 0; i < n; i++) {
 		double x0 = f.px + slot * (double)i + (slot - gw) / 2;
 		for (size_t s = 0; s < m; s++) {
@@ -329,21 +340,28 @@ void chart_columns(struct dl_page *p, struct chart_box b, const struct column_ch
 			dl_rect(p, x0 + cw * (double)s + 0.5, fmin(y, y0), cw - 1, fabs(y0 - y),
 				fill_only(c->series[s].color));
 			const char *vt = c->value_text ? c->value_text[s * n + i] : NULL;
-			while (vt && vs > 0 && font_width(DL_REGULAR, vs, vt) > cw + 2 && vs > 5)
-				vs -= 0.5;
+			if (vt && font_width(DL_REGULAR, vs, vt) > room)
+				vs = 0;
 		}
 	}
 	/* value text after the sizes settled, so every label shares one size */
-	for (size_t i = 0; c->value_text && vs >= 5 && i < n; i++) {
-		double x0 = f.px + slot * (double)i + (slot - gw) / 2;
+	for (size_t i = 0; c->value_text && vs > 0 && i < n; i++) {
+		double x0 = f.px + slot * (double)i + (slot - gw) / 2, top = 0;
+		for (size_t s = 0; s < m; s++)
+			if (isfinite(c->series[s].v[i]))
+				top = fmax(top, c->series[s].v[i]);
 		for (size_t s = 0; s < m; s++) {
 			double v = c->series[s].v[i];
 			const char *vt = c->value_text[s * n + i];
 			if (!isfinite(v) || !vt)
 				continue;
 			double w = font_width(DL_REGULAR, vs, vt);
-			dl_text(p, x0 + cw * (double)s + (cw - w) / 2, fy(&f, fmax(v, 0)) - 2,
-				DL_REGULAR, vs, COL_GREY, vt);
+			if (labelled == 1) /* above the group, in its series' colour */
+				dl_text(p, x0 + (gw - w) / 2, fy(&f, top) - 2, DL_REGULAR, vs,
+					c->series[s].color, vt);
+			else
+				dl_text(p, x0 + cw * (double)s + (cw - w) / 2, fy(&f, fmax(v, 0)) - 2,
+					DL_REGULAR, vs, COL_GREY, vt);
 		}
 	}
 	dl_segment(p, f.px, fy(&f, 0), f.pr, fy(&f, 0), COL_GREY, 0.8);
@@ -357,7 +375,7 @@ void chart_columns(struct dl_page *p, struct chart_box b, const struct column_ch
 
 /* ---- funnel ---- */
 
-void chart_funnel(struct dl_page *p, struct chart_box b, const struct funnel_chart *c)
+static void funnel_draw(struct dl_page *p, struct chart_box b, const struct funnel_chart *c)
 {
 	size_t n = c->n, m = c->nseries;
 	if (!n || !m || m > 3)
@@ -407,7 +425,7 @@ void chart_funnel(struct dl_page *p, struct chart_box b, const struct funnel_cha
 
 /* ---- several lines ---- */
 
-void chart_lines(struct dl_page *p, struct chart_box b, const struct lines_chart *c)
+static void lines_draw(struct dl_page *p, struct chart_box b, const struct lines_chart *c)
 {
 	size_t n = c->n, m = c->nseries;
 	if (!n || !m)
@@ -472,3 +490,10 @@ void chart_lines(struct dl_page *p, struct chart_box b, const struct lines_chart
 	}
 #undef LX
 }
+
+/* ---- every chart is one figure (its alternative text set by the slide) ---- */
+
+CHART_AS_FIGURE(scatter, struct scatter_chart)
+CHART_AS_FIGURE(columns, struct column_chart)
+CHART_AS_FIGURE(funnel, struct funnel_chart)
+CHART_AS_FIGURE(lines, struct lines_chart)

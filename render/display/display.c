@@ -43,7 +43,14 @@ static void page_free(struct dl_page *p)
 	for (size_t i = 0; i < p->nitems; i++)
 		item_free(&p->items[i]);
 	free(p->items);
+	for (size_t i = 0; i < p->nspans; i++)
+		free(p->spans[i].alt);
+	free(p->spans);
+	free(p->notes);
 	free(p->outline);
+	for (size_t i = 0; i < p->ntags; i++)
+		free(p->tags[i].alt);
+	free(p->tags);
 	free(p);
 }
 
@@ -82,6 +89,7 @@ struct dl_page *dl_page_add(struct dl_deck *d, const char *outline)
 {
 	struct dl_page *p = xcalloc(1, sizeof *p);
 	p->outline = xstrdup(outline ? outline : "");
+	p->open = -1;
 	d->pages = xgrow(d->pages, &d->cappages, d->npages + 1, sizeof *d->pages);
 	d->pages[d->npages++] = p;
 	return p;
@@ -281,6 +289,52 @@ void dl_image(struct dl_page *p, double x, double y, double w, double h,
 	}
 }
 
+/* ---- spans and notes ---- */
+
+#define SPAN_OPEN ((size_t)-1)
+
+size_t dl_span_begin(struct dl_page *p, enum dl_span_role role, double x, double y, double w,
+		     double h)
+{
+	if (p->nspans && p->spans[p->nspans - 1].end == SPAN_OPEN) {
+		p->misuse++; /* spans do not nest: the open one ends here */
+		dl_span_end(p, p->nspans - 1);
+	}
+	p->spans = xgrow(p->spans, &p->capspans, p->nspans + 1, sizeof *p->spans);
+	p->spans[p->nspans] = (struct dl_span){
+		.role = role, .first = p->nitems, .end = SPAN_OPEN, .x = x, .y = y, .w = w, .h = h};
+	return p->nspans++;
+}
+
+void dl_span_end(struct dl_page *p, size_t span)
+{
+	if (span >= p->nspans || p->spans[span].end != SPAN_OPEN) {
+		p->misuse++;
+		return;
+	}
+	p->spans[span].end = p->nitems;
+	if (p->spans[span].first == p->nitems && span == p->nspans - 1) {
+		free(p->spans[span].alt);
+		p->nspans--; /* nothing in it */
+	}
+}
+
+void dl_span_alt(struct dl_page *p, size_t span, const char *utf8)
+{
+	if (span >= p->nspans) {
+		p->misuse++;
+		return;
+	}
+	free(p->spans[span].alt);
+	p->spans[span].alt = utf8 ? utf8_clean(utf8) : NULL;
+}
+
+void dl_page_notes(struct dl_page *p, const char *utf8)
+{
+	free(p->notes);
+	p->notes = utf8 ? utf8_clean(utf8) : NULL;
+}
+
 /* ---- dump ---- */
 
 static void dump_str(FILE *out, const char *s)
@@ -361,6 +415,78 @@ static void dump_item(FILE *out, const struct dl_item *it)
 	fputc('\n', out);
 }
 
+/* ---- structure ---- */
+
+const char *const dl_role_names[DL_NROLES] = {
+	"H1", "P", "Note", "Figure", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD",
+	"Artifact",
+};
+
+/* Roles whose content is read as a whole: nothing nests in them. */
+static int absorbs(enum dl_role r)
+{
+	return r != DL_ROLE_L && r != DL_ROLE_LI && r != DL_ROLE_TABLE && r != DL_ROLE_TR;
+}
+
+int dl_tag_begin(struct dl_page *p, enum dl_role role)
+{
+	if (p->absorbed || (p->open >= 0 && absorbs(p->tags[p->open].role)) ||
+	    (unsigned)role >= DL_NROLES) {
+		p->absorbed++;
+		return -1;
+	}
+	p->tags = xgrow(p->tags, &p->captags, p->ntags + 1, sizeof *p->tags);
+	p->tags[p->ntags] = (struct dl_tag){role, p->open, p->nitems, p->nitems, NULL};
+	p->open = (int)p->ntags++;
+	return p->open;
+}
+
+void dl_tag_end(struct dl_page *p)
+{
+	if (p->absorbed)
+		p->absorbed--;
+	else if (p->open < 0)
+		p->tag_misuse++;
+	else {
+		p->tags[p->open].end = p->nitems;
+		p->open = p->tags[p->open].parent;
+	}
+}
+
+void dl_tag_alt(struct dl_page *p, int tag, const char *alt)
+{
+	if (tag < 0 || (size_t)tag >= p->ntags)
+		return;
+	set_str(&p->tags[tag].alt, alt);
+	/* the figure's span (--pptx's group, --svg's file) says the same */
+	for (size_t k = 0; k < p->nspans; k++)
+		if (p->spans[k].role == DL_SPAN_FIGURE && p->spans[k].first == p->tags[tag].first)
+			dl_span_alt(p, k, alt);
+}
+
+int dl_tag_of_item(const struct dl_page *p, size_t i)
+{
+	/* the last begun that holds i is the innermost: elements nest */
+	for (size_t k = p->ntags; k-- > 0;)
+		if (p->tags[k].first <= i && i < p->tags[k].end)
+			return (int)k;
+	return -1;
+}
+
+static void dump_tags(FILE *out, const struct dl_page *p)
+{
+	for (size_t k = 0; k < p->ntags; k++) {
+		const struct dl_tag *t = &p->tags[k];
+		fprintf(out, "  tag %s parent=%d items=%zu-%zu", dl_role_names[t->role], t->parent,
+			t->first, t->end);
+		if (t->alt) {
+			fputs(" alt=", out);
+			dump_str(out, t->alt);
+		}
+		fputc('\n', out);
+	}
+}
+
 void dl_deck_dump(const struct dl_deck *d, FILE *out)
 {
 	fputs("deck title=", out);
@@ -381,6 +507,7 @@ void dl_deck_dump(const struct dl_deck *d, FILE *out)
 		fprintf(out, " items=%zu\n", p->nitems);
 		for (size_t j = 0; j < p->nitems; j++)
 			dump_item(out, &p->items[j]);
+		dump_tags(out, p);
 	}
 }
 
@@ -476,7 +603,14 @@ int dl_deck_check(const struct dl_deck *d, FILE *err)
 		c.page = i;
 		c.item = p->nitems;
 		if (p->misuse) {
-			char *msg = xasprintf("%d path call(s) out of order", p->misuse);
+			char *msg = xasprintf("%d path or span call(s) out of order", p->misuse);
+			problem(&c, msg);
+			free(msg);
+		}
+		if (p->tag_misuse || p->open >= 0 || p->absorbed) {
+			char *msg = xasprintf("structure elements unbalanced (%d ends without a begin, "
+					      "%s left open)", p->tag_misuse,
+					      p->open >= 0 || p->absorbed ? "some" : "none");
 			problem(&c, msg);
 			free(msg);
 		}
@@ -484,6 +618,10 @@ int dl_deck_check(const struct dl_deck *d, FILE *err)
 			c.item = j;
 			check_item(&c, d, p, &p->items[j]);
 		}
+		c.item = p->nitems;
+		for (size_t j = 0; j < p->nspans; j++)
+			if (p->spans[j].end == SPAN_OPEN)
+				problem(&c, "span begun and never ended");
 	}
 	return c.problems;
 }

@@ -71,12 +71,55 @@ struct dl_item {
 	} u;
 };
 
+/* Structure roles (tagged PDF, issue 13), as PDF names them. A heading, a
+ * paragraph, a note (a paragraph read after the rest of the slide), a list
+ * and its parts, a table and its parts, a figure (read through its
+ * alternative text: nothing inside it makes an element of its own), and an
+ * artifact (decoration or page furniture: footers, page numbers, the
+ * marking; nothing inside it is read). */
+enum dl_role {
+	DL_ROLE_H1, DL_ROLE_P, DL_ROLE_NOTE, DL_ROLE_FIGURE, DL_ROLE_L, DL_ROLE_LI,
+	DL_ROLE_LBL, DL_ROLE_LBODY, DL_ROLE_TABLE, DL_ROLE_TR, DL_ROLE_TH, DL_ROLE_TD,
+	DL_ROLE_ARTIFACT, DL_NROLES
+};
+extern const char *const dl_role_names[DL_NROLES]; /* "H1", "P", ..., "Artifact" */
+
+/* One structure element of a page: the items [first, end) drawn while it
+ * was open, within its parent's. */
+struct dl_tag {
+	enum dl_role role;
+	int parent;        /* index in the page's tags, -1 for the page itself */
+	size_t first, end; /* items */
+	char *alt;         /* a figure's alternative text, or NULL */
+};
+
+/* A run of a page's items that means something beyond its drawing, for
+ * the backends that keep structure: the slide's title (pptx.c writes it as
+ * the title placeholder, so PowerPoint's outline sees it) and each chart or
+ * map (a figure: pptx.c groups it, with its alternative text as the
+ * group's description; svg.c writes it as a file of its own). */
+enum dl_span_role { DL_SPAN_TITLE, DL_SPAN_FIGURE };
+struct dl_span {
+	enum dl_span_role role;
+	size_t first, end;  /* items [first, end); end == (size_t)-1 while open */
+	double x, y, w, h;  /* the box it was laid out in */
+	char *alt;          /* alternative text, or NULL when none was given */
+};
+
 struct dl_page {
 	char *outline;   /* outline (bookmark) title of this slide */
 	struct dl_item *items;
 	size_t nitems, capitems;
 	struct dl_item *cur; /* path being built, or NULL */
-	int misuse;          /* path calls out of order (counted by dl_deck_check) */
+	int misuse;          /* path or span calls out of order (dl_deck_check) */
+	struct dl_tag *tags; /* in the order begun: the reading order */
+	size_t ntags, captags;
+	int open;            /* innermost open element, -1 none */
+	int absorbed;        /* begins inside a figure, artifact or text element */
+	int tag_misuse;      /* ends without a begin (counted by dl_deck_check) */
+	struct dl_span *spans; /* in the order begun; they do not overlap */
+	size_t nspans, capspans;
+	char *notes;     /* the speaker notes (the slide's sources line), or NULL */
 };
 
 struct dl_deck {
@@ -118,6 +161,36 @@ void dl_link(struct dl_page *p, double x, double y, double w, double h, int targ
 /* rgb is copied. */
 void dl_image(struct dl_page *p, double x, double y, double w, double h,
 	      int pw, int ph, const unsigned char *rgb);
+
+/* Structure: the items drawn from dl_tag_begin to its dl_tag_end form one
+ * element of the role, inside the element open around it. Text drawn
+ * outside every element is read as a paragraph of its own; paths and
+ * images outside a figure are decoration. A begin inside a figure, an
+ * artifact or an element holding text (H1, P, NOTE, LBL, LBODY, TH, TD)
+ * makes no element (a chart's labels belong to its figure, a paragraph
+ * in a table cell to the cell); its end closes nothing. Returns the
+ * element's index in p->tags, or -1 when absorbed so. Every begin needs
+ * its end before the page is written (dl_deck_check counts the rest). */
+int dl_tag_begin(struct dl_page *p, enum dl_role role);
+void dl_tag_end(struct dl_page *p);
+/* The alternative text of element tag (a figure), copied; tag < 0 is
+ * ignored. */
+void dl_tag_alt(struct dl_page *p, int tag, const char *alt);
+/* The element whose content item i is: the innermost element open when it
+ * was drawn, or the figure or artifact that absorbed it; -1 for none. */
+int dl_tag_of_item(const struct dl_page *p, size_t i);
+
+/* Spans: begin before the span's first item, end after its last; begin
+ * returns the span's index for dl_span_end() and dl_span_alt(). A span
+ * ended with no items is dropped. Spans do not nest: a begin while one is
+ * open, or an end of a span not open, counts as misuse (dl_deck_check). */
+size_t dl_span_begin(struct dl_page *p, enum dl_span_role role, double x, double y, double w,
+		     double h);
+void dl_span_end(struct dl_page *p, size_t span);
+/* The alternative text of span (copied; replaces any earlier one). */
+void dl_span_alt(struct dl_page *p, size_t span, const char *utf8);
+/* The page's speaker notes (copied; replaces any earlier ones). */
+void dl_page_notes(struct dl_page *p, const char *utf8);
 
 /* Whether a backend can draw it: finite numbers, something to paint (a
  * fill or a stroke, visible text, pixels), a link to one of npages pages.

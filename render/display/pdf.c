@@ -8,9 +8,11 @@
  * encrypted one, derives the /ID (and so the encryption key and every
  * encrypted byte) from MD5(time(NULL), info fields) in
  * HPDF_EncryptDict_CreateID, called from HPDF_SaveToFile. save() below
- * therefore does what HPDF_SaveToFile does (header, trailer, keys, xref)
- * with libharu's own building blocks, but with a fixed /ID: an MD5 of the
+ * therefore does what HPDF_SaveToFile does (header, trailer, xref) with
+ * libharu's own building blocks, but with a fixed /ID: an MD5 of the
  * display list (deck_id). Dates come from deck->epoch, never the clock.
+ * Encryption is not libharu's (RC4 only) but libqpdf's, after
+ * serialising (protect.h).
  *
  * libharu keeps the document's objects, pages, outlines, links, images
  * and transparency; page content, the embedded fonts and the compression
@@ -30,8 +32,6 @@
 #include <time.h>
 
 #include <hpdf.h>
-#include <hpdf_encrypt.h>
-#include <hpdf_encryptdict.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -40,6 +40,7 @@
 #include "../../util/atomic.h"
 #include "../../util/xalloc.h"
 #include "font.h"
+#include "pdf_tags.h"
 
 struct hpdf_err {
 	HPDF_STATUS no, detail; /* first error, 0 = none */
@@ -99,6 +100,7 @@ struct writer {
 	} *gs;
 	size_t ngs, capgs;
 	char *msg; /* a problem found here rather than by libharu */
+	struct pdf_tags *tags; /* the structure (pdf_tags.h) */
 };
 
 static int failed(const struct writer *w)
@@ -786,7 +788,7 @@ static void draw_path(struct writer *w, HPDF_Page pg, struct pstate *st, const s
 	emit(w, pg);
 }
 
-static void draw_link(struct writer *w, HPDF_Page pg, const struct dl_item *it)
+static HPDF_Annotation draw_link(struct writer *w, HPDF_Page pg, const struct dl_item *it)
 {
 	double v[4] = {it->u.link.x, it->u.link.y, it->u.link.w, it->u.link.h};
 	HPDF_Destination dst = HPDF_Page_CreateDestination(w->pages[it->u.link.target_page]);
@@ -795,6 +797,7 @@ static void draw_link(struct writer *w, HPDF_Page pg, const struct dl_item *it)
 		       (HPDF_REAL)(v[0] + v[2]), (HPDF_REAL)(DL_PAGE_H - v[1])};
 	HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(pg, r, dst);
 	HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	return a;
 }
 
 static void draw_image(struct writer *w, HPDF_Page pg, const struct dl_item *it)
@@ -823,6 +826,8 @@ static void draw_page(struct writer *w, const struct dl_deck *d, size_t i)
 		const struct dl_item *it = &p->items[j];
 		if (it == p->cur || !dl_item_drawable(it, d->npages))
 			continue; /* an unfinished path, or nothing drawable */
+		emit(w, pg); /* the tags write into the page stream too */
+		pdf_tags_item(w->tags, i, j);
 		switch (it->kind) {
 		case DL_PATH:
 			draw_path(w, pg, &st, it, w->shape_of[w->item0 + j]);
@@ -831,7 +836,7 @@ static void draw_page(struct writer *w, const struct dl_deck *d, size_t i)
 			draw_text(w, pg, &st, it);
 			break;
 		case DL_LINK:
-			draw_link(w, pg, it);
+			pdf_tags_link(w->tags, i, j, draw_link(w, pg, it));
 			break;
 		case DL_IMAGE:
 			draw_image(w, pg, it);
@@ -839,6 +844,7 @@ static void draw_page(struct writer *w, const struct dl_deck *d, size_t i)
 		}
 	}
 	emit(w, pg);
+	pdf_tags_page_end(w->tags, i);
 	w->item0 += p->nitems;
 	HPDF_Destination dst = HPDF_Page_CreateDestination(pg);
 	HPDF_Destination_SetFit(dst);
@@ -941,46 +947,6 @@ static void set_dates(struct writer *w, long long epoch)
 	};
 	HPDF_SetInfoDateAttr(w->doc, HPDF_INFO_CREATION_DATE, date);
 	HPDF_SetInfoDateAttr(w->doc, HPDF_INFO_MOD_DATE, date);
-}
-
-const char *pdf_password_problem(const struct pdf_options *opt)
-{
-	const char *user = opt->user_password ? opt->user_password : "";
-	if (!opt->owner_password || !*opt->owner_password)
-		return "the owner password is empty";
-	if (strlen(opt->owner_password) > PDF_PASSWORD_MAX)
-		return "the owner password is longer than 32 bytes, the most PDF's "
-		       "128-bit RC4 encryption uses";
-	if (strlen(user) > PDF_PASSWORD_MAX)
-		return "the user password is longer than 32 bytes, the most PDF's "
-		       "128-bit RC4 encryption uses";
-	if (strcmp(user, opt->owner_password) == 0)
-		return "the user password must differ from the owner password";
-	return NULL;
-}
-
-static void set_security(struct writer *w, const struct pdf_options *opt)
-{
-	if (!opt || !opt->owner_password)
-		return;
-	const char *bad = pdf_password_problem(opt);
-	if (bad) {
-		fail(w, "%s", bad);
-		return;
-	}
-	const char *user = opt->user_password ? opt->user_password : "";
-	HPDF_SetPassword(w->doc, opt->owner_password, user);
-	/* PDF 1.7 table 22: the reserved bits 7-8 and 13-32 must be 1; text
-	 * extraction for accessibility (bit 10) is always allowed; printing
-	 * allows full quality (bit 12) too. Nothing else (editing, forms,
-	 * assembly) is allowed. */
-	HPDF_UINT p = 0xFFFFF0C0u | 512u;
-	if (opt->allow_print)
-		p |= HPDF_ENABLE_PRINT | 2048u;
-	if (opt->allow_copy)
-		p |= HPDF_ENABLE_COPY;
-	HPDF_SetPermission(w->doc, p);
-	HPDF_SetEncryptionMode(w->doc, HPDF_ENCRYPT_R3, 16);
 }
 
 /* The document ID: an MD5 of everything the display list holds, fed
@@ -1088,27 +1054,6 @@ static HPDF_Stream save(struct writer *w, const HPDF_BYTE id[HPDF_ID_LEN])
 		fail(w, "cannot build the PDF trailer");
 		return NULL;
 	}
-	HPDF_Encrypt e = NULL;
-	if (pdf->encrypt_on) {
-		/* HPDF_EncryptDict_Prepare, minus its clock-based ID. */
-		HPDF_Dict dict = pdf->encrypt_dict;
-		e = HPDF_EncryptDict_GetAttr(dict);
-		memcpy(e->encrypt_id, id, HPDF_ID_LEN);
-		HPDF_Encrypt_CreateOwnerKey(e);
-		HPDF_Encrypt_CreateEncryptionKey(e);
-		HPDF_Encrypt_CreateUserKey(e);
-		HPDF_STATUS rc = HPDF_Dict_Add(dict, "O", HPDF_Binary_New(mm, e->owner_key, HPDF_PASSWD_LEN));
-		rc |= HPDF_Dict_Add(dict, "U", HPDF_Binary_New(mm, e->user_key, HPDF_PASSWD_LEN));
-		rc |= HPDF_Dict_AddName(dict, "Filter", "Standard");
-		rc |= HPDF_Dict_AddNumber(dict, "V", 2);
-		rc |= HPDF_Dict_AddNumber(dict, "R", 3);
-		rc |= HPDF_Dict_AddNumber(dict, "Length", (HPDF_INT32)e->key_len * 8);
-		rc |= HPDF_Dict_AddNumber(dict, "P", e->permission);
-		if (rc || e->mode != HPDF_ENCRYPT_R3) {
-			fail(w, "cannot build the PDF encryption dictionary");
-			return NULL;
-		}
-	}
 	HPDF_Stream s = HPDF_MemStream_New(mm, 1u << 16) /* 64 KiB chunks */;
 	if (!s) {
 		if (!w->err.no)
@@ -1117,7 +1062,7 @@ static HPDF_Stream save(struct writer *w, const HPDF_BYTE id[HPDF_ID_LEN])
 	}
 	char header[32];
 	snprintf(header, sizeof header, "%%PDF-1.%d\n%%\267\276\255\252\n", 2 + (int)pdf->pdf_version);
-	if (HPDF_Stream_WriteStr(s, header) || HPDF_Xref_WriteToStream(pdf->xref, s, e))
+	if (HPDF_Stream_WriteStr(s, header) || HPDF_Xref_WriteToStream(pdf->xref, s, NULL))
 		if (!w->err.no)
 			w->err.no = HPDF_Error_GetCode(&pdf->error) ? HPDF_Error_GetCode(&pdf->error)
 								     : HPDF_FILE_IO_ERROR;
@@ -1130,25 +1075,56 @@ static HPDF_Stream save(struct writer *w, const HPDF_BYTE id[HPDF_ID_LEN])
 	return s;
 }
 
-/* The memory stream's bytes into path, atomically. 0, or -1 with errno. */
-static int write_stream(HPDF_Stream s, const char *path)
+/* The memory stream's bytes in one buffer; caller frees. */
+struct bytes {
+	unsigned char *p;
+	size_t len;
+};
+static struct bytes stream_bytes(HPDF_Stream s)
 {
-	struct atomic_file af;
-	if (!atomic_open(&af, path))
-		return -1;
+	struct bytes b = {xmalloc(HPDF_Stream_Size(s) + 1), 0};
 	HPDF_UINT nbuf = HPDF_MemStream_GetBufCount(s);
 	for (HPDF_UINT i = 0; i < nbuf; i++) {
 		HPDF_UINT len = 0;
 		HPDF_BYTE *buf = HPDF_MemStream_GetBufPtr(s, i, &len);
-		if (buf && len && fwrite(buf, 1, len, af.f) != len)
-			break;
+		if (buf && len) {
+			memcpy(b.p + b.len, buf, len);
+			b.len += len;
+		}
 	}
-	return atomic_commit(&af);
+	return b;
 }
 
+static void put_bytes(FILE *f, const void *ctx)
+{
+	const struct bytes *b = ctx;
+	fwrite(b->p, 1, b->len, f);
+}
 
+/* The serialised deck into path, atomically, encrypted first when opt has
+ * an owner password. 0, or -1 with "PATH: reason" in err. */
+static int write_deck(HPDF_Stream s, const char *path, const struct pdf_options *opt,
+		      char *err, size_t errlen)
+{
+	struct bytes plain = stream_bytes(s), out = plain;
+	int rc = 0;
+	if (opt && opt->owner_password) {
+		char why[512];
+		out = (struct bytes){0};
+		if (protect_pdf(plain.p, plain.len, opt, &out.p, &out.len, why, sizeof why) != 0) {
+			snprintf(err, errlen, "%s: %s", path, why);
+			rc = -1;
+		}
+	}
+	if (rc == 0)
+		rc = atomic_write_with(path, put_bytes, &out, err, errlen);
+	if (out.p != plain.p)
+		free(out.p);
+	free(plain.p);
+	return rc;
+}
 
-static void build(struct writer *w, const struct dl_deck *d, const struct pdf_options *opt)
+static void build(struct writer *w, const struct dl_deck *d)
 {
 	HPDF_Doc doc = w->doc;
 	HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
@@ -1166,7 +1142,6 @@ static void build(struct writer *w, const struct dl_deck *d, const struct pdf_op
 	set_info(w, HPDF_INFO_KEYWORDS, d->keywords);
 	set_info(w, HPDF_INFO_CREATOR, d->creator);
 	set_dates(w, d->epoch);
-	set_security(w, opt);
 	if (failed(w))
 		return;
 	w->pages = xcalloc(d->npages, sizeof *w->pages);
@@ -1176,11 +1151,14 @@ static void build(struct writer *w, const struct dl_deck *d, const struct pdf_op
 		HPDF_Page_SetHeight(w->pages[i], (HPDF_REAL)DL_PAGE_H);
 	}
 	count_shapes(w, d);
+	w->tags = pdf_tags_new(doc, d, w->pages, w->utf8);
 	for (size_t i = 0; i < d->npages && !failed(w); i++)
 		draw_page(w, d, i);
 	for (int f = 0; f < DL_NFONTS && !failed(w); f++)
 		if (w->font[f].type0)
 			finish_font(w, (enum dl_font)f);
+	if (!failed(w) && pdf_tags_finish(w->tags) != 0)
+		fail(w, "cannot build the structure tree");
 	if (!failed(w))
 		deflate_all(w);
 	if (d->npages) {
@@ -1198,7 +1176,7 @@ int pdf_write(const struct dl_deck *d, const char *path, const struct pdf_option
 	else if (!(w.doc = HPDF_New(on_error, &w.err)))
 		fail(&w, "cannot start a PDF document");
 	if (!failed(&w))
-		build(&w, d, opt);
+		build(&w, d);
 	HPDF_Stream s = NULL;
 	if (!failed(&w)) {
 		HPDF_BYTE id[HPDF_ID_LEN];
@@ -1213,14 +1191,13 @@ int pdf_write(const struct dl_deck *d, const char *path, const struct pdf_option
 			snprintf(err, errlen, "%s: %s (libharu error 0x%04X, detail %u)", path,
 				 error_name(w.err.no), (unsigned)w.err.no, (unsigned)w.err.detail);
 		rc = -1;
-	} else if (write_stream(s, path) != 0) {
-		atomic_error(err, errlen, path);
-		rc = -1;
-	}
+	} else
+		rc = write_deck(s, path, opt, err, errlen);
 	if (s)
 		HPDF_Stream_Free(s);
 	if (w.doc)
 		HPDF_Free(w.doc);
+	pdf_tags_free(w.tags);
 	free(w.pages);
 	for (int f = 0; f < DL_NFONTS; f++)
 		free(w.font[f].used);

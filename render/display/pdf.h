@@ -18,24 +18,10 @@
 #include <stddef.h>
 
 #include "display.h"
+#include "protect.h"
 
-/* Encryption is 128-bit RC4 (PDF 1.4, revision 3). Readers may always
- * extract text for accessibility; never edit, fill forms or reassemble.
- * Revision 3 pads or cuts every password to 32 bytes: a longer one is
- * refused (pdf_password_problem), never silently cut, since two that
- * differ only after byte 32 would open the file alike. */
-#define PDF_PASSWORD_MAX 32
-struct pdf_options {
-	const char *owner_password; /* NULL: no encryption */
-	const char *user_password;  /* may be NULL with an owner password */
-	int allow_print;            /* at full quality */
-	int allow_copy;
-};
-
-/* NULL when the passwords can be used, else what is wrong with them. */
-const char *pdf_password_problem(const struct pdf_options *opt);
-
-/* 0 on success; -1 with a message in err. */
+/* 0 on success; -1 with a message in err. With opt and an owner password,
+ * the file is encrypted (protect.h); opt may be NULL. */
 int pdf_write(const struct dl_deck *d, const char *path, const struct pdf_options *opt,
 	      char *err, size_t errlen);
 

@@ -69,14 +69,22 @@ static void draw_text(cairo_t *cr, cairo_font_face_t *const face[DL_NFONTS],
 	cairo_new_path(cr);
 }
 
-static void draw_image(cairo_t *cr, const struct dl_item *it)
+cairo_status_t png_append(void *bytes, const unsigned char *data, unsigned int len)
 {
-	double v[4] = {it->u.image.x, it->u.image.y, it->u.image.w, it->u.image.h};
+	struct png_bytes *b = bytes;
+	b->data = xgrow(b->data, &b->cap, b->len + len, 1);
+	memcpy(b->data + b->len, data, len);
+	b->len += len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+cairo_surface_t *png_image_surface(const struct dl_item *it)
+{
 	int pw = it->u.image.pw, ph = it->u.image.ph;
 	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
 	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(img);
-		return;
+		return NULL;
 	}
 	cairo_surface_flush(img);
 	unsigned char *data = cairo_image_surface_get_data(img);
@@ -88,6 +96,16 @@ static void draw_image(cairo_t *cr, const struct dl_item *it)
 			row[x] = (uint32_t)src[0] << 16 | (uint32_t)src[1] << 8 | src[2];
 	}
 	cairo_surface_mark_dirty(img);
+	return img;
+}
+
+static void draw_image(cairo_t *cr, const struct dl_item *it)
+{
+	double v[4] = {it->u.image.x, it->u.image.y, it->u.image.w, it->u.image.h};
+	int pw = it->u.image.pw, ph = it->u.image.ph;
+	cairo_surface_t *img = png_image_surface(it);
+	if (!img)
+		return;
 	cairo_save(cr);
 	cairo_translate(cr, v[0], v[1]);
 	cairo_scale(cr, v[2] / pw, v[3] / ph);
@@ -103,6 +121,30 @@ static void draw_image(cairo_t *cr, const struct dl_item *it)
 	cairo_fill(cr);
 	cairo_restore(cr);
 	cairo_surface_destroy(img);
+}
+
+void png_draw_items(cairo_t *cr, cairo_font_face_t *const face[DL_NFONTS],
+		    const struct dl_page *p, size_t first, size_t end)
+{
+	for (size_t i = first; i < end && cairo_status(cr) == CAIRO_STATUS_SUCCESS; i++) {
+		const struct dl_item *it = &p->items[i];
+		if (it == p->cur || !dl_item_drawable(it, SIZE_MAX))
+			continue; /* an unfinished path, or nothing drawable */
+		switch (it->kind) {
+		case DL_PATH:
+			draw_path(cr, it);
+			break;
+		case DL_TEXT:
+			if (face)
+				draw_text(cr, face, it);
+			break;
+		case DL_IMAGE:
+			draw_image(cr, it);
+			break;
+		case DL_LINK:
+			break; /* nothing to see */
+		}
+	}
 }
 
 /* The surface as a PNG through libpng's simplified API at its fast
@@ -179,24 +221,7 @@ int png_write_page(const struct dl_page *p, const char *path, double dpi,
 		face[f] = cairo_ft_font_face_create_for_ft_face(font_ft_face((enum dl_font)f),
 								FT_LOAD_NO_HINTING);
 
-	for (size_t i = 0; i < p->nitems && cairo_status(cr) == CAIRO_STATUS_SUCCESS; i++) {
-		const struct dl_item *it = &p->items[i];
-		if (it == p->cur || !dl_item_drawable(it, SIZE_MAX))
-			continue; /* an unfinished path, or nothing drawable */
-		switch (it->kind) {
-		case DL_PATH:
-			draw_path(cr, it);
-			break;
-		case DL_TEXT:
-			draw_text(cr, face, it);
-			break;
-		case DL_IMAGE:
-			draw_image(cr, it);
-			break;
-		case DL_LINK:
-			break; /* nothing to see */
-		}
-	}
+	png_draw_items(cr, face, p, 0, p->nitems);
 
 	int rc = 0;
 	cairo_status_t st = cairo_status(cr);

@@ -11,7 +11,28 @@
 
 #include <stddef.h>
 
+#include <cairo.h>
+
 #include "display.h"
+
+/* Draws items [first, end) of p with cairo onto cr (in points): paths,
+ * images, and text in face[font] unless face is NULL (svg.c writes text
+ * itself). */
+void png_draw_items(cairo_t *cr, cairo_font_face_t *const face[DL_NFONTS],
+		    const struct dl_page *p, size_t first, size_t end);
+
+/* A growing byte buffer (the caller frees data), and cairo's stream
+ * writer that appends to one, for the backends that keep cairo's output
+ * in memory (svg.c, pptx.c). */
+struct png_bytes {
+	unsigned char *data;
+	size_t len, cap;
+};
+cairo_status_t png_append(void *bytes, const unsigned char *data, unsigned int len);
+
+/* An image item's pixels as a cairo image surface (the caller destroys
+ * it), or NULL when cairo cannot make one. */
+cairo_surface_t *png_image_surface(const struct dl_item *it);
 
 /* dpi 72 = one pixel per point (960 x 540 pixels); dpi in (0, 1200].
  * 0 on success; -1 with a message in err. */

@@ -140,25 +140,31 @@ static void f_period_end(const struct fill_ctx *c, const struct jb_area_findings
 	fmt_month(period_end(c), 1, b, n);
 }
 
+void fmt_month_span(int first, int last, char *b, size_t n)
+{
+	char x[32], y[32];
+	fmt_month(first, 1, x, sizeof x);
+	fmt_month(last, 1, y, sizeof y);
+	if (first == last)
+		snprintf(b, n, "%s", x);
+	else
+		snprintf(b, n, "%s to %s", x, y);
+}
+
 static void span(int first, int last, char *b, size_t n)
 {
 	if (first <= 0 || last <= 0) {
 		snprintf(b, n, FILL_NA);
 		return;
 	}
-	char x[32], y[32];
-	fmt_month(first, 0, x, sizeof x);
-	fmt_month(last, 0, y, sizeof y);
-	snprintf(b, n, "%s – %s", x, y);
+	fmt_month_span(first, last, b, n);
 }
 
 void fmt_window(int first, int last, int age, char *b, size_t n)
 {
-	char x[32], y[32];
-	fmt_month(first, 0, x, sizeof x);
-	fmt_month(last, 0, y, sizeof y);
-	snprintf(b, n, "%s – %s%s", x, y,
-		 age == JB_WINDOW_OLDER ? ", older than the rest of the pack" : "");
+	char s[80];
+	fmt_month_span(first, last, s, sizeof s);
+	snprintf(b, n, "%s%s", s, age == JB_WINDOW_OLDER ? ", older than the rest of the pack" : "");
 }
 
 static void f_period(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, size_t n)

@@ -94,6 +94,9 @@ void fmt_ordinal(int k, char *buf, size_t n);     /* "1st", "22nd" */
  * highest", "2nd lowest". FILL_NA when unranked (high or low 0). */
 void fmt_rank_natural(int high, int low, char *buf, size_t n);
 void fmt_month(int month, int longform, char *buf, size_t n); /* "Feb 2026" / "February 2026" */
+/* Months first to last in GOV.UK style: "March 2025 to February 2026";
+ * one month alone, "January 2025". */
+void fmt_month_span(int first, int last, char *buf, size_t n);
 /* A source's months, "Jan 2017 – Jun 2017", with ", older than the rest of
  * the pack" when the finding says the source ends before the period
  * analysed (enum jb_window_age JB_WINDOW_OLDER). */

@@ -279,10 +279,7 @@ FILL_CTX_FN(fc_meeting_period)
 		return;
 	}
 	int last = jb_ymd_month(x->last_meeting);
-	char from[32], to[32];
-	fmt_month(last - 11, 0, from, sizeof from);
-	fmt_month(last, 0, to, sizeof to);
-	snprintf(b, n, "%s – %s", from, to);
+	fmt_month_span(last - 11, last, b, n);
 }
 
 FILL_CTX_FN(fc_meeting_count)

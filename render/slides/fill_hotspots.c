@@ -122,11 +122,10 @@ static void f_emg_steps(const struct fill_ctx *c, const struct jb_area_findings 
 		snprintf(b, n, FILL_NA);
 		return;
 	}
-	char x[32], y[32];
-	fmt_month(h->step_first, 0, x, sizeof x);
-	fmt_month(h->step_first + (int)h->nsteps * h->step_months - 1, 0, y, sizeof y);
-	snprintf(b, n, "%zu %s, %s – %s", h->nsteps, h->step_months == 3 ? "quarters" : "years",
-		 x, y);
+	char s[80];
+	fmt_month_span(h->step_first, h->step_first + (int)h->nsteps * h->step_months - 1, s,
+		       sizeof s);
+	snprintf(b, n, "%zu %s, %s", h->nsteps, h->step_months == 3 ? "quarters" : "years", s);
 }
 
 static void f_persistent_count(const struct fill_ctx *c, const struct jb_area_findings *a,

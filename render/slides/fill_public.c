@@ -41,7 +41,7 @@ void fmt_years(int first, int last, char *buf, size_t n)
 	if (first == last)
 		snprintf(buf, n, "%d", first);
 	else
-		snprintf(buf, n, "%d–%d", first, last);
+		snprintf(buf, n, "%d to %d", first, last); /* GOV.UK style */
 }
 
 /* ---- public confidence ---- */

@@ -31,7 +31,9 @@ struct chart_box slide_body_with_note(struct dl_page *p, const struct slide_ctx 
 	if (!note)
 		return b;
 	struct chart_box nb = {b.x, b.y + b.h - NOTE_H, b.w, NOTE_H};
+	dl_tag_begin(p, DL_ROLE_NOTE); /* read after the chart, drawn first */
 	chart_text(p, nb, DL_REGULAR, NOTE_SIZE, COL_MUTED, ALIGN_LEFT, note);
+	dl_tag_end(p);
 	free(note);
 	b.h -= NOTE_H + 8;
 	return b;
@@ -199,8 +201,10 @@ void slide_cover(struct dl_page *p, const struct slide_ctx *c, struct dl_color p
 	dl_rect(p, 0, 0, DL_PAGE_W, DL_PAGE_H, (struct dl_style){.fill = page});
 	char *title = slide_title(c, c->spec);
 	char *sub = slide_fill(c, c->spec->subtitle);
+	size_t span = dl_span_begin(p, DL_SPAN_TITLE, 60, y, 840, 140);
 	y += chart_text(p, (struct chart_box){60, y, 840, 140}, DL_BOLD, 36, COL_WHITE, ALIGN_LEFT,
 			title);
+	dl_span_end(p, span);
 	dl_rect(p, 60, y + 14, 120, 6, (struct dl_style){.fill = rule});
 	if (sub)
 		chart_text(p, (struct chart_box){60, y + 38, 840, 50}, DL_REGULAR, 16, COL_WHITE,
@@ -259,14 +263,10 @@ void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 	double h = c->body.h - (c->nomitted ? OMITTED_H + 6 : 0);
 	size_t per_col = (size_t)(h / row);
 	int cols = n > per_col ? 2 : 1;
-	if (cols == 2)
+	if (cols == 2) {
 		per_col = (n + 1) / 2;
-	/* two full columns closer together when the last entry (22 pt to its
-	 * second line's baseline)
-	 * would reach the line of slides left out, or the footer */
-	const double entry_h = 22, bottom = c->body.h - (c->nomitted ? OMITTED_H : 0);
-	if (per_col > 1 && 6 + (double)(per_col - 1) * row + entry_h > bottom)
-		row = (bottom - 6 - entry_h) / (double)(per_col - 1);
+		row = fmin(row, (h - 6) / (double)per_col); /* two lines of detail still fit */
+	}
 	double colw = (c->body.w - 20) / cols;
 	size_t k = 0;
 	for (size_t i = 0; i < c->nspecs; i++) {
@@ -285,7 +285,7 @@ void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 		dl_text(p, x + 9 - nw / 2, y + 12.5, DL_BOLD, 10, COL_WHITE, num);
 		char *title = slide_title(c, s);
 		dl_text(p, x + 32, y + 8, DL_BOLD, 12, COL_TEXT, s->outline);
-		chart_text(p, (struct chart_box){x + 32, y + 11, colw - 60, 14}, DL_REGULAR, 9,
+		chart_text(p, (struct chart_box){x + 32, y + 11, colw - 60, 22}, DL_REGULAR, 9,
 			   COL_MUTED, ALIGN_LEFT, title);
 		dl_link(p, x - 4, y - 4, colw - 24, row - 6, page);
 		free(title);
@@ -543,12 +543,12 @@ void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 			cells[NCOL * (i + 1) + 1 + k] = owned[NNUM * i + k];
 		}
 	}
-	static const double widths[] = {0.52, 0.12, 0.12, 0.14, 0.10};
+	static const double widths[] = {0.49, 0.12, 0.12, 0.17, 0.10};
 	static const enum chart_align align[] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT,
 						 ALIGN_RIGHT};
-	struct table tb = {nrows, NCOL, cells, widths, align, -1, 7.5};
+	struct table tb = {nrows, NCOL, cells, widths, align, -1, 9};
 	/* the files' table no taller than its rows: the lists below get the rest */
-	double table_h = fmin(b.h * 0.62, 1.9 * 7.5 * (double)(nrows + 1) + 4);
+	double table_h = fmin(b.h * 0.5, 1.9 * 9 * (double)(nrows + 1) + 4);
 	size_t shown = chart_table(p, (struct chart_box){b.x, b.y, left_w, table_h}, &tb);
 
 	/* Files not read, why rows were set aside, what was not supplied. */
@@ -607,10 +607,10 @@ void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 	}
 	if (nitems)
 		chart_bullets(p, (struct chart_box){b.x, b.y + table_h + 10, left_w, b.h - table_h - 10},
-			      8, (const char *const *)items, nitems);
+			      9, (const char *const *)items, nitems);
 
 	/* Methods, from the template. */
-	slide_bullets(p, c, (struct chart_box){b.x + left_w + 24, b.y, b.w - left_w - 24, b.h}, 8.5);
+	slide_bullets(p, c, (struct chart_box){b.x + left_w + 24, b.y, b.w - left_w - 24, b.h}, 9);
 	for (size_t i = 0; i < nitems; i++)
 		free(items[i]);
 	free(items);

@@ -16,22 +16,13 @@
 #include "../chart/chart.h"
 #include "fill.h"
 #include "fill_context.h"
+#include "palette.h"
 #include "../display/font.h"
 
 #define GAP 16.0
 #define CAPTION_SIZE 9.5
 #define CAPTION_H 26.0
 
-/* Gi* classes, hot 99% first: the hot-spot map's diverging red-blue ramp
- * (render/slides/slides_hotspots.c), so the two maps read alike. */
-static const struct dl_color gi_colors[7] = {
-	DL_RGB(0xB2182B), DL_RGB(0xEF8A62), DL_RGB(0xFDDBC7), DL_RGB(0xE0E0E0),
-	DL_RGB(0xD1E5F0), DL_RGB(0x67A9CF), DL_RGB(0x2166AC),
-};
-static const char *const gi_labels[7] = {
-	"Hot spot, 99%", "Hot spot, 95%", "Hot spot, 90%", "Not significant",
-	"Cold spot, 90%", "Cold spot, 95%", "Cold spot, 99%",
-};
 #define COL_SERVICE COL_TURQUOISE
 
 /* Action status: colour and symbol, never colour alone. */
@@ -39,9 +30,10 @@ static const struct {
 	struct dl_color color;
 	const char *symbol;
 } status_style[JB_NACT_STATUS] = {
-	[JB_ACT_COMPLETE] = {DL_RGB(0x28A197), "\xe2\x9c\x94"},    /* ✔ */
+	/* pills under white text: 4.5:1 or more (issue 13) */
+	[JB_ACT_COMPLETE] = {DL_RGB(0x1B7A72), "\xe2\x9c\x94"},    /* ✔ */
 	[JB_ACT_ON_TRACK] = {DL_RGB(0x12436D), "\xe2\x97\x8f"},    /* ● */
-	[JB_ACT_DELAYED] = {DL_RGB(0xF46A25), "\xe2\x96\xb2"},     /* ▲ */
+	[JB_ACT_DELAYED] = {DL_RGB(0xB8460E), "\xe2\x96\xb2"},     /* ▲ */
 	[JB_ACT_NOT_STARTED] = {DL_RGB(0x3D3D3D), "\xe2\x97\x8b"}, /* ○ */
 };
 #define OVERDUE_SYMBOL "\xe2\x9a\xa0" /* ⚠ */
@@ -117,7 +109,7 @@ static double illustrative_badge(struct dl_page *p, const struct slide_ctx *c, s
 	char *t = caption_text(c, i);
 	if (!t)
 		return 0;
-	const double fs = 8, pad = 5, w = fmin(b.w * 0.6, 260);
+	const double fs = 9, pad = 5, w = fmin(b.w * 0.6, 260);
 	char **lines = NULL;
 	size_t n = font_wrap(DL_BOLD, fs, t, w - 2 * pad, &lines);
 	font_lines_free(lines, n);
@@ -264,8 +256,8 @@ static void services_map(struct dl_page *p, const struct slide_ctx *c, struct ch
 	size_t nc = 0;
 	if (x->has_hot) {
 		for (int k = 0; k < 7; k++) {
-			colors[nc] = gi_colors[k];
-			labels[nc++] = gi_labels[k];
+			colors[nc] = palette_gi[k];
+			labels[nc++] = palette_gi_label[k];
 		}
 	} else {
 		colors[nc] = DL_RGB(0xE4E8EE);
@@ -354,7 +346,7 @@ static void services_table(struct dl_page *p, const struct slide_ctx *c, struct 
 	static const double w4[] = {0.05, 0.6, 0.2, 0.15};
 	static const enum chart_align align[] = {ALIGN_RIGHT, ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT,
 						  ALIGN_RIGHT};
-	struct table tb = {nrows, ncols, cells, ncols == 5 ? w5 : w4, align, -1, 7.5};
+	struct table tb = {nrows, ncols, cells, ncols == 5 ? w5 : w4, align, -1, 9};
 	chart_table(p, b, &tb);
 	for (size_t i = 0; i < nrows * 4; i++)
 		free(owned[i]);
@@ -447,8 +439,8 @@ static void similar_bars(struct dl_page *p, const struct slide_ctx *c, const dou
 	}
 	if (*missing) {
 		char *t = xasprintf("No figure published for %s", missing);
-		double h = chart_text(p, (struct chart_box){b.x, b.y + b.h - 11, b.w, 11}, DL_REGULAR,
-				      7.5, COL_MUTED, ALIGN_LEFT, t);
+		double h = chart_text(p, (struct chart_box){b.x, b.y + b.h - 12, b.w, 12}, DL_REGULAR,
+				      9, COL_MUTED, ALIGN_LEFT, t);
 		free(t);
 		b.h -= h + 3;
 	}
@@ -544,7 +536,7 @@ static void offender_panel(struct dl_page *p, const struct slide_ctx *c, struct 
 	}
 	static const double widths[] = {0.5, 0.25, 0.25};
 	static const enum chart_align align[] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT};
-	struct table tb = {nrows, 3, cells, widths, align, -1, 8};
+	struct table tb = {nrows, 3, cells, widths, align, -1, 9};
 	double top = b.y;
 	if (o->illustrative)
 		top += illustrative_badge(p, c, 5, b) + 6;
@@ -607,7 +599,7 @@ static double actions_table(struct dl_page *p, const struct slide_ctx *c, struct
 	const struct jb_context *x = context(c);
 	const struct jb_actions_area *A = &x->actions[c->area];
 	const struct jb_youth_data *yd = c->f->ds->youth;
-	const double fs = 8, pad = 5, head = 18, rowh = 2 * fs * 1.2 + 2 * pad;
+	const double fs = 9, pad = 5, head = 18, rowh = 2 * fs * 1.2 + 2 * pad;
 	/* columns: status | action | owner | due | update */
 	static const double frac[] = {0.14, 0.33, 0.14, 0.12, 0.27};
 	static const char *const heads[] = {"Status", "Action", "Owner", "Due", "Latest update"};

@@ -185,7 +185,7 @@ static void correlation_table(struct dl_page *p, const struct jb_drivers *d, str
 	static const double widths[COLS] = {0.38, 0.16, 0.15, 0.31};
 	static const enum chart_align align[COLS] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT,
 						     ALIGN_RIGHT};
-	struct table t = {ROWS, COLS, cells, widths, align, -1, 7.5};
+	struct table t = {ROWS, COLS, cells, widths, align, -1, 9};
 	chart_table(p, b, &t);
 	for (int i = 0; i < ROWS * COLS; i++)
 		free(owned[i]);
@@ -353,7 +353,7 @@ static void positive_outcomes(struct dl_page *p, const struct slide_ctx *c, stru
 	}
 	static const double widths[] = {0.76, 0.24};
 	static const enum chart_align align[] = {ALIGN_LEFT, ALIGN_RIGHT};
-	struct table t = {rows, 2, cells, widths, align, hl, 7.5};
+	struct table t = {rows, 2, cells, widths, align, hl, 9};
 	chart_table(p, (struct chart_box){b.x + b.w - tw, b.y + 20, tw, b.h - 20}, &t);
 	free(title);
 	for (size_t i = 0; i < n; i++)

@@ -13,36 +13,10 @@
 #include "../../util/xalloc.h"
 #include "../chart/chart.h"
 #include "fill.h"
+#include "palette.h"
 
-#define TABLE_PT 8.5
+#define TABLE_PT 9.0
 #define NOTE_PT 9.0
-
-/* Gi* classes, hot 99% first (index 3 - cls): ColorBrewer RdBu, with a
- * light grey for "not significant". */
-static const unsigned gi_rgb[JB_HOT_NCLASSES] = {
-	0xB2182B, 0xEF8A62, 0xFDDBC7, 0xE0E0E0, 0xD1E5F0, 0x67A9CF, 0x2166AC,
-};
-static const char *const gi_label[JB_HOT_NCLASSES] = {
-	"Hot spot, 99%", "Hot spot, 95%", "Hot spot, 90%", "Not significant",
-	"Cold spot, 90%", "Cold spot, 95%", "Cold spot, 99%",
-};
-
-/* Emerging classes in legend order, with their colours: hot reds and
- * oranges, cold blues, "no pattern" grey. */
-static const struct {
-	enum jb_emerging cls;
-	unsigned rgb;
-} emg_style[JB_EMG_NCLASSES] = {
-	{JB_EMG_INTENSIFYING_HOT, 0x99000D}, {JB_EMG_PERSISTENT_HOT, 0xD7301F},
-	{JB_EMG_DIMINISHING_HOT, 0xFC8D59}, {JB_EMG_NEW_HOT, 0xFDD49E},
-	{JB_EMG_CONSECUTIVE_HOT, 0xFDBB84}, {JB_EMG_SPORADIC_HOT, 0xF4A3A8},
-	{JB_EMG_OSCILLATING_HOT, 0xC994C7}, {JB_EMG_HISTORICAL_HOT, 0xBF9B7A},
-	{JB_EMG_INTENSIFYING_COLD, 0x08306B}, {JB_EMG_PERSISTENT_COLD, 0x2171B5},
-	{JB_EMG_DIMINISHING_COLD, 0x6BAED6}, {JB_EMG_NEW_COLD, 0xC6DBEF},
-	{JB_EMG_CONSECUTIVE_COLD, 0x9ECAE1}, {JB_EMG_SPORADIC_COLD, 0xDEEBF7},
-	{JB_EMG_OSCILLATING_COLD, 0xBCBDDC}, {JB_EMG_HISTORICAL_COLD, 0xA6BDDB},
-	{JB_EMG_NONE, 0xE0E0E0},
-};
 
 static const char *lsoa_name(const struct jb_dataset *ds, int l)
 {
@@ -157,9 +131,9 @@ void layout_hotspot_map(struct dl_page *p, const struct slide_ctx *c)
 	char *labels[JB_HOT_NCLASSES];
 	for (int k = 0; k < JB_HOT_NCLASSES; k++) {
 		char v[32];
-		colors[k] = DL_RGB(gi_rgb[k]);
+		colors[k] = palette_gi[k];
 		fmt_count((double)a->ncls[JB_HOT_NCLASSES - 1 - k], v, sizeof v);
-		labels[k] = xasprintf("%s (%s)", gi_label[k], v);
+		labels[k] = xasprintf("%s (%s)", palette_gi_label[k], v);
 	}
 	double label_xy[2 * SLIDE_MAP_LABELS];
 	const char *label_text[SLIDE_MAP_LABELS];
@@ -271,12 +245,12 @@ void layout_hotspot_persistence(struct dl_page *p, const struct slide_ctx *c)
 	char counts[JB_EMG_NCLASSES][32];
 	size_t nc = 0;
 	for (int k = 0; k < JB_EMG_NCLASSES; k++) {
-		enum jb_emerging e = emg_style[k].cls;
+		enum jb_emerging e = palette_emg[k].cls;
 		slot[e] = -1;
 		if (!a->nemg[e])
 			continue;
 		slot[e] = (int)nc;
-		colors[nc] = DL_RGB(emg_style[k].rgb);
+		colors[nc] = palette_emg[k].color;
 		fmt_count((double)a->nemg[e], counts[nc], sizeof counts[nc]);
 		labels[nc] = xasprintf("%s (%s)", jb_emerging_names[e], counts[nc]);
 		labels[nc][0] = (char)toupper((unsigned char)labels[nc][0]);
@@ -361,12 +335,12 @@ void layout_street_density(struct dl_page *p, const struct slide_ctx *c)
 	}
 	const struct jb_hot_area *a = &h->area[c->area];
 	if (!h->has_street || !a->street_n) {
-		char first[32], last[32];
-		fmt_month(ds->street.first_month, 0, first, sizeof first);
-		fmt_month(ds->street.first_month + ds->street.nmonths - 1, 0, last, sizeof last);
+		char span[80];
+		fmt_month_span(ds->street.first_month, ds->street.first_month + ds->street.nmonths - 1,
+			       span, sizeof span);
 		char *what = xasprintf("data.police.uk street-level records of these offences in %s "
-				       "(the street-level files read, %s – %s, place none here)",
-				       name, first, last);
+				       "(the street-level files read, %s, place none here)",
+				       name, span);
 		slide_no_data(p, b, what);
 		free(what);
 		return;

@@ -89,7 +89,7 @@ static void change_table(struct dl_page *p, struct chart_box b, const struct jb_
 		if (bor == me)
 			hl = k;
 	}
-	struct table t = {g.nrows, 4, g.cells, change_widths, change_align, hl, 8.5};
+	struct table t = {g.nrows, 4, g.cells, change_widths, change_align, hl, 9};
 	chart_table(p, b, &t);
 	grid_free(&g);
 }
@@ -169,7 +169,7 @@ void slide_borough_table(struct dl_page *p, const struct slide_ctx *c)
 			fmt_signed_pct(a->trend.ok ? a->trend.annual_pct : NAN, buf, sizeof buf);
 			grid_set(&g, row, 6, buf);
 		}
-		struct table t = {g.nrows, 7, g.cells, widths, align, -1, 8};
+		struct table t = {g.nrows, 7, g.cells, widths, align, -1, 9};
 		chart_table(p, (struct chart_box){b.x + side * (colw + 24), b.y, colw, b.h}, &t);
 		grid_free(&g);
 	}
@@ -296,7 +296,7 @@ void slide_borough_context(struct dl_page *p, const struct slide_ctx *c)
 			}
 			grid_set(&g, row, 5, buf);
 		}
-		struct table t = {g.nrows, 6, g.cells, widths, align, -1, 8};
+		struct table t = {g.nrows, 6, g.cells, widths, align, -1, 9};
 		chart_table(p, (struct chart_box){b.x + side * (colw + 24), b.y, colw, b.h}, &t);
 		grid_free(&g);
 	}

@@ -16,7 +16,7 @@
 #include "../display/font.h"
 
 #define GAP 18.0
-#define CAPTION_PT 8.0
+#define CAPTION_PT 9.0
 
 const char *missing_confidence(const struct jb_findings *f, int area)
 {
@@ -163,7 +163,7 @@ static void conf_table(struct dl_page *p, struct chart_box b, const struct jb_co
 	static const double widths[NC] = {0.25, 0.09, 0.09, 0.09, 0.24, 0.24};
 	static const enum chart_align align[NC] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT,
 						   ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
-	struct table t = {rows, NC, cells, widths, align, -1, 7.5};
+	struct table t = {rows, NC, cells, widths, align, -1, 9};
 	chart_table(p, b, &t);
 	for (size_t i = 0; i < nm * NC; i++)
 		free(owned[i]);
@@ -180,7 +180,7 @@ static void conf_borough(struct dl_page *p, const struct slide_ctx *c, struct ch
 	legend_entry(p, b.x + 40 + font_width(DL_REGULAR, CAPTION_PT, c->f->area[c->area].name),
 		     b.y + 9, COL_GREY, 3, "London");
 	/* panels above, the ranked table below */
-	double th = 1.9 * 7.5 * (double)(k->nm + 1) + 4;
+	double th = 1.9 * 9 * (double)(k->nm + 1) + 4;
 	struct chart_box grid = {b.x, b.y + lh, b.w, b.h - lh - th - 10};
 	size_t cols = k->nm > 6 ? 4 : 3, rows = (k->nm + cols - 1) / cols;
 	double pw = (grid.w - GAP * (double)(cols - 1)) / (double)cols;
@@ -285,10 +285,10 @@ static void hom_table(struct dl_page *p, struct chart_box b, const struct jb_hom
 		for (int c = 1; c < NC; c++)
 			row[c] = v[m][c];
 	}
-	static const double widths[NC] = {0.27, 0.14, 0.14, 0.14, 0.18, 0.13};
+	static const double widths[NC] = {0.36, 0.13, 0.13, 0.13, 0.13, 0.12};
 	static const enum chart_align align[NC] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT,
 						   ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
-	struct table t = {JB_HOM_NMEASURES + 1, NC, cells, widths, align, -1, 7.5};
+	struct table t = {JB_HOM_NMEASURES + 1, NC, cells, widths, align, -1, 9};
 	chart_table(p, b, &t);
 }
 
@@ -320,7 +320,7 @@ void layout_homicide(struct dl_page *p, const struct slide_ctx *c)
 	};
 	double rw = (b.w - GAP) * 0.46;
 	chart_columns(p, (struct chart_box){b.x, b.y, b.w - rw - GAP, b.h}, &cc);
-	struct chart_box r = {b.x + b.w - rw, b.y, rw, 1.9 * 7.5 * (JB_HOM_NMEASURES + 1) + 4};
+	struct chart_box r = {b.x + b.w - rw, b.y, rw, 1.9 * 9 * (JB_HOM_NMEASURES + 1) + 4};
 	hom_table(p, r, h, c->area);
 	slide_bullets(p, c, (struct chart_box){r.x, r.y + r.h + 14, rw, b.h - r.h - 14}, 9);
 	for (size_t y = 0; y < n; y++)

@@ -1,0 +1,362 @@
+/* tests/test_access.c - the decks are readable (issue 13): no text below
+ * 9 pt, text contrast at least 4.5:1 against what is under it, no text cut
+ * by the layout with an ellipsis; the map palettes tell their classes
+ * apart. Every shipped theme, every borough deck and the overview, laid out
+ * from the sample data to display lists and measured there.
+ *
+ * Contrast is WCAG 2.1's: (L1 + 0.05) / (L2 + 0.05) of the relative
+ * luminances, sRGB decoded by the standard's formula (computed here, not
+ * taken from the code under test). The colour under a text is what the
+ * display list painted last, before the text, at the text's middle
+ * (translucent fills composited over what lies below; white paper under
+ * everything).
+ *
+ * The closing report gives, per slide kind, the smallest text size and the
+ * lowest text contrast found, with the text where each was found. */
+#include "support.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../analysis/findings.h"
+#include "../ingest/dataset.h"
+#include "../render/chart/chart.h"
+#include "../render/deck.h"
+#include "../render/display/display.h"
+#include "../render/display/font.h"
+#include "../render/slides/fill.h"
+#include "../render/slides/kinds.h"
+#include "../render/slides/palette.h"
+#include "../template_load.h"
+#include "../util/xalloc.h"
+
+#define MIN_PT 9.0
+#define MIN_TEXT_CONTRAST 4.5
+#define MIN_CLASS_CONTRAST 3.0
+#define ELLIPSIS "\xe2\x80\xa6" /* … */
+
+/* Slide kinds whose table cells or labels are still cut by the layout
+ * (a header word wider than its column at 9 pt, a long file path): a
+ * ratchet, as in tests/test_layers.py: a kind cut that is not listed
+ * fails, and so does one listed that is no longer cut, so the list only
+ * shrinks. */
+static const char *const still_cut[] = {
+	"sources", "youth-services", "homicide", "drivers", "hotspot-map",
+	"hotspot-persistence", "youth-justice", "borough-table", "borough-context", "attrition",
+};
+
+static const char *const themes[] = {"serious-youth-violence", "all-violence",
+				     "asb-confidence"};
+
+/* ---- WCAG 2.1 relative luminance and contrast ---- */
+
+static double channel(uint8_t v)
+{
+	double c = v / 255.0;
+	return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+static double luminance(struct dl_color c)
+{
+	return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+}
+
+static double contrast(struct dl_color a, struct dl_color b)
+{
+	double la = luminance(a), lb = luminance(b);
+	return (fmax(la, lb) + 0.05) / (fmin(la, lb) + 0.05);
+}
+
+/* c at its alpha over an opaque under. */
+static struct dl_color over(struct dl_color c, struct dl_color under)
+{
+	double a = c.a / 255.0;
+	return (struct dl_color){(uint8_t)lround(c.r * a + under.r * (1 - a)),
+				 (uint8_t)lround(c.g * a + under.g * (1 - a)),
+				 (uint8_t)lround(c.b * a + under.b * (1 - a)), 255};
+}
+
+/* ---- what lies under a point ---- */
+
+/* Whether the edge (x0,y0)-(x1,y1) crosses the ray from (x, y) to the right. */
+static int crosses(double x0, double y0, double x1, double y1, double x, double y)
+{
+	return (y0 > y) != (y1 > y) && x < x0 + (y - y0) * (x1 - x0) / (y1 - y0);
+}
+
+/* Even-odd ray casting over every subpath of a path item, each filled as
+ * if closed (as PDF and cairo fill an open subpath). */
+static int path_covers(const struct dl_item *it, double x, double y)
+{
+	const double *xy = it->u.path.xy;
+	double minx = INFINITY, maxx = -INFINITY, miny = INFINITY, maxy = -INFINITY;
+	for (size_t i = 0; i < it->u.path.npts; i++) {
+		minx = fmin(minx, xy[2 * i]);
+		maxx = fmax(maxx, xy[2 * i]);
+		miny = fmin(miny, xy[2 * i + 1]);
+		maxy = fmax(maxy, xy[2 * i + 1]);
+	}
+	if (x < minx || x > maxx || y < miny || y > maxy)
+		return 0;
+	int inside = 0;
+	const double *start = NULL, *cur = NULL;
+	for (size_t i = 0; i <= it->u.path.nops; i++) {
+		unsigned char op = i < it->u.path.nops ? it->u.path.ops[i] : DL_MOVE;
+		if ((op == DL_MOVE || op == DL_CLOSE) && start && cur != start)
+			inside ^= crosses(cur[0], cur[1], start[0], start[1], x, y);
+		if (op == DL_MOVE) {
+			start = cur = i < it->u.path.nops ? xy : NULL;
+			xy += 2;
+		} else if (op == DL_LINE && cur) {
+			inside ^= crosses(cur[0], cur[1], xy[0], xy[1], x, y);
+			cur = xy;
+			xy += 2;
+		} else if (op == DL_CLOSE)
+			cur = start;
+	}
+	return inside;
+}
+
+/* The colour painted at (x, y) by items [0, upto) of p: white paper under
+ * everything. */
+static struct dl_color under(const struct dl_page *p, size_t upto, double x, double y)
+{
+	for (size_t j = upto; j-- > 0;) {
+		const struct dl_item *it = &p->items[j];
+		if (it->kind == DL_PATH && it->u.path.style.fill.a > 0 && path_covers(it, x, y)) {
+			struct dl_color c = it->u.path.style.fill;
+			return c.a == 255 ? c : over(c, under(p, j, x, y));
+		}
+		if (it->kind == DL_IMAGE && x >= it->u.image.x && y >= it->u.image.y &&
+		    x < it->u.image.x + it->u.image.w && y < it->u.image.y + it->u.image.h) {
+			int px = (int)((x - it->u.image.x) / it->u.image.w * it->u.image.pw);
+			int py = (int)((y - it->u.image.y) / it->u.image.h * it->u.image.ph);
+			const unsigned char *rgb = it->u.image.rgb + 3 * ((size_t)py * (size_t)it->u.image.pw + (size_t)px);
+			return (struct dl_color){rgb[0], rgb[1], rgb[2], 255};
+		}
+	}
+	return DL_RGB(0xFFFFFF);
+}
+
+/* The lowest contrast of text item j against what is under it, sampled
+ * at its left, middle and right, half an x-height above the baseline. */
+static double text_contrast(const struct dl_page *p, size_t j)
+{
+	const struct dl_item *it = &p->items[j];
+	double w = font_width(it->u.text.font, it->u.text.size, it->u.text.utf8);
+	double y = it->u.text.y - 0.27 * it->u.text.size, worst = INFINITY;
+	for (int k = 0; k < 3; k++) {
+		double x = it->u.text.x + w * (0.1 + 0.4 * k);
+		struct dl_color bg = under(p, j, x, y);
+		worst = fmin(worst, contrast(over(it->u.text.color, bg), bg));
+	}
+	return worst;
+}
+
+/* ---- per slide kind ---- */
+
+struct kind_report {
+	double min_pt, min_contrast;
+	int cut; /* texts ended with a layout ellipsis */
+	char *pt_text, *contrast_text; /* where each was found */
+	int seen;
+};
+
+static void note_text(char **slot, const char *deck, const struct dl_item *it)
+{
+	free(*slot);
+	*slot = xasprintf("%s: \"%.60s\"", deck, it->u.text.utf8);
+}
+
+static int listed(const char *kind)
+{
+	for (size_t i = 0; i < sizeof still_cut / sizeof *still_cut; i++)
+		if (strcmp(still_cut[i], kind) == 0)
+			return 1;
+	return 0;
+}
+
+/* The slide kind of page p of area's deck: the template slide whose
+ * outline name, filled, is the page's. -1 when none is. */
+static int page_kind(const struct jb_template *t, const struct jb_findings *f, int area,
+		     const struct dl_page *p)
+{
+	const struct jb_slide_spec *all = area == JB_LONDON ? t->overview : t->slides;
+	size_t n = area == JB_LONDON ? t->noverview : t->nslides;
+	for (size_t i = 0; i < n; i++) {
+		char *name = fill(all[i].outline, &(struct fill_ctx){f, area, t->marking});
+		int same = p->outline && strcmp(name, p->outline) == 0;
+		free(name);
+		if (same)
+			return (int)(all[i].kind - slide_kinds);
+	}
+	return -1;
+}
+
+/* Every text item of d measured into r[kind]; problems appended to *bad. */
+static int measure_deck(const struct dl_deck *d, const struct jb_template *t,
+			const struct jb_findings *f, int area, const char *deck,
+			struct kind_report *r, char **bad)
+{
+	int problems = 0;
+	for (size_t i = 0; i < d->npages; i++) {
+		const struct dl_page *p = d->pages[i];
+		int k = page_kind(t, f, area, p);
+		if (k < 0) {
+			fail_msg("%s page %zu: outline '%s' is no template slide's", deck, i + 1,
+				 p->outline ? p->outline : "");
+		}
+		struct kind_report *kr = &r[k];
+		for (size_t j = 0; j < p->nitems; j++) {
+			const struct dl_item *it = &p->items[j];
+			if (it->kind != DL_TEXT || !*it->u.text.utf8)
+				continue;
+			double cr = text_contrast(p, j);
+			if (!kr->seen || it->u.text.size < kr->min_pt) {
+				kr->min_pt = it->u.text.size;
+				note_text(&kr->pt_text, deck, it);
+			}
+			if (!kr->seen || cr < kr->min_contrast) {
+				kr->min_contrast = cr;
+				note_text(&kr->contrast_text, deck, it);
+			}
+			kr->seen = 1;
+			int cut = strstr(it->u.text.utf8, ELLIPSIS) != NULL;
+			kr->cut += cut;
+			const char *why = it->u.text.size < MIN_PT - 1e-9 ? "below 9 pt"
+					  : cr < MIN_TEXT_CONTRAST	  ? "contrast below 4.5:1"
+					  : cut && !listed(slide_kinds[k].name) ? "cut with an ellipsis"
+										    : NULL;
+			if (why && getenv("JB_ACCESS_ALL"))
+				printf("%s page %zu (%s): %s: %.1f pt, %.2f:1 \"%.60s\"\n", deck, i + 1,
+				       slide_kinds[k].name, why, it->u.text.size, cr, it->u.text.utf8);
+			if (why && problems++ < 40) {
+				char *line = xasprintf("%s%s page %zu (%s): %s: %.1f pt, %.2f:1 \"%.60s\"\n",
+						       *bad ? *bad : "", deck, i + 1,
+						       slide_kinds[k].name, why, it->u.text.size, cr,
+						       it->u.text.utf8);
+				free(*bad);
+				*bad = line;
+			}
+		}
+	}
+	return problems;
+}
+
+
+/* Every deck of every theme: text 9 pt or more, contrast 4.5:1 or more,
+ * no ellipsis; the report per slide kind printed. */
+static void every_text_is_big_enough_and_contrasted(void **state)
+{
+	(void)state;
+	struct jb_load_options lo = {.quiet = 1, .jobs = 2};
+	char *diag = NULL;
+	struct jb_dataset *ds = jb_load_capture("sample-data", &lo, &diag);
+	free(diag);
+	assert_non_null(ds);
+	struct kind_report *r = xcalloc(slide_nkinds, sizeof *r);
+	char *bad = NULL;
+	int problems = 0;
+	for (size_t t = 0; t < sizeof themes / sizeof *themes; t++) {
+		struct jb_template *tpl = jb_load_theme(themes[t]);
+		struct jb_findings *f = jb_analyse(ds, &tpl->theme, NULL);
+		for (int area = 0; area <= JB_NBOROUGHS; area++) {
+			int a = area == JB_NBOROUGHS ? JB_LONDON : area;
+			struct dl_deck *d = deck_build(f, tpl, a);
+			char *deck = xasprintf("%s/%s", themes[t], deck_file_name(a));
+			problems += measure_deck(d, tpl, f, a, deck, r, &bad);
+			free(deck);
+			dl_deck_free(d);
+		}
+		jb_findings_free(f);
+		jb_template_free(tpl);
+	}
+	jb_dataset_free(ds);
+	printf("smallest text and lowest text contrast per slide kind (every deck, every theme):\n");
+	for (int k = 0; k < (int)slide_nkinds; k++) {
+		if (!r[k].seen)
+			continue;
+		printf("  %-20s %4.1f pt  %5.2f:1  %5d cut   (%s; %s)\n", slide_kinds[k].name,
+		       r[k].min_pt, r[k].min_contrast, r[k].cut, r[k].pt_text, r[k].contrast_text);
+		if (listed(slide_kinds[k].name) && !r[k].cut) {
+			printf("%s is no longer cut: take it off still_cut[]\n", slide_kinds[k].name);
+			problems++;
+		}
+		free(r[k].pt_text);
+		free(r[k].contrast_text);
+	}
+	free(r);
+	if (problems)
+		fail_msg("%d texts too small, too faint or cut:\n%s", problems, bad);
+	free(bad);
+}
+
+/* One palette: every class but the background one (what most of a map
+ * is) 3:1 from it and from the white page; neighbours in the legend 3:1
+ * apart or labelled apart (distinct, non-empty labels). Prints the lowest
+ * ratios. */
+static int check_palette(const char *name, const struct dl_color *c, const char *const *label,
+			 size_t n, size_t background)
+{
+	int bad = 0;
+	double low_bg = INFINITY, low_next = INFINITY;
+	for (size_t i = 0; i < n; i++) {
+		if (i != background) {
+			double rb = contrast(c[i], c[background]), rw = contrast(c[i], COL_WHITE);
+			low_bg = fmin(low_bg, fmin(rb, rw));
+			if (rb < MIN_CLASS_CONTRAST || rw < MIN_CLASS_CONTRAST) {
+				printf("%s class %zu: %.2f:1 against the background class, %.2f:1 against white\n",
+				       name, i, rb, rw);
+				bad++;
+			}
+		}
+		if (i + 1 < n) {
+			double r = contrast(c[i], c[i + 1]);
+			low_next = fmin(low_next, r);
+			int labelled = label && *label[i] && *label[i + 1] && strcmp(label[i], label[i + 1]);
+			if (r < MIN_CLASS_CONTRAST && !labelled) {
+				printf("%s classes %zu and %zu: %.2f:1 and no labels to tell them apart\n",
+				       name, i, i + 1, r);
+				bad++;
+			}
+		}
+	}
+	printf("%s: every class %.2f:1 or more from the background class and white; legend "
+	       "neighbours %.2f:1 or more (labelled)\n", name, low_bg, low_next);
+	return bad;
+}
+
+static void map_palettes_tell_classes_apart(void **state)
+{
+	(void)state;
+	int bad = check_palette("Gi* hot spots", palette_gi, palette_gi_label, JB_HOT_NCLASSES,
+				PALETTE_GI_NOT_SIGNIFICANT);
+	struct dl_color emg[JB_EMG_NCLASSES];
+	const char *names[JB_EMG_NCLASSES];
+	for (size_t i = 0; i < JB_EMG_NCLASSES; i++) {
+		emg[i] = palette_emg[i].color;
+		names[i] = jb_emerging_names[palette_emg[i].cls];
+	}
+	assert_int_equal(palette_emg[JB_EMG_NCLASSES - 1].cls, JB_EMG_NONE);
+	bad += check_palette("emerging hot spots", emg, names, JB_EMG_NCLASSES, JB_EMG_NCLASSES - 1);
+	/* every pattern once */
+	for (size_t i = 0; i < JB_EMG_NCLASSES; i++)
+		for (size_t j = i + 1; j < JB_EMG_NCLASSES; j++)
+			assert_int_not_equal(palette_emg[i].cls, palette_emg[j].cls);
+	assert_int_equal(bad, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(map_palettes_tell_classes_apart),
+		cmocka_unit_test(every_text_is_big_enough_and_contrasted),
+	};
+	if (font_init(NULL, NULL) != 0)
+		return 1;
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	font_done();
+	return rc;
+}

@@ -1,0 +1,266 @@
+#!/usr/bin/env python3
+"""tests/test_pptx.py - the PowerPoint and SVG backends (--pptx, --svg)
+against the PDF of the same run, which the PDF backend drew independently
+from the same display list:
+
+- LibreOffice Impress opens every .pptx of the full batch (one headless
+  `soffice --convert-to pdf` for all of them), and the text pdftotext finds
+  on each key-figures and trend slide of its PDF holds every number of the
+  same slide of jembrief's PDF (slides found by jembrief's PDF outline);
+- the XML of the packages (zipfile + ElementTree): a slide per PDF page;
+  one p:sp text box per text run, with as many runs on a slide as the PDF
+  page shows text strings (pikepdf counts its text operators); the title
+  placeholder on every slide, its text on the PDF page; slide-jump links
+  as many as the PDF's link annotations; speaker notes holding the source
+  line; a group per chart, as many as the chart SVGs of the slide;
+  identical bytes from a second run;
+- every SVG parses with python's xml module, a slide's holds its title as
+  <title> and as <text>, and as many <text> runs as the PDF page.
+
+The XML and SVGs are read for four decks (borough and overview slides). Under the sanitizers (make check) those four are written by the
+sanitized binary and checked the same way; the LibreOffice conversion,
+which tests the files, not the code, runs in make test only.
+
+Prints cmocka's line format for tests/run-tests.sh."""
+import functools
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+import zipfile
+
+try:
+    import pikepdf
+except ImportError:
+    # Debian's python3-pikepdf is for Debian's python: a python3 earlier
+    # in PATH (a virtualenv, pyenv) does not see it.
+    if os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3") and \
+            os.path.exists("/usr/bin/python3"):
+        os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
+    raise
+
+BUILD = os.environ.get("JEMBRIEF_BUILD", "build")
+JEMBRIEF = os.environ.get("JEMBRIEF") or os.path.join(BUILD, "jembrief")
+SANITIZED = "san" in os.path.basename(BUILD.rstrip("/"))
+NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+      "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+SVG = "{http://www.w3.org/2000/svg}"
+failed = False
+skipped = False
+
+
+def run(out, *args):
+    r = subprocess.run([JEMBRIEF, "--quiet", "--jobs", "2", "--out", out, *args],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert r.returncode == 0, r.stderr
+
+
+def test(name, fn):
+    global failed
+    print(f"[ RUN      ] {name}", flush=True)
+    try:
+        if fn() == "skip":
+            print(f"[  SKIPPED ] {name}", flush=True)
+            return
+        print(f"[       OK ] {name}", flush=True)
+    except AssertionError as e:
+        print(f"{name}: {e}")
+        print(f"[  FAILED  ] {name}", flush=True)
+        failed = True
+
+
+def pdftotext(pdf):
+    """The text of each page (pdftotext ends every page with a form feed)."""
+    text = subprocess.run(["pdftotext", "-q", pdf, "-"], stdout=subprocess.PIPE, text=True,
+                          check=True).stdout
+    return text.split("\f")[:-1]
+
+
+def squash(s):
+    return " ".join(s.split())
+
+
+def numbers(text):
+    return set(re.findall(r"\d+(?:[.,]\d+)*", text))
+
+
+def outline(pdf):
+    """jembrief's PDF outline: [(title, page index)]."""
+    with pikepdf.open(pdf) as p:
+        objs = [pg.obj.objgen for pg in p.pages]
+        with p.open_outline() as o:
+            return [(it.title, objs.index(it.destination[0].objgen)) for it in o.root]
+
+
+@functools.lru_cache(maxsize=None)
+def pdf_pages(pdf):
+    """Per page of jembrief's PDF: text strings shown, link annotations."""
+    out = []
+    with pikepdf.open(pdf) as p:
+        for pg in p.pages:
+            shows = sum(1 for _, op in pikepdf.parse_content_stream(pg)
+                        if str(op) in ("Tj", "TJ", "'", '"'))
+            links = sum(1 for a in pg.obj.get("/Annots", []) if a.get("/Subtype") == "/Link")
+            out.append((shows, links))
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def slides(pptx):
+    """Each slide's XML root and notes text (or None), in presentation order."""
+    with zipfile.ZipFile(pptx) as z:
+        assert z.testzip() is None
+        pres = ET.fromstring(z.read("ppt/presentation.xml"))
+        rels = ET.fromstring(z.read("ppt/_rels/presentation.xml.rels"))
+        target = {r.get("Id"): r.get("Target") for r in rels}
+        out = []
+        for sid in pres.find("p:sldIdLst", NS):
+            part = "ppt/" + target[sid.get(f"{{{NS['r']}}}id")]
+            root = ET.fromstring(z.read(part))
+            rel = part.replace("slides/", "slides/_rels/") + ".rels"
+            notes = None
+            for r in ET.fromstring(z.read(rel)):
+                if r.get("Type").endswith("/notesSlide"):
+                    n = ET.fromstring(z.read(os.path.normpath("ppt/slides/" + r.get("Target"))))
+                    notes = "".join(t.text or "" for t in n.iter(f"{{{NS['a']}}}t"))
+            out.append((root, notes))
+        return out
+
+
+def runs_of(sp):
+    return ["".join(t.text or "" for t in r.iter(f"{{{NS['a']}}}t"))
+            for r in sp.iter(f"{{{NS['a']}}}r")]
+
+
+def is_title(sp):
+    ph = sp.find("p:nvSpPr/p:nvPr/p:ph", NS)
+    return ph is not None and ph.get("type") == "title"
+
+
+tmp = tempfile.mkdtemp()
+out = os.path.join(tmp, "out")
+again = os.path.join(tmp, "again")
+lo = os.path.join(tmp, "lo")
+# The XML is read for these (every slide kind of both templates); the
+# batch's other decks are opened by LibreOffice.
+DECKS = ["barnet", "hackney", "london-overview", "westminster"]
+
+
+def setup():
+    # the full batch in make test (LibreOffice opens every deck of it)
+    run(out, "--pptx", "--svg", *([] if not SANITIZED else
+                                  [d if d != "london-overview" else "london" for d in DECKS]))
+    run(again, "--pptx", "--jobs", "1", "hackney")
+
+
+def decks(every=False):
+    names = sorted(f[:-5] for f in os.listdir(out) if f.endswith(".pptx"))
+    assert names == DECKS if SANITIZED else len(names) == 33, names
+    return names if every else DECKS
+
+
+def libreoffice_opens_every_deck():
+    setup()
+    names = decks(every=True)
+    if SANITIZED:
+        return "skip"
+    os.makedirs(lo)
+    t0, cpu0 = time.monotonic(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    r = subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/lo-profile", "--headless",
+                        "--convert-to", "pdf", "--outdir", lo] +
+                       [os.path.join(out, n + ".pptx") for n in names],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=900)
+    cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(f"soffice converted {len(names)} decks in {time.monotonic() - t0:.0f} s "
+          f"({cpu.ru_utime + cpu.ru_stime - cpu0.ru_utime - cpu0.ru_stime:.0f} s of CPU)", flush=True)
+    assert r.returncode == 0, r.stdout
+    checked = 0
+    for n in names:
+        ours, theirs = os.path.join(out, n + ".pdf"), os.path.join(lo, n + ".pdf")
+        assert os.path.exists(theirs), f"{n}: LibreOffice wrote no PDF\n{r.stdout}"
+        with pikepdf.open(theirs) as p, pikepdf.open(ours) as q:
+            assert len(p.pages) == len(q.pages), (n, len(p.pages), len(q.pages))
+        pages = [i for title, i in outline(ours) if title == "Key figures" or "trend" in title.lower()]
+        assert len(pages) >= 2, (n, outline(ours))
+        ours_text, theirs_text = pdftotext(ours), pdftotext(theirs)
+        for i in pages:
+            want, got = numbers(ours_text[i]), numbers(theirs_text[i])
+            assert want and want <= got, f"{n} slide {i + 1}: not in LibreOffice's text: {sorted(want - got)}"
+            checked += 1
+    assert checked >= 2 * len(names)
+
+
+def one_text_box_per_run():
+    for n in decks():
+        pdf, pptx = os.path.join(out, n + ".pdf"), os.path.join(out, n + ".pptx")
+        pages = pdf_pages(pdf)
+        page_text = [squash(t) for t in pdftotext(pdf)]
+        sl = slides(pptx)
+        assert len(sl) == len(pages) == len(page_text), (n, len(sl), len(pages))
+        for i, ((root, notes), (shows, links)) in enumerate(zip(sl, pages), 1):
+            where = f"{n} slide {i}"
+            sps = [sp for sp in root.iter(f"{{{NS['p']}}}sp") if sp.find("p:txBody", NS) is not None]
+            titles = [sp for sp in sps if is_title(sp)]
+            assert len(titles) == 1, f"{where}: {len(titles)} title placeholders"
+            for sp in sps:
+                if not is_title(sp):
+                    assert len(runs_of(sp)) == 1, f"{where}: a text box of {runs_of(sp)}"
+            total = sum(len(runs_of(sp)) for sp in sps)
+            assert total == shows, f"{where}: {total} runs in the pptx, {shows} in the PDF"
+            title = squash(" ".join(runs_of(titles[0])))
+            assert title and title in page_text[i - 1], f"{where}: title {title!r}"
+            hl = len(root.findall(".//p:cNvPr/a:hlinkClick", NS))
+            assert hl == links, f"{where}: {hl} links, {links} in the PDF"
+            text = page_text[i - 1]
+            if " · Source: " in text:  # the footer's source line, as the notes
+                assert notes and notes.startswith("Source: "), f"{where}: notes {notes!r}"
+                assert squash(notes)[:48] in text, f"{where}: notes {notes!r}"
+            else:
+                assert notes is None, f"{where}: notes {notes!r} and no source line"
+
+            groups = len(root.findall(".//p:grpSp", NS))
+            charts = [f for f in os.listdir(os.path.join(out, "svg", n)) if f.startswith(f"{i:02d}-")]
+            assert groups == len(charts), f"{where}: {groups} groups, {len(charts)} chart SVGs"
+
+
+def same_bytes_again():
+    with open(os.path.join(out, "hackney.pptx"), "rb") as a, \
+            open(os.path.join(again, "hackney.pptx"), "rb") as b:
+        assert a.read() == b.read(), "hackney.pptx differs between two runs"
+
+
+def svgs_parse_with_the_title_as_text():
+    count = 0
+    for n in decks():
+        pages = pdf_pages(os.path.join(out, n + ".pdf"))
+        sl = slides(os.path.join(out, n + ".pptx"))
+        files = sorted(os.listdir(os.path.join(out, "svg", n)))
+        for f in files:
+            root = ET.parse(os.path.join(out, "svg", n, f)).getroot()
+            assert root.tag == SVG + "svg", (n, f)
+            count += 1
+            if "-" in f:
+                continue
+            i = int(f[:2])
+            title = [sp for sp in sl[i - 1][0].iter(f"{{{NS['p']}}}sp") if is_title(sp)][0]
+            want = squash(" ".join(runs_of(title)))
+            assert squash(root.find(SVG + "title").text) == want, (n, f)
+            texts = [t.text or "" for t in root.iter(SVG + "text")]
+            assert want in squash(" ".join(texts)), (n, f, want)
+            assert len(texts) == pages[i - 1][0], (n, f, len(texts), pages[i - 1][0])
+        assert len([f for f in files if "-" not in f]) == len(pages), n
+    assert count > 0
+
+
+for name, fn in [("libreoffice_opens_every_deck", libreoffice_opens_every_deck),
+                 ("one_text_box_per_run", one_text_box_per_run),
+                 ("same_bytes_again", same_bytes_again),
+                 ("svgs_parse_with_the_title_as_text", svgs_parse_with_the_title_as_text)]:
+    test(name, fn)
+subprocess.run(["rm", "-rf", tmp])
+sys.exit(1 if failed else 0)

@@ -1,0 +1,363 @@
+/* tests/test_pptx_backend.c - the PowerPoint and SVG backends on a deck
+ * made by hand, read back with libzip and libxml2's XPath: the numbers in
+ * the XML against the hand working below, the spans (title placeholder,
+ * described figure group, one SVG per figure), notes, links, and bytes
+ * that do not depend on the time zone.
+ *
+ * Hand working (1 pt = 12700 EMU, ECMA-376 20.1.2.1):
+ *   rect at (10, 20), 30 x 40 pt      -> off 127000 254000, ext 381000 508000
+ *   stroke 2 pt, dash 3 pt            -> ln w 25400, ds d = sp = 3/2 * 100000 = 150000
+ *   text 12 pt at baseline (50, 100)  -> sz 1200, off y = (100 - 12 * 1901/2048) * 12700
+ *                                        = 88.861328 * 12700 = 1128539 (rounded)
+ *   image at (600, 400), 40 x 40 pt   -> pic off x 7620000, ext cx 508000
+ *   figure box (100, 200) 300 x 150   -> a chart SVG with viewBox "0 0 300 150",
+ *                                        its text at x = 120 - 100 = 20, y = 260 - 200 = 60
+ */
+#include "support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <zip.h>
+
+#include "../render/display/display.h"
+#include "../render/display/font.h"
+#include "../render/display/pptx.h"
+#include "../render/display/svg.h"
+#include "../util/xalloc.h"
+
+static int fonts_up(void **state)
+{
+	(void)state;
+	return font_init(NULL, NULL);
+}
+
+static int fonts_down(void **state)
+{
+	(void)state;
+	font_done();
+	return 0;
+}
+
+static struct dl_deck *hand_deck(void)
+{
+	struct dl_deck *d = dl_deck_new();
+	dl_deck_meta(d, "A title", "An author", "A subject", "k", 1772323200); /* 2026-03-01 */
+	struct dl_page *p = dl_page_add(d, "First");
+	size_t t = dl_span_begin(p, DL_SPAN_TITLE, 40, 30, 880, 54);
+	dl_text(p, 40, 50, DL_BOLD, 20, DL_RGB(0x12436D), "Title line one");
+	dl_text(p, 40, 75, DL_BOLD, 20, DL_RGB(0x12436D), "and line two");
+	dl_span_end(p, t);
+	dl_rect(p, 10, 20, 30, 40,
+		(struct dl_style){.fill = DL_RGB(0xF46A25), .stroke = DL_RGB(0x222222),
+				  .width = 2, .dash = 3});
+	dl_text(p, 50, 100, DL_REGULAR, 12, DL_RGB(0x222222), "Body & <text>");
+	size_t f = dl_span_begin(p, DL_SPAN_FIGURE, 100, 200, 300, 150);
+	dl_segment(p, 100, 210, 400, 210, DL_RGB(0x28A197), 1);
+	dl_text(p, 120, 260, DL_REGULAR, 9, DL_RGB(0x6F6F6F), "Axis label");
+	dl_span_end(p, f);
+	dl_span_alt(p, f, "A line chart of something");
+	dl_link(p, 500, 300, 100, 20, 1);
+	static const unsigned char px[2 * 2 * 3] = {255, 0, 0, 0, 255, 0, 0, 0, 255, 9, 9, 9};
+	dl_image(p, 600, 400, 40, 40, 2, 2, px);
+	dl_page_notes(p, "Source: a survey");
+	struct dl_page *q = dl_page_add(d, "Second");
+	dl_text(q, 40, 50, DL_REGULAR, 10, DL_RGB(0x222222), "Page two");
+	return d;
+}
+
+/* Part name of the package at path, its bytes (NUL after them, not
+ * counted, in *len); fails the test when absent. Caller frees. */
+static char *part_bytes(const char *path, const char *name, size_t *len)
+{
+	int e;
+	zip_t *za = zip_open(path, ZIP_RDONLY, &e);
+	assert_non_null(za);
+	zip_stat_t st;
+	assert_int_equal(zip_stat(za, name, 0, &st), 0);
+	zip_file_t *zf = zip_fopen(za, name, 0);
+	assert_non_null(zf);
+	char *buf = xmalloc(st.size + 1);
+	assert_int_equal(zip_fread(zf, buf, st.size), (zip_int64_t)st.size);
+	zip_fclose(zf);
+	zip_close(za);
+	buf[st.size] = '\0';
+	*len = st.size;
+	return buf;
+}
+
+static char *package_bytes(const char *path, const char *name)
+{
+	size_t len;
+	return part_bytes(path, name, &len);
+}
+
+/* Part name of the package at path, parsed. */
+static xmlDocPtr part(const char *path, const char *name)
+{
+	size_t len;
+	char *buf = part_bytes(path, name, &len);
+	xmlDocPtr doc = xmlReadMemory(buf, (int)len, name, NULL, XML_PARSE_NONET);
+	free(buf);
+	assert_non_null(doc);
+	return doc;
+}
+
+/* The string value of an XPath expression over doc (caller frees). */
+static char *xp(xmlDocPtr doc, const char *expr)
+{
+	xmlXPathContextPtr c = xmlXPathNewContext(doc);
+	xmlXPathRegisterNs(c, BAD_CAST "a", BAD_CAST "http://schemas.openxmlformats.org/drawingml/2006/main");
+	xmlXPathRegisterNs(c, BAD_CAST "p",
+			   BAD_CAST "http://schemas.openxmlformats.org/presentationml/2006/main");
+	xmlXPathRegisterNs(c, BAD_CAST "r", BAD_CAST "http://schemas.openxmlformats.org/"
+						    "officeDocument/2006/relationships");
+	xmlXPathRegisterNs(c, BAD_CAST "rel",
+			   BAD_CAST "http://schemas.openxmlformats.org/package/2006/relationships");
+	xmlXPathRegisterNs(c, BAD_CAST "svg", BAD_CAST "http://www.w3.org/2000/svg");
+	xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST expr, c);
+	assert_non_null(o);
+	xmlChar *s = xmlXPathCastToString(o);
+	char *out = xstrdup((const char *)s);
+	xmlFree(s);
+	xmlXPathFreeObject(o);
+	xmlXPathFreeContext(c);
+	return out;
+}
+
+static void expect(xmlDocPtr doc, const char *expr, const char *want)
+{
+	char *got = xp(doc, expr);
+	if (strcmp(got, want) != 0)
+		fail_msg("%s: got '%s', want '%s'", expr, got, want);
+	free(got);
+}
+
+static void pptx_shapes_match_the_display_list(void **state)
+{
+	(void)state;
+	char *dir = jb_tmpdir();
+	char *path = xasprintf("%s/deck.pptx", dir);
+	struct dl_deck *d = hand_deck();
+	assert_int_equal(dl_deck_check(d, stderr), 0);
+	char err[256];
+	assert_int_equal(pptx_write(d, path, err, sizeof err), 0);
+
+	xmlDocPtr s = part(path, "ppt/slides/slide1.xml");
+	/* the title placeholder: both runs, a line break between them */
+	expect(s, "count(//p:sp[p:nvSpPr/p:nvPr/p:ph/@type='title'])", "1");
+	expect(s, "count(//p:sp[p:nvSpPr/p:nvPr/p:ph]//a:r)", "2");
+	expect(s, "string(//p:sp[p:nvSpPr/p:nvPr/p:ph]//a:r[1]/a:t)", "Title line one");
+	expect(s, "count(//p:sp[p:nvSpPr/p:nvPr/p:ph]//a:br)", "1");
+	expect(s, "string(//p:sp[p:nvSpPr/p:nvPr/p:ph]//a:spcPts/@val)", "2500");
+	/* the rectangle: custom geometry in its box, dashed line */
+	const char *rect = "(//p:sp[.//a:custGeom])[1]";
+	char *q = xasprintf("concat(%s//a:off/@x, ' ', %s//a:off/@y, ' ', %s//a:ext/@cx, ' ', "
+			    "%s//a:ext/@cy)", rect, rect, rect, rect);
+	expect(s, q, "127000 254000 381000 508000");
+	free(q);
+	q = xasprintf("concat(%s//a:ln/@w, ' ', %s//a:ds/@d, ' ', %s//a:ds/@sp, ' ', "
+		      "%s/p:spPr/a:solidFill/a:srgbClr/@val)", rect, rect, rect, rect);
+	expect(s, q, "25400 150000 150000 F46A25");
+	free(q);
+	expect(s, "count((//p:sp[.//a:custGeom])[1]//a:lnTo)", "3");
+	/* the body text: its own box, size, escaped text, top = baseline - ascent */
+	const char *body = "//p:sp[p:nvSpPr/p:cNvSpPr/@txBox='1'][.//a:t='Body & <text>']";
+	q = xasprintf("concat(%s//a:rPr/@sz, ' ', %s//a:off/@x, ' ', %s//a:off/@y, ' ', "
+		      "%s//a:latin/@typeface)", body, body, body, body);
+	expect(s, q, "1200 635000 1128539 DejaVu Sans");
+	free(q);
+	/* one text box per run outside the title */
+	expect(s, "count(//p:sp[p:nvSpPr/p:cNvSpPr/@txBox='1'])", "2");
+	expect(s, "count(//p:sp[p:nvSpPr/p:cNvSpPr/@txBox='1'][count(.//a:r)!=1])", "0");
+	/* the figure: a group with its alternative text, holding its items */
+	expect(s, "string(//p:grpSp/p:nvGrpSpPr/p:cNvPr/@descr)", "A line chart of something");
+	expect(s, "count(//p:grpSp/p:sp)", "2");
+	expect(s, "string(//p:grpSp//a:t)", "Axis label");
+	/* the link jumps to slide 2 */
+	xmlDocPtr s2;
+	char *rid = xp(s, "string(//a:hlinkClick/@r:id)");
+	expect(s, "string(//a:hlinkClick/@action)", "ppaction://hlinksldjump");
+	xmlFreeDoc(s);
+	xmlDocPtr r = part(path, "ppt/slides/_rels/slide1.xml.rels");
+	q = xasprintf("string(//rel:Relationship[@Id='%s']/@Target)", rid);
+	expect(r, q, "slide2.xml");
+	free(q);
+	free(rid);
+	expect(r, "count(//rel:Relationship[contains(@Type, 'notesSlide')])", "1");
+	/* the image: a picture over its box, its pixels a PNG part */
+	expect(s2 = part(path, "ppt/slides/slide1.xml"),
+	       "concat(count(//p:pic), ' ', //p:pic//a:off/@x, ' ', //p:pic//a:ext/@cx)",
+	       "1 7620000 508000");
+	rid = xp(s2, "string(//p:pic//a:blip/@r:embed)");
+	xmlFreeDoc(s2);
+	q = xasprintf("string(//rel:Relationship[@Id='%s']/@Target)", rid);
+	expect(r, q, "../media/image1.png");
+	free(q);
+	free(rid);
+	char *png = package_bytes(path, "ppt/media/image1.png");
+	assert_memory_equal(png, "\x89PNG", 4);
+	free(png);
+	xmlFreeDoc(r);
+	/* notes on the first slide only */
+	xmlDocPtr n = part(path, "ppt/notesSlides/notesSlide1.xml");
+	expect(n, "string(//p:sp[p:nvSpPr/p:nvPr/p:ph/@type='body']//a:t)", "Source: a survey");
+	xmlFreeDoc(n);
+	r = part(path, "ppt/slides/_rels/slide2.xml.rels");
+	expect(r, "count(//rel:Relationship[contains(@Type, 'notesSlide')])", "0");
+	xmlFreeDoc(r);
+	/* two slides of 960 x 540 pt */
+	xmlDocPtr pr = part(path, "ppt/presentation.xml");
+	expect(pr, "concat(count(//p:sldId), ' ', //p:sldSz/@cx, ' ', //p:sldSz/@cy)",
+	       "2 12192000 6858000");
+	xmlFreeDoc(pr);
+	xmlDocPtr core = part(path, "docProps/core.xml");
+	expect(core, "string(/*/*[local-name()='created'])", "2026-03-01T00:00:00Z");
+	xmlFreeDoc(core);
+
+	dl_deck_free(d);
+	free(path);
+	jb_rmtree(dir);
+	free(dir);
+}
+
+static void pptx_bytes_do_not_depend_on_the_time_zone(void **state)
+{
+	(void)state;
+	char *dir = jb_tmpdir();
+	char *a = xasprintf("%s/a.pptx", dir), *b = xasprintf("%s/b.pptx", dir);
+	struct dl_deck *d = hand_deck();
+	char err[256];
+	const char *tz = getenv("TZ");
+	char *saved = tz ? xstrdup(tz) : NULL;
+	setenv("TZ", "UTC", 1);
+	tzset();
+	assert_int_equal(pptx_write(d, a, err, sizeof err), 0);
+	setenv("TZ", "Pacific/Kiritimati", 1); /* UTC+14 */
+	tzset();
+	assert_int_equal(pptx_write(d, b, err, sizeof err), 0);
+	if (saved)
+		setenv("TZ", saved, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	size_t na, nb;
+	char *x = jb_slurp(a, &na), *y = jb_slurp(b, &nb);
+	assert_non_null(x);
+	assert_non_null(y);
+	assert_int_equal(na, nb);
+	assert_memory_equal(x, y, na);
+	free(x);
+	free(y);
+	free(saved);
+	dl_deck_free(d);
+	free(a);
+	free(b);
+	jb_rmtree(dir);
+	free(dir);
+}
+
+static void pptx_write_failure_is_reported(void **state)
+{
+	(void)state;
+	struct dl_deck *d = hand_deck();
+	char err[256] = "";
+	assert_int_equal(pptx_write(d, "/nonexistent-dir/x.pptx", err, sizeof err), -1);
+	jb_expect_in(err, "/nonexistent-dir/x.pptx: No such file or directory", "error");
+	dl_deck_free(d);
+}
+
+static void add_name(void *ctx, const char *rel)
+{
+	char **list = ctx;
+	char *s = xasprintf("%s%s ", *list, rel);
+	free(*list);
+	*list = s;
+}
+
+static void svg_a_file_per_slide_and_figure(void **state)
+{
+	(void)state;
+	char *dir = jb_tmpdir();
+	struct dl_deck *d = hand_deck();
+	char err[256];
+	assert_int_equal(svg_write_deck(d, dir, "deck", err, sizeof err), 0);
+	char *names = xstrdup("");
+	svg_deck_files(d, "deck", add_name, &names);
+	assert_string_equal(names, "svg/deck/01.svg svg/deck/01-1.svg svg/deck/02.svg ");
+	free(names);
+
+	char *p = xasprintf("%s/svg/deck/01.svg", dir);
+	xmlDocPtr s = xmlReadFile(p, NULL, XML_PARSE_NONET);
+	assert_non_null(s);
+	expect(s, "string(/svg:svg/svg:title)", "Title line one and line two");
+	expect(s, "string(/svg:svg/@viewBox)", "0 0 960 540");
+	expect(s, "count(//svg:text)", "4");
+	expect(s, "string(//svg:text[2])", "and line two");
+	expect(s, "concat(//svg:text[3]/@x, ' ', //svg:text[3]/@y, ' ', //svg:text[3]/@font-size)",
+	       "50.00 100.00 12.00");
+	expect(s, "string(//svg:text[1]/@font-weight)", "bold");
+	xmlFreeDoc(s);
+	free(p);
+
+	p = xasprintf("%s/svg/deck/01-1.svg", dir);
+	s = xmlReadFile(p, NULL, XML_PARSE_NONET);
+	assert_non_null(s);
+	expect(s, "string(/svg:svg/@viewBox)", "0 0 300 150");
+	expect(s, "string(/svg:svg/svg:desc)", "A line chart of something");
+	expect(s, "count(//svg:text)", "1");
+	expect(s, "concat(//svg:text/@x, ' ', //svg:text/@y, ' ', //svg:text/@fill, ' ', //svg:text)",
+	       "20.00 60.00 #6F6F6F Axis label");
+	xmlFreeDoc(s);
+	free(p);
+
+	assert_true(svg_is_file_name("01.svg"));
+	assert_true(svg_is_file_name("12-3.svg"));
+	assert_false(svg_is_file_name("notes.svg"));
+	assert_false(svg_is_file_name("01-.svg"));
+	assert_false(svg_is_file_name("01.svg.bak"));
+	dl_deck_free(d);
+	jb_rmtree(dir);
+	free(dir);
+}
+
+static void span_misuse_is_counted(void **state)
+{
+	(void)state;
+	struct dl_deck *d = dl_deck_new();
+	struct dl_page *p = dl_page_add(d, "x");
+	dl_span_end(p, 3);                                  /* never begun */
+	size_t a = dl_span_begin(p, DL_SPAN_FIGURE, 0, 0, 10, 10);
+	dl_text(p, 1, 9, DL_REGULAR, 8, DL_RGB(0), "a");
+	dl_span_begin(p, DL_SPAN_TITLE, 0, 0, 10, 10);      /* nested: ends the first */
+	dl_text(p, 1, 9, DL_REGULAR, 8, DL_RGB(0), "b");
+	assert_int_equal(p->spans[a].end, 1);
+	assert_int_equal(p->misuse, 2);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_int_equal(dl_deck_check(d, f), 2); /* the misuse, and a span never ended */
+	fclose(f);
+	jb_expect_in(buf, "span begun and never ended", "check");
+	free(buf);
+	dl_deck_free(d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(pptx_shapes_match_the_display_list),
+		cmocka_unit_test(pptx_bytes_do_not_depend_on_the_time_zone),
+		cmocka_unit_test(pptx_write_failure_is_reported),
+		cmocka_unit_test(svg_a_file_per_slide_and_figure),
+		cmocka_unit_test(span_misuse_is_counted),
+	};
+	int rc = cmocka_run_group_tests(tests, fonts_up, fonts_down);
+	xmlCleanupParser();
+	return rc;
+}
