@@ -38,6 +38,7 @@ PKGS := \
 	nettle \
 	harfbuzz-subset \
 	libpng \
+	libjpeg \
 	libqpdf \
 	libxml-2.0
 TEST_PKGS := cmocka

@@ -68,6 +68,10 @@ static const char usage_text[] =
 	"                         month in the data)\n"
 	"  -j, --jobs=N           decks written, and street-level files read, in\n"
 	"                         parallel (default: the number of cores)\n"
+	"      --compare=LIST     boroughs to compare each borough with, beside its\n"
+	"                         five most similar: \"Camden, Islington\" (replaces the\n"
+	"                         template's compare list)\n"
+	"      --compare-instead  compare with those boroughs instead of the most similar\n"
 	"      --png              also write PNG previews, OUT/png/<slug>/NN.png\n"
 	"      --pptx             also write each deck as PowerPoint, OUT/<slug>.pptx\n"
 	"      --svg              also write each slide and each chart as SVG,\n"
@@ -141,6 +145,8 @@ enum dump_format { DUMP_TEXT, DUMP_JSON };
 
 struct options {
 	const char *data, *out, *theme;
+	const char *compare; /* --compare "Camden, Islington" */
+	int compare_instead;
 	const char *marking; /* NULL: the theme's */
 	int period, jobs, png, pptx, svg, dump, quiet;
 	int check, csv_bom;
@@ -236,6 +242,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{"theme", required_argument, NULL, 't'},
 		{"period", required_argument, NULL, 'p'},
 		{"jobs", required_argument, NULL, 'j'},
+		{"compare", required_argument, NULL, 'C'},
+		{"compare-instead", no_argument, &o->compare_instead, 1},
 		{"png", no_argument, &o->png, 1},
 		{"pptx", no_argument, &o->pptx, 1},
 		{"svg", no_argument, &o->svg, 1},
@@ -268,6 +276,9 @@ static int parse_options(int argc, char **argv, struct options *o)
 			break;
 		case 'o':
 			o->out = optarg;
+			break;
+		case 'C':
+			o->compare = optarg;
 			break;
 		case 't':
 			o->theme = optarg;
@@ -630,6 +641,24 @@ static struct jb_template *load_template(const char *theme, char **path)
 	return t;
 }
 
+/* --compare replaces the template's comparators; --compare-instead puts
+ * them (either's) in place of the most similar. 0, or -1 with a message. */
+static int comparators_given(const struct options *o, struct jb_template *t)
+{
+	char err[256];
+	if (o->compare && jb_theme_compare_list(&t->theme, o->compare, err, sizeof err) != 0) {
+		fprintf(stderr, "jembrief: --compare: %s\n", err);
+		return -1;
+	}
+	if (o->compare_instead && !t->theme.ncompare) {
+		fputs("jembrief: --compare-instead needs boroughs to compare with (--compare, or "
+		      "the template's compare)\n", stderr);
+		return -1;
+	}
+	t->theme.compare_instead |= o->compare_instead;
+	return 0;
+}
+
 /* --dump-findings: the areas selected, as text or JSON. */
 static void dump_findings(const struct jb_findings *f, const int *sel, int nsel,
 			  enum dump_format format)
@@ -728,6 +757,11 @@ int main(int argc, char **argv)
 	}
 	char *tpath = NULL;
 	struct jb_template *t = load_template(o.theme, &tpath);
+	if (t && comparators_given(&o, t) != 0) {
+		free(tpath);
+		jb_template_free(t);
+		return EXIT_USAGE;
+	}
 	if (t && o.marking) {
 		free(t->marking);
 		t->marking = xstrdup(o.marking);
@@ -740,6 +774,10 @@ int main(int argc, char **argv)
 		jb_template_free(t);
 		return EXIT_USAGE;
 	}
+	/* the analyst's pictures: one that cannot be read is said, not fatal */
+	jb_template_read_images(t, data);
+	if (t->logo_problem && !o.quiet)
+		fprintf(stderr, "jembrief: logo left out: no %s\n", t->logo_problem);
 	/* The output folder is taken before the data are read: a second run
 	 * into it, or a folder that cannot be written, stops at once. */
 	struct outdir od = {.lock_fd = -1};
@@ -748,14 +786,21 @@ int main(int argc, char **argv)
 	if (!taken)
 		fprintf(stderr, "jembrief: %s\n", err);
 	double t0 = now();
+	const char **kind_names = xcalloc(slide_nkinds, sizeof *kind_names);
+	for (size_t k = 0; k < slide_nkinds; k++)
+		kind_names[k] = slide_kinds[k].name;
 	struct jb_load_options lopt = {
 		.quiet = o.quiet,
 		.jobs = o.jobs,
 		/* street rows the theme does not count are not projected or kept */
 		.street_types = (const char *const *)t->theme.street_types,
 		.nstreet_types = t->theme.nstreet,
+		/* what a commentary row's 'slide' may name */
+		.slide_kinds = kind_names,
+		.nslide_kinds = slide_nkinds,
 	};
 	struct jb_dataset *ds = taken ? jb_dataset_load(data, &lopt) : NULL;
+	free(kind_names);
 	/* Each stage is checked where its data are made (the findings below):
 	 * a dataset failing its check is ingest's fault, said and stopped. */
 	int broken = ds && jb_dataset_check(ds, stderr) != 0;

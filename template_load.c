@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ingest/dataset.h"
 #include "util/paths.h"
 #include "util/xalloc.h"
 #include "render/slides/fill.h"
@@ -175,6 +176,105 @@ static void load_when_missing(struct loader *L, const config_setting_t *g, struc
 		s->show_missing = strcmp(w, "show") == 0;
 }
 
+/* image = "file" is an image slide's, and it needs it and its alt text
+ * (a picture without words reaches no one who cannot see it). */
+static void load_image_fields(struct loader *L, const config_setting_t *g,
+			      struct jb_slide_spec *s)
+{
+	int is_image = s->kind->flags & KIND_IMAGE;
+	if (!is_image && s->image)
+		fail(L, config_setting_get_member(g, "image"),
+		     "'image' belongs to a slide of kind \"image\"");
+	else if (is_image && (!s->image || !*s->image))
+		fail(L, g, "an image slide needs 'image = \"file.png\";' (a PNG or JPEG in the "
+		     "data directory)");
+	else if (is_image && !s->alt)
+		fail(L, g, "an image slide needs 'alt = \"...\";', what the picture shows for "
+		     "those who cannot see it");
+}
+
+/* boroughs = [ "Hackney", "E09000030", ... ]: names or GSS codes. */
+static void load_boroughs(struct loader *L, const config_setting_t *g, struct jb_slide_spec *s)
+{
+	const config_setting_t *m = config_setting_get_member(g, "boroughs");
+	if (!m)
+		return;
+	int n = config_setting_is_array(m) ? config_setting_length(m) : 0;
+	if (n == 0)
+		fail(L, m, "'boroughs' must be a list of borough names, e.g. [\"Hackney\"]");
+	for (int i = 0; i < n && !L->failed; i++) {
+		const config_setting_t *e = config_setting_get_elem(m, (unsigned)i);
+		const char *name = config_setting_get_string(e);
+		int b = name ? jb_borough_lookup(name) : -1;
+		if (b < 0)
+			fail(L, e, "'boroughs': '%s' is not one of the 32 boroughs",
+			     name ? name : "(not a string)");
+		else
+			s->only_boroughs |= 1ull << b;
+	}
+}
+
+int jb_theme_add_comparator(struct jb_theme *th, const char *name, char *err, size_t errlen)
+{
+	int b = jb_borough_lookup(name);
+	if (b < 0) {
+		snprintf(err, errlen, "'%s' is not one of the 32 boroughs", name);
+		return -1;
+	}
+	for (int k = 0; k < th->ncompare; k++)
+		if (th->compare[k] == b)
+			return 0; /* named twice: once is enough */
+	if (th->ncompare >= JB_MAX_COMPARATORS) {
+		snprintf(err, errlen, "more than %d boroughs to compare with", JB_MAX_COMPARATORS);
+		return -1;
+	}
+	th->compare[th->ncompare++] = b;
+	return 0;
+}
+
+int jb_theme_compare_list(struct jb_theme *th, const char *list, char *err, size_t errlen)
+{
+	th->ncompare = 0;
+	char *copy = xstrdup(list), *save = NULL;
+	int rc = 0;
+	for (char *s = strtok_r(copy, ",", &save); s && rc == 0; s = strtok_r(NULL, ",", &save)) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		size_t n = strlen(s);
+		while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			s[--n] = '\0';
+		if (n)
+			rc = jb_theme_add_comparator(th, s, err, errlen);
+	}
+	if (rc == 0 && th->ncompare == 0) {
+		snprintf(err, errlen, "no borough named in '%s'", list);
+		rc = -1;
+	}
+	free(copy);
+	return rc;
+}
+
+/* compare = [ "Camden", "Islington" ]; compare_instead = true; */
+static void load_compare(struct loader *L, const config_setting_t *th, struct jb_theme *theme)
+{
+	const config_setting_t *m = config_setting_get_member(th, "compare");
+	int n = m && config_setting_is_array(m) ? config_setting_length(m) : 0;
+	if (m && n == 0)
+		fail(L, m, "'compare' must be a list of borough names, e.g. [\"Camden\"]");
+	for (int i = 0; i < n && !L->failed; i++) {
+		const config_setting_t *e = config_setting_get_elem(m, (unsigned)i);
+		const char *name = config_setting_get_string(e);
+		char why[128];
+		if (jb_theme_add_comparator(theme, name ? name : "(not a string)", why, sizeof why))
+			fail(L, e, "'compare': %s", why);
+	}
+	const config_setting_t *ins = config_setting_get_member(th, "compare_instead");
+	if (ins && config_setting_type(ins) != CONFIG_TYPE_BOOL)
+		fail(L, ins, "'compare_instead' must be true or false");
+	else if (ins)
+		theme->compare_instead = config_setting_get_bool(ins);
+}
+
 /* The theme's headline slide follows the key findings, else the key
  * figures, else stays where it is. */
 static void move_headline(struct jb_template *t)
@@ -305,6 +405,7 @@ static void load_theme(struct loader *L, const config_setting_t *th, struct jb_t
 	if (!t->marking)
 		t->marking = xstrdup("OFFICIAL-SENSITIVE");
 	t->author = get_string(L, th, "author", 0);
+	t->logo = get_string(L, th, "logo", 0);
 	if (!t->author)
 		t->author = xstrdup("jembrief");
 	int months = 36;
@@ -362,6 +463,7 @@ static void load_theme(struct loader *L, const config_setting_t *th, struct jb_t
 		fail(L, config_setting_get_member(th, "homicide"),
 		     "'homicide' must be true or false");
 	theme->homicide = hom;
+	load_compare(L, th, theme);
 	t->headline = NULL;
 	const char *headline = NULL;
 	if (config_setting_lookup_string(th, "headline", &headline) == CONFIG_TRUE) {
@@ -490,9 +592,14 @@ static void load_slides(struct loader *L, const config_setting_t *sl, const char
 		s->note = get_text(L, g, "note", 0);
 		s->alt = get_text(L, g, "alt", 0);
 		s->bullets = get_texts(L, g, "bullets", &s->nbullets);
+		s->paragraphs = get_texts(L, g, "paragraphs", &s->nparagraphs);
+		s->image = get_string(L, g, "image", 0);
+		s->caption = get_text(L, g, "caption", 0);
+		load_image_fields(L, g, s);
 		load_tiles(L, g, s);
 		load_rules(L, g, s);
 		load_when_missing(L, g, s);
+		load_boroughs(L, g, s);
 	}
 }
 
@@ -572,6 +679,13 @@ static void free_specs(struct jb_slide_spec *specs, size_t n)
 		for (size_t k = 0; k < s->nbullets; k++)
 			jb_text_free(s->bullets[k]);
 		free(s->bullets);
+		for (size_t k = 0; k < s->nparagraphs; k++)
+			jb_text_free(s->paragraphs[k]);
+		free(s->paragraphs);
+		free(s->image);
+		jb_text_free(s->caption);
+		jb_image_free(&s->pixels);
+		free(s->image_problem);
 	}
 	free(specs);
 }
@@ -583,6 +697,9 @@ void jb_template_free(struct jb_template *t)
 	free(t->path);
 	free(t->marking);
 	free(t->author);
+	free(t->logo);
+	jb_image_free(&t->logo_pixels);
+	free(t->logo_problem);
 	free(t->theme.id);
 	free(t->theme.title);
 	free(t->theme.note);
@@ -599,3 +716,28 @@ void jb_template_free(struct jb_template *t)
 	free(t);
 }
 
+
+/* One picture: read into *img, or why not into *problem. */
+static void read_picture(const char *datadir, const char *file, struct jb_image *img,
+			 char **problem)
+{
+	char why[256];
+	char *path = xasprintf("%s/%s", datadir, file);
+	if (jb_image_read(path, img, why, sizeof why) != 0)
+		*problem = xasprintf("readable picture %s: %s", file, why);
+	free(path);
+}
+
+void jb_template_read_images(struct jb_template *t, const char *datadir)
+{
+	if (t->logo)
+		read_picture(datadir, t->logo, &t->logo_pixels, &t->logo_problem);
+	for (size_t i = 0; i < t->nslides; i++)
+		if (t->slides[i].image)
+			read_picture(datadir, t->slides[i].image, &t->slides[i].pixels,
+				     &t->slides[i].image_problem);
+	for (size_t i = 0; i < t->noverview; i++)
+		if (t->overview[i].image)
+			read_picture(datadir, t->overview[i].image, &t->overview[i].pixels,
+				     &t->overview[i].image_problem);
+}

@@ -29,5 +29,15 @@ char *jb_template_find(const char *name_or_path, char *err, size_t errlen);
  * there). */
 struct jb_template *jb_template_load(const char *path, char *err, size_t errlen);
 void jb_template_free(struct jb_template *t);
+/* The analyst's comparators: add the borough name (or GSS code) to
+ * th->compare, or replace the list by the comma-separated names of list
+ * ("Camden, Islington", as --compare gives it). 0, or -1 with the problem
+ * in err. */
+int jb_theme_add_comparator(struct jb_theme *th, const char *name, char *err, size_t errlen);
+int jb_theme_compare_list(struct jb_theme *th, const char *list, char *err, size_t errlen);
+/* The pictures the template names (theme.logo, each image slide's image),
+ * read from datadir (paths relative to it). One that cannot be read is not
+ * an error: its slide, or the logo, says or is left out (its *_problem). */
+void jb_template_read_images(struct jb_template *t, const char *datadir);
 
 #endif

@@ -535,6 +535,15 @@ static void area(FILE *out, const struct jb_findings *f, const struct jb_area_fi
 		for (int k = 0; k < a->nsimilar; k++)
 			fprintf(out, " %s", jb_boroughs[a->similar[k]].code);
 		fputc('\n', out);
+		/* only when the analyst chose some: else they are the similar;
+		 * why:code, so that no word is taken for the line's area */
+		if (f->theme->ncompare) {
+			fputs("  comparators", out);
+			for (int k = 0; k < a->ncomparators; k++)
+				fprintf(out, " %s:%s", a->comparator_chosen[k] ? "chosen" : "similar",
+					jb_boroughs[a->comparators[k]].code);
+			fputc('\n', out);
+		}
 	}
 	fprintf(out, "  share_of_london %.4f neighbours", a->share_of_london);
 	for (int k = 0; k < a->nneighbours; k++)

@@ -89,8 +89,8 @@ static void similar_mean(const struct jb_findings *f, const double *v, size_t ny
 		for (size_t y = 0; y < nyears; y++) {
 			double sum = 0;
 			int n = 0;
-			for (int k = 0; k < a->nsimilar; k++) {
-				double x = v[(size_t)a->similar[k] * nyears + y];
+			for (int k = 0; k < a->ncomparators; k++) {
+				double x = v[(size_t)a->comparators[k] * nyears + y];
 				if (!isnan(x)) {
 					sum += x;
 					n++;
@@ -460,14 +460,14 @@ static int check_ranks(const int *rank, int nranked)
 	return 0;
 }
 
-/* Every year's count is 0..5 and the mean is a number exactly when the
- * count is not 0. */
+/* Every year's count is 0..JB_MAX_COMPARATORS (the boroughs compared
+ * with) and the mean is a number exactly when the count is not 0. */
 static int check_similar(const struct jb_similar_mean *m, size_t nyears)
 {
 	if (m->nyears != nyears || !m->v || !m->n)
 		return -1;
 	for (size_t i = 0; i < (size_t)JB_NBOROUGHS * nyears; i++)
-		if (m->n[i] < 0 || m->n[i] > 5 || (m->n[i] == 0) != (isnan(m->v[i]) != 0))
+		if (m->n[i] < 0 || m->n[i] > JB_MAX_COMPARATORS || (m->n[i] == 0) != (isnan(m->v[i]) != 0))
 			return -1;
 	return 0;
 }

@@ -112,6 +112,17 @@ static json_object *area_json(const struct jb_findings *f, const struct jb_area_
 	for (int k = 0; k < a->nsimilar; k++)
 		json_object_array_add(sim, json_object_new_string(jb_boroughs[a->similar[k]].code));
 	put(o, "similar_boroughs", sim);
+	if (f->theme->ncompare) { /* the analyst chose some: who, and why each */
+		json_object *cmp = json_object_new_array();
+		for (int k = 0; k < a->ncomparators; k++) {
+			json_object *e = json_object_new_object();
+			put(e, "code", json_object_new_string(jb_boroughs[a->comparators[k]].code));
+			put(e, "why", json_object_new_string(a->comparator_chosen[k] ? "chosen by the analyst"
+									   : "most similar"));
+			json_object_array_add(cmp, e);
+		}
+		put(o, "comparators", cmp);
+	}
 	json_object *dash = json_object_new_array();
 	for (size_t k = 0; k < f->theme->ndash && k < 8; k++) {
 		json_object *d = json_object_new_object();

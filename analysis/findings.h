@@ -61,8 +61,21 @@ struct jb_area_findings {
 	double imd_mean;      /* mean IMD score of the borough's LSOAs; NAN if none */
 	double density;       /* residents per km2; NAN if no boundary or population */
 	double share_10_24;   /* share of residents aged 10-24; NAN if no population */
-	int similar[5];       /* borough indices, nearest first */
+#define JB_NSIMILAR 5
+/* A deck compares a borough with at most this many others (the slides'
+ * bar charts and tables have room for them): the analyst's choice beside
+ * the most similar takes the place of the least similar beyond it. */
+#define JB_MAX_COMPARATORS 8
+	int similar[JB_NSIMILAR]; /* borough indices, nearest first */
 	int nsimilar;
+	/* The boroughs this one is compared with (the comparison slide, the
+	 * similar-borough means and their tables): the five most similar, with
+	 * the analyst's choice (theme.compare) after them, or instead of them;
+	 * comparator_chosen[k] is 1 when comparators[k] is the analyst's
+	 * choice, 0 when it is one of the most similar. */
+	int comparators[JB_MAX_COMPARATORS];
+	unsigned char comparator_chosen[JB_MAX_COMPARATORS];
+	int ncomparators;
 	double dash_last12[8];/* theme.dash_subtypes offences, last 12 months */
 	double dash_prev12[8];
 	double dash_pct[8];   /* % change, last 12 on previous 12; NAN when not defined */

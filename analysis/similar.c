@@ -41,6 +41,33 @@ static void measures(const struct jb_dataset *ds, struct jb_findings *f)
 	}
 }
 
+/* a's comparators: its most similar boroughs unless the analyst's replace
+ * them, then the analyst's not already there, never a itself. */
+static void comparators(struct jb_area_findings *a, const struct jb_theme *theme)
+{
+	a->ncomparators = 0;
+	int chosen = theme && theme->ncompare > 0, nchosen = 0;
+	for (int k = 0; chosen && k < theme->ncompare; k++)
+		nchosen += theme->compare[k] != a->index;
+	/* the most similar, but room kept for the analyst's */
+	int nsim = chosen && theme->compare_instead ? 0 : a->nsimilar;
+	if (nsim > JB_MAX_COMPARATORS - nchosen)
+		nsim = JB_MAX_COMPARATORS - nchosen;
+	for (int k = 0; k < nsim; k++) {
+		a->comparator_chosen[a->ncomparators] = 0;
+		a->comparators[a->ncomparators++] = a->similar[k];
+	}
+	for (int k = 0; chosen && k < theme->ncompare; k++) {
+		int b = theme->compare[k], seen = b == a->index || a->ncomparators >= JB_MAX_COMPARATORS;
+		for (int j = 0; j < a->ncomparators; j++)
+			seen |= a->comparators[j] == b;
+		if (seen)
+			continue;
+		a->comparator_chosen[a->ncomparators] = 1;
+		a->comparators[a->ncomparators++] = b;
+	}
+}
+
 void jb_similar_boroughs(const struct jb_dataset *ds, struct jb_findings *f)
 {
 	measures(ds, f);
@@ -78,7 +105,7 @@ void jb_similar_boroughs(const struct jb_dataset *ds, struct jb_findings *f)
 			dist[o] = o == b || !used ? INFINITY : sqrt(d);
 		}
 		a->nsimilar = 0;
-		for (int k = 0; k < 5; k++) {
+		for (int k = 0; k < JB_NSIMILAR; k++) {
 			int best = -1;
 			for (int o = 0; o < JB_NBOROUGHS; o++)
 				if (isfinite(dist[o]) && (best < 0 || dist[o] < dist[best]))
@@ -89,6 +116,8 @@ void jb_similar_boroughs(const struct jb_dataset *ds, struct jb_findings *f)
 			dist[best] = INFINITY;
 		}
 	}
+	for (int b = 0; b < JB_NBOROUGHS; b++)
+		comparators(&f->area[b], f->theme);
 	f->area[JB_LONDON].imd_mean = f->area[JB_LONDON].density = NAN;
 	f->area[JB_LONDON].share_10_24 = NAN;
 }

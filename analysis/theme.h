@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include "../ingest/dataset.h" /* JB_NBOROUGHS */
+
 struct jb_theme_cat {
 	char *major; /* MPS major category, as published (case ignored) */
 	char *minor; /* MPS minor category; NULL = every minor of the major */
@@ -24,6 +26,14 @@ struct jb_theme {
 	int trend_months;    /* months in the trend window (default 36) */
 	double grid_m;       /* cell of the street-level hot spot grid, metres (default 250) */
 	int homicide;        /* the theme counts homicide victims (homicide slide, tile, rules) */
+	/* Boroughs the analyst chose to compare with (the template's
+	 * compare = [...], or --compare), as borough indices 0..31, at most
+	 * the 32 once each; compare_instead: used instead of each borough's five most
+	 * similar, else beside them. A deck never compares a borough with
+	 * itself. */
+	int compare[JB_NBOROUGHS];
+	int ncompare;
+	int compare_instead;
 };
 
 #endif

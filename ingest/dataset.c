@@ -591,6 +591,13 @@ struct jb_dataset *jb_dataset_load(const char *dir, const struct jb_load_options
 	read_folder(ds, "youth-services", want_csv, jb_read_youth_services, quiet);
 	read_folder(ds, "actions", want_csv, jb_read_actions, quiet);
 	read_folder(ds, "offender-management", want_csv, jb_read_offender, quiet);
+	if (opt) {
+		ds->slide_kinds = opt->slide_kinds;
+		ds->nslide_kinds = opt->nslide_kinds;
+	}
+	read_folder(ds, "commentary", want_csv, jb_read_commentary, quiet);
+	ds->slide_kinds = NULL; /* borrowed: not kept past the load */
+	ds->nslide_kinds = 0;
 
 	jb_prepare_drawing(ds, load_jobs(opt));
 
@@ -674,6 +681,7 @@ void jb_dataset_free(struct jb_dataset *ds)
 {
 	if (!ds)
 		return;
+	jb_comments_free(&ds->comments);
 	for (size_t i = 0; i < ds->sources.n; i++) {
 		struct jb_source *src = ds->sources.v[i];
 		for (size_t r = 0; r < src->nreasons; r++) {

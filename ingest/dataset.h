@@ -24,6 +24,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "commentary.h"
 #include "../util/polygon.h"
 
 struct strmap;
@@ -334,6 +335,12 @@ struct jb_dataset {
 	/* education-youth/, youth-services/, actions/, offender-management/
 	 * (ingest/youth.h); never NULL after jb_dataset_load(). */
 	struct jb_youth_data *youth;
+	/* commentary/: the analyst's notes, as written (ingest/commentary.h) */
+	struct jb_comments comments;
+	/* the slide kinds a commentary row may name (jb_load_options'),
+	 * borrowed for the load */
+	const char *const *slide_kinds;
+	size_t nslide_kinds;
 };
 
 struct jb_load_options {
@@ -346,6 +353,10 @@ struct jb_load_options {
 	 * coordinates are read. NULL: keep every type. */
 	const char *const *street_types;
 	size_t nstreet_types;
+	/* the slide kinds a commentary row's 'slide' may name (commentary.h);
+	 * NULL: any name is kept unchecked (a caller that lays out no deck) */
+	const char *const *slide_kinds;
+	size_t nslide_kinds;
 };
 
 /* Load everything found below dir. Never aborts on bad data: bad rows are

@@ -14,6 +14,7 @@
 #include "chart/chart.h"
 #include "slides/fill.h"
 #include "slides/kinds.h"
+#include "slides/slides_analyst.h"
 #include "display/font.h"
 #include "display/png.h"
 #include "display/pptx.h"
@@ -74,6 +75,9 @@ static void footer(struct dl_page *p, const struct slide_ctx *c, int page, int n
 	dl_text(p, DL_PAGE_W - MARGIN - font_width(DL_REGULAR, FOOTER_SIZE, num), FOOTER_BASE,
 		DL_REGULAR, FOOTER_SIZE, COL_MUTED, num);
 	dl_tag_end(p);
+	/* the logo, small, between the marking and the page number */
+	slide_picture(p, (struct chart_box){DL_PAGE_W - MARGIN - 130, FOOTER_RULE + 6, 80, 14},
+		      &c->t->logo_pixels, 1);
 	free(src);
 	free(left);
 }
@@ -154,7 +158,7 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 	size_t nspecs = 0, nomitted = 0;
 	for (size_t i = 0; i < nall; i++) {
 		const char *what = slide_missing(f, &all[i], area);
-		if (!slide_for_theme(&all[i], &t->theme))
+		if (!slide_for_theme(&all[i], &t->theme, area))
 			continue;
 		if (what && !all[i].show_missing) {
 			omitted_names[nomitted] = all[i].outline;
@@ -163,6 +167,14 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 		else
 			specs[nspecs++] = all[i];
 	}
+	/* a commentary slide with no note of this borough's for it is left
+	 * out without a word, as a homicide slide is */
+	size_t kept = 0;
+	int notes = slide_commentary_has(f, area, specs, nspecs);
+	for (size_t i = 0; i < nspecs; i++)
+		if (!(specs[i].kind->flags & KIND_COMMENTARY) || notes)
+			specs[kept++] = specs[i];
+	nspecs = kept;
 	int *page_of = xcalloc(nspecs ? nspecs : 1, sizeof *page_of);
 	for (size_t i = 0; i < nspecs; i++)
 		page_of[i] = (int)i;
@@ -194,7 +206,14 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 		}
 		header(p, &c);
 		marking_top(p, t, COL_PLUM);
+		/* the analyst's notes for this slide: a box under its body */
+		double room = slide_comment_room(&c, i);
+		c.body.h -= room;
 		slide_layout(p, &c);
+		if (room > 0)
+			slide_comment_box(p, &c, i,
+					  (struct chart_box){c.body.x, c.body.y + c.body.h + 10,
+							     c.body.w, SLIDE_COMMENT_H});
 		footer(p, &c, (int)i, npages);
 		figure_alt(p, &c);
 	}

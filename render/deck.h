@@ -101,11 +101,21 @@ size_t slide_map_and_table(struct dl_page *p, struct chart_box b, const struct c
  * this borough", or NULL when it has something to show. A slide that shows
  * part of what it has is not missing. */
 const char *slide_missing(const struct jb_findings *f, const struct jb_slide_spec *spec, int area);
-/* 0 when the slide is not about the theme (the homicide slide of a theme
- * that does not count homicide): it is left out without a word. */
-int slide_for_theme(const struct jb_slide_spec *spec, const struct jb_theme *theme);
+/* 0 when the slide is not for this deck (the homicide slide of a theme
+ * that does not count homicide, a slide whose 'boroughs' leave out area):
+ * it is left out without a word. */
+int slide_for_theme(const struct jb_slide_spec *spec, const struct jb_theme *theme, int area);
 /* The slide's template bullets, filled, as a list in box b at size pt. */
 void slide_bullets(struct dl_page *p, const struct slide_ctx *c, struct chart_box b, double size);
+/* A full-page cover (the title slide, a section divider): page colour,
+ * the slide's title from y down with a rule in rule colour under it, and
+ * its subtitle. */
+void slide_cover(struct dl_page *p, const struct slide_ctx *c, struct dl_color page,
+		 struct dl_color rule, double y);
+/* A picture drawn as large as fits box b without changing its shape,
+ * centred (centre) or at b's top left (not); nothing when img has no
+ * pixels. */
+void slide_picture(struct dl_page *p, struct chart_box b, const struct jb_image *img, int centre);
 /* A panel saying "No data supplied: WHAT. ..." filling box b. */
 void slide_no_data(struct dl_page *p, struct chart_box b, const char *what);
 

@@ -14,6 +14,7 @@
 
 #include "../analysis/keyfindings.h"
 #include "../analysis/theme.h"
+#include "../ingest/image.h"
 #include "slides/fill.h"
 
 /* A slide's kind: a row of the table of slide kinds (render/slides/kinds.h). */
@@ -37,10 +38,25 @@ struct jb_slide_spec {
 				   * NULL: the slide's title */
 	struct jb_text **bullets; /* text items, may be 0 */
 	size_t nbullets;
+	struct jb_text **paragraphs; /* text slides: paragraphs above any bullets */
+	size_t nparagraphs;
+	/* image slides: a PNG or JPEG in the data directory, its alternative
+	 * text and its caption; the pixels read by jb_template_read_images
+	 * (template_load.h), or why not in image_problem, a phrase that
+	 * follows "no" ("readable picture site.jpg: there is no such file
+	 * in the data directory"), as every slide's missing data does. */
+	char *image; /* its alternative text is alt, above */
+	struct jb_text *caption;
+	struct jb_image pixels;
+	char *image_problem;
 	struct jb_tile_spec *tiles; /* key-figures tiles */
 	size_t ntiles;
 	struct jb_text *rule_text[JB_NRULES]; /* key-findings: each rule's sentence, or NULL */
 	long max_items;             /* key-findings: at most this many (default 6) */
+	/* boroughs = [ "Hackney", ... ]: the slide is only in these boroughs'
+	 * decks (bit b for borough b), left out of the others without a word;
+	 * 0: every deck */
+	unsigned long long only_boroughs;
 	int show_missing;           /* when_missing = "show": kept, saying what is
 				     * missing, when its data are absent; default
 				     * ("omit"): left out of that deck and named on the
@@ -66,6 +82,12 @@ struct jb_template {
 	char *marking;   /* protective marking, default OFFICIAL-SENSITIVE;
 			  * --marking replaces it (at most JB_MARKING_MAX bytes) */
 	char *author;    /* PDF author */
+	/* theme.logo = "file.png": a PNG or JPEG in the data directory for the
+	 * title slide and the footer; NULL none. Read like a slide's image:
+	 * unreadable, it is left out and logo_problem says why. */
+	char *logo;
+	struct jb_image logo_pixels;
+	char *logo_problem;
 	struct jb_slide_spec *slides;   /* a borough's deck */
 	size_t nslides;
 	struct jb_slide_spec *overview; /* the London overview deck */

@@ -19,6 +19,10 @@
 #include "../util/xalloc.h"
 
 #define SLIDES 21 /* the template's; a deck leaves out a slide without data */
+/* and two slides only Hackney's deck has: the pack's example text slide
+ * (boroughs = ["Hackney"]) and the commentary slide, from the sample's
+ * commentary/commentary.csv; every other deck leaves them out */
+#define HACKNEY_ONLY_SLIDES 2
 #define OVERVIEW_SLIDES 11
 
 static char *outdir; /* one batch run shared by the tests */
@@ -73,7 +77,8 @@ static void batch_writes_32_valid_decks(void **state)
 		out = jb_run(cmd, &st);
 		char *second = strchr(out, '\n');
 		assert_non_null(second);
-		assert_int_equal(atoi(out), SLIDES - atoi(second + 1));
+		int own = strcmp(jb_boroughs[b].slug, "hackney") == 0 ? HACKNEY_ONLY_SLIDES : 0;
+		assert_int_equal(atoi(out), SLIDES + own - atoi(second + 1));
 		free(out);
 		free(cmd);
 		free(pdf);

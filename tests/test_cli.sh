@@ -129,7 +129,7 @@ rc=$?
 cd - >/dev/null || exit 2
 check "exit 0" test "$rc" -eq 0
 check "template path" contains "$tmp/check" "templates/serious-youth-violence.conf (theme serious-youth-violence"
-check "data directory" contains "$tmp/check" "sample-data: 23 files read"
+check "data directory" contains "$tmp/check" "sample-data: 24 files read"
 check "period" contains "$tmp/check" "period    2023-03 to 2026-02"
 check "what is missing" contains "$tmp/check" "not supplied: adult offender management"
 check "fonts" contains "$tmp/check" "DejaVuSans-Bold.ttf"

@@ -46,7 +46,7 @@ cd "$tmp/elsewhere" || exit 2
 "$bin" --check >"$tmp/check" 2>&1
 cd "$root" || exit 2
 check "installed template" contains "$tmp/check" "template  $dest$prefix/bin/../share/jembrief/templates/serious-youth-violence.conf"
-check "installed sample data by default" contains "$tmp/check" "data      $dest$prefix/bin/../share/jembrief/sample-data: 23 files read"
+check "installed sample data by default" contains "$tmp/check" "data      $dest$prefix/bin/../share/jembrief/sample-data: 24 files read"
 end
 
 begin environment_overrides_the_shipped_paths
@@ -70,7 +70,7 @@ begin checkout_binary_runs_from_another_directory
 (cd /tmp && "$root/$build/jembrief" --check) >"$tmp/check" 2>&1
 check "exit 0" test $? -eq 0
 check "the checkout's templates" contains "$tmp/check" "template  $root/templates/serious-youth-violence.conf"
-check "the checkout's sample data" contains "$tmp/check" "data      $root/sample-data: 23 files read"
+check "the checkout's sample data" contains "$tmp/check" "data      $root/sample-data: 24 files read"
 end
 
 begin make_uninstall_removes_everything_it_installed

@@ -481,6 +481,60 @@ static void f_similar(const struct fill_ctx *c, const struct jb_area_findings *a
 		snprintf(b, n, FILL_NA);
 }
 
+/* The comparators of one origin (chosen by the analyst, or among the most
+ * similar), as "Camden, Islington and Lambeth"; FILL_NA when none. */
+static int comparators_of(const struct jb_area_findings *a, int chosen)
+{
+	int total = 0;
+	for (int i = 0; i < a->ncomparators; i++)
+		total += a->comparator_chosen[i] == chosen;
+	return total;
+}
+
+static void comparators_named(const struct jb_area_findings *a, int chosen, char *b, size_t n)
+{
+	int total = comparators_of(a, chosen), k = 0;
+	size_t o = 0;
+	b[0] = '\0';
+	for (int i = 0; i < a->ncomparators && o < n; i++)
+		if (a->comparator_chosen[i] == chosen) {
+			o += (size_t)snprintf(b + o, n - o, "%s%s",
+					      k == 0 ? "" : k == total - 1 ? " and " : ", ",
+					      jb_boroughs[a->comparators[i]].name);
+			k++;
+		}
+	if (!total)
+		snprintf(b, n, FILL_NA);
+}
+
+static void f_compare_chosen(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			     size_t n)
+{
+	(void)c;
+	comparators_named(a, 1, b, n);
+}
+
+static void f_compare_similar(const struct fill_ctx *c, const struct jb_area_findings *a,
+			      char *b, size_t n)
+{
+	(void)c;
+	/* only when the analyst chose some: otherwise {similar} says it */
+	if (!comparators_of(a, 1))
+		snprintf(b, n, FILL_NA);
+	else
+		comparators_named(a, 0, b, n);
+}
+
+static void f_compare_replaced(const struct fill_ctx *c, const struct jb_area_findings *a,
+			       char *b, size_t n)
+{
+	/* the most similar, when the analyst's choice took their place */
+	if (comparators_of(a, 1) && !comparators_of(a, 0))
+		f_similar(c, a, b, n);
+	else
+		snprintf(b, n, FILL_NA);
+}
+
 static void f_top5_share(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
 			 size_t n)
 {
@@ -617,6 +671,15 @@ static const struct fill_key every_slide[] = {
 	{"highest_rate_borough", f_highest_rate_borough, "the borough with the highest rate"},
 	{"highest_rate", f_highest_rate, "its rate per 1,000 residents"},
 	{"similar", f_similar, "the five most similar boroughs, nearest first"},
+	{"compare_chosen", f_compare_chosen,
+	 "the boroughs the analyst chose to compare with (template compare, --compare); "
+	 "no value when none"},
+	{"compare_similar", f_compare_similar,
+	 "the most similar boroughs compared with beside the analyst's choice; no value "
+	 "when the analyst chose none, or chose them instead"},
+	{"compare_replaced", f_compare_replaced,
+	 "the five most similar boroughs when the analyst's choice replaced them "
+	 "(compare_instead, --compare-instead); else no value"},
 	{"dash1", f_dash1, "the theme's first MPS dashboard measure, by name"},
 	{"dash1_count", f_dash1_count, "its offences in the last 12 months"},
 	{"dash1_prev", f_dash1_prev, "its offences in the previous 12 months"},

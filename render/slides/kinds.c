@@ -11,6 +11,7 @@
 #include "fill_drivers.h"
 #include "fill_hotspots.h"
 #include "fill_public.h"
+#include "slides_analyst.h"
 #include "slides_context.h"
 #include "slides_core.h"
 #include "slides_drivers.h"
@@ -91,6 +92,12 @@ const struct slide_kind slide_kinds[] = {
 	{"sources", "Sources, methods and data quality", layout_sources, NULL, NULL, NULL, 0},
 	{"key-findings", "Key findings", layout_key_findings, NULL, NULL, NULL,
 	 KIND_NEEDS_RULES},
+	/* the analyst's own, in any deck */
+	{"text", "Notes", layout_text, NULL, NULL, NULL, 0},
+	{"image", "Picture", layout_image, NULL, NULL, NULL, KIND_IMAGE},
+	{"section", "Section", layout_section, NULL, NULL, NULL, KIND_COVER},
+	{"commentary", "Commentary from the analyst", layout_commentary, NULL, NULL, NULL,
+	 KIND_COMMENTARY},
 	/* the London overview's */
 	{"pan-london", "Pan-London issues", slide_pan_london, NULL, NULL, NULL, 0},
 	{"borough-table", "The 32 boroughs side by side", slide_borough_table, NULL, NULL, NULL,

@@ -27,6 +27,9 @@ enum slide_kind_flags {
 	KIND_NEEDS_RULES = 1 << 2, /* its slide must give 'findings' (key-findings) */
 	KIND_HOMICIDE = 1 << 3,    /* only in a theme that counts homicide; left out of
 				    * another without a word (analysis/theme.h) */
+	KIND_IMAGE = 1 << 4,       /* takes image = "file" (and needs it) */
+	KIND_COMMENTARY = 1 << 5,  /* the analyst's notes: left out without a word
+				    * when the borough has none for it */
 };
 
 struct slide_kind {

@@ -100,13 +100,18 @@ void slide_lsoa_label(const struct jb_dataset *ds, int l, double *xy, const char
 	text[(*n)++] = ds->lsoa[l].name ? ds->lsoa[l].name : ds->lsoa[l].code;
 }
 
-int slide_for_theme(const struct jb_slide_spec *spec, const struct jb_theme *theme)
+int slide_for_theme(const struct jb_slide_spec *spec, const struct jb_theme *theme, int area)
 {
+	if (spec->only_boroughs && (area < 0 || area >= JB_NBOROUGHS ||
+				    !(spec->only_boroughs >> area & 1)))
+		return 0;
 	return !(spec->kind->flags & KIND_HOMICIDE) || theme->homicide;
 }
 
 const char *slide_missing(const struct jb_findings *f, const struct jb_slide_spec *spec, int area)
 {
+	if (spec->image_problem) /* the analyst's picture, not the data */
+		return spec->image_problem;
 	return spec->kind->missing ? spec->kind->missing(f, area) : NULL;
 }
 
@@ -117,6 +122,16 @@ void slide_no_data(struct dl_page *p, struct chart_box b, const char *what)
 	char *msg = xasprintf("No data supplied: %s. See the sources slide for what was read.", what);
 	chart_text(p, t, DL_BOLD, 14, COL_MUTED, ALIGN_CENTRE, msg);
 	free(msg);
+}
+
+void slide_picture(struct dl_page *p, struct chart_box b, const struct jb_image *img, int centre)
+{
+	if (!img->rgb || b.w <= 0 || b.h <= 0)
+		return;
+	double sx = b.w / img->w, sy = b.h / img->h, s = sx < sy ? sx : sy;
+	double w = img->w * s, h = img->h * s;
+	double x = centre ? b.x + (b.w - w) / 2 : b.x, y = centre ? b.y + (b.h - h) / 2 : b.y;
+	dl_image(p, x, y, w, h, img->w, img->h, img->rgb);
 }
 
 size_t slide_borough_lsoas(const struct slide_ctx *c, const struct jb_polygon **polys,
@@ -177,26 +192,40 @@ const char *missing_lsoa_map(const struct jb_findings *f, int area)
 
 /* ---- title ---- */
 
-void layout_title(struct dl_page *p, const struct slide_ctx *c)
+#define LOGO_W 180.0 /* the title slide's logo, at most */
+#define LOGO_H 72.0
+
+void slide_cover(struct dl_page *p, const struct slide_ctx *c, struct dl_color page,
+		 struct dl_color rule, double y)
 {
-	dl_rect(p, 0, 0, DL_PAGE_W, DL_PAGE_H, (struct dl_style){.fill = COL_DARK_BLUE});
+	dl_rect(p, 0, 0, DL_PAGE_W, DL_PAGE_H, (struct dl_style){.fill = page});
 	char *title = slide_title(c, c->spec);
 	char *sub = slide_fill(c, c->spec->subtitle);
-	char *note = slide_fill(c, c->spec->note);
-	double y = 170;
 	size_t span = dl_span_begin(p, DL_SPAN_TITLE, 60, y, 840, 140);
 	y += chart_text(p, (struct chart_box){60, y, 840, 140}, DL_BOLD, 36, COL_WHITE, ALIGN_LEFT,
 			title);
 	dl_span_end(p, span);
-	dl_rect(p, 60, y + 14, 120, 6, (struct dl_style){.fill = COL_TURQUOISE});
+	dl_rect(p, 60, y + 14, 120, 6, (struct dl_style){.fill = rule});
 	if (sub)
 		chart_text(p, (struct chart_box){60, y + 38, 840, 50}, DL_REGULAR, 16, COL_WHITE,
 			   ALIGN_LEFT, sub);
+	free(title);
+	free(sub);
+}
+
+void layout_title(struct dl_page *p, const struct slide_ctx *c)
+{
+	slide_cover(p, c, COL_DARK_BLUE, COL_TURQUOISE, 170);
+	char *note = slide_fill(c, c->spec->note);
 	if (note)
 		chart_text(p, (struct chart_box){60, 400, 760, 70}, DL_REGULAR, 10.5,
 			   DL_RGB(0xC9D6E3), ALIGN_LEFT, note);
-	free(title);
-	free(sub);
+	/* the logo at the top left, above the title, on a white card so any
+	 * logo reads against the dark page */
+	if (c->t->logo_pixels.rgb) {
+		dl_rect(p, 60, 50, LOGO_W + 16, LOGO_H + 16, (struct dl_style){.fill = COL_WHITE});
+		slide_picture(p, (struct chart_box){68, 58, LOGO_W, LOGO_H}, &c->t->logo_pixels, 1);
+	}
 	free(note);
 }
 
@@ -365,8 +394,8 @@ void layout_comparison(struct dl_page *p, const struct slide_ctx *c)
 		texts[k] = xstrdup(v);
 		if (order[k] == c->area)
 			hl = k;
-		for (int s = 0; s < me->nsimilar; s++)
-			similar[k] |= me->similar[s] == order[k];
+		for (int s = 0; s < me->ncomparators; s++)
+			similar[k] |= me->comparators[s] == order[k];
 	}
 	char lr[32];
 	fmt_dec(f->area[JB_LONDON].rate, 1, lr, sizeof lr);
@@ -377,7 +406,7 @@ void layout_comparison(struct dl_page *p, const struct slide_ctx *c)
 		.values = values,
 		.value_text = (const char *const *)texts,
 		.highlight = hl,
-		.similar = me->nsimilar ? similar : NULL,
+		.similar = me->ncomparators ? similar : NULL,
 		.ref = f->area[JB_LONDON].rate,
 		.ref_label = ref_label,
 		.x_title = "Offences per 1,000 residents, last 12 months",

@@ -402,6 +402,7 @@ static int by_value_desc(const void *a, const void *b)
 	return x->area - y->area;
 }
 
+#define SIMILAR_BARS (JB_MAX_COMPARATORS + 1) /* the borough and them */
 /* The borough and its similar boroughs, highest first, London as the
  * reference line; those with no figure are named under the bars.
  * values[area] for the 32 boroughs and London. */
@@ -409,15 +410,15 @@ static void similar_bars(struct dl_page *p, const struct slide_ctx *c, const dou
 			 const char *const *texts, const char *x_title, struct chart_box b)
 {
 	const struct jb_area_findings *me = &c->f->area[c->area];
-	struct bar_row rows[6];
+	struct bar_row rows[SIMILAR_BARS];
 	size_t n = 0;
 	rows[n++] = (struct bar_row){c->area, values[c->area]};
-	for (int k = 0; k < me->nsimilar && n < 6; k++)
-		rows[n++] = (struct bar_row){me->similar[k], values[me->similar[k]]};
+	for (int k = 0; k < me->ncomparators && n < SIMILAR_BARS; k++)
+		rows[n++] = (struct bar_row){me->comparators[k], values[me->comparators[k]]};
 	qsort(rows, n, sizeof rows[0], by_value_desc);
-	const char *labels[6], *vt[6];
-	double v[6];
-	int similar[6] = {0}, hl = -1;
+	const char *labels[SIMILAR_BARS], *vt[SIMILAR_BARS];
+	double v[SIMILAR_BARS];
+	int similar[SIMILAR_BARS] = {0}, hl = -1;
 	size_t nbars = 0;
 	char missing[256] = "";
 	for (size_t i = 0; i < n; i++) {

@@ -306,10 +306,10 @@ static void positive_outcomes(struct dl_page *p, const struct slide_ctx *c, stru
 		fmt_month(d->po_first + (int)i, 0, m, sizeof m);
 		xl[i] = xstrdup(m);
 	}
-	struct chart_series s[7];
+	struct chart_series s[JB_MAX_COMPARATORS + 2];
 	size_t ns = 0;
-	for (int k = 0; k < me->nsimilar; k++)
-		s[ns++] = (struct chart_series){.v = d->area[me->similar[k]].po_rolling,
+	for (int k = 0; k < me->ncomparators; k++)
+		s[ns++] = (struct chart_series){.v = d->area[me->comparators[k]].po_rolling,
 						.color = CHART_SECOND,
 						.label = k == 0 ? "Similar boroughs" : NULL,
 						.width = 1};
@@ -332,15 +332,15 @@ static void positive_outcomes(struct dl_page *p, const struct slide_ctx *c, stru
 
 	/* the last 12 months' rates beside it: the borough, its similar
 	 * boroughs, London */
-	const char *cells[2 * 8];
-	char vals[7][48];
+	const char *cells[2 * (JB_MAX_COMPARATORS + 3)]; /* a header row too */
+	char vals[JB_MAX_COMPARATORS + 2][48];
 	size_t rows = 1;
 	cells[0] = "Last 12 months";
 	cells[1] = "Rate";
-	int areas[7], na = 0, hl = 0;
+	int areas[JB_MAX_COMPARATORS + 2], na = 0, hl = 0;
 	areas[na++] = c->area;
-	for (int k = 0; k < me->nsimilar; k++)
-		areas[na++] = me->similar[k];
+	for (int k = 0; k < me->ncomparators; k++)
+		areas[na++] = me->comparators[k];
 	areas[na++] = JB_LONDON;
 	for (int k = 0; k < na; k++) {
 		double r = d->area[areas[k]].po_rate12;

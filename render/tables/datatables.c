@@ -80,7 +80,8 @@ static const struct csv_col comparison_cols[] = {
 	{"rate_rank", "rank of 32", "1 = the highest rate; empty for London"},
 	{"change_pct", "percent", "last 12 months against the 12 before"},
 	{"this_borough", "0/1", "1: the deck's borough"},
-	{"similar", "0/1", "1: one of the deck's five most similar boroughs"},
+	{"similar", "0/1", "1: one the deck compares with (its five most similar boroughs, "
+			   "or those the analyst chose)"},
 };
 const struct csv_table comparison_table =
 	CSV_TABLE("<slug>/data/comparison.csv", "one of the 32 boroughs, or London",
@@ -94,8 +95,8 @@ void datatable_comparison(FILE *out, const struct jb_findings *f, int area)
 	for (int b = 0; b <= JB_NBOROUGHS; b++) {
 		const struct jb_area_findings *a = &f->area[b];
 		int similar = 0;
-		for (int k = 0; k < me->nsimilar; k++)
-			similar |= me->similar[k] == b;
+		for (int k = 0; k < me->ncomparators; k++)
+			similar |= me->comparators[k] == b;
 		datatable_area(out, f, b);
 		csv_int(out, a->change.ok ? a->change.a : NAN, 0);
 		csv_fig(out, a->rate, 0);

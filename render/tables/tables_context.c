@@ -38,9 +38,9 @@ static void similar_fields(FILE *out, const struct jb_findings *f, const struct 
 	for (int which = 0; which < 2; which++) {
 		char list[512] = "";
 		size_t o = 0;
-		for (int k = 0; area < JB_NBOROUGHS && k < f->area[area].nsimilar && o < sizeof list;
+		for (int k = 0; area < JB_NBOROUGHS && k < f->area[area].ncomparators && o < sizeof list;
 		     k++) {
-			const struct jb_borough_ref *b = &jb_boroughs[f->area[area].similar[k]];
+			const struct jb_borough_ref *b = &jb_boroughs[f->area[area].comparators[k]];
 			o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", k ? "; " : "",
 					      which ? b->code : b->name);
 		}
@@ -49,8 +49,8 @@ static void similar_fields(FILE *out, const struct jb_findings *f, const struct 
 }
 
 #define SIMILAR_COLS(what, unit) \
-	{"similar_boroughs_" what, unit, "mean over the deck's five most similar boroughs " \
-				 "(those with a value)"}, \
+	{"similar_boroughs_" what, unit, "mean over the boroughs the deck compares with (its " \
+				 "five most similar, or those the analyst chose; those with a value)"}, \
 	{"similar_boroughs_n", "boroughs", "how many similar boroughs the mean is over"}, \
 	{"similar_boroughs", "text", "the similar boroughs, nearest first, '; ' between"}, \
 	{"similar_boroughs_codes", "GSS codes", "their codes, in the same order"}
@@ -212,15 +212,19 @@ static void justice_rows(FILE *out, const char *code, const char *label, const c
 			 int with_england, double england)
 {
 	const struct jb_area_findings *me = &f->area[area];
-	int areas[8], n = 0;
+	int areas[JB_MAX_COMPARATORS + 2], n = 0; /* the borough, them, London */
 	areas[n++] = area;
-	for (int k = 0; k < me->nsimilar; k++)
-		areas[n++] = me->similar[k];
+	for (int k = 0; k < me->ncomparators; k++)
+		areas[n++] = me->comparators[k];
 	areas[n++] = JB_LONDON;
 	for (int i = 0; i < n; i++) {
 		int a = areas[i];
 		justice_row(out, code, label, units, a,
-			    a == area ? "borough" : a == JB_LONDON ? "london" : "similar", values[a]);
+			    a == area		 ? "borough"
+			    : a == JB_LONDON	 ? "london"
+			    : me->comparator_chosen[i - 1] ? "chosen"
+						 : "similar",
+			    values[a]);
 	}
 	if (with_england)
 		justice_row(out, code, label, units, JB_ENGLAND, "england", england);
@@ -232,7 +236,7 @@ static const struct csv_col justice_cols[] = {
 	{"units", "text", "the unit of value (LAIT dictionary)"},
 	{"area_code", "GSS code", "the borough, a similar borough, London or England"},
 	{"area_name", "text", "the borough, a similar borough, London or England"},
-	{"role", "text", "borough (the deck's), similar, london or england"},
+	{"role", "text", "borough (the deck's), similar, chosen (by the analyst), london or england"},
 	{"value", "as units", "the area's value"},
 };
 const struct csv_table youth_justice_table =

@@ -251,7 +251,8 @@ static const struct csv_col po_cols[] = {
 	{"month", "YYYY-MM", "the last month of the 12 summed"},
 	{"area_code", "GSS code", "the borough, a similar borough, or London (E12000007)"},
 	{"area_name", "text", "the borough, a similar borough, or London"},
-	{"role", "text", "borough (the deck's), similar (one of its five most similar) or london"},
+	{"role", "text", "borough (the deck's), similar (one of its five most similar), chosen (one "
+			 "the analyst chose to compare with) or london"},
 	{"positive_outcomes_pct", "percent", "positive outcomes as a percentage of the theme's "
 					     "offences, over the 12 months to month (MPS "
 					     "dashboard)"},
@@ -265,10 +266,10 @@ void drivers_table_positive_outcomes(FILE *out, const struct jb_findings *f, int
 {
 	const struct jb_drivers *d = f->drivers;
 	const struct jb_area_findings *me = &f->area[area];
-	int areas[7], na = 0;
+	int areas[JB_MAX_COMPARATORS + 2], na = 0; /* the borough, them, London */
 	areas[na++] = area;
-	for (int k = 0; k < me->nsimilar; k++)
-		areas[na++] = me->similar[k];
+	for (int k = 0; k < me->ncomparators; k++)
+		areas[na++] = me->comparators[k];
 	if (area != JB_LONDON)
 		areas[na++] = JB_LONDON;
 	csv_header(out, &drivers_po_table);
@@ -277,7 +278,11 @@ void drivers_table_positive_outcomes(FILE *out, const struct jb_findings *f, int
 			int a = areas[k];
 			csv_month(out, d->po_first + (int)i, 0);
 			datatable_area(out, f, a);
-			csv_text(out, a == JB_LONDON ? "london" : k == 0 ? "borough" : "similar", 0);
+			csv_text(out, a == JB_LONDON		? "london"
+				      : k == 0			? "borough"
+				      : me->comparator_chosen[k - 1] ? "chosen"
+								: "similar",
+				 0);
 			csv_fig(out, d->area[a].po_rolling[i], 1);
 		}
 }
