@@ -402,10 +402,27 @@ static void borough_series(const struct jb_dataset *ds, struct jb_findings *f,
 		int nm = t->nmonths;
 		double *v = jb_theme_counts(t, matched, JB_NBOROUGHS + 1);
 		double *L = v + (size_t)JB_LONDON * (size_t)nm;
+		/* A borough with no row at all (a file cut short, a release
+		 * without it) has no counts, not zero counts: its figures are not
+		 * available, and nor are London's, which would be the sum of the
+		 * others. The month the data end is still found from the
+		 * boroughs that are there. */
+		unsigned char present[JB_NBOROUGHS] = {0};
+		int missing = 0;
+		for (size_t r = 0; r < t->nrows; r++)
+			if (t->rows[r].area >= 0 && t->rows[r].area < JB_NBOROUGHS)
+				present[t->rows[r].area] = 1;
+		for (int b = 0; b < JB_NBOROUGHS; b++)
+			if (!present[b]) {
+				missing++;
+				for (int m = 0; m < nm; m++)
+					v[(size_t)b * (size_t)nm + (size_t)m] = NAN;
+			}
 		for (int m = 0; m < nm; m++) {
 			L[m] = 0;
 			for (int b = 0; b < JB_NBOROUGHS; b++)
-				L[m] += v[(size_t)b * (size_t)nm + (size_t)m];
+				if (present[b])
+					L[m] += v[(size_t)b * (size_t)nm + (size_t)m];
 		}
 		int asked = f->period_asked;
 		int limit = asked ? asked - t->first_month : nm - 1;
@@ -422,6 +439,10 @@ static void borough_series(const struct jb_dataset *ds, struct jb_findings *f,
 			f->has_series = 1;
 			f->period_end = t->first_month + end;
 			f->window_first = t->first_month + first;
+			if (missing)
+				for (int m = 0; m < nm; m++)
+					L[m] = NAN;
+			f->nboroughs_missing = missing;
 			for (int a = 0; a <= JB_NBOROUGHS; a++)
 				area_series(&f->area[a], v + (size_t)a * (size_t)nm, t, end, first);
 		}
@@ -448,11 +469,19 @@ static void rates_and_ranks(struct jb_findings *f)
 	competition_ranks(rate, 0, rate_low);
 	competition_ranks(pct, 0, fall_rank);
 	competition_ranks(pct, 1, rise_rank);
+	/* A rank is "of the 32": when some borough has no figure (cut out of
+	 * a file, no population) no borough is ranked (0, not available),
+	 * since first of the 20 that are there would read as first of 32. */
+	int all_rates = 1, all_pcts = 1;
 	for (int b = 0; b < JB_NBOROUGHS; b++) {
-		f->area[b].rate_rank = rate_rank[b];
-		f->area[b].rate_rank_low = rate_low[b];
-		f->area[b].fall_rank = fall_rank[b];
-		f->area[b].rise_rank = rise_rank[b];
+		all_rates &= !isnan(rate[b]);
+		all_pcts &= !isnan(pct[b]);
+	}
+	for (int b = 0; b < JB_NBOROUGHS; b++) {
+		f->area[b].rate_rank = all_rates ? rate_rank[b] : 0;
+		f->area[b].rate_rank_low = all_rates ? rate_low[b] : 0;
+		f->area[b].fall_rank = all_pcts ? fall_rank[b] : 0;
+		f->area[b].rise_rank = all_pcts ? rise_rank[b] : 0;
 	}
 }
 

@@ -305,6 +305,20 @@ static void f_rate_rank(const struct fill_ctx *c, const struct jb_area_findings 
 	fmt_rank_natural(a->rate_rank, a->rate_rank_low, b, n);
 }
 
+/* Why no borough is ranked and London has no total, when that is because
+ * boroughs are missing from the borough-level file. */
+static void f_boroughs_missing(const struct fill_ctx *c, const struct jb_area_findings *a,
+			       char *b, size_t n)
+{
+	(void)a;
+	const struct jb_findings *f = c->f;
+	if (!f->has_series || f->nboroughs_missing <= 0 || f->nboroughs_missing >= JB_NBOROUGHS)
+		snprintf(b, n, FILL_NA);
+	else
+		snprintf(b, n, "not ranked: only %d of the 32 boroughs are in the borough-level "
+			 "crime file", JB_NBOROUGHS - f->nboroughs_missing);
+}
+
 static void f_london_rate(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
 			  size_t n)
 {
@@ -647,6 +661,7 @@ static const struct fill_key every_slide[] = {
 	{"wheeler_z", f_wheeler_z, "Wheeler's Z of the change"},
 	{"change_rank", f_change_rank, "\"5th largest fall\" / \"largest rise\" among the 32"},
 	{"rate", f_rate, "offences per 1,000 residents, last 12 months"},
+	{"boroughs_missing", f_boroughs_missing, "why nothing is ranked, when boroughs are missing from the borough-level file (else no value)"},
 	{"rate_rank", f_rate_rank, "rank of the rate among the 32 from the nearer end, \"5th highest\", \"2nd lowest\""},
 	{"london_rate", f_london_rate, "London's rate per 1,000 residents"},
 	{"london_direction", f_london_direction, "London's direction of change"},
