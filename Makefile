@@ -75,8 +75,10 @@ ALL_CFLAGS := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
 	      -D_DEFAULT_SOURCE -I$(BUILD) $(PKG_CFLAGS) $(CFLAGS)
 # C++ without the sanitizer checks that need the C++ runtime of the
 # sanitizers (vptr), since the program is linked as C.
-ALL_CXXFLAGS := -std=c++17 -Wall -Wextra -Werror -fno-sanitize=vptr -I$(BUILD) $(PKG_CFLAGS) \
-		$(filter-out -std=%,$(CFLAGS))
+# Last, so that a -fsanitize=undefined in CFLAGS (make check, make fuzz)
+# does not turn vptr back on.
+ALL_CXXFLAGS := -std=c++17 -Wall -Wextra -Werror -I$(BUILD) $(PKG_CFLAGS) \
+		$(filter-out -std=%,$(CFLAGS)) -fno-sanitize=vptr
 # Threads read the street-level files (ingest/dataset.c); libstdc++ for
 # protect_random.cc.
 LIBS = $(PKG_LIBS) -lhpdf -lcsv -lm -lstdc++ -pthread
