@@ -184,8 +184,8 @@ def main():
                 elems += check_deck(os.path.join(out, f), problems)
                 decks += 1
     subprocess.run(["rm", "-rf", tmp])
-    if decks != 3 * 33:
-        problems.append(f"{decks} decks checked, not 99")
+    if decks != len(THEMES) * 33:
+        problems.append(f"{decks} decks checked, not {len(THEMES) * 33}")
     for p in problems[:40]:
         print(p)
     if problems:
