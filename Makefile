@@ -228,8 +228,10 @@ uninstall:
 
 # ---- fuzzing (tests/fuzz/README) ----
 # Every target of tests/fuzz/targets, built with clang's libFuzzer and
-# both sanitizers into $(FUZZ_BUILD), then run for FUZZ_SECONDS each.
+# both sanitizers into $(FUZZ_BUILD), then run for FUZZ_SECONDS each,
+# FUZZ_JOBS targets at a time (each target is one process on one core).
 FUZZ_SECONDS ?= 60
+FUZZ_JOBS    ?= 1
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_TARGETS := $(shell awk '!/^\#/ && NF { print $$1 }' tests/fuzz/targets)
 FUZZ_CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
@@ -238,7 +240,7 @@ FUZZ_CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address
 fuzz:
 	$(MAKE) BUILD=$(FUZZ_BUILD) CC=clang CFLAGS="$(FUZZ_CFLAGS)" \
 		LDFLAGS="-fsanitize=address,undefined" fuzz-build
-	@sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+	@sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_JOBS)
 
 fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%)
 
