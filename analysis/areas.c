@@ -282,6 +282,57 @@ static int class_of(const struct jb_area_findings *a, double v)
 	return 0;
 }
 
+/* An LSOA with no row at all in the LSOA-level file (every London LSOA
+ * has some recorded crime over the file's months: the shipped release
+ * lists all 4,988) is not an LSOA with no crime: the file was cut short
+ * or the release leaves its borough out. A borough any of whose LSOAs has
+ * no row gets no LSOA figures (its map, its top neighbourhoods and their
+ * counts would be made of the part that is there), and London, whose hot
+ * spots and neighbourhood comparisons are measured against all of its
+ * LSOAs, none while any borough lacks them. */
+static void lsoa_coverage(const struct jb_dataset *ds, struct jb_findings *f)
+{
+	const struct jb_crime_table *t = &ds->crime[JB_LEVEL_LSOA];
+	unsigned char *seen = xcalloc(ds->nlsoa, 1);
+	for (size_t r = 0; r < t->nrows; r++)
+		if (t->rows[r].area >= 0 && (size_t)t->rows[r].area < ds->nlsoa)
+			seen[t->rows[r].area] = 1;
+	size_t known[JB_NBOROUGHS] = {0}, rows[JB_NBOROUGHS] = {0};
+	for (size_t l = 0; l < ds->nlsoa; l++)
+		if (ds->lsoa[l].borough >= 0) {
+			known[ds->lsoa[l].borough]++;
+			rows[ds->lsoa[l].borough] += seen[l];
+		}
+	int complete = 0;
+	for (int b = 0; b < JB_NBOROUGHS; b++) {
+		struct jb_area_findings *a = &f->area[b];
+		if (known[b] && rows[b] == known[b]) {
+			complete++;
+			continue;
+		}
+		if (!rows[b])
+			snprintf(a->lsoa_missing, sizeof a->lsoa_missing,
+				 "LSOA-level crime for %s's neighbourhoods: the file has no rows "
+				 "for the borough", a->name);
+		else
+			snprintf(a->lsoa_missing, sizeof a->lsoa_missing,
+				 "LSOA-level crime for all of %s's neighbourhoods: the file has "
+				 "%zu of its %zu", a->name, rows[b], known[b]);
+		for (size_t l = 0; l < ds->nlsoa; l++)
+			if (ds->lsoa[l].borough == b)
+				f->lsoa[l].count12 = NAN;
+	}
+	char *m = f->area[JB_LONDON].lsoa_missing;
+	size_t mn = sizeof f->area[JB_LONDON].lsoa_missing;
+	if (!complete)
+		snprintf(m, mn, "LSOA-level crime for all 32 boroughs: the file covers none of "
+			 "them in full");
+	else if (complete < JB_NBOROUGHS)
+		snprintf(m, mn, "LSOA-level crime for all 32 boroughs: the file covers %d of "
+			 "them in full", complete);
+	free(seen);
+}
+
 static void lsoa_level(const struct jb_dataset *ds, struct jb_findings *f,
 		       const unsigned char *matched)
 {
@@ -319,6 +370,7 @@ static void lsoa_level(const struct jb_dataset *ds, struct jb_findings *f,
 	for (size_t l = 0; l < ds->nlsoa; l++)
 		f->lsoa[l].count12 = window_sum(v + l * (size_t)t->nmonths, t->nmonths, end - 11, end);
 	free(v);
+	lsoa_coverage(ds, f);
 
 	struct lsoa_sort *s = xmalloc(ds->nlsoa * sizeof *s);
 	for (int b = 0; b < JB_NBOROUGHS; b++) {
@@ -341,6 +393,9 @@ static void lsoa_level(const struct jb_dataset *ds, struct jb_findings *f,
 			f->lsoa[s[i].idx].map_class = class_of(a, s[i].count);
 	}
 	free(s);
+	for (int a = 0; a <= JB_NBOROUGHS; a++) /* part of an area's LSOAs is not its total */
+		if (*f->area[a].lsoa_missing)
+			f->area[a].lsoa_total12 = NAN;
 }
 
 static void month_str(int m, char *buf, size_t cap)
@@ -604,6 +659,8 @@ static void area(FILE *out, const struct jb_findings *f, const struct jb_area_fi
 		for (int k = 0; k < 5 && a->top_lsoa[k] >= 0; k++)
 			fprintf(out, "  top_lsoa %s %.0f\n", f->ds->lsoa[a->top_lsoa[k]].code,
 				f->lsoa[a->top_lsoa[k]].count12);
+		if (*a->lsoa_missing)
+			fprintf(out, "  lsoa not given (no %s)\n", a->lsoa_missing);
 	}
 	jb_key_findings_dump(&a->key, out);
 	for (size_t i = 0; i < a->monthly.n; i++) {

@@ -230,6 +230,10 @@ static void drivers(struct jb_drivers *d, const struct jb_dataset *ds,
 		d->why_no_model = "MPS LSOA-level recorded crime";
 		return;
 	}
+	if (*f->area[JB_LONDON].lsoa_missing) { /* the model is London's */
+		d->why_no_model = f->area[JB_LONDON].lsoa_missing;
+		return;
+	}
 	double *count = xmalloc((ds->nlsoa ? ds->nlsoa : 1) * sizeof *count);
 	size_t *idx = xmalloc((ds->nlsoa ? ds->nlsoa : 1) * sizeof *idx);
 	size_t n = 0;

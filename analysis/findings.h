@@ -83,6 +83,12 @@ struct jb_area_findings {
 	/* LSOA level (the LSOA crime file; leaves out crimes without a usable
 	 * location) */
 	size_t nlsoa;          /* LSOAs of this area with boundaries or counts */
+	/* Why this area's LSOA figures are not given, when the LSOA-level
+	 * crime file does not cover every one of its LSOAs (a file cut short,
+	 * a release without the borough): "" when it does. A noun phrase for
+	 * "no ...": "LSOA-level crime for Westminster's neighbourhoods".
+	 * London's is set when any borough's is. */
+	char lsoa_missing[128];
 	double lsoa_total12;   /* sum over those LSOAs, last 12 months */
 	int map_nclasses;      /* <= JB_MAP_CLASSES (fewer when counts tie) */
 	double map_breaks[JB_MAP_CLASSES + 1]; /* class c: breaks[c] <= count < breaks[c+1] (last inclusive) */

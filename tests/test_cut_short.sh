@@ -44,4 +44,56 @@ check "no London rate beside the tile" lacks "$tmp/txt" "of the 32 boroughs; Lon
 check "no change rank of the 32" lacks "$tmp/txt" "largest fall of the 32"
 end
 
+# The LSOA-level file cut short. It is sorted by LSOA code, and the codes
+# new in 2021 (E0103...) come last for every borough, so a cut leaves every
+# borough short of some of its LSOAs: before the fix the missing LSOAs
+# counted as no crime, and Westminster's deck (no row at all) showed hot
+# spots with 0 offences and a map of zeros. Python counts, for each
+# borough, its LSOAs in the cut file against those in the whole file.
+mkdir "$tmp/lsoa" "$tmp/lsoa/crime"
+for d in sample-data/*/; do
+	[ "$d" = sample-data/crime/ ] || ln -s "$PWD/$d" "$tmp/lsoa/"
+done
+for f in sample-data/crime/*; do
+	case "$f" in *lsoa-level*) ;; *) ln -s "$PWD/$f" "$tmp/lsoa/crime/" ;; esac
+done
+gzip -dc sample-data/crime/mps-lsoa-level-crime-2024-2026.csv.gz | head -c 6000000 \
+	>"$tmp/lsoa/crime/mps-lsoa-level-crime-2024-2026.csv"
+set -- $(python3 -c '
+import csv, gzip, sys
+def lsoas(rows):
+    h = next(rows)
+    by = {}
+    for r in rows:
+        if len(r) == len(h):
+            by.setdefault(r[h.index("borough")], set()).add(r[h.index("lsoa_code")])
+    return by
+whole = lsoas(csv.reader(gzip.open(sys.argv[1], "rt", newline="")))
+cut = lsoas(csv.reader(open(sys.argv[2], newline="")))
+full = sum(1 for b in whole if cut.get(b) == whole[b])
+# Hackney (E09000012): its LSOAs in the cut file, and in the whole one
+print(full, len(cut.get("E09000012", ())), len(whole["E09000012"]), "E09000033" in cut)
+' sample-data/crime/mps-lsoa-level-crime-2024-2026.csv.gz "$tmp/lsoa/crime/mps-lsoa-level-crime-2024-2026.csv")
+full=$1 hackney_cut=$2 hackney_all=$3 westminster_in=$4
+
+begin cut_short_lsoa_file_gives_no_neighbourhood_figures
+"$jb" -q -j 1 -d "$tmp/lsoa" -o "$tmp/lsoa-out" hackney westminster 2>"$tmp/lsoa-err"
+check "run succeeds" test $? -eq 0
+check "python: Hackney is cut short ($hackney_cut of $hackney_all), Westminster absent" \
+	test "$hackney_cut" -gt 0 -a "$hackney_cut" -lt "$hackney_all" -a "$westminster_in" = False
+pdftotext "$tmp/lsoa-out/hackney.pdf" "$tmp/h.txt"
+pdftotext "$tmp/lsoa-out/westminster.pdf" "$tmp/w.txt"
+tr '\n' ' ' <"$tmp/h.txt" >"$tmp/h1.txt"
+tr '\n' ' ' <"$tmp/w.txt" >"$tmp/w1.txt"
+check "Hackney: its map is left out, with how many LSOAs the file has" \
+	contains "$tmp/h1.txt" "the file has $hackney_cut of its $hackney_all"
+check "Westminster: its map is left out, the file having none of its rows" \
+	contains "$tmp/w1.txt" "Westminster's neighbourhoods: the file has no rows for the borough"
+if [ "$full" -eq 0 ]; then covered="none of them"; else covered="$full of them"; fi
+check "hot spots left out: London is not all there ($full boroughs in full)" \
+	contains "$tmp/h1.txt" "Hot spots (no LSOA-level crime for all 32 boroughs: the file covers $covered in full)"
+check "no hot-spot slide" lacks "$tmp/w.txt" "Hottest neighbourhoods"
+check "no London neighbourhood correlation" lacks "$tmp/w1.txt" "Across London, neighbourhood rates"
+end
+
 exit $sh_failed

@@ -185,6 +185,8 @@ const char *missing_comparison(const struct jb_findings *f, int area)
 
 const char *missing_lsoa_map(const struct jb_findings *f, int area)
 {
+	if (f->has_lsoa && *f->area[area].lsoa_missing)
+		return f->area[area].lsoa_missing;
 	return f->has_lsoa && f->ds->has_lsoa_shapes && f->area[area].nlsoa
 		       ? NULL
 		       : "MPS LSOA-level recorded crime with LSOA boundaries";

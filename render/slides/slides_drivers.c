@@ -51,6 +51,8 @@ const char *missing_drivers(const struct jb_findings *f, int area)
 	(void)area;
 	const struct jb_drivers *d = f->drivers;
 	const struct jb_dataset *ds = f->ds;
+	if (f->has_lsoa && *f->area[JB_LONDON].lsoa_missing)
+		return f->area[JB_LONDON].lsoa_missing;
 	/* a model refused on the data says why on the slide */
 	if ((d && d->has_model) || (f->has_lsoa && ds->imd_edition && ds->has_census))
 		return NULL;

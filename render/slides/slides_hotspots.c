@@ -95,9 +95,9 @@ static void column_text(struct dl_page *p, double x, double y, double w, double 
 const char *missing_hotspots(const struct jb_findings *f, int area)
 {
 	(void)area;
-	return f->has_lsoa && f->ds->has_lsoa_shapes
-		       ? NULL
-		       : "MPS LSOA-level recorded crime with LSOA boundaries";
+	if (!f->has_lsoa || !f->ds->has_lsoa_shapes)
+		return "MPS LSOA-level recorded crime with LSOA boundaries";
+	return *f->area[JB_LONDON].lsoa_missing ? f->area[JB_LONDON].lsoa_missing : NULL;
 }
 
 const char *missing_street_density(const struct jb_findings *f, int area)
