@@ -285,52 +285,19 @@ static int class_of(const struct jb_area_findings *a, double v)
 /* An LSOA with no row at all in the LSOA-level file (every London LSOA
  * has some recorded crime over the file's months: the shipped release
  * lists all 4,988) is not an LSOA with no crime: the file was cut short
- * or the release leaves its borough out. A borough any of whose LSOAs has
- * no row gets no LSOA figures (its map, its top neighbourhoods and their
- * counts would be made of the part that is there), and London, whose hot
- * spots and neighbourhood comparisons are measured against all of its
- * LSOAs, none while any borough lacks them. */
+ * or the release leaves its borough out (coverage.h). */
 static void lsoa_coverage(const struct jb_dataset *ds, struct jb_findings *f)
 {
 	const struct jb_crime_table *t = &ds->crime[JB_LEVEL_LSOA];
-	unsigned char *seen = xcalloc(ds->nlsoa, 1);
+	unsigned char *seen = xcalloc(ds->nlsoa ? ds->nlsoa : 1, 1);
 	for (size_t r = 0; r < t->nrows; r++)
 		if (t->rows[r].area >= 0 && (size_t)t->rows[r].area < ds->nlsoa)
 			seen[t->rows[r].area] = 1;
-	size_t known[JB_NBOROUGHS] = {0}, rows[JB_NBOROUGHS] = {0};
-	for (size_t l = 0; l < ds->nlsoa; l++)
-		if (ds->lsoa[l].borough >= 0) {
-			known[ds->lsoa[l].borough]++;
-			rows[ds->lsoa[l].borough] += seen[l];
-		}
-	int complete = 0;
-	for (int b = 0; b < JB_NBOROUGHS; b++) {
-		struct jb_area_findings *a = &f->area[b];
-		if (known[b] && rows[b] == known[b]) {
-			complete++;
-			continue;
-		}
-		if (!rows[b])
-			snprintf(a->lsoa_missing, sizeof a->lsoa_missing,
-				 "LSOA-level crime for %s's neighbourhoods: the file has no rows "
-				 "for the borough", a->name);
-		else
-			snprintf(a->lsoa_missing, sizeof a->lsoa_missing,
-				 "LSOA-level crime for all of %s's neighbourhoods: the file has "
-				 "%zu of its %zu", a->name, rows[b], known[b]);
-		for (size_t l = 0; l < ds->nlsoa; l++)
-			if (ds->lsoa[l].borough == b)
-				f->lsoa[l].count12 = NAN;
-	}
-	char *m = f->area[JB_LONDON].lsoa_missing;
-	size_t mn = sizeof f->area[JB_LONDON].lsoa_missing;
-	if (!complete)
-		snprintf(m, mn, "LSOA-level crime for all 32 boroughs: the file covers none of "
-			 "them in full");
-	else if (complete < JB_NBOROUGHS)
-		snprintf(m, mn, "LSOA-level crime for all 32 boroughs: the file covers %d of "
-			 "them in full", complete);
+	jb_lsoa_cover(ds, seen, "LSOA-level crime", &f->lsoa_cover);
 	free(seen);
+	for (size_t l = 0; l < ds->nlsoa; l++)
+		if (ds->lsoa[l].borough >= 0 && *f->lsoa_cover.missing[ds->lsoa[l].borough])
+			f->lsoa[l].count12 = NAN;
 }
 
 static void lsoa_level(const struct jb_dataset *ds, struct jb_findings *f,
@@ -394,7 +361,7 @@ static void lsoa_level(const struct jb_dataset *ds, struct jb_findings *f,
 	}
 	free(s);
 	for (int a = 0; a <= JB_NBOROUGHS; a++) /* part of an area's LSOAs is not its total */
-		if (*f->area[a].lsoa_missing)
+		if (*f->lsoa_cover.missing[a])
 			f->area[a].lsoa_total12 = NAN;
 }
 
@@ -563,6 +530,27 @@ static void areas_init(struct jb_findings *f)
 	}
 }
 
+/* Which boroughs the LSOA-keyed deprivation and Census files cover in
+ * full (coverage.h): only a file that has some LSOA is judged, since one
+ * not supplied at all says so by its absence. */
+static void lsoa_inputs_coverage(const struct jb_dataset *ds, struct jb_findings *f)
+{
+	unsigned char *imd = xcalloc(ds->nlsoa ? ds->nlsoa : 1, 1);
+	unsigned char *residents = xcalloc(ds->nlsoa ? ds->nlsoa : 1, 1);
+	int any_imd = 0, any_residents = 0;
+	for (size_t l = 0; l < ds->nlsoa; l++) {
+		const struct jb_lsoa *L = &ds->lsoa[l];
+		any_imd |= imd[l] = L->imd.has && isfinite(L->imd.score);
+		any_residents |= residents[l] = L->residents > 0;
+	}
+	if (any_imd)
+		jb_lsoa_cover(ds, imd, "Indices of Deprivation scores", &f->imd_cover);
+	if (any_residents)
+		jb_lsoa_cover(ds, residents, "Census 2021 residents", &f->residents_cover);
+	free(imd);
+	free(residents);
+}
+
 /* The areas' series, change, rates and ranks, most similar boroughs,
  * dashboard measures and LSOA counts. */
 static void areas_analyse(const struct jb_dataset *ds, struct jb_findings *f)
@@ -573,6 +561,7 @@ static void areas_analyse(const struct jb_dataset *ds, struct jb_findings *f)
 		if ((matched[c] = (unsigned char)jb_theme_has_category(f->theme,
 								       &ds->categories[c])))
 			f->ncategories_matched++;
+	lsoa_inputs_coverage(ds, f);
 	population(ds, f);
 	borough_series(ds, f, matched);
 	rates_and_ranks(f);
@@ -659,8 +648,8 @@ static void area(FILE *out, const struct jb_findings *f, const struct jb_area_fi
 		for (int k = 0; k < 5 && a->top_lsoa[k] >= 0; k++)
 			fprintf(out, "  top_lsoa %s %.0f\n", f->ds->lsoa[a->top_lsoa[k]].code,
 				f->lsoa[a->top_lsoa[k]].count12);
-		if (*a->lsoa_missing)
-			fprintf(out, "  lsoa not given (no %s)\n", a->lsoa_missing);
+		if (*f->lsoa_cover.missing[a->index])
+			fprintf(out, "  lsoa not given (no %s)\n", f->lsoa_cover.missing[a->index]);
 	}
 	jb_key_findings_dump(&a->key, out);
 	for (size_t i = 0; i < a->monthly.n; i++) {

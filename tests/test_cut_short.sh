@@ -1,5 +1,6 @@
 #!/bin/sh
-# tests/test_cut_short.sh - a borough-level crime file cut short (a partial
+# tests/test_cut_short.sh - files cut short (a partial download). First a
+# borough-level crime file cut short (a partial
 # download: the file ends mid-row, after the boroughs that sort first) must
 # not give London a total made of the boroughs that are there, nor rank a
 # borough "of the 32" among the few that are. Before the fix Hackney's
@@ -88,12 +89,53 @@ tr '\n' ' ' <"$tmp/w.txt" >"$tmp/w1.txt"
 check "Hackney: its map is left out, with how many LSOAs the file has" \
 	contains "$tmp/h1.txt" "the file has $hackney_cut of its $hackney_all"
 check "Westminster: its map is left out, the file having none of its rows" \
-	contains "$tmp/w1.txt" "Westminster's neighbourhoods: the file has no rows for the borough"
+	contains "$tmp/w1.txt" "Westminster's neighbourhoods: the file has none of them"
 if [ "$full" -eq 0 ]; then covered="none of them"; else covered="$full of them"; fi
 check "hot spots left out: London is not all there ($full boroughs in full)" \
 	contains "$tmp/h1.txt" "Hot spots (no LSOA-level crime for all 32 boroughs: the file covers $covered in full)"
 check "no hot-spot slide" lacks "$tmp/w.txt" "Hottest neighbourhoods"
 check "no London neighbourhood correlation" lacks "$tmp/w1.txt" "Across London, neighbourhood rates"
+end
+
+# The LSOA-level deprivation file cut short (the codes new in 2021 come
+# last, so every borough loses some): before the fix Hackney's deck read
+# "44.1% of Hackney's neighbourhoods are among England's most deprived
+# 20%" (40.3% from the whole file), a share of the LSOAs that were left.
+# Python counts Hackney's LSOAs (their borough from the LSOA-level crime
+# file) in the cut file and the whole one.
+mkdir "$tmp/imd" "$tmp/imd/deprivation"
+for d in sample-data/*/; do
+	[ "$d" = sample-data/deprivation/ ] || ln -s "$PWD/$d" "$tmp/imd/"
+done
+gzip -dc sample-data/deprivation/imd2025-lsoa21-london.csv.gz | head -c 600000 \
+	>"$tmp/imd/deprivation/imd2025-lsoa21-london.csv"
+set -- $(python3 -c '
+import csv, gzip, sys
+crime = csv.reader(gzip.open(sys.argv[1], "rt", newline=""))
+h = next(crime)
+borough = {r[h.index("lsoa_code")]: r[h.index("borough")] for r in crime}
+def hackney(rows):
+    h = next(rows)
+    return sum(1 for r in rows if len(r) == len(h) and borough.get(r[0]) == "E09000012")
+print(hackney(csv.reader(open(sys.argv[2], newline=""))),
+      hackney(csv.reader(gzip.open(sys.argv[3], "rt", newline=""))))
+' sample-data/crime/mps-lsoa-level-crime-2024-2026.csv.gz "$tmp/imd/deprivation/imd2025-lsoa21-london.csv" \
+	sample-data/deprivation/imd2025-lsoa21-london.csv.gz)
+imd_cut=$1 imd_all=$2
+
+begin cut_short_deprivation_file_gives_no_deprived_share
+"$jb" -q -j 1 -d "$tmp/imd" -o "$tmp/imd-out" hackney 2>"$tmp/imd-err"
+check "run succeeds" test $? -eq 0
+check "python: Hackney is cut short ($imd_cut of $imd_all)" \
+	test "$imd_cut" -gt 0 -a "$imd_cut" -lt "$imd_all"
+pdftotext "$tmp/imd-out/hackney.pdf" - | tr '\n' ' ' >"$tmp/imd.txt"
+check "the profile says how many of Hackney's LSOAs the file has" \
+	contains "$tmp/imd.txt" "Deprivation scores for all of Hackney's neighbourhoods: the file has $imd_cut of its $imd_all"
+check "no share of the most deprived" lacks "$tmp/imd.txt" "of Hackney's neighbourhoods are among England's most deprived"
+check "similar boroughs found without deprivation, and say so" \
+	contains "$tmp/imd.txt" "Most similar boroughs (density, share aged 10-24)"
+check "no London model: the drivers slide is left out, saying why" \
+	contains "$tmp/imd.txt" "Drivers of crime (no Indices of Deprivation scores for all 32 boroughs"
 end
 
 exit $sh_failed
