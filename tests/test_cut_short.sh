@@ -138,4 +138,46 @@ check "no London model: the drivers slide is left out, saying why" \
 	contains "$tmp/imd.txt" "Drivers of crime (no Indices of Deprivation scores for all 32 boroughs"
 end
 
+# The Public Attitudes Survey cut short. The export is sorted by quarter,
+# then measure, then borough: a cut leaves its last quarter with some
+# measures for all boroughs, one for a few, and two not at all. Before the
+# fix the slide took each measure's own latest quarter under one title,
+# ranked "of the 32" among 10, and said "eight measures" of the 6 it drew.
+# Python finds the quarter with some measure complete (London, given on
+# every row, and the 32 boroughs) and the measures complete there.
+mkdir "$tmp/pas" "$tmp/pas/confidence"
+for d in sample-data/*/; do
+	[ "$d" = sample-data/confidence/ ] || ln -s "$PWD/$d" "$tmp/pas/"
+done
+gzip -dc sample-data/confidence/mopac-pas-borough-2014-2023.csv.gz | head -c 150000 \
+	>"$tmp/pas/confidence/mopac-pas-borough-2014-2023.csv"
+set -- $(python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+h = rows[0]
+have = {}
+for r in rows[1:]:
+    if len(r) == len(h) and r[4] and r[2] != "City of London":
+        d, m, y = map(int, r[0].split("/"))
+        have.setdefault((y, m), {}).setdefault(r[3], set()).add(r[2])
+measures = {r[3] for r in rows[1:] if len(r) == len(h)}
+q = max(k for k, v in have.items() if any(len(b) == 32 for b in v.values()))
+n = sum(1 for b in have[q].values() if len(b) == 32)
+months = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+print(months[q[1] - 1], q[0], n, len(measures) - n)
+' "$tmp/pas/confidence/mopac-pas-borough-2014-2023.csv")
+pas_month="$1 $2" pas_n=$3 pas_left=$4
+
+begin cut_short_survey_file_keeps_one_quarter_and_all_32
+"$jb" -q -j 1 -t asb-confidence -d "$tmp/pas" -o "$tmp/pas-out" westminster 2>"$tmp/pas-err"
+check "run succeeds" test $? -eq 0
+check "python: some measures are left out ($pas_left)" test "$pas_left" -gt 0
+pdftotext "$tmp/pas-out/westminster.pdf" - | tr '\n' ' ' >"$tmp/pas.txt"
+check "one quarter, the one python finds, on the measures complete there" \
+	contains "$tmp/pas.txt" "Public Attitudes Survey, the 12 months to $pas_month: Westminster against London on $pas_n measures"
+check "the measures left out are counted" \
+	contains "$tmp/pas.txt" "The file has $pas_left more measures without London and all 32 boroughs"
+end
+
 exit $sh_failed
