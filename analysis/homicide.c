@@ -33,6 +33,12 @@ static int years(const struct jb_dataset *ds, int period_end, struct jb_homicide
 		last = period_end;
 	h->first_year = jb_month_year(hs->first_month) + (jb_month_mon(hs->first_month) != 1);
 	h->last_year = jb_month_year(last) - (jb_month_mon(last) != 12);
+	/* a file cut short has lost the end of its last year, whatever the
+	 * month of its last row (victims are listed year by year, not month
+	 * by month) */
+	if (hs->cut_short && jb_month_year(hs->last_month) <= h->last_year)
+		h->last_year = jb_month_year(hs->last_month) - 1;
+	h->cut_short = hs->cut_short;
 	h->data_last_month = hs->last_month;
 	h->before_period = period_end > hs->last_month;
 	h->nyears = h->last_year - h->first_year + 1;

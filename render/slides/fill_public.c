@@ -384,6 +384,12 @@ FILL_PUBLIC_FN(fp_hom_data_note)
 {
 	(void)a;
 	const struct jb_homicide_findings *h = hom(c);
+	if (h && h->cut_short) {
+		snprintf(b, n, "The homicide file is cut short in %d (its last row is incomplete), "
+			 "so its years end with %d.", jb_month_year(h->data_last_month),
+			 h->last_year);
+		return;
+	}
 	before_period(c, h && h->before_period, "homicide file", h ? h->data_last_month : 0,
 		      ": its years are its own.", b, n);
 }
