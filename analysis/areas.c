@@ -75,13 +75,6 @@ static double window_sum(const double *v, int nmonths, int first, int last)
 	return s;
 }
 
-/* Competition ranks (1, 2, 2, 4) of the 32 boroughs by key, larger first
- * when desc. NAN keys get rank 0 and do not count. */
-static void competition_ranks(const double *key, int desc, int *rank)
-{
-	jb_competition_ranks(key, JB_NBOROUGHS, desc, rank);
-}
-
 static void area_series(struct jb_area_findings *a, const double *full,
 			const struct jb_crime_table *t, int end_rel, int first_rel)
 {
@@ -487,23 +480,15 @@ static void rates_and_ranks(struct jb_findings *f)
 	}
 	int rate_rank[JB_NBOROUGHS], rate_low[JB_NBOROUGHS], fall_rank[JB_NBOROUGHS],
 		rise_rank[JB_NBOROUGHS];
-	competition_ranks(rate, 1, rate_rank);
-	competition_ranks(rate, 0, rate_low);
-	competition_ranks(pct, 0, fall_rank);
-	competition_ranks(pct, 1, rise_rank);
-	/* A rank is "of the 32": when some borough has no figure (cut out of
-	 * a file, no population) no borough is ranked (0, not available),
-	 * since first of the 20 that are there would read as first of 32. */
-	int all_rates = 1, all_pcts = 1;
+	jb_ranks_of_all(rate, JB_NBOROUGHS, 1, rate_rank);
+	jb_ranks_of_all(rate, JB_NBOROUGHS, 0, rate_low);
+	jb_ranks_of_all(pct, JB_NBOROUGHS, 0, fall_rank);
+	jb_ranks_of_all(pct, JB_NBOROUGHS, 1, rise_rank);
 	for (int b = 0; b < JB_NBOROUGHS; b++) {
-		all_rates &= !isnan(rate[b]);
-		all_pcts &= !isnan(pct[b]);
-	}
-	for (int b = 0; b < JB_NBOROUGHS; b++) {
-		f->area[b].rate_rank = all_rates ? rate_rank[b] : 0;
-		f->area[b].rate_rank_low = all_rates ? rate_low[b] : 0;
-		f->area[b].fall_rank = all_pcts ? fall_rank[b] : 0;
-		f->area[b].rise_rank = all_pcts ? rise_rank[b] : 0;
+		f->area[b].rate_rank = rate_rank[b];
+		f->area[b].rate_rank_low = rate_low[b];
+		f->area[b].fall_rank = fall_rank[b];
+		f->area[b].rise_rank = rise_rank[b];
 	}
 }
 

@@ -523,14 +523,15 @@ static void positive_outcomes(struct jb_drivers *d, const struct jb_dataset *ds,
 	}
 #undef CELL
 	free(mo);
-	for (int b = 0; b < JB_NBOROUGHS; b++) {
+	int high[JB_NBOROUGHS], low[JB_NBOROUGHS];
+	for (int b = 0; b < JB_NBOROUGHS; b++)
 		if (!isfinite(rate12[b]))
-			continue;
-		d->area[b].po_rank = d->area[b].po_rank_low = 1;
-		for (int o = 0; o < JB_NBOROUGHS; o++) {
-			d->area[b].po_rank += isfinite(rate12[o]) && rate12[o] > rate12[b];
-			d->area[b].po_rank_low += isfinite(rate12[o]) && rate12[o] < rate12[b];
-		}
+			rate12[b] = NAN;
+	jb_ranks_of_all(rate12, JB_NBOROUGHS, 1, high);
+	jb_ranks_of_all(rate12, JB_NBOROUGHS, 0, low);
+	for (int b = 0; b < JB_NBOROUGHS; b++) {
+		d->area[b].po_rank = high[b];
+		d->area[b].po_rank_low = low[b];
 	}
 }
 

@@ -95,9 +95,9 @@ static void rates(const struct jb_dataset *ds, struct jb_homicide_findings *h)
 			int lo = youth ? JB_HOM_POP_LO : 0, hi = youth ? JB_HOM_POP_HI : JB_MAXAGE;
 			if (a < JB_NBOROUGHS)
 				pop = residents(&ds->pop[a], lo, hi);
-			else /* London: the 32 boroughs' residents */
+			else /* London: the 32 boroughs' residents, all of them */
 				for (int b = 0; b < JB_NBOROUGHS; b++)
-					pop += residents(&ds->pop[b], lo, hi);
+					pop += ds->pop[b].has ? residents(&ds->pop[b], lo, hi) : NAN;
 			ha->residents[m] = pop > 0 ? pop : NAN;
 			for (int w = 0; w < JB_HOM_NWINDOWS; w++) {
 				int ny = h->last_year - h->window_first[w] + 1;
@@ -111,8 +111,8 @@ static void rates(const struct jb_dataset *ds, struct jb_homicide_findings *h)
 			int rank[JB_NBOROUGHS], low[JB_NBOROUGHS];
 			for (int b = 0; b < JB_NBOROUGHS; b++)
 				key[b] = h->area[b].rate[m][w];
-			jb_competition_ranks(key, JB_NBOROUGHS, 1, rank);
-			jb_competition_ranks(key, JB_NBOROUGHS, 0, low);
+			jb_ranks_of_all(key, JB_NBOROUGHS, 1, rank);
+			jb_ranks_of_all(key, JB_NBOROUGHS, 0, low);
 			for (int b = 0; b < JB_NBOROUGHS; b++) {
 				h->area[b].rank[m][w] = rank[b];
 				h->area[b].rank_low[m][w] = low[b];

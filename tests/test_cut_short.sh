@@ -211,4 +211,30 @@ check "the chart's years end the year before" \
 	contains "$tmp/hom.txt" "Homicide victims by year of record, 2003 to $((hom_year - 1))"
 end
 
+# The population file cut short: a borough without residents has no rate,
+# and then no borough has a rank "of 32" (homicide rates, crime rates).
+# Before the fix Hackney's homicide rate was "the 4th lowest rate of 32"
+# (16th from the whole file): ranked among the boroughs with residents.
+mkdir "$tmp/pop" "$tmp/pop/population"
+for d in sample-data/*/; do
+	[ "$d" = sample-data/population/ ] || ln -s "$PWD/$d" "$tmp/pop/"
+done
+ln -s "$PWD/sample-data/population/census2021-lsoa21-age6-london.csv.gz" "$tmp/pop/population/"
+head -c 9000 sample-data/population/ons-mid2020-single-year-of-age-london.csv \
+	>"$tmp/pop/population/ons-mid2020-single-year-of-age-london.csv"
+npop=$(python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+print(sum(1 for r in rows[1:] if len(r) == len(rows[0]) and r[0].startswith("E09") and r[0] != "E09000001"))
+' "$tmp/pop/population/ons-mid2020-single-year-of-age-london.csv")
+
+begin cut_short_population_file_gives_no_ranks
+"$jb" -q -j 1 -d "$tmp/pop" -o "$tmp/pop-out" westminster 2>"$tmp/pop-err"
+check "run succeeds" test $? -eq 0
+check "python: only some boroughs have residents ($npop)" test "$npop" -gt 0 -a "$npop" -lt 32
+pdftotext "$tmp/pop-out/westminster.pdf" - | tr '\n' ' ' >"$tmp/pop.txt"
+check "no homicide rate rank of 32" lacks "$tmp/pop.txt" "rate of 32 over"
+check "no crime rate rank of the 32" lacks "$tmp/pop.txt" "rate of the 32 boroughs: "
+end
+
 exit $sh_failed
