@@ -20,6 +20,7 @@
 #include <stdio.h>
 
 #include "../ingest/dataset.h"
+#include "coverage.h"
 #include "keyfindings.h"
 #include "stats.h"
 #include "theme.h"
@@ -83,12 +84,6 @@ struct jb_area_findings {
 	/* LSOA level (the LSOA crime file; leaves out crimes without a usable
 	 * location) */
 	size_t nlsoa;          /* LSOAs of this area with boundaries or counts */
-	/* Why this area's LSOA figures are not given, when the LSOA-level
-	 * crime file does not cover every one of its LSOAs (a file cut short,
-	 * a release without the borough): "" when it does. A noun phrase for
-	 * "no ...": "LSOA-level crime for Westminster's neighbourhoods".
-	 * London's is set when any borough's is. */
-	char lsoa_missing[128];
 	double lsoa_total12;   /* sum over those LSOAs, last 12 months */
 	int map_nclasses;      /* <= JB_MAP_CLASSES (fewer when counts tie) */
 	double map_breaks[JB_MAP_CLASSES + 1]; /* class c: breaks[c] <= count < breaks[c+1] (last inclusive) */
@@ -170,6 +165,16 @@ struct jb_findings {
 	enum jb_window_age lsoa_age; /* OLDER when it ends before period_end */
 	struct jb_lsoa_findings *lsoa; /* [nlsoa], parallel to dataset lsoa */
 	size_t nlsoa;
+	/* Which areas the LSOA-level file covers in full: an area it does not
+	 * has no LSOA figures (count12 NAN), and says why. */
+	struct jb_lsoa_cover lsoa_cover;
+	/* The same for the LSOA-keyed inputs the profile, the most similar
+	 * boroughs and the drivers model read: IMD scores (deprivation/) and
+	 * Census 2021 residents (population/). */
+	struct jb_lsoa_cover imd_cover, residents_cover;
+	/* the measures the most similar boroughs are found on, for the note:
+	 * "deprivation, density, share aged 10-24"; "" when none */
+	char similar_measures[64];
 
 	/* theme.dash_subtypes[k]'s coverage; dash_last12/dash_prev12/dash_pct
 	 * of every area are NAN where it says they cannot be given (the

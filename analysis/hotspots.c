@@ -89,9 +89,9 @@ static void lsoa_gistar(struct jb_hotspots *h, const struct jb_findings *f)
 		why(h->lsoa_why, sizeof h->lsoa_why, "no LSOA boundaries were supplied");
 		return;
 	}
-	if (*f->area[JB_LONDON].lsoa_missing) { /* hot spots are measured against all London */
+	if (*f->lsoa_cover.missing[JB_LONDON]) { /* hot spots are measured against all London */
 		why(h->lsoa_why, sizeof h->lsoa_why, "there is no %s",
-		    f->area[JB_LONDON].lsoa_missing);
+		    f->lsoa_cover.missing[JB_LONDON]);
 		return;
 	}
 	h->first_month = f->lsoa_period_end - 11;
