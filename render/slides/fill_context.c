@@ -410,7 +410,7 @@ static const struct fill_key keys[] = {
 	{"yjspend_rank", fc_yjspend_rank, "its rank of 32, \"3rd highest\""},
 	{"services_count", fc_services_count, "youth services listed in the borough"},
 	{"services_sessions", fc_services_sessions, "their weekly sessions"},
-	{"hot_count", fc_hot_count, "hot-spot LSOAs of the borough"},
+	{"services_hot_count", fc_hot_count, "hot-spot LSOAs of the borough, for the youth services slide"},
 	{"hot_near", fc_hot_near, "of them, within reach of a youth service"},
 	{"hot_share", fc_hot_share, "that share, \"67%\""},
 	{"reach_summary", fc_reach_summary, "\"4 of its 6 hot-spot neighbourhoods (67%) are within 1 km of one\""},
