@@ -33,6 +33,7 @@
 #include "../../util/xalloc.h"
 #include "font.h"
 #include "png.h"
+#include "pptx_table.h"
 
 #define NS_A "http://schemas.openxmlformats.org/drawingml/2006/main"
 #define NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -553,6 +554,29 @@ static void run(struct xw *x, const struct dl_item *it)
 	end(x);
 }
 
+/* One paragraph of runs [0, n), a line each (a break between them), at
+ * the runs' own line spacing, aligned algn ("l", "ctr", "r"). */
+static void lines(struct xw *x, const struct dl_item *const *runs, size_t n, const char *algn)
+{
+	el(x, "a:p");
+	el(x, "a:pPr");
+	attr(x, "algn", algn);
+	if (n > 1) { /* the lines' own spacing, in hundredths of a point */
+		el(x, "a:lnSpc");
+		el(x, "a:spcPts");
+		attrf(x, "val", "%ld", lround((runs[1]->u.text.y - runs[0]->u.text.y) * 100));
+		end(x);
+		end(x);
+	}
+	end(x);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			leaf(x, "a:br", NULL);
+		run(x, runs[i]);
+	}
+	end(x);
+}
+
 /* A text box holding runs [0, n) of items, a line each, the first line's
  * baseline where the first run's is; lines after it at the runs' own
  * spacing. Title placeholder when title. */
@@ -608,30 +632,15 @@ static void text_box(struct slide *s, const struct dl_item *const *runs, size_t 
 	leaf(x, "a:noAutofit", NULL);
 	end(x);
 	leaf(x, "a:lstStyle", NULL);
-	el(x, "a:p");
-	el(x, "a:pPr");
-	attr(x, "algn", "l");
-	if (n > 1) { /* the lines' own spacing, in hundredths of a point */
-		el(x, "a:lnSpc");
-		el(x, "a:spcPts");
-		attrf(x, "val", "%ld", lround((runs[1]->u.text.y - t0->u.text.y) * 100));
-		end(x);
-		end(x);
-	}
-	end(x);
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			leaf(x, "a:br", NULL);
-		run(x, runs[i]);
-	}
-	end(x);
+	lines(x, runs, n, "l");
 	end(x);
 	end(x);
 }
 
-static void line_style(struct xw *x, const struct dl_style *st)
+/* A line's properties as element name (a:ln, or a table cell's a:lnL...). */
+static void line_el(struct xw *x, const char *name, const struct dl_style *st)
 {
-	el(x, "a:ln");
+	el(x, name);
 	if (!(st->stroke.a > 0 && st->width > 0)) {
 		leaf(x, "a:noFill", NULL);
 		end(x);
@@ -654,6 +663,11 @@ static void line_style(struct xw *x, const struct dl_style *st)
 	}
 	leaf(x, "a:round", NULL);
 	end(x);
+}
+
+static void line_style(struct xw *x, const struct dl_style *st)
+{
+	line_el(x, "a:ln", st);
 }
 
 static void path_point(struct xw *x, const char *op, const double *xy, long ox, long oy)
@@ -825,6 +839,144 @@ static void group_begin(struct slide *s, const struct dl_span *sp)
 	end(x);
 }
 
+/* ---- tables ---- */
+
+#define TABLE_URI "http://schemas.openxmlformats.org/drawingml/2006/table"
+/* PowerPoint's built-in "No Style, No Grid": every cell says its own fill
+ * and lines, so nothing of a style shows through. */
+#define NO_STYLE "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"
+
+/* A cell's edge: the rule drawn there, or none. */
+static void cell_edge(struct xw *x, const char *name, const struct pt_rule *rule)
+{
+	struct dl_style st = {0};
+	if (rule->color.a > 0)
+		st = (struct dl_style){.stroke = rule->color, .width = rule->width};
+	line_el(x, name, &st);
+}
+
+/* A cell: its lines of text (or an empty paragraph at the row's size, so
+ * that the row is no taller for it), then its margins, edges and fill. */
+static void table_cell(struct xw *x, const struct pt_table *t, size_t r, size_t j)
+{
+	static const char *const algn[] = {[PT_LEFT] = "l", [PT_CENTRE] = "ctr", [PT_RIGHT] = "r"};
+	const struct pt_cell *c = &t->cells[r * t->ncols + j];
+	el(x, "a:tc");
+	el(x, "a:txBody");
+	leaf(x, "a:bodyPr", NULL);
+	leaf(x, "a:lstStyle", NULL);
+	if (c->nruns) {
+		lines(x, c->runs, c->nruns, algn[t->align[j]]);
+	} else {
+		el(x, "a:p");
+		el(x, "a:endParaRPr");
+		attr(x, "lang", "en-GB");
+		attrf(x, "sz", "%ld", lround(t->size[r] * 100));
+		end(x);
+		end(x);
+	}
+	end(x);
+	el(x, "a:tcPr");
+	attrf(x, "marL", "%ld", emu(c->mar_l));
+	attrf(x, "marR", "%ld", emu(c->mar_r));
+	attrf(x, "marT", "%ld", emu(c->mar_t));
+	attr(x, "marB", "0");
+	attr(x, "anchor", "t");
+	static const struct pt_rule none = {{0, 0, 0, 0}, 0};
+	cell_edge(x, "a:lnL", &none);
+	cell_edge(x, "a:lnR", &none);
+	cell_edge(x, "a:lnT", &t->rule[r]);
+	cell_edge(x, "a:lnB", &t->rule[r + 1]);
+	if (t->fill[r].a > 0)
+		color(x, t->fill[r]);
+	else
+		leaf(x, "a:noFill", NULL);
+	end(x);
+	end(x);
+}
+
+/* A table as a graphic frame holding an a:tbl: the grid's columns and
+ * rows in EMU (each the difference of its rounded edges, so that they add
+ * up to the frame exactly), the first row marked as the header. */
+static void table_frame(struct slide *s, const struct pt_table *t)
+{
+	struct xw *x = &s->x;
+	el(x, "p:graphicFrame");
+	el(x, "p:nvGraphicFramePr");
+	shape_name(s, "Table");
+	end(x);
+	el(x, "p:cNvGraphicFramePr");
+	leaf(x, "a:graphicFrameLocks", "noGrp", "1", NULL);
+	end(x);
+	leaf(x, "p:nvPr", NULL);
+	end(x);
+	el(x, "p:xfrm");
+	pair(x, "a:off", "x", emu(t->colx[0]), "y", emu(t->rowy[0]));
+	pair(x, "a:ext", "cx", emu(t->colx[t->ncols]) - emu(t->colx[0]), "cy",
+	     emu(t->rowy[t->nrows]) - emu(t->rowy[0]));
+	end(x);
+	el(x, "a:graphic");
+	el(x, "a:graphicData");
+	attr(x, "uri", TABLE_URI);
+	el(x, "a:tbl");
+	el(x, "a:tblPr");
+	attr(x, "firstRow", t->header ? "1" : "0");
+	attr(x, "bandRow", "0");
+	text_el(x, "a:tableStyleId", NO_STYLE);
+	end(x);
+	el(x, "a:tblGrid");
+	for (size_t j = 0; j < t->ncols; j++) {
+		el(x, "a:gridCol");
+		attrf(x, "w", "%ld", emu(t->colx[j + 1]) - emu(t->colx[j]));
+		end(x);
+	}
+	end(x);
+	for (size_t r = 0; r < t->nrows; r++) {
+		el(x, "a:tr");
+		attrf(x, "h", "%ld", emu(t->rowy[r + 1]) - emu(t->rowy[r]));
+		for (size_t j = 0; j < t->ncols; j++)
+			table_cell(x, t, r, j);
+		end(x);
+	}
+	end(x);
+	end(x);
+	end(x);
+	end(x);
+}
+
+/* Whether items [first, end) lie inside or outside every span, none of
+ * them beginning or ending among them. */
+static int clear_of_spans(const struct dl_page *p, size_t first, size_t end)
+{
+	for (size_t k = 0; k < p->nspans; k++) {
+		const struct dl_span *sp = &p->spans[k];
+		if ((sp->first >= first && sp->first < end) || (sp->end > first && sp->end < end))
+			return 0;
+	}
+	return 1;
+}
+
+/* The page's tables that can be written as grids, in the order drawn
+ * (they do not overlap: a grid's cells hold nothing but text). */
+static struct pt_table *page_tables(const struct slide *s, const struct dl_page *p, size_t *n)
+{
+	struct pt_table *t = NULL;
+	size_t cap = 0;
+	*n = 0;
+	for (size_t k = 0; k < p->ntags; k++) {
+		if (p->tags[k].role != DL_ROLE_TABLE)
+			continue;
+		t = xgrow(t, &cap, *n + 1, sizeof *t);
+		if (pt_table_read(p, k, s->d->npages, &t[*n]) != 0)
+			continue;
+		if (clear_of_spans(p, t[*n].first, t[*n].end))
+			(*n)++;
+		else
+			pt_table_free(&t[*n]);
+	}
+	return t;
+}
+
 /* <p:spTree> and the tree's own group properties (shape id 1). */
 static void tree_begin(struct xw *x)
 {
@@ -881,6 +1033,8 @@ static void shape_tree(struct slide *s, const struct dl_page *p)
 	struct xw *x = &s->x;
 	tree_begin(x);
 	s->next_id = 2;
+	size_t ntables, table = 0;
+	struct pt_table *tables = page_tables(s, p, &ntables);
 	size_t span = 0;
 	const struct dl_span *open = NULL; /* the figure whose group is open */
 	for (size_t i = 0; i < p->nitems; i++) {
@@ -903,12 +1057,22 @@ static void shape_tree(struct slide *s, const struct dl_page *p)
 			group_begin(s, sp);
 			open = sp;
 		}
+		while (table < ntables && tables[table].first < i)
+			table++; /* inside the title, written there as text */
+		if (table < ntables && tables[table].first == i) {
+			table_frame(s, &tables[table]);
+			i = tables[table++].end - 1;
+			continue;
+		}
 		if (drawable(s, p, i))
 			item_shape(s, &p->items[i]);
 	}
 	if (open)
 		end(x);
 	end(x);
+	for (size_t k = 0; k < ntables; k++)
+		pt_table_free(&tables[k]);
+	free(tables);
 }
 
 static void slide_part(struct pkg *k, const struct dl_deck *d, size_t page)
