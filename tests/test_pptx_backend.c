@@ -272,6 +272,113 @@ static void pptx_write_failure_is_reported(void **state)
 	dl_deck_free(d);
 }
 
+/* A table as chart_table lays one out, by hand: the box (100, 100) 200 pt
+ * wide, rows 20 pt tall, text 10 pt centred in its row, 5 pt in from the
+ * cell's side; the first column left-aligned, the second right-aligned; a
+ * rule under the header, a band on the last row; the first cell of the
+ * middle row empty (nothing drawn, no TD).
+ *
+ * Hand working (DejaVu Sans, Book and Bold alike: ascent 1901/2048 em,
+ * descent 483/2048 em, so at 10 pt 9.2822266 and 2.3583984 pt):
+ *   baseline of row r = 100 + 20 r + 10 + (9.2822266 - 2.3583984) / 2
+ *                     = 113.4619141 + 20 r
+ *   rows 100, 120, 140, 160              -> off y 1270000, each tr h 254000
+ *   (the rule says 120, the band 140 and 160, 100 is as far above row 0's
+ *   text, 104.1796875, as 120 is below it, 116.3583984)
+ *   top margin = 104.1796875 - 100 = 4.1796875 pt        -> marT 53082
+ *   width 200 pt                         -> cx 2540000 = the gridCols' sum
+ *   first column's text 5 pt in from x 100  -> marL 63500, marR 0
+ *   second column's text ends 5 pt before 300 -> marR 63500, marL 0
+ *   rule 1 pt #3D3D3D                    -> header lnB and row 2 lnT w 12700
+ */
+static void hand_table(struct dl_page *p, int with_link)
+{
+	double b0 = 100 + 10 + (font_ascent(DL_REGULAR, 10) - font_descent(DL_REGULAR, 10)) / 2;
+	const char *cells[3][2] = {{"Name", "Count"}, {NULL, "12"}, {"b", "7"}};
+	dl_tag_begin(p, DL_ROLE_TABLE);
+	for (int r = 0; r < 3; r++) {
+		dl_tag_begin(p, DL_ROLE_TR);
+		if (r == 2)
+			dl_rect(p, 100, 140, 200, 20, (struct dl_style){.fill = DL_RGB(0xF3F5F8)});
+		enum dl_font f = r == 0 ? DL_BOLD : DL_REGULAR;
+		for (int j = 0; j < 2; j++) {
+			const char *s = cells[r][j];
+			if (!s)
+				continue;
+			dl_tag_begin(p, r == 0 ? DL_ROLE_TH : DL_ROLE_TD);
+			double x = j == 0 ? 105 : 295 - font_width(f, 10, s);
+			dl_text(p, x, b0 + 20 * r, f, 10, DL_RGB(0x222222), s);
+			dl_tag_end(p);
+		}
+		dl_tag_end(p);
+		if (r == 0)
+			dl_segment(p, 100, 120, 300, 120, DL_RGB(0x3D3D3D), 1);
+	}
+	if (with_link)
+		dl_link(p, 100, 100, 50, 20, 0);
+	dl_tag_end(p);
+}
+
+static void pptx_table_is_a_table(void **state)
+{
+	(void)state;
+	char *dir = jb_tmpdir();
+	char *path = xasprintf("%s/table.pptx", dir);
+	struct dl_deck *d = dl_deck_new();
+	dl_deck_meta(d, "t", "a", "s", "k", 1772323200);
+	hand_table(dl_page_add(d, "grid"), 0);
+	hand_table(dl_page_add(d, "not a grid"), 1);
+	assert_int_equal(dl_deck_check(d, stderr), 0);
+	char err[256];
+	assert_int_equal(pptx_write(d, path, err, sizeof err), 0);
+
+	xmlDocPtr s = part(path, "ppt/slides/slide1.xml");
+	const char *f = "//p:graphicFrame";
+	expect(s, "count(//p:graphicFrame) + count(//p:sp)", "1");
+	expect(s, "string(//a:graphicData/@uri)", "http://schemas.openxmlformats.org/drawingml/2006/table");
+	char *q = xasprintf("concat(%s/p:xfrm/a:off/@x, ' ', %s/p:xfrm/a:off/@y, ' ', "
+			    "%s/p:xfrm/a:ext/@cx, ' ', %s/p:xfrm/a:ext/@cy)", f, f, f, f);
+	expect(s, q, "1270000 1270000 2540000 762000");
+	free(q);
+	expect(s, "concat(count(//a:gridCol), ' ', sum(//a:gridCol/@w))", "2 2540000");
+	expect(s, "concat(count(//a:tr[@h='254000']), ' ', count(//a:tr))", "3 3");
+	expect(s, "string(//a:tblPr/@firstRow)", "1");
+	/* the header's text, bold; the empty cell an empty paragraph at 10 pt */
+	expect(s, "concat(//a:tr[1]/a:tc[1]//a:t, ' ', //a:tr[1]/a:tc[2]//a:t, ' ', "
+		  "//a:tr[1]/a:tc[1]//a:rPr/@b, ' ', //a:tr[2]/a:tc[2]//a:rPr/@b)",
+	       "Name Count 1 0");
+	expect(s, "concat(count(//a:tr[2]/a:tc[1]//a:r), ' ', //a:tr[2]/a:tc[1]//a:endParaRPr/@sz)",
+	       "0 1000");
+	expect(s, "concat(//a:tr[2]/a:tc[2]//a:t, ' ', //a:tr[3]/a:tc[1]//a:t)", "12 b");
+	/* margins and alignment keep the text where it was (the empty cell
+	 * takes its row's and column's, for what is typed into it) */
+	expect(s, "count(//a:tc/a:tcPr[@marT='53082'])", "6");
+	expect(s, "concat(//a:tr[2]/a:tc[1]/a:tcPr/@marL, ' ', //a:tr[2]/a:tc[1]//a:pPr/@algn)",
+	       "63500 l");
+	expect(s, "concat(//a:tr[3]/a:tc[1]/a:tcPr/@marL, ' ', //a:tr[3]/a:tc[1]/a:tcPr/@marR, ' ', "
+		  "//a:tr[3]/a:tc[1]//a:pPr/@algn)", "63500 0 l");
+	expect(s, "concat(//a:tr[1]/a:tc[2]/a:tcPr/@marL, ' ', //a:tr[1]/a:tc[2]/a:tcPr/@marR, ' ', "
+		  "//a:tr[1]/a:tc[2]//a:pPr/@algn)", "0 63500 r");
+	/* the rule between the header and the next row, the band a fill */
+	expect(s, "concat(//a:tr[1]/a:tc[1]/a:tcPr/a:lnB/@w, ' ', "
+		  "//a:tr[1]/a:tc[2]/a:tcPr/a:lnB//a:srgbClr/@val, ' ', //a:tr[2]/a:tc[1]/a:tcPr/a:lnT/@w)",
+	       "12700 3D3D3D 12700");
+	expect(s, "count(//a:tr[2]/a:tc/a:tcPr/a:lnB/a:noFill)", "2");
+	expect(s, "concat(count(//a:tr[3]/a:tc/a:tcPr/a:solidFill/a:srgbClr[@val='F3F5F8']), ' ', "
+		  "count(//a:tr[1]/a:tc/a:tcPr/a:noFill))", "2 2");
+	xmlFreeDoc(s);
+
+	/* a link inside: not a grid, its text boxes and shapes as before */
+	s = part(path, "ppt/slides/slide2.xml");
+	expect(s, "concat(count(//a:tbl), ' ', count(//p:sp[p:nvSpPr/p:cNvSpPr/@txBox='1']), ' ', "
+		  "count(//p:sp[.//a:custGeom]), ' ', count(//a:hlinkClick))", "0 5 2 1");
+	xmlFreeDoc(s);
+	dl_deck_free(d);
+	free(path);
+	jb_rmtree(dir);
+	free(dir);
+}
+
 static void add_name(void *ctx, const char *rel)
 {
 	char **list = ctx;
@@ -354,6 +461,7 @@ int main(void)
 		cmocka_unit_test(pptx_shapes_match_the_display_list),
 		cmocka_unit_test(pptx_bytes_do_not_depend_on_the_time_zone),
 		cmocka_unit_test(pptx_write_failure_is_reported),
+		cmocka_unit_test(pptx_table_is_a_table),
 		cmocka_unit_test(svg_a_file_per_slide_and_figure),
 		cmocka_unit_test(span_misuse_is_counted),
 	};

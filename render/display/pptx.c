@@ -869,6 +869,7 @@ static void table_cell(struct xw *x, const struct pt_table *t, size_t r, size_t 
 		lines(x, c->runs, c->nruns, algn[t->align[j]]);
 	} else {
 		el(x, "a:p");
+		leaf(x, "a:pPr", "algn", algn[t->align[j]], NULL);
 		el(x, "a:endParaRPr");
 		attr(x, "lang", "en-GB");
 		attrf(x, "sz", "%ld", lround(t->size[r] * 100));

@@ -368,6 +368,32 @@ static enum pt_align column_align(const struct pt_table *t, size_t j)
 	return left ? PT_LEFT : right ? PT_RIGHT : centre ? PT_CENTRE : PT_LEFT;
 }
 
+/* An empty cell's margins: its column's (the first cell with text) and
+ * its row's (the least), so that what an analyst types into it lines up. */
+static void empty_margins(struct pt_table *t)
+{
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t j = 0; j < t->ncols; j++) {
+			struct pt_cell *c = &t->cells[r * t->ncols + j];
+			if (c->nruns)
+				continue;
+			for (size_t k = 0; k < t->nrows; k++)
+				if (t->cells[k * t->ncols + j].nruns) {
+					c->mar_l = t->cells[k * t->ncols + j].mar_l;
+					c->mar_r = t->cells[k * t->ncols + j].mar_r;
+					break;
+				}
+			int any = 0;
+			for (size_t k = 0; k < t->ncols; k++) {
+				const struct pt_cell *o = &t->cells[r * t->ncols + k];
+				if (o->nruns) {
+					c->mar_t = any ? fmin(c->mar_t, o->mar_t) : o->mar_t;
+					any = 1;
+				}
+			}
+		}
+}
+
 /* Each cell's margins: its text where the layout put it, the far side
  * open so that text a hair wider in another renderer does not wrap. */
 static void margins(struct pt_table *t)
@@ -389,6 +415,7 @@ static void margins(struct pt_table *t)
 			c->mar_r = t->align[j] == PT_RIGHT ? dr : t->align[j] == PT_CENTRE ? fmax(0, dr - dl) : 0;
 		}
 	}
+	empty_margins(t);
 }
 
 static void reader_free(struct reader *rd)
