@@ -14,6 +14,12 @@ from the same display list:
   as many as the PDF's link annotations; speaker notes holding the source
   line; a group per chart, as many as the chart SVGs of the slide;
   identical bytes from a second run;
+- tables as tables (a:tbl in a graphic frame): as many on a slide as the
+  PDF's structure tree has Table elements on its page, each with as many
+  rows as the Table's TR elements and columns as the widest TR has cells,
+  the first row marked as the header when the PDF's first TR is all TH,
+  and the header cells' texts on the PDF page; LibreOffice's text of every
+  slide holding a table has every number of jembrief's slide;
 - every SVG parses with python's xml module, a slide's holds its title as
   <title> and as <text>, and as many <text> runs as the PDF page.
 
@@ -132,6 +138,42 @@ def slides(pptx):
         return out
 
 
+@functools.lru_cache(maxsize=None)
+def pdf_tables(pdf):
+    """jembrief's PDF structure tree: per page index, its Table elements,
+    each a list of rows, each the roles of its cells ("TH", "TD")."""
+    def kids(e):
+        k = e.get("/K")
+        k = k if isinstance(k, pikepdf.Array) else [k]
+        return [c for c in k if isinstance(c, pikepdf.Dictionary) and "/S" in c]
+
+    out = {}
+    with pikepdf.open(pdf) as p:
+        pages = [pg.obj.objgen for pg in p.pages]
+
+        def walk(e, page):
+            page = e.get("/Pg").objgen if e.get("/Pg") is not None else page
+            if str(e.get("/S")) == "/Table":
+                rows = [[str(c.get("/S"))[1:] for c in kids(r)] for r in kids(e)
+                        if str(r.get("/S")) == "/TR"]
+                out.setdefault(pages.index(page), []).append(rows)
+                return
+            for c in kids(e):
+                walk(c, page)
+
+        walk(p.Root.StructTreeRoot, None)
+    return out
+
+
+def tables_of(root):
+    """Each a:tbl of a slide: whether its first row is the header, and its
+    rows, each its cells' texts."""
+    return [(tbl.find("a:tblPr", NS).get("firstRow") == "1",
+             [["".join(t.text or "" for t in tc.iter(f"{{{NS['a']}}}t"))
+               for tc in tr.findall("a:tc", NS)] for tr in tbl.findall("a:tr", NS)])
+            for tbl in root.iter(f"{{{NS['a']}}}tbl")]
+
+
 def runs_of(sp):
     return ["".join(t.text or "" for t in r.iter(f"{{{NS['a']}}}t"))
             for r in sp.iter(f"{{{NS['a']}}}r")]
@@ -185,14 +227,18 @@ def libreoffice_opens_every_deck():
         assert os.path.exists(theirs), f"{n}: LibreOffice wrote no PDF\n{r.stdout}"
         with pikepdf.open(theirs) as p, pikepdf.open(ours) as q:
             assert len(p.pages) == len(q.pages), (n, len(p.pages), len(q.pages))
+            q_pages = list(q.pages)
         pages = [i for title, i in outline(ours) if title == "Key figures" or "trend" in title.lower()]
         assert len(pages) >= 2, (n, outline(ours))
+        with zipfile.ZipFile(os.path.join(out, n + ".pptx")) as z:  # and every slide with a table
+            pages += [i for i in range(len(q_pages)) if i not in pages and
+                      b"<a:tbl>" in z.read(f"ppt/slides/slide{i + 1}.xml")]
         ours_text, theirs_text = pdftotext(ours), pdftotext(theirs)
         for i in pages:
             want, got = numbers(ours_text[i]), numbers(theirs_text[i])
             assert want and want <= got, f"{n} slide {i + 1}: not in LibreOffice's text: {sorted(want - got)}"
             checked += 1
-    assert checked >= 2 * len(names)
+    assert checked >= 2 * len(names) + 5, checked
 
 
 def one_text_box_per_run():
@@ -210,7 +256,8 @@ def one_text_box_per_run():
             for sp in sps:
                 if not is_title(sp):
                     assert len(runs_of(sp)) == 1, f"{where}: a text box of {runs_of(sp)}"
-            total = sum(len(runs_of(sp)) for sp in sps)
+            total = sum(len(runs_of(sp)) for sp in sps) + \
+                sum(len(runs_of(tc)) for tc in root.iter(f"{{{NS['a']}}}tc"))
             assert total == shows, f"{where}: {total} runs in the pptx, {shows} in the PDF"
             title = squash(" ".join(runs_of(titles[0])))
             assert title and title in page_text[i - 1], f"{where}: title {title!r}"
@@ -226,6 +273,27 @@ def one_text_box_per_run():
             groups = len(root.findall(".//p:grpSp", NS))
             charts = [f for f in os.listdir(os.path.join(out, "svg", n)) if f.startswith(f"{i:02d}-")]
             assert groups == len(charts), f"{where}: {groups} groups, {len(charts)} chart SVGs"
+
+
+def tables_are_tables():
+    count = 0
+    for n in decks():
+        pdf = os.path.join(out, n + ".pdf")
+        want_all, page_text = pdf_tables(pdf), [squash(t) for t in pdftotext(pdf)]
+        for i, (root, _) in enumerate(slides(os.path.join(out, n + ".pptx"))):
+            where = f"{n} slide {i + 1}"
+            got, want = tables_of(root), want_all.get(i, [])
+            assert len(got) == len(want), f"{where}: {len(got)} a:tbl, {len(want)} PDF Tables"
+            for (first_row, rows), tagged in zip(got, want):
+                shape = (len(rows), {len(r) for r in rows})
+                assert shape == (len(tagged), {max(len(r) for r in tagged)}), (where, shape, tagged)
+                assert first_row == all(role == "TH" for role in tagged[0]), where
+                heads = [h for h in rows[0] if h]
+                assert len(heads) == len(tagged[0]), (where, heads, tagged[0])
+                for h in heads:
+                    assert squash(h) in page_text[i], f"{where}: header {h!r} not on the PDF page"
+                count += 1
+    assert count >= 4 * len(DECKS), count  # every deck has tables
 
 
 def same_bytes_again():
@@ -259,6 +327,7 @@ def svgs_parse_with_the_title_as_text():
 
 for name, fn in [("libreoffice_opens_every_deck", libreoffice_opens_every_deck),
                  ("one_text_box_per_run", one_text_box_per_run),
+                 ("tables_are_tables", tables_are_tables),
                  ("same_bytes_again", same_bytes_again),
                  ("svgs_parse_with_the_title_as_text", svgs_parse_with_the_title_as_text)]:
     test(name, fn)
