@@ -20,6 +20,11 @@ from the same display list:
   the first row marked as the header when the PDF's first TR is all TH,
   and the header cells' texts on the PDF page; LibreOffice's text of every
   slide holding a table has every number of jembrief's slide;
+- the fonts embedded (p:embeddedFontLst: DejaVu Sans, regular and bold,
+  each a .fntdata part): libeot, the Embedded OpenType reader LibreOffice
+  uses, unwraps each into a TrueType font it finds legal to edit with, which
+  fontconfig reads as DejaVu Sans Book or Bold holding every character of
+  the deck's text in that face (and of the speaker notes, in the regular);
 - every SVG parses with python's xml module, a slide's holds its title as
   <title> and as <text>, and as many <text> runs as the PDF page.
 
@@ -28,6 +33,7 @@ sanitized binary and checked the same way; the LibreOffice conversion,
 which tests the files, not the code, runs in make test only.
 
 Prints cmocka's line format for tests/run-tests.sh."""
+import ctypes
 import functools
 import os
 import re
@@ -296,6 +302,63 @@ def tables_are_tables():
     assert count >= 4 * len(DECKS), count  # every deck has tables
 
 
+def eot_to_ttf(data):
+    """The TrueType font inside an Embedded OpenType, and whether its
+    permissions allow editing, by libeot (the header's layout is libeot's
+    business: its metadata is kept in an opaque, ample buffer)."""
+    lib = ctypes.CDLL("libeot.so.0")
+    lib.EOTcanLegallyEdit.restype = ctypes.c_bool
+    meta = ctypes.create_string_buffer(4096)
+    out, size = ctypes.POINTER(ctypes.c_uint8)(), ctypes.c_uint()
+    rc = lib.EOT2ttf_buffer(data, len(data), meta, ctypes.byref(out), ctypes.byref(size))
+    assert rc == 0, f"libeot: error {rc}"
+    ttf, editable = ctypes.string_at(out, size.value), lib.EOTcanLegallyEdit(meta)
+    lib.EOTfreeBuffer(out)
+    lib.EOTfreeMetadata(meta)
+    return ttf, editable
+
+
+def fontconfig_scan(ttf):
+    """(family, style, set of code points) of a font file, by fc-scan."""
+    path = os.path.join(tmp, "scan.ttf")
+    with open(path, "wb") as f:
+        f.write(ttf)
+    r = subprocess.run(["fc-scan", "--format", "%{family}|%{style}|%{charset}", path],
+                       stdout=subprocess.PIPE, text=True, check=True).stdout
+    family, style, charset = r.split("|")
+    cps = set()
+    for part in charset.split():
+        lo, _, hi = part.partition("-")
+        cps.update(range(int(lo, 16), int(hi or lo, 16) + 1))
+    return family, style, cps
+
+
+def fonts_are_embedded():
+    rel_font = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
+    for n in decks():
+        pptx = os.path.join(out, n + ".pptx")
+        text = {"regular": set(), "bold": set()}
+        for root, notes in slides(pptx):
+            for r in root.iter(f"{{{NS['a']}}}r"):
+                face = "bold" if r.find("a:rPr", NS).get("b") == "1" else "regular"
+                text[face].update(ord(c) for c in "".join(t.text or "" for t in r.iter(f"{{{NS['a']}}}t")))
+            text["regular"].update(ord(c) for c in notes or "")
+        with zipfile.ZipFile(pptx) as z:
+            pres = ET.fromstring(z.read("ppt/presentation.xml"))
+            rels = {r.get("Id"): r for r in ET.fromstring(z.read("ppt/_rels/presentation.xml.rels"))}
+            fonts = pres.findall("p:embeddedFontLst/p:embeddedFont", NS)
+            assert len(fonts) == 1 and fonts[0].find("p:font", NS).get("typeface") == "DejaVu Sans", n
+            for face, style in (("regular", "Book"), ("bold", "Bold")):
+                rel = rels[fonts[0].find(f"p:{face}", NS).get(f"{{{NS['r']}}}id")]
+                assert rel.get("Type") == rel_font, (n, face, rel.get("Type"))
+                ttf, editable = eot_to_ttf(z.read("ppt/" + rel.get("Target")))
+                assert ttf[:4] == b"\x00\x01\x00\x00" and editable, (n, face)
+                family, got_style, cps = fontconfig_scan(ttf)
+                assert (family, got_style) == ("DejaVu Sans", style), (n, face, family, got_style)
+                missing = {c for c in text[face] if c > 0x20} - cps
+                assert not missing, f"{n} {face}: not in the embedded font: {sorted(map(chr, missing))}"
+
+
 def same_bytes_again():
     with open(os.path.join(out, "hackney.pptx"), "rb") as a, \
             open(os.path.join(again, "hackney.pptx"), "rb") as b:
@@ -328,6 +391,7 @@ def svgs_parse_with_the_title_as_text():
 for name, fn in [("libreoffice_opens_every_deck", libreoffice_opens_every_deck),
                  ("one_text_box_per_run", one_text_box_per_run),
                  ("tables_are_tables", tables_are_tables),
+                 ("fonts_are_embedded", fonts_are_embedded),
                  ("same_bytes_again", same_bytes_again),
                  ("svgs_parse_with_the_title_as_text", svgs_parse_with_the_title_as_text)]:
     test(name, fn)

@@ -20,6 +20,9 @@
 #include <string.h>
 #include <time.h>
 
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_SFNT_NAMES_H
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
@@ -379,6 +382,101 @@ static void pptx_table_is_a_table(void **state)
 	free(dir);
 }
 
+static unsigned long le(const unsigned char *p, int n)
+{
+	unsigned long v = 0;
+	for (int i = n - 1; i >= 0; i--)
+		v = v << 8 | p[i];
+	return v;
+}
+
+/* The EOT header of an embedded face, against the W3C EOT submission's
+ * layout (version 0x00020001, little-endian):
+ *   0 EOTSize  4 FontDataSize  8 Version  12 Flags (1: subset)
+ *   16 PANOSE[10]  26 Charset (1)  27 Italic  28 Weight  32 fsType
+ *   34 MagicNumber 0x504C  ...  80 Padding1  82 FamilyNameSize, the name
+ *   then Padding2, StyleNameSize, the style; the font data last, a
+ *   TrueType font (0x00010000). DejaVu Sans: weight 400 Book, 700 Bold;
+ *   fsType 0 (installable embedding, read from the TTFs' OS/2 table); its
+ *   licence text, name 13 (UTF-16BE), begins "Fonts are (c) Bitstream". */
+static void expect_eot(const char *path, const char *part_name, unsigned weight, const char *style)
+{
+	size_t len;
+	unsigned char *e = (unsigned char *)part_bytes(path, part_name, &len);
+	assert_true(len > 200);
+	assert_int_equal(le(e, 4), len);
+	assert_int_equal(le(e + 8, 4), 0x00020001);
+	assert_int_equal(le(e + 12, 4), 1);
+	assert_int_equal(e[26], 1);
+	assert_int_equal(e[27], 0);
+	assert_int_equal(le(e + 28, 4), weight);
+	assert_int_equal(le(e + 32, 2), 0);
+	assert_int_equal(le(e + 34, 2), 0x504C);
+	assert_int_equal(le(e + 80, 2), 0);
+	assert_int_equal(le(e + 82, 2), 22); /* "DejaVu Sans" in UTF-16 */
+	assert_memory_equal(e + 84, "D\0e\0j\0a\0V\0u\0 \0S\0a\0n\0s\0", 22);
+	size_t sl = le(e + 108, 2);
+	assert_int_equal(sl, 2 * strlen(style));
+	for (size_t i = 0; i < strlen(style); i++)
+		assert_int_equal(e[110 + 2 * i], style[i]);
+	size_t data = le(e + 4, 4);
+	assert_int_equal(le(e + len - data, 4), 0x00000100); /* 00 01 00 00 read little-endian */
+	/* the font inside keeps DejaVu's licence (name 13), as the licence asks */
+	FT_Library lib;
+	FT_Face face;
+	assert_int_equal(FT_Init_FreeType(&lib), 0);
+	assert_int_equal(FT_New_Memory_Face(lib, e + len - data, (FT_Long)data, 0, &face), 0);
+	assert_string_equal(face->family_name, "DejaVu Sans");
+	assert_string_equal(face->style_name, style);
+	int licence = 0;
+	for (FT_UInt i = 0; i < FT_Get_Sfnt_Name_Count(face); i++) {
+		FT_SfntName nm;
+		assert_int_equal(FT_Get_Sfnt_Name(face, i, &nm), 0);
+		static const char want[] = "\0F\0o\0n\0t\0s\0 \0a\0r\0e\0 \0(\0c\0)\0 \0B\0i\0t";
+		licence |= nm.name_id == 13 && nm.platform_id == 3 && nm.string_len >= sizeof want - 1 &&
+			   memcmp(nm.string, want, sizeof want - 1) == 0;
+	}
+	assert_true(licence);
+	FT_Done_Face(face);
+	FT_Done_FreeType(lib);
+	free(e);
+}
+
+static void pptx_fonts_are_embedded(void **state)
+{
+	(void)state;
+	char *dir = jb_tmpdir();
+	char *path = xasprintf("%s/deck.pptx", dir);
+	struct dl_deck *d = hand_deck();
+	char err[256];
+	assert_int_equal(pptx_write(d, path, err, sizeof err), 0);
+	xmlDocPtr pr = part(path, "ppt/presentation.xml");
+	expect(pr, "concat(/p:presentation/@embedTrueTypeFonts, //p:embeddedFont/p:font/@typeface)",
+	       "1DejaVu Sans");
+	char *reg = xp(pr, "string(//p:embeddedFont/p:regular/@r:id)");
+	char *bold = xp(pr, "string(//p:embeddedFont/p:bold/@r:id)");
+	xmlFreeDoc(pr);
+	xmlDocPtr r = part(path, "ppt/_rels/presentation.xml.rels");
+	char *q = xasprintf("concat(//rel:Relationship[@Id='%s']/@Target, ' ', "
+			    "//rel:Relationship[@Id='%s']/@Target)", reg, bold);
+	expect(r, q, "fonts/font1.fntdata fonts/font2.fntdata");
+	free(q);
+	expect(r, "count(//rel:Relationship[@Type='http://schemas.openxmlformats.org/"
+		  "officeDocument/2006/relationships/font'])", "2");
+	xmlFreeDoc(r);
+	free(reg);
+	free(bold);
+	xmlDocPtr ct = part(path, "[Content_Types].xml");
+	expect(ct, "string(//*[@Extension='fntdata']/@ContentType)", "application/x-fontdata");
+	xmlFreeDoc(ct);
+	expect_eot(path, "ppt/fonts/font1.fntdata", 400, "Book");
+	expect_eot(path, "ppt/fonts/font2.fntdata", 700, "Bold");
+	dl_deck_free(d);
+	free(path);
+	jb_rmtree(dir);
+	free(dir);
+}
+
 static void add_name(void *ctx, const char *rel)
 {
 	char **list = ctx;
@@ -462,6 +560,7 @@ int main(void)
 		cmocka_unit_test(pptx_bytes_do_not_depend_on_the_time_zone),
 		cmocka_unit_test(pptx_write_failure_is_reported),
 		cmocka_unit_test(pptx_table_is_a_table),
+		cmocka_unit_test(pptx_fonts_are_embedded),
 		cmocka_unit_test(svg_a_file_per_slide_and_figure),
 		cmocka_unit_test(span_misuse_is_counted),
 	};

@@ -11,6 +11,8 @@
  *                                one fixed master, layout and notes master
  *   ppt/slides/slideN.xml        a slide per page (DrawingML shapes)
  *   ppt/notesSlides/notesSlideN.xml  its speaker notes, when it has any
+ *   ppt/media/imageN.png         the pictures
+ *   ppt/fonts/font1.fntdata, font2  the regular and bold faces, embedded
  *
  * The fixed parts carry no data and are written as they are; everything
  * drawn from the display list goes through the xmlwriter.
@@ -33,6 +35,7 @@
 #include "../../util/xalloc.h"
 #include "font.h"
 #include "png.h"
+#include "pptx_font.h"
 #include "pptx_table.h"
 
 #define NS_A "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -56,6 +59,7 @@ struct pkg {
 	zip_uint16_t dos_time, dos_date; /* every entry's modification time */
 	size_t nimages;                  /* ppt/media/imageN.png written */
 	int bad;
+	const char *why;                 /* what went wrong, when not libzip */
 };
 
 /* The deck's epoch as an MS-DOS date and time in UTC (zip's own stamp,
@@ -251,6 +255,7 @@ static void content_types(struct pkg *k, const struct dl_deck *d)
 	     "application/vnd.openxmlformats-package.relationships+xml", NULL);
 	leaf(&x, "Default", "Extension", "xml", "ContentType", "application/xml", NULL);
 	leaf(&x, "Default", "Extension", "png", "ContentType", "image/png", NULL);
+	leaf(&x, "Default", "Extension", "fntdata", "ContentType", "application/x-fontdata", NULL);
 	override(&x, "/ppt/presentation.xml", CT_PML "presentation.main+xml");
 	override(&x, "/ppt/slideMasters/slideMaster1.xml", CT_PML "slideMaster+xml");
 	override(&x, "/ppt/slideLayouts/slideLayout1.xml", CT_PML "slideLayout+xml");
@@ -319,14 +324,115 @@ static void doc_props(struct pkg *k, const struct dl_deck *d)
 }
 
 /* presentation.xml's relationships: rId1 the master, rId2 the notes
- * master, rId3 the theme, then the slides from rId4. */
+ * master, rId3 the theme, then the slides from rId4, then the regular and
+ * bold fonts. */
 #define SLIDE_REL0 4
+
+/* ---- the fonts, embedded ---- */
+
+/* What an analyst typing English may add to a slide beyond the deck's own
+ * text: Latin-1, dashes, quotes, bullet, ellipsis, euro, minus. */
+static const uint32_t typing[][2] = {{0x20, 0x7E}, {0xA0, 0xFF},  {0x2013, 0x2014},
+				     {0x2018, 0x2019}, {0x201C, 0x201D}, {0x2022, 0x2022},
+				     {0x2026, 0x2026}, {0x20AC, 0x20AC}, {0x2212, 0x2212}};
+
+static void add_cps(uint32_t **cps, size_t *n, size_t *cap, const char *utf8)
+{
+	while (utf8 && *utf8) {
+		uint32_t cp;
+		utf8 += font_utf8_next(utf8, &cp);
+		*cps = xgrow(*cps, cap, *n + 1, sizeof **cps);
+		(*cps)[(*n)++] = cp;
+	}
+}
+
+static int cp_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The code points face f must have: every run's in it (the notes are in
+ * the regular face) and the typing set; sorted, each once. */
+static uint32_t *deck_cps(const struct dl_deck *d, enum dl_font f, size_t *n)
+{
+	uint32_t *cps = NULL;
+	size_t cap = 0;
+	*n = 0;
+	for (size_t r = 0; r < sizeof typing / sizeof *typing; r++)
+		for (uint32_t c = typing[r][0]; c <= typing[r][1]; c++) {
+			cps = xgrow(cps, &cap, *n + 1, sizeof *cps);
+			cps[(*n)++] = c;
+		}
+	for (size_t i = 0; i < d->npages; i++) {
+		const struct dl_page *p = d->pages[i];
+		for (size_t j = 0; j < p->nitems; j++)
+			if (p->items[j].kind == DL_TEXT && p->items[j].u.text.font == f)
+				add_cps(&cps, n, &cap, p->items[j].u.text.utf8);
+		if (f == DL_REGULAR)
+			add_cps(&cps, n, &cap, p->notes);
+	}
+	qsort(cps, *n, sizeof *cps, cp_cmp);
+	size_t u = 0;
+	for (size_t i = 0; i < *n; i++)
+		if (u == 0 || cps[i] != cps[u - 1])
+			cps[u++] = cps[i];
+	*n = u;
+	return cps;
+}
+
+/* ppt/fonts/font1.fntdata the regular face, font2 the bold, each cut to
+ * what the deck and an analyst's typing need. */
+static void embed_fonts(struct pkg *k, const struct dl_deck *d)
+{
+	for (int f = 0; f < DL_NFONTS; f++) {
+		size_t n, len;
+		uint32_t *cps = deck_cps(d, (enum dl_font)f, &n);
+		unsigned char *eot = pptx_font_eot((enum dl_font)f, cps, n, &len);
+		free(cps);
+		if (!eot) {
+			k->bad = 1;
+			k->why = "the font could not be cut for embedding";
+			return;
+		}
+		char name[64];
+		snprintf(name, sizeof name, "ppt/fonts/font%d.fntdata", f + 1);
+		part_add(k, name, eot, len);
+		free(eot);
+	}
+}
+
+/* The embedded fonts: one family, its regular and bold faces. */
+static void font_list(struct xw *x, const struct dl_deck *d)
+{
+	const char *family = font_ft_face(DL_REGULAR)->family_name;
+	char panose[21];
+	el(x, "p:embeddedFontLst");
+	el(x, "p:embeddedFont");
+	el(x, "p:font");
+	attr(x, "typeface", family ? family : "DejaVu Sans");
+	if (pptx_font_panose(DL_REGULAR, panose) == 0)
+		attr(x, "panose", panose);
+	end(x);
+	static const char *const face[DL_NFONTS] = {[DL_REGULAR] = "p:regular", [DL_BOLD] = "p:bold"};
+	for (int f = 0; f < DL_NFONTS; f++) {
+		el(x, face[f]);
+		attrf(x, "r:id", "rId%zu", SLIDE_REL0 + d->npages + (size_t)f);
+		end(x);
+	}
+	end(x);
+	end(x);
+}
 
 static void presentation(struct pkg *k, const struct dl_deck *d)
 {
 	struct xw x;
 	xw_open(&x);
 	root(&x, "p:presentation");
+	/* PowerPoint embeds the fonts again, cut to what is used, when the
+	 * analyst saves */
+	attr(&x, "embedTrueTypeFonts", "1");
+	attr(&x, "saveSubsetFonts", "1");
 	el(&x, "p:sldMasterIdLst");
 	el(&x, "p:sldMasterId");
 	attr(&x, "id", "2147483648");
@@ -346,17 +452,22 @@ static void presentation(struct pkg *k, const struct dl_deck *d)
 	end(&x);
 	pair(&x, "p:sldSz", "cx", emu(DL_PAGE_W), "cy", emu(DL_PAGE_H));
 	pair(&x, "p:notesSz", "cx", emu(595), "cy", emu(842)); /* A4 portrait */
+	font_list(&x, d);
 	end(&x);
 	xw_close(&x, k, "ppt/presentation.xml");
 
-	struct rel *r = xcalloc(d->npages + SLIDE_REL0, sizeof *r);
+	size_t nrels = SLIDE_REL0 - 1 + d->npages + DL_NFONTS;
+	struct rel *r = xcalloc(nrels, sizeof *r);
 	r[0] = (struct rel){"slideMaster", xstrdup("slideMasters/slideMaster1.xml")};
 	r[1] = (struct rel){"notesMaster", xstrdup("notesMasters/notesMaster1.xml")};
 	r[2] = (struct rel){"theme", xstrdup("theme/theme1.xml")};
 	for (size_t i = 0; i < d->npages; i++)
 		r[SLIDE_REL0 - 1 + i] = (struct rel){"slide", xasprintf("slides/slide%zu.xml", i + 1)};
-	rels_part(k, "ppt/_rels/presentation.xml.rels", r, d->npages + SLIDE_REL0 - 1);
-	rels_free(r, d->npages + SLIDE_REL0 - 1);
+	for (int f = 0; f < DL_NFONTS; f++)
+		r[SLIDE_REL0 - 1 + d->npages + (size_t)f] =
+			(struct rel){"font", xasprintf("fonts/font%d.fntdata", f + 1)};
+	rels_part(k, "ppt/_rels/presentation.xml.rels", r, nrels);
+	rels_free(r, nrels);
 	free(r);
 }
 
@@ -1220,6 +1331,7 @@ int pptx_write(const struct dl_deck *d, const char *path, char *err, size_t errl
 	content_types(&k, d);
 	fixed_parts(&k);
 	doc_props(&k, d);
+	embed_fonts(&k, d);
 	presentation(&k, d);
 	for (size_t i = 0; i < d->npages; i++) {
 		slide_part(&k, d, i);
@@ -1228,7 +1340,11 @@ int pptx_write(const struct dl_deck *d, const char *path, char *err, size_t errl
 	}
 
 	int rc = 0;
-	if (k.bad) {
+	if (k.bad && k.why) {
+		snprintf(err, errlen, "%s: %s", path, k.why);
+		zip_discard(k.za);
+		rc = -1;
+	} else if (k.bad) {
 		snprintf(err, errlen, "%s: libzip: %s", path, zip_strerror(k.za));
 		zip_discard(k.za);
 		rc = -1;
