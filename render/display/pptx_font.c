@@ -122,33 +122,23 @@ static int eot(struct bytes *b, FT_Face face, const unsigned char *sub, size_t l
 /* The face's file cut to the n code points cps: unlike the PDF's cut
  * (font_subset), the glyphs renumbered (nothing refers to them by number)
  * and every name record kept, the licence (name 13) and its address (14)
- * among them, as the licence asks of every copy. *len bytes to free(). */
-static unsigned char *cut(enum dl_font f, const uint32_t *cps, size_t n, size_t *len)
+ * among them, as the licence asks of every copy. NULL when it cannot be
+ * cut; else a blob to hb_blob_destroy(). */
+static hb_blob_t *cut(enum dl_font f, const uint32_t *cps, size_t n)
 {
 	const char *path = font_path(f);
 	hb_blob_t *blob = path ? hb_blob_create_from_file_or_fail(path) : NULL;
 	hb_face_t *face = blob ? hb_face_create(blob, 0) : NULL;
 	hb_subset_input_t *in = face ? hb_subset_input_create_or_fail() : NULL;
-	hb_face_t *sub = NULL;
+	hb_blob_t *out = NULL;
 	if (in) {
 		hb_set_t *unicodes = hb_subset_input_unicode_set(in);
 		for (size_t i = 0; i < n; i++)
 			hb_set_add(unicodes, cps[i]);
 		hb_set_add_range(hb_subset_input_set(in, HB_SUBSET_SETS_NAME_ID), 0, 255);
-		sub = hb_subset_or_fail(face, in);
+		hb_face_t *sub = hb_subset_or_fail(face, in);
 		hb_subset_input_destroy(in);
-	}
-	unsigned char *out = NULL;
-	if (sub) {
-		hb_blob_t *b = hb_face_reference_blob(sub);
-		unsigned blen = 0;
-		const char *data = hb_blob_get_data(b, &blen);
-		if (data && blen) {
-			out = xmalloc(blen);
-			memcpy(out, data, blen);
-			*len = blen;
-		}
-		hb_blob_destroy(b);
+		out = sub ? hb_face_reference_blob(sub) : NULL;
 		hb_face_destroy(sub);
 	}
 	hb_face_destroy(face);
@@ -159,21 +149,21 @@ static unsigned char *cut(enum dl_font f, const uint32_t *cps, size_t n, size_t 
 unsigned char *pptx_font_eot(enum dl_font f, const uint32_t *cps, size_t n, size_t *len)
 {
 	FT_Face own = font_ft_face(f);
-	size_t slen = 0;
-	unsigned char *sub = own ? cut(f, cps, n, &slen) : NULL;
-	if (!sub)
-		return NULL;
+	hb_blob_t *blob = own ? cut(f, cps, n) : NULL;
+	unsigned slen = 0;
+	const char *sub = blob ? hb_blob_get_data(blob, &slen) : NULL;
 	/* read back with the library font.c loaded the face with */
 	FT_Face face;
 	struct bytes b = {0};
-	if (FT_New_Memory_Face(own->glyph->library, sub, (FT_Long)slen, 0, &face) == 0) {
-		if (eot(&b, face, sub, slen) != 0) {
+	if (sub && slen &&
+	    FT_New_Memory_Face(own->glyph->library, (const FT_Byte *)sub, (FT_Long)slen, 0, &face) == 0) {
+		if (eot(&b, face, (const unsigned char *)sub, slen) != 0) {
 			free(b.p);
 			b = (struct bytes){0};
 		}
 		FT_Done_Face(face);
 	}
-	free(sub);
+	hb_blob_destroy(blob);
 	*len = b.n;
 	return b.p;
 }
