@@ -31,6 +31,7 @@
 #include "../render/display/display.h"
 #include "../render/display/font.h"
 #include "../render/display/pptx.h"
+#include "../render/display/pptx_table.h"
 #include "../render/display/svg.h"
 #include "../util/xalloc.h"
 
@@ -382,6 +383,47 @@ static void pptx_table_is_a_table(void **state)
 	free(dir);
 }
 
+/* A table of one row and two cells at x0 and x1 (the second on baseline
+ * y1), with a band from bx0 to bx1 when bx1 > bx0. */
+static int one_row_grid(double x0, double x1, double y1, double bx0, double bx1)
+{
+	struct dl_deck *d = dl_deck_new();
+	struct dl_page *p = dl_page_add(d, "x");
+	int tag = dl_tag_begin(p, DL_ROLE_TABLE);
+	dl_tag_begin(p, DL_ROLE_TR);
+	if (bx1 > bx0)
+		dl_rect(p, bx0, 90, bx1 - bx0, 20, (struct dl_style){.fill = DL_RGB(0xF3F5F8)});
+	dl_tag_begin(p, DL_ROLE_TD);
+	dl_text(p, x0, 104, DL_REGULAR, 10, DL_RGB(0), "left");
+	dl_tag_end(p);
+	dl_tag_begin(p, DL_ROLE_TD);
+	dl_text(p, x1, y1, DL_REGULAR, 10, DL_RGB(0), "right");
+	dl_tag_end(p);
+	dl_tag_end(p);
+	dl_tag_end(p);
+	struct pt_table t;
+	int rc = pt_table_read(p, (size_t)tag, 1, &t);
+	if (rc == 0) {
+		assert_int_equal(t.nrows, 1);
+		assert_int_equal(t.ncols, 2);
+		pt_table_free(&t);
+	}
+	dl_deck_free(d);
+	return rc;
+}
+
+/* What a grid cannot say is refused, not guessed at. */
+static void pptx_table_refuses_what_is_not_a_grid(void **state)
+{
+	(void)state;
+	assert_int_equal(one_row_grid(100, 200, 104, 0, 0), 0);
+	assert_int_equal(one_row_grid(100, 200, 104, 90, 300), 0);
+	assert_int_equal(one_row_grid(100, 110, 104, 0, 0), -1);  /* the cells overlap */
+	assert_int_equal(one_row_grid(100, 200, 154, 0, 0), 0);   /* one row: a tall one */
+	assert_int_equal(one_row_grid(100, 200, 104, 90, 150), -1); /* the band short of a cell */
+	assert_int_equal(one_row_grid(100, 200, 104, 150, 300), -1);
+}
+
 static unsigned long le(const unsigned char *p, int n)
 {
 	unsigned long v = 0;
@@ -560,6 +602,7 @@ int main(void)
 		cmocka_unit_test(pptx_bytes_do_not_depend_on_the_time_zone),
 		cmocka_unit_test(pptx_write_failure_is_reported),
 		cmocka_unit_test(pptx_table_is_a_table),
+		cmocka_unit_test(pptx_table_refuses_what_is_not_a_grid),
 		cmocka_unit_test(pptx_fonts_are_embedded),
 		cmocka_unit_test(svg_a_file_per_slide_and_figure),
 		cmocka_unit_test(span_misuse_is_counted),

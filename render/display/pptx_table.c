@@ -95,22 +95,21 @@ static int read_tags(struct reader *rd)
 static int path_box(const struct dl_item *it, int segment, double *x0, double *x1, double *y0,
 		    double *y1)
 {
-	const unsigned char *op = it->u.path.ops;
+	static const unsigned char seg_ops[] = {DL_MOVE, DL_LINE};
+	static const unsigned char rect_ops[] = {DL_MOVE, DL_LINE, DL_LINE, DL_LINE, DL_CLOSE};
+	const unsigned char *want = segment ? seg_ops : rect_ops;
+	size_t nops = segment ? sizeof seg_ops : sizeof rect_ops, npts = segment ? 2 : 4;
 	const double *xy = it->u.path.xy;
-	size_t n = it->u.path.nops;
-	if (segment) {
-		if (n != 2 || op[0] != DL_MOVE || op[1] != DL_LINE || fabs(xy[1] - xy[3]) > EPS)
+	if (it->u.path.nops != nops || it->u.path.npts != npts ||
+	    memcmp(it->u.path.ops, want, nops) != 0)
+		return -1;
+	if (segment && fabs(xy[1] - xy[3]) > EPS)
+		return -1;
+	for (size_t i = 0; !segment && i < 4; i++) { /* each side horizontal or vertical */
+		const double *a = xy + 2 * i, *b = xy + 2 * ((i + 1) % 4);
+		if (fabs(a[0] - b[0]) > EPS && fabs(a[1] - b[1]) > EPS)
 			return -1;
-	} else {
-		if (n != 5 || op[0] != DL_MOVE || op[4] != DL_CLOSE)
-			return -1;
-		for (size_t i = 0; i < 4; i++) { /* each side horizontal or vertical */
-			const double *a = xy + 2 * i, *b = xy + 2 * ((i + 1) % 4);
-			if (fabs(a[0] - b[0]) > EPS && fabs(a[1] - b[1]) > EPS)
-				return -1;
-		}
 	}
-	size_t npts = segment ? 2 : 4;
 	*x0 = *x1 = xy[0];
 	*y0 = *y1 = xy[1];
 	for (size_t i = 1; i < npts; i++) {
