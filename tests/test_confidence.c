@@ -477,7 +477,7 @@ static void asb_deck(void **state)
 		char *all = jb_run(cmd, &st);
 		assert_null(strstr(all, "No data supplied"));
 		assert_null(strstr(all, "homicide victims in"));
-		jb_expect_in(all, "Left out of this deck, as their data were not supplied (the sources "
+		jb_expect_in(all, "Left out of this deck, their data not supplied or not whole (the sources "
 				  "slide says which): Street-level density",
 			     "contents names the slide left out");
 		jb_expect_in(all, "Slides left out: Street-level density", "sources name it");

@@ -263,7 +263,7 @@ static void omitted_line(struct dl_page *p, const struct slide_ctx *c)
 	for (size_t i = 0; i < c->nomitted; i++)
 		len += strlen(c->omitted_names[i]) + 2;
 	char *s = xmalloc(len);
-	snprintf(s, len, "Left out of this deck, as their data were not supplied (the sources "
+	snprintf(s, len, "Left out of this deck, their data not supplied or not whole (the sources "
 		 "slide says which): ");
 	for (size_t i = 0; i < c->nomitted; i++) {
 		strcat(s, c->omitted_names[i]);
