@@ -46,7 +46,7 @@ check "the partial last row is reported at its line" contains "$tmp/err" "boroug
 check "the cut file holds some boroughs but not all (awk: $n)" test "$n" -gt 1 -a "$n" -lt 32
 pdftotext "$tmp/out/hackney.pdf" "$tmp/txt"
 check "Hackney's own rate is still shown" contains "$tmp/txt" "13.3"
-check "the tile says why nothing is ranked" contains "$tmp/txt" "not ranked: only $n of the 32 boroughs are in full"
+check "the tile says why nothing is ranked" contains "$tmp/txt" "none ranked: only $n of the 32 boroughs are in full"
 check "no rate rank of the 32" lacks "$tmp/txt" "rate of the 32 boroughs (London"
 # the rate tile's detail, a line of its own ("4th highest of the 32
 # boroughs; London 10.5"), not the LAIT lines that go on to England
