@@ -10,7 +10,9 @@
  * HPDF_EncryptDict_CreateID, called from HPDF_SaveToFile. save() below
  * therefore does what HPDF_SaveToFile does (header, trailer, xref) with
  * libharu's own building blocks, but with a fixed /ID: an MD5 of the
- * display list (deck_id). Dates come from deck->epoch, never the clock.
+ * display list (deck_id), and with the dictionaries in object streams and
+ * a cross-reference stream (pdf_xref.h), a third of a tagged deck's bytes
+ * otherwise. Dates come from deck->epoch, never the clock.
  * Encryption is not libharu's (RC4 only) but libqpdf's, after
  * serialising (protect.h).
  *
@@ -41,6 +43,7 @@
 #include "../../util/xalloc.h"
 #include "font.h"
 #include "pdf_tags.h"
+#include "pdf_xref.h"
 
 struct hpdf_err {
 	HPDF_STATUS no, detail; /* first error, 0 = none */
@@ -1062,7 +1065,7 @@ static HPDF_Stream save(struct writer *w, const HPDF_BYTE id[HPDF_ID_LEN])
 	}
 	char header[32];
 	snprintf(header, sizeof header, "%%PDF-1.%d\n%%\267\276\255\252\n", 2 + (int)pdf->pdf_version);
-	if (HPDF_Stream_WriteStr(s, header) || HPDF_Xref_WriteToStream(pdf->xref, s, NULL))
+	if (HPDF_Stream_WriteStr(s, header) || pdf_xref_write(pdf, s))
 		if (!w->err.no)
 			w->err.no = HPDF_Error_GetCode(&pdf->error) ? HPDF_Error_GetCode(&pdf->error)
 								     : HPDF_FILE_IO_ERROR;
