@@ -29,8 +29,11 @@ void jb_nb_free(struct jb_nb *w)
 	memset(w, 0, sizeof *w);
 }
 
+/* A directed edge between two units. Unit and vertex numbers are 32-bit
+ * here, halving the temporaries: a boundary file with 2^32 vertices would
+ * be 64 GB of shapefile (16 bytes a vertex). */
 struct edge {
-	size_t a, b;
+	uint32_t a, b;
 };
 
 static int edge_cmp(const void *pa, const void *pb)
@@ -46,7 +49,7 @@ static int edge_cmp(const void *pa, const void *pb)
 static void csr_from_edges(size_t n, struct edge *e, size_t ne, struct jb_nb *out)
 {
 	for (size_t i = 0; i < n; i++)
-		e[ne + i] = (struct edge){ i, i };
+		e[ne + i] = (struct edge){ (uint32_t)i, (uint32_t)i };
 	ne += n;
 	qsort(e, ne, sizeof *e, edge_cmp);
 	out->n = n;
@@ -63,12 +66,25 @@ static void csr_from_edges(size_t n, struct edge *e, size_t ne, struct jb_nb *ou
 		out->start[i + 1] += out->start[i];
 }
 
-/* ---- queen contiguity: a hash of snapped vertex cells ---- */
+/* ---- queen contiguity: a hash of snapped vertex cells ----
+ *
+ * Every vertex has its cell (its coordinates over the snap, floored); the
+ * table maps a cell to the first of its vertices, each vertex to the next
+ * one in its cell. A slot holds only a vertex number: the cell it stands
+ * for is that vertex's, so the table is a quarter of the size it would be
+ * holding the cell's coordinates too (the peak of a batch's memory was
+ * here). */
 
-struct vtab {
+#define NO_VERTEX UINT32_MAX
+
+struct vertices {
+	size_t n;
+	double *x, *y;
+	int64_t *cx, *cy;  /* cell */
+	uint32_t *unit;
+	uint32_t *next;    /* next vertex in the same cell, NO_VERTEX at the end */
+	uint32_t *head;    /* [mask + 1] a cell's first vertex, NO_VERTEX when empty */
 	size_t mask;
-	int64_t *kx, *ky;
-	size_t *head;   /* first vertex in the cell, SIZE_MAX when the slot is empty */
 };
 
 static size_t cell_hash(int64_t cx, int64_t cy)
@@ -80,12 +96,69 @@ static size_t cell_hash(int64_t cx, int64_t cy)
 }
 
 /* Slot of cell (cx, cy): its own, or the empty one where it would go. */
-static size_t vtab_slot(const struct vtab *t, int64_t cx, int64_t cy)
+static size_t vtab_slot(const struct vertices *t, int64_t cx, int64_t cy)
 {
 	size_t s = cell_hash(cx, cy) & t->mask;
-	while (t->head[s] != SIZE_MAX && (t->kx[s] != cx || t->ky[s] != cy))
+	for (uint32_t v; (v = t->head[s]) != NO_VERTEX && (t->cx[v] != cx || t->cy[v] != cy);)
 		s = (s + 1) & t->mask;
 	return s;
+}
+
+/* The finite vertices of the n polygons, hashed by cell. */
+static void vertices_build(struct vertices *t, const struct jb_polygon *const *poly, size_t n,
+			   double snap)
+{
+	size_t nv = 0;
+	for (size_t i = 0; i < n; i++)
+		if (poly[i] && poly[i]->nrings)
+			nv += poly[i]->ring[poly[i]->nrings];
+	if (nv >= NO_VERTEX)
+		nv = NO_VERTEX - 1; /* see struct edge */
+	t->x = xmalloc((nv + 1) * sizeof *t->x);
+	t->y = xmalloc((nv + 1) * sizeof *t->y);
+	t->cx = xmalloc((nv + 1) * sizeof *t->cx);
+	t->cy = xmalloc((nv + 1) * sizeof *t->cy);
+	t->unit = xmalloc((nv + 1) * sizeof *t->unit);
+	t->next = xmalloc((nv + 1) * sizeof *t->next);
+	size_t size = 16;
+	while (size < 2 * nv)
+		size *= 2;
+	t->mask = size - 1;
+	t->head = xmalloc(size * sizeof *t->head);
+	for (size_t s = 0; s < size; s++)
+		t->head[s] = NO_VERTEX;
+	size_t v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!poly[i] || !poly[i]->nrings)
+			continue;
+		size_t m = poly[i]->ring[poly[i]->nrings];
+		for (size_t k = 0; k < m && v < nv; k++) {
+			double x = poly[i]->xy[2 * k], y = poly[i]->xy[2 * k + 1];
+			if (!isfinite(x) || !isfinite(y))
+				continue;
+			t->x[v] = x;
+			t->y[v] = y;
+			t->unit[v] = (uint32_t)i;
+			t->cx[v] = (int64_t)floor(x / snap);
+			t->cy[v] = (int64_t)floor(y / snap);
+			size_t s = vtab_slot(t, t->cx[v], t->cy[v]);
+			t->next[v] = t->head[s];
+			t->head[s] = (uint32_t)v;
+			v++;
+		}
+	}
+	t->n = v;
+}
+
+static void vertices_free(struct vertices *t)
+{
+	free(t->x);
+	free(t->y);
+	free(t->cx);
+	free(t->cy);
+	free(t->unit);
+	free(t->next);
+	free(t->head);
 }
 
 void jb_queen_contiguity(const struct jb_polygon *const *poly, size_t n, double snap,
@@ -94,77 +167,29 @@ void jb_queen_contiguity(const struct jb_polygon *const *poly, size_t n, double 
 	memset(out, 0, sizeof *out);
 	if (!(snap > 0))
 		snap = JB_QUEEN_SNAP;
-	size_t nv = 0;
-	for (size_t i = 0; i < n; i++)
-		if (poly[i] && poly[i]->nrings)
-			nv += poly[i]->ring[poly[i]->nrings];
-
-	double *vx = xmalloc((nv + 1) * sizeof *vx), *vy = xmalloc((nv + 1) * sizeof *vy);
-	size_t *unit = xmalloc((nv + 1) * sizeof *unit), *next = xmalloc((nv + 1) * sizeof *next);
-	int64_t *cx = xmalloc((nv + 1) * sizeof *cx), *cy = xmalloc((nv + 1) * sizeof *cy);
-	struct vtab t;
-	size_t size = 16;
-	while (size < 2 * nv)
-		size *= 2;
-	t.mask = size - 1;
-	t.kx = xmalloc(size * sizeof *t.kx);
-	t.ky = xmalloc(size * sizeof *t.ky);
-	t.head = xmalloc(size * sizeof *t.head);
-	for (size_t s = 0; s < size; s++)
-		t.head[s] = SIZE_MAX;
-
-	size_t v = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!poly[i] || !poly[i]->nrings)
-			continue;
-		size_t m = poly[i]->ring[poly[i]->nrings];
-		for (size_t k = 0; k < m; k++) {
-			double x = poly[i]->xy[2 * k], y = poly[i]->xy[2 * k + 1];
-			if (!isfinite(x) || !isfinite(y))
-				continue;
-			vx[v] = x;
-			vy[v] = y;
-			unit[v] = i;
-			cx[v] = (int64_t)floor(x / snap);
-			cy[v] = (int64_t)floor(y / snap);
-			size_t s = vtab_slot(&t, cx[v], cy[v]);
-			t.kx[s] = cx[v];
-			t.ky[s] = cy[v];
-			next[v] = t.head[s];
-			t.head[s] = v;
-			v++;
-		}
-	}
-	nv = v;
+	struct vertices t;
+	vertices_build(&t, poly, n, snap);
 
 	/* A vertex within snap of another lies in the same or an adjacent cell. */
 	size_t ne = 0, cap = 0;
 	struct edge *e = NULL;
-	for (v = 0; v < nv; v++) {
+	for (size_t v = 0; v < t.n; v++) {
 		for (int dx = -1; dx <= 1; dx++)
 			for (int dy = -1; dy <= 1; dy++) {
-				size_t s = vtab_slot(&t, cx[v] + dx, cy[v] + dy);
-				for (size_t u = t.head[s]; u != SIZE_MAX; u = next[u]) {
-					if (unit[u] == unit[v] ||
-					    hypot(vx[u] - vx[v], vy[u] - vy[v]) > snap)
+				size_t s = vtab_slot(&t, t.cx[v] + dx, t.cy[v] + dy);
+				for (uint32_t u = t.head[s]; u != NO_VERTEX; u = t.next[u]) {
+					if (t.unit[u] == t.unit[v] ||
+					    hypot(t.x[u] - t.x[v], t.y[u] - t.y[v]) > snap)
 						continue;
 					e = xgrow(e, &cap, ne + 1 + n, sizeof *e);
-					e[ne++] = (struct edge){ unit[v], unit[u] };
+					e[ne++] = (struct edge){ t.unit[v], t.unit[u] };
 				}
 			}
 	}
+	vertices_free(&t); /* before the sort's own buffer is taken */
 	e = xgrow(e, &cap, ne + n, sizeof *e);
 	csr_from_edges(n, e, ne, out);
 	free(e);
-	free(t.kx);
-	free(t.ky);
-	free(t.head);
-	free(vx);
-	free(vy);
-	free(unit);
-	free(next);
-	free(cx);
-	free(cy);
 }
 
 /* ---- regular grid ---- */

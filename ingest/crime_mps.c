@@ -47,7 +47,11 @@ struct mps {
 	int *mcol;         /* [nmcols] column index */
 	int *moff;         /* [nmcols] offset into the table's months */
 	int32_t *tmp;      /* [nmcols] this row's counts */
-	struct strmap *rows; /* "area:cat" -> row index */
+	int *slot;         /* the rows by (area, category): pair_slot() */
+	size_t nslots;     /* a power of two, or 0 */
+	/* what this file's strings were found to be, by the strings as
+	 * written: each distinct one is looked up and interned once per file */
+	struct strmap *borough_of, *cat_of, *lsoa_of;
 	unsigned char *seen; /* [nseen] areas this file has rows for */
 	size_t nseen;
 	int last_area;       /* of the last row kept, -1 before any */
@@ -69,6 +73,53 @@ static void count_whole(struct mps *m)
 	for (size_t a = 0; a < m->nseen; a++)
 		tab->nwhole[a] += m->seen[a];
 	tab->nfiles++;
+}
+
+/* jb_borough_lookup(s), once per distinct s in the file. */
+static int borough_of(struct mps *m, const char *s)
+{
+	int b = strmap_get(m->borough_of, s);
+	if (b == -1) {
+		b = jb_borough_lookup(s);
+		strmap_put(m->borough_of, s, b < 0 ? -2 : b);
+	}
+	return b < 0 ? -1 : b;
+}
+
+/* jb_category_intern(), once per distinct major and minor in the file. */
+static int category_of(struct mps *m, const char *major, const char *minor)
+{
+	char key[256];
+	size_t a = strlen(major), b = strlen(minor);
+	if (a + b + 2 > sizeof key) /* not a category name anyone publishes */
+		return jb_category_intern(m->ds, major, minor);
+	memcpy(key, major, a);
+	key[a] = '\x1f';
+	memcpy(key + a + 1, minor, b + 1);
+	int c = strmap_get(m->cat_of, key);
+	if (c < 0) {
+		c = jb_category_intern(m->ds, major, minor);
+		strmap_put(m->cat_of, key, c);
+	}
+	return c;
+}
+
+/* jb_row_lsoa(), skipped for a code this file gave before whose LSOA has
+ * all that jb_lsoa_intern() would give it (a name, a borough): it would
+ * change nothing and return the same index. */
+static int lsoa_of(struct mps *m, long line, const char *col, const char *code,
+		   const char *name, int b)
+{
+	int i = strmap_get(m->lsoa_of, code);
+	if (i >= 0) {
+		const struct jb_lsoa *l = &m->ds->lsoa[i];
+		if ((l->name || !*name) && (l->borough >= 0 || b < 0))
+			return i;
+	}
+	i = jb_row_lsoa(m->ds, m->src, line, col, code, name, b);
+	if (i >= 0)
+		strmap_put(m->lsoa_of, code, i);
+	return i;
 }
 
 /* Widen the table to cover months first..last. */
@@ -100,20 +151,51 @@ static void widen(struct jb_crime_table *tab, int first, int last)
 	tab->nmonths = (int)n;
 }
 
+/* ---- the table's row of an (area, category): open addressing on the
+ * pair, at most half full; slots hold row + 1, 0 when empty ---- */
+
+static size_t pair_hash(int area, int cat)
+{
+	uint64_t h = ((uint64_t)(uint32_t)area << 32 | (uint32_t)cat) * 0x9E3779B97F4A7C15u;
+	return (size_t)(h ^ (h >> 29));
+}
+
+static size_t pair_slot(const struct mps *m, int area, int cat)
+{
+	size_t i = pair_hash(area, cat) & (m->nslots - 1);
+	const struct jb_crime_row *rows = m->tab->rows;
+	for (int r; (r = m->slot[i]) != 0 && (rows[r - 1].area != area || rows[r - 1].cat != cat);)
+		i = (i + 1) & (m->nslots - 1);
+	return i;
+}
+
+static void pair_put(struct mps *m, int r)
+{
+	if (2 * (m->tab->nrows + 1) > m->nslots) {
+		free(m->slot);
+		m->nslots = m->nslots ? m->nslots : 1024;
+		while (2 * (m->tab->nrows + 1) > m->nslots)
+			m->nslots *= 2;
+		m->slot = xcalloc(m->nslots, sizeof *m->slot);
+		for (size_t k = 0; k < m->tab->nrows; k++)
+			if ((int)k != r)
+				m->slot[pair_slot(m, m->tab->rows[k].area, m->tab->rows[k].cat)] = (int)k + 1;
+	}
+	m->slot[pair_slot(m, m->tab->rows[r].area, m->tab->rows[r].cat)] = r + 1;
+}
+
 static int row_index(struct mps *m, int area, int cat)
 {
-	char key[32];
-	snprintf(key, sizeof key, "%d:%d", area, cat);
-	int r = strmap_get(m->rows, key);
-	if (r >= 0)
-		return r;
+	size_t i = m->nslots ? pair_slot(m, area, cat) : 0;
+	if (m->nslots && m->slot[i])
+		return m->slot[i] - 1;
 	struct jb_crime_table *tab = m->tab;
 	tab->rows = xgrow(tab->rows, &tab->caprows, tab->nrows + 1, sizeof *tab->rows);
-	r = (int)tab->nrows++;
+	int r = (int)tab->nrows++;
 	tab->rows[r].area = area;
 	tab->rows[r].cat = cat;
 	tab->rows[r].counts = xcalloc((size_t)tab->nmonths, sizeof(int32_t));
-	strmap_put(m->rows, key, r);
+	pair_put(m, r);
 	return r;
 }
 
@@ -124,7 +206,7 @@ static int row_area(struct mps *m, struct jb_csv *t)
 {
 	long line = jb_csv_line(t);
 	const char *bname = jb_csv_get(t, m->c_borough);
-	int b = m->c_borough >= 0 ? jb_borough_lookup(bname) : -1;
+	int b = m->c_borough >= 0 ? borough_of(m, bname) : -1;
 	switch (m->level) {
 	case JB_LEVEL_BOROUGH:
 		if (b < 0)
@@ -147,8 +229,8 @@ static int row_area(struct mps *m, struct jb_csv *t)
 			jb_set_aside(m->src, line, outside);
 			return -1;
 		}
-		int i = jb_row_lsoa(m->ds, m->src, line, jb_csv_name(t, m->c_area),
-				    jb_csv_get(t, m->c_area), jb_csv_get(t, m->c_name), b);
+		int i = lsoa_of(m, line, jb_csv_name(t, m->c_area), jb_csv_get(t, m->c_area),
+				jb_csv_get(t, m->c_name), b);
 		if (i >= 0 && m->ds->lsoa[i].borough < 0) {
 			jb_set_aside(m->src, line, outside);
 			return -1;
@@ -187,7 +269,7 @@ static int on_row(struct jb_csv *t, void *ctx)
 	int area = row_area(m, t);
 	if (area < 0)
 		return 0;
-	int cat = jb_category_intern(m->ds, major, jb_csv_get(t, m->c_minor));
+	int cat = category_of(m, major, jb_csv_get(t, m->c_minor));
 	int r = row_index(m, area, cat); /* may move tab->rows */
 	int32_t *counts = m->tab->rows[r].counts;
 	for (int k = 0; k < m->nmcols; k++)
@@ -270,22 +352,23 @@ int jb_read_mps_crime(struct jb_dataset *ds, const char *path, const char *rel)
 		widen(m.tab, first, last);
 		for (int k = 0; k < m.nmcols; k++)
 			m.moff[k] -= m.tab->first_month;
-		m.rows = strmap_new();
-		char key[32];
-		for (size_t r = 0; r < m.tab->nrows; r++) {
-			snprintf(key, sizeof key, "%d:%d", m.tab->rows[r].area,
-				 m.tab->rows[r].cat);
-			strmap_put(m.rows, key, (int)r);
-		}
+		for (size_t r = 0; r < m.tab->nrows; r++)
+			pair_put(&m, (int)r);
+		m.borough_of = strmap_new();
+		m.cat_of = strmap_new();
+		m.lsoa_of = strmap_new();
 		jb_csv_each(t, m.src, on_row, &m);
+		strmap_free(m.borough_of);
+		strmap_free(m.cat_of);
+		strmap_free(m.lsoa_of);
 		for (int k = 0; k < m.nmcols; k++)
 			m.tab->covered[m.moff[k]] = 1;
 		count_whole(&m);
 		if (m.src->kept)
 			ds->has_crime[m.level] = 1;
-		strmap_free(m.rows);
 	}
 	free(m.seen);
+	free(m.slot);
 	free(m.mcol);
 	free(m.moff);
 	free(m.tmp);

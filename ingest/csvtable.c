@@ -482,6 +482,15 @@ static int ungroup(const char *s, char *out, size_t cap)
 
 int jb_parse_count(const char *s, long *out)
 {
+	/* most cells: a few digits, no separators (a wide file's every month) */
+	long fast = 0;
+	int n = 0;
+	while (n < 10 && s[n] >= '0' && s[n] <= '9')
+		fast = fast * 10 + (s[n++] - '0');
+	if (n && n < 10 && !s[n]) { /* below 10^9, so within INT32_MAX */
+		*out = fast;
+		return 0;
+	}
 	char tmp[32];
 	if (ungroup(s, tmp, sizeof tmp) < 0 || !tmp[0])
 		return -1;

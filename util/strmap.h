@@ -1,4 +1,5 @@
-/* util/strmap.h - a string -> int map (open addressing, FNV-1a).
+/* util/strmap.h - a string -> int map (open addressing, FNV-1a, at most
+ * half full).
  *
  * Used for code lookups (LSOA, ward, category names). Keys are copied; the
  * map owns them. strmap_free(NULL) is safe. strmap_get() and

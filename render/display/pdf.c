@@ -10,7 +10,9 @@
  * HPDF_EncryptDict_CreateID, called from HPDF_SaveToFile. save() below
  * therefore does what HPDF_SaveToFile does (header, trailer, xref) with
  * libharu's own building blocks, but with a fixed /ID: an MD5 of the
- * display list (deck_id). Dates come from deck->epoch, never the clock.
+ * display list (deck_id), and with the dictionaries in object streams and
+ * a cross-reference stream (pdf_xref.h), a third of a tagged deck's bytes
+ * otherwise. Dates come from deck->epoch, never the clock.
  * Encryption is not libharu's (RC4 only) but libqpdf's, after
  * serialising (protect.h).
  *
@@ -41,6 +43,7 @@
 #include "../../util/xalloc.h"
 #include "font.h"
 #include "pdf_tags.h"
+#include "pdf_xref.h"
 
 struct hpdf_err {
 	HPDF_STATUS no, detail; /* first error, 0 = none */
@@ -91,6 +94,7 @@ struct writer {
 	struct shape *shapes; /* paths drawn more than once (see shape_form) */
 	size_t nshapes;       /* slots, a power of two */
 	struct shape **shape_of; /* each item's, in deck order; NULL for most */
+	double *extent_of;    /* the extent of each item that has a shape */
 	size_t item0;         /* the current page's first item in shape_of */
 	HPDF_Page *pages;
 	/* ExtGStates by (fill alpha, stroke alpha); made on first use. */
@@ -637,10 +641,18 @@ static double extent(const struct dl_item *it)
 	return fmax(x1 - x0, y1 - y0);
 }
 
-static int shareable(const struct dl_item *it)
+/* Whether it may be a shared outline, before its extent is known. */
+static int candidate(const struct dl_item *it)
 {
 	return it->kind == DL_PATH && it->u.path.nops >= SHARED_OPS &&
-	       it->u.path.style.dash == 0 && it->u.path.npts > 1 && extent(it) > 0.5;
+	       it->u.path.style.dash == 0 && it->u.path.npts > 1;
+}
+
+/* The extent of a path that may be shared, 0 for one that may not. */
+static double share_extent(const struct dl_item *it)
+{
+	double e = candidate(it) ? extent(it) : 0;
+	return e > 0.5 ? e : 0;
 }
 
 /* Point k relative to the first, in millionths of the extent e. */
@@ -658,29 +670,30 @@ static void fnv(uint64_t *h, const void *p, size_t n)
 		*h = (*h ^ b[i]) * 0x100000001b3ull;
 }
 
-static uint64_t shape_hash(const struct dl_item *it)
+/* e: the path's extent. The points are mixed a word at a time. */
+static uint64_t shape_hash(const struct dl_item *it, double e)
 {
 	uint64_t h = 0xcbf29ce484222325ull;
 	const char *op = paint_op(&it->u.path.style);
 	fnv(&h, op, strlen(op));
 	fnv(&h, it->u.path.ops, it->u.path.nops);
 	long v[2];
-	double e = extent(it);
 	for (size_t k = 1; k < it->u.path.npts; k++) {
 		shape_point(it, k, e, v);
-		fnv(&h, v, sizeof v);
+		h = (h ^ (uint64_t)v[0]) * 0x100000001b3ull;
+		h = (h ^ (uint64_t)v[1]) * 0x100000001b3ull;
 	}
 	return h;
 }
 
-static int same_shape(const struct dl_item *a, const struct dl_item *b)
+/* ea, eb: the extents of a and b. */
+static int same_shape(const struct dl_item *a, double ea, const struct dl_item *b, double eb)
 {
 	if (a->u.path.nops != b->u.path.nops || a->u.path.npts != b->u.path.npts ||
 	    strcmp(paint_op(&a->u.path.style), paint_op(&b->u.path.style)) != 0 ||
 	    memcmp(a->u.path.ops, b->u.path.ops, a->u.path.nops) != 0)
 		return 0;
 	long va[2], vb[2];
-	double ea = extent(a), eb = extent(b);
 	for (size_t k = 1; k < a->u.path.npts; k++) {
 		shape_point(a, k, ea, va);
 		shape_point(b, k, eb, vb);
@@ -691,12 +704,13 @@ static int same_shape(const struct dl_item *a, const struct dl_item *b)
 }
 
 /* The slot of it's shape in the open-addressed table (empty if new). */
-static struct shape *shape_slot(struct writer *w, const struct dl_item *it)
+static struct shape *shape_slot(struct writer *w, const struct dl_item *it, double e)
 {
-	uint64_t h = shape_hash(it);
+	uint64_t h = shape_hash(it, e);
 	size_t i = (size_t)h & (w->nshapes - 1);
 	while (w->shapes[i].first &&
-	       (w->shapes[i].hash != h || !same_shape(w->shapes[i].first, it)))
+	       (w->shapes[i].hash != h ||
+		!same_shape(w->shapes[i].first, w->shapes[i].extent, it, e)))
 		i = (i + 1) & (w->nshapes - 1);
 	w->shapes[i].hash = h;
 	return &w->shapes[i];
@@ -709,24 +723,29 @@ static void count_shapes(struct writer *w, const struct dl_deck *d)
 	size_t n = 0, items = 0;
 	for (size_t i = 0; i < d->npages; i++)
 		for (size_t j = 0; j < d->pages[i]->nitems; j++, items++)
-			n += shareable(&d->pages[i]->items[j]);
+			n += candidate(&d->pages[i]->items[j]);
 	for (w->nshapes = 16; w->nshapes < 2 * n;)
 		w->nshapes *= 2;
 	w->shapes = xcalloc(w->nshapes, sizeof *w->shapes);
 	w->shape_of = xcalloc(items ? items : 1, sizeof *w->shape_of);
+	w->extent_of = xcalloc(items ? items : 1, sizeof *w->extent_of);
 	items = 0;
 	for (size_t i = 0; i < d->npages; i++)
 		for (size_t j = 0; j < d->pages[i]->nitems; j++, items++) {
 			const struct dl_item *it = &d->pages[i]->items[j];
-			if (!shareable(it) || it == d->pages[i]->cur || !dl_item_drawable(it, d->npages))
+			if (!candidate(it) || it == d->pages[i]->cur || !dl_item_drawable(it, d->npages))
 				continue;
-			struct shape *sh = shape_slot(w, it);
+			double e = share_extent(it);
+			if (!e)
+				continue;
+			struct shape *sh = shape_slot(w, it, e);
 			if (!sh->first) {
 				sh->first = it;
-				sh->extent = extent(it);
+				sh->extent = e;
 			}
 			sh->uses++;
 			w->shape_of[items] = sh;
+			w->extent_of[items] = e;
 		}
 }
 
@@ -753,9 +772,10 @@ static HPDF_Dict shape_form(struct writer *w, struct shape *sh)
 	return sh->form = f;
 }
 
-/* sh: the item's shape, NULL when it has none (count_shapes). */
+/* sh: the item's shape, NULL when it has none, and e its extent
+ * (count_shapes). */
 static void draw_path(struct writer *w, HPDF_Page pg, struct pstate *st, const struct dl_item *it,
-		      struct shape *sh)
+		      struct shape *sh, double e)
 {
 	const struct dl_style *s = &it->u.path.style;
 	int fill = s->fill.a > 0, stroke = s->stroke.a > 0 && s->width > 0;
@@ -767,7 +787,7 @@ static void draw_path(struct writer *w, HPDF_Page pg, struct pstate *st, const s
 	HPDF_Dict form = sh && sh->uses > 1 ? shape_form(w, sh) : NULL;
 	const char *name = form ? HPDF_Page_GetXObjectName(pg, form) : NULL;
 	if (name) {
-		double k = extent(it) / sh->extent;
+		double k = e / sh->extent;
 		put_str(&w->out, "q ");
 		put_num(&w->out, k, 6);
 		put_str(&w->out, "0 0 ");
@@ -830,7 +850,7 @@ static void draw_page(struct writer *w, const struct dl_deck *d, size_t i)
 		pdf_tags_item(w->tags, i, j);
 		switch (it->kind) {
 		case DL_PATH:
-			draw_path(w, pg, &st, it, w->shape_of[w->item0 + j]);
+			draw_path(w, pg, &st, it, w->shape_of[w->item0 + j], w->extent_of[w->item0 + j]);
 			break;
 		case DL_TEXT:
 			draw_text(w, pg, &st, it);
@@ -1062,7 +1082,7 @@ static HPDF_Stream save(struct writer *w, const HPDF_BYTE id[HPDF_ID_LEN])
 	}
 	char header[32];
 	snprintf(header, sizeof header, "%%PDF-1.%d\n%%\267\276\255\252\n", 2 + (int)pdf->pdf_version);
-	if (HPDF_Stream_WriteStr(s, header) || HPDF_Xref_WriteToStream(pdf->xref, s, NULL))
+	if (HPDF_Stream_WriteStr(s, header) || pdf_xref_write(pdf, s))
 		if (!w->err.no)
 			w->err.no = HPDF_Error_GetCode(&pdf->error) ? HPDF_Error_GetCode(&pdf->error)
 								     : HPDF_FILE_IO_ERROR;
@@ -1204,6 +1224,7 @@ int pdf_write(const struct dl_deck *d, const char *path, const struct pdf_option
 	free(w.out.s);
 	free(w.shapes);
 	free(w.shape_of);
+	free(w.extent_of);
 	free(w.gs);
 	free(w.msg);
 	return rc;
