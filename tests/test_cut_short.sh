@@ -12,21 +12,30 @@ build=${JEMBRIEF_BUILD:-build}
 jb=${JEMBRIEF:-$PWD/$build/jembrief}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir "$tmp/data"
-for d in sample-data/*/; do
-	[ "$d" = sample-data/crime/ ] || ln -s "$PWD/$d" "$tmp/data/"
-done
-mkdir "$tmp/data/crime"
-for f in sample-data/crime/*; do
-	case "$f" in *borough-level-crime-2024*) ;; *) ln -s "$PWD/$f" "$tmp/data/crime/" ;; esac
-done
+
+# cut_copy DIR FILE BYTES: DIR, a data directory of the sample's files but
+# FILE (a path in sample-data/), which is there cut at BYTES (a partial
+# download), decompressed when it is a .gz.
+cut_copy() {
+	folder=${2%%/*}
+	mkdir -p "$1/$folder"
+	for d in sample-data/*/; do
+		[ "$d" = "sample-data/$folder/" ] || ln -s "$PWD/$d" "$1/"
+	done
+	for f in sample-data/"$folder"/*; do
+		[ "$f" = "sample-data/$2" ] || ln -s "$PWD/$f" "$1/$folder/"
+	done
+	case "$2" in
+	*.gz) gzip -dc "sample-data/$2" | head -c "$3" >"$1/${2%.gz}" ;;
+	*) head -c "$3" "sample-data/$2" >"$1/$2" ;;
+	esac
+}
 # The 2024-2026 file cut at 60,000 bytes: the last row is partial. The
 # whole 2010-2024 file beside it has every borough, so before the second
 # fix a borough the cut file lacks had rows (of the old file) and zeros
 # for 2024-2026: Westminster read "no trend could be fitted (month 1 of 24
 # is not a number)", London a total of 16 boroughs.
-gzip -dc sample-data/crime/mps-borough-level-crime-2024-2026.csv.gz | head -c 60000 \
-	>"$tmp/data/crime/mps-borough-level-crime-2024-2026.csv"
+cut_copy "$tmp/data" crime/mps-borough-level-crime-2024-2026.csv.gz 60000
 # The boroughs in the cut file (its borough name column, complete rows
 # only), counted by python's csv module
 n=$(python3 -c '
@@ -64,15 +73,7 @@ end
 # counted as no crime, and Westminster's deck (no row at all) showed hot
 # spots with 0 offences and a map of zeros. Python counts, for each
 # borough, its LSOAs in the cut file against those in the whole file.
-mkdir "$tmp/lsoa" "$tmp/lsoa/crime"
-for d in sample-data/*/; do
-	[ "$d" = sample-data/crime/ ] || ln -s "$PWD/$d" "$tmp/lsoa/"
-done
-for f in sample-data/crime/*; do
-	case "$f" in *lsoa-level*) ;; *) ln -s "$PWD/$f" "$tmp/lsoa/crime/" ;; esac
-done
-gzip -dc sample-data/crime/mps-lsoa-level-crime-2024-2026.csv.gz | head -c 6000000 \
-	>"$tmp/lsoa/crime/mps-lsoa-level-crime-2024-2026.csv"
+cut_copy "$tmp/lsoa" crime/mps-lsoa-level-crime-2024-2026.csv.gz 6000000
 set -- $(python3 -c '
 import csv, gzip, sys
 def lsoas(rows):
@@ -116,12 +117,7 @@ end
 # 20%" (40.3% from the whole file), a share of the LSOAs that were left.
 # Python counts Hackney's LSOAs (their borough from the LSOA-level crime
 # file) in the cut file and the whole one.
-mkdir "$tmp/imd" "$tmp/imd/deprivation"
-for d in sample-data/*/; do
-	[ "$d" = sample-data/deprivation/ ] || ln -s "$PWD/$d" "$tmp/imd/"
-done
-gzip -dc sample-data/deprivation/imd2025-lsoa21-london.csv.gz | head -c 600000 \
-	>"$tmp/imd/deprivation/imd2025-lsoa21-london.csv"
+cut_copy "$tmp/imd" deprivation/imd2025-lsoa21-london.csv.gz 600000
 set -- $(python3 -c '
 import csv, gzip, sys
 crime = csv.reader(gzip.open(sys.argv[1], "rt", newline=""))
@@ -158,12 +154,7 @@ end
 # ranked "of the 32" among 10, and said "eight measures" of the 6 it drew.
 # Python finds the quarter with some measure complete (London, given on
 # every row, and the 32 boroughs) and the measures complete there.
-mkdir "$tmp/pas" "$tmp/pas/confidence"
-for d in sample-data/*/; do
-	[ "$d" = sample-data/confidence/ ] || ln -s "$PWD/$d" "$tmp/pas/"
-done
-gzip -dc sample-data/confidence/mopac-pas-borough-2014-2023.csv.gz | head -c 150000 \
-	>"$tmp/pas/confidence/mopac-pas-borough-2014-2023.csv"
+cut_copy "$tmp/pas" confidence/mopac-pas-borough-2014-2023.csv.gz 150000
 set -- $(python3 -c '
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline="")))
@@ -198,15 +189,7 @@ end
 # year is not complete whatever the month of its last row: before the fix
 # Westminster's deck counted 2013 as a whole year and said "the homicide
 # file ends in December 2013". Python finds the year of the last row.
-mkdir "$tmp/hom" "$tmp/hom/crime"
-for d in sample-data/*/; do
-	[ "$d" = sample-data/crime/ ] || ln -s "$PWD/$d" "$tmp/hom/"
-done
-for f in sample-data/crime/*; do
-	case "$f" in *homicide*) ;; *) ln -s "$PWD/$f" "$tmp/hom/crime/" ;; esac
-done
-gzip -dc sample-data/crime/mps-homicide-victims-2003-2023.csv.gz | head -c 150030 \
-	>"$tmp/hom/crime/mps-homicide-victims-2003-2023.csv"
+cut_copy "$tmp/hom" crime/mps-homicide-victims-2003-2023.csv.gz 150030
 hom_year=$(python3 -c '
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline="")))
@@ -228,13 +211,7 @@ end
 # and then no borough has a rank "of 32" (homicide rates, crime rates).
 # Before the fix Hackney's homicide rate was "the 4th lowest rate of 32"
 # (16th from the whole file): ranked among the boroughs with residents.
-mkdir "$tmp/pop" "$tmp/pop/population"
-for d in sample-data/*/; do
-	[ "$d" = sample-data/population/ ] || ln -s "$PWD/$d" "$tmp/pop/"
-done
-ln -s "$PWD/sample-data/population/census2021-lsoa21-age6-london.csv.gz" "$tmp/pop/population/"
-head -c 9000 sample-data/population/ons-mid2020-single-year-of-age-london.csv \
-	>"$tmp/pop/population/ons-mid2020-single-year-of-age-london.csv"
+cut_copy "$tmp/pop" population/ons-mid2020-single-year-of-age-london.csv 9000
 npop=$(python3 -c '
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline="")))
