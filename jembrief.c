@@ -816,7 +816,7 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	double t1 = now();
-	struct jb_findings *f = jb_analyse(ds, &t->theme, &(struct jb_analysis_options){o.period});
+	struct jb_findings *f = jb_analyse(ds, &t->theme, &(struct jb_analysis_options){o.period, NULL});
 	double t2 = now();
 	int status = 0;
 	if (f->period_moved) /* said even with --quiet: the deck is not the month asked for */
