@@ -7,6 +7,7 @@
 #include "../tables/tables_context.h"
 #include "../tables/tables_drivers.h"
 #include "../tables/tables_public.h"
+#include "../tables/tables_wards.h"
 #include "fill_context.h"
 #include "fill_drivers.h"
 #include "fill_hotspots.h"
@@ -18,6 +19,7 @@
 #include "slides_hotspots.h"
 #include "slides_london.h"
 #include "slides_public.h"
+#include "slides_wards.h"
 
 /* A kind's data tables, ended by {NULL}. */
 #define TABLES(...) ((const struct datatable[]){__VA_ARGS__, {NULL, NULL, NULL, 0}})
@@ -89,6 +91,8 @@ const struct slide_kind slide_kinds[] = {
 	{"homicide", "Homicide victims", layout_homicide, missing_homicide,
 	 TABLES({&homicide_table, table_homicide, NULL, DECK}), &fill_public_keys,
 	 KIND_HOMICIDE},
+	{"wards", "Wards", layout_wards, missing_wards,
+	 TABLES({&wards_table, table_wards, NULL, DECK}), &fill_wards_keys, 0},
 	{"sources", "Sources, methods and data quality", layout_sources, NULL, NULL, NULL, 0},
 	{"key-findings", "Key findings", layout_key_findings, NULL, NULL, NULL,
 	 KIND_NEEDS_RULES},

@@ -1,0 +1,231 @@
+/* render/slides/slides_wards.c - see slides_wards.h. */
+#include "slides_wards.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../analysis/wards.h"
+#include "../../util/xalloc.h"
+#include "../chart/chart.h"
+#include "../display/font.h"
+
+#define GAP 24.0
+#define TABLE_PT 9.5
+/* a bar row no shorter than its 9 pt label (ascent plus descent), so that
+ * labels never overlap: the chart shows the wards that fit */
+#define ROW_MIN 11.0
+
+static const struct jb_ward_area *ward_area(const struct jb_findings *f, int area)
+{
+	const struct jb_ward_findings *w = f->wards;
+	return w && w->ok && area != JB_LONDON && w->area[area].nwards ? &w->area[area] : NULL;
+}
+
+const char *missing_wards(const struct jb_findings *f, int area)
+{
+	const struct jb_ward_findings *w = f->wards;
+	if (!w || !w->ok)
+		return w && f->ds->has_crime[JB_LEVEL_WARD]
+			       ? "MPS ward-level recorded crime for all 12 months of the pack"
+			       : "MPS ward-level recorded crime (crime/)";
+	return ward_area(f, area) ? NULL : "MPS ward-level recorded crime for this area";
+}
+
+/* A ward's name as the slide shows it; in a group's pack with its
+ * borough, "Hoxton East & Shoreditch (Hackney)" (caller frees). */
+static char *ward_label(const struct jb_findings *f, int area, int k)
+{
+	const struct jb_ward *wd = &f->ds->ward[k];
+	const char *name = wd->name ? wd->name : wd->code;
+	if (area == JB_GROUP && wd->borough >= 0)
+		return xasprintf("%s (%s)", name, jb_boroughs[wd->borough].name);
+	return xstrdup(name);
+}
+
+static void pct_text(double v, char *b, size_t n)
+{
+	fmt_dec(v, 0, b, n);
+	if (isfinite(v) && strlen(b) + 2 <= n)
+		strcat(b, "%");
+}
+
+/* The top wards as a table: rank, ward, offences, share. */
+static double top_table(struct dl_page *p, struct chart_box b, const struct slide_ctx *c,
+			const struct jb_ward_area *wa)
+{
+	enum { NC = 4 };
+	const struct jb_ward_findings *w = c->f->wards;
+	size_t rows = 1;
+	const char *cells[(JB_WARD_TOP + 1) * NC] = {"Rank", "Ward", "Offences", "Share"};
+	char v[JB_WARD_TOP][3][32];
+	char *names[JB_WARD_TOP] = {0};
+	for (int i = 0; i < wa->nwards && i < JB_WARD_TOP; i++, rows++) {
+		int k = wa->order[i];
+		fmt_ordinal(wa->rank[i], v[i][0], sizeof v[i][0]);
+		fmt_count(w->count12[k], v[i][1], sizeof v[i][1]);
+		pct_text(wa->share[i], v[i][2], sizeof v[i][2]);
+		names[i] = ward_label(c->f, c->area, k);
+		const char **row = cells + rows * NC;
+		row[0] = v[i][0];
+		row[1] = names[i];
+		row[2] = v[i][1];
+		row[3] = v[i][2];
+	}
+	static const double widths[NC] = {0.13, 0.53, 0.18, 0.16};
+	static const enum chart_align align[NC] = {ALIGN_LEFT, ALIGN_LEFT, ALIGN_RIGHT,
+						   ALIGN_RIGHT};
+	struct table t = {rows, NC, cells, widths, align, -1, TABLE_PT};
+	double h = 1.9 * TABLE_PT * (double)(rows + 1);
+	chart_table(p, (struct chart_box){b.x, b.y, b.w, h}, &t);
+	for (int i = 0; i < JB_WARD_TOP; i++)
+		free(names[i]);
+	return h;
+}
+
+void layout_wards(struct dl_page *p, const struct slide_ctx *c)
+{
+	struct chart_box b = slide_body_with_note(p, c);
+	const char *what = missing_wards(c->f, c->area);
+	if (what) {
+		slide_no_data(p, b, what);
+		return;
+	}
+	const struct jb_ward_findings *w = c->f->wards;
+	const struct jb_ward_area *wa = ward_area(c->f, c->area);
+	size_t fit = (size_t)fmax(1, floor((b.h - 40) / ROW_MIN));
+	size_t n = (size_t)wa->nwards < fit ? (size_t)wa->nwards : fit;
+	char **labels = xcalloc(n, sizeof *labels), **texts = xcalloc(n, sizeof *texts);
+	double *values = xcalloc(n, sizeof *values);
+	for (size_t i = 0; i < n; i++) {
+		int k = wa->order[i];
+		labels[i] = ward_label(c->f, c->area, k);
+		values[i] = w->count12[k];
+		char s[32];
+		fmt_count(values[i], s, sizeof s);
+		texts[i] = xstrdup(s);
+	}
+	char mean[32];
+	fmt_dec(wa->mean12, 0, mean, sizeof mean);
+	char *ref = xasprintf("Ward average %s", mean);
+	char *x_title = n < (size_t)wa->nwards
+				? xasprintf("Offences, 12 months: the %zu wards with the most, of %d", n,
+					    wa->nwards)
+				: xstrdup("Offences, 12 months");
+	struct bar_chart bc = {
+		.n = n,
+		.labels = (const char *const *)labels,
+		.values = values,
+		.value_text = (const char *const *)texts,
+		.highlight = -1,
+		.ref = wa->mean12,
+		.ref_label = ref,
+		.x_title = x_title,
+	};
+	double rw = (b.w - GAP) * 0.42;
+	chart_hbar(p, (struct chart_box){b.x, b.y, b.w - rw - GAP, b.h}, &bc);
+	struct chart_box r = {b.x + b.w - rw, b.y, rw, b.h};
+	double th = top_table(p, r, c, wa);
+	slide_bullets(p, c, (struct chart_box){r.x, r.y + th + 12, rw, b.h - th - 12}, 10);
+	for (size_t i = 0; i < n; i++) {
+		free(labels[i]);
+		free(texts[i]);
+	}
+	free(labels);
+	free(texts);
+	free(values);
+	free(ref);
+	free(x_title);
+}
+
+/* ---- placeholders ---- */
+
+#define FILL_WARDS_FN(name) \
+	static void name(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, \
+			 size_t n)
+
+FILL_WARDS_FN(fw_period)
+{
+	(void)a;
+	const struct jb_ward_findings *w = c->f->wards;
+	if (w->ok)
+		fmt_window(w->first, w->last, w->age, b, n);
+	else
+		snprintf(b, n, FILL_NA);
+}
+
+FILL_WARDS_FN(fw_count)
+{
+	const struct jb_ward_area *wa = ward_area(c->f, a->index);
+	fmt_count(wa ? wa->nwards : NAN, b, n);
+}
+
+FILL_WARDS_FN(fw_total)
+{
+	const struct jb_ward_area *wa = ward_area(c->f, a->index);
+	fmt_count(wa ? wa->total12 : NAN, b, n);
+}
+
+FILL_WARDS_FN(fw_mean)
+{
+	const struct jb_ward_area *wa = ward_area(c->f, a->index);
+	fmt_dec(wa ? wa->mean12 : NAN, 0, b, n);
+}
+
+FILL_WARDS_FN(fw_top)
+{
+	const struct jb_ward_area *wa = ward_area(c->f, a->index);
+	if (!wa) {
+		snprintf(b, n, FILL_NA);
+		return;
+	}
+	char *s = ward_label(c->f, a->index, wa->order[0]);
+	snprintf(b, n, "%s", s);
+	free(s);
+}
+
+FILL_WARDS_FN(fw_top_count)
+{
+	const struct jb_ward_area *wa = ward_area(c->f, a->index);
+	fmt_count(wa ? c->f->wards->count12[wa->order[0]] : NAN, b, n);
+}
+
+FILL_WARDS_FN(fw_top_share)
+{
+	const struct jb_ward_area *wa = ward_area(c->f, a->index);
+	pct_text(wa ? wa->share[0] : NAN, b, n);
+}
+
+FILL_WARDS_FN(fw_top5_share)
+{
+	const struct jb_ward_area *wa = ward_area(c->f, a->index);
+	pct_text(wa ? wa->top_share : NAN, b, n);
+}
+
+FILL_WARDS_FN(fw_why)
+{
+	(void)a;
+	const struct jb_ward_findings *w = c->f->wards;
+	snprintf(b, n, "%s", w->ok ? FILL_NA : w->why);
+}
+
+FILL_WARDS_FN(fw_counts_why)
+{
+	(void)a;
+	snprintf(b, n, "%s", c->f->wards->why_unrated);
+}
+
+static const struct fill_key keys[] = {
+	{"ward_period", fw_period, "the 12 months the wards are ranked over"},
+	{"ward_count", fw_count, "the borough's wards in the ward-level file"},
+	{"ward_total", fw_total, "their offences, 12 months (offences with a location)"},
+	{"ward_mean", fw_mean, "offences per ward, 12 months"},
+	{"ward_top", fw_top, "the ward with the most offences"},
+	{"ward_top_count", fw_top_count, "its offences, 12 months"},
+	{"ward_top_share", fw_top_share, "its share of the wards' offences, \"12%\""},
+	{"ward_top5_share", fw_top5_share, "the share of the wards' offences in the top 5 wards"},
+	{"ward_why", fw_why, "why wards are not ranked (only when they are not)"},
+	{"ward_counts_why", fw_counts_why, "why wards are ranked by offences, not rate per resident"},
+};
+const struct fill_group fill_wards_keys = FILL_GROUP(keys);
