@@ -141,10 +141,12 @@ def borough_series(theme, names):
 
 
 def dumped_area(text, code):
-    """(population, last12, prev12, rate) of the dump's 'area CODE ...' block."""
+    """(population, last12, prev12, rate, {month: count}) of the dump's
+    'area CODE ...' block."""
     lines = text.splitlines()
     i = next(k for k, l in enumerate(lines) if l.startswith("area %s " % code))
     pop = last = prev = rate = None
+    months = {}
     for l in lines[i + 1:]:
         if not l.startswith(" "):
             break
@@ -155,7 +157,9 @@ def dumped_area(text, code):
             last, prev = float(w[2]), float(w[4])
         elif w[0] == "rate":
             rate = float(w[1])
-    return pop, last, prev, rate
+        elif w[0] == "month" and w[2] == "count":
+            months[w[1].replace("-", "")] = float(w[3])
+    return pop, last, prev, rate, months
 
 
 def check_group(theme):
@@ -163,7 +167,11 @@ def check_group(theme):
     members = [names["Hackney"], names["Tower Hamlets"]]
     series = borough_series(theme, names)
     text = run(theme, "--group", "Central East: Hackney, Tower Hamlets", "hackney")
-    gpop, glast, gprev, grate = dumped_area(text, "central-east")
+    gpop, glast, gprev, grate, gmonths = dumped_area(text, "central-east")
+    assert len(gmonths) == 36, "the group's trend has %d months" % len(gmonths)
+    for m, v in gmonths.items():
+        want_m = sum(series[b][m] for b in members)
+        assert v == want_m, "group %s: %s, members sum to %s" % (m, v, want_m)
     last = sum(series[b][m] for b in members for m in LAST)
     prev = sum(series[b][m] for b in members for m in PREV)
     residents = sum(pop[b] for b in members)

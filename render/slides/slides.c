@@ -105,7 +105,14 @@ int slide_for_theme(const struct jb_slide_spec *spec, const struct jb_theme *the
 	if (spec->only_boroughs && (area < 0 || area >= JB_NBOROUGHS ||
 				    !(spec->only_boroughs >> area & 1)))
 		return 0;
+	if ((spec->kind->flags & KIND_GROUP_ONLY) && area != JB_GROUP)
+		return 0;
 	return !(spec->kind->flags & KIND_HOMICIDE) || theme->homicide;
+}
+
+int slide_for_group(const struct jb_slide_spec *spec, int area)
+{
+	return area != JB_GROUP || (spec->kind->flags & KIND_GROUP);
 }
 
 const char *slide_missing(const struct jb_findings *f, const struct jb_slide_spec *spec, int area)
@@ -495,20 +502,33 @@ void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
 	free(cls);
 }
 
-/* One bullet naming the slides left out and what each lacked (caller
- * frees). */
-static char *omitted_item(const struct slide_ctx *c)
+/* head, then the n items of v joined by sep, ending in a full stop
+ * (caller frees). */
+static char *list_item(const char *head, const char *const *v, size_t n, const char *sep)
 {
-	size_t len = 64;
-	for (size_t i = 0; i < c->nomitted; i++)
-		len += strlen(c->omitted[i]) + 2;
+	size_t len = strlen(head) + 2;
+	for (size_t i = 0; i < n; i++)
+		len += strlen(v[i]) + strlen(sep);
 	char *s = xmalloc(len);
-	snprintf(s, len, "Slides left out: ");
-	for (size_t i = 0; i < c->nomitted; i++) {
-		strcat(s, c->omitted[i]);
-		strcat(s, i + 1 < c->nomitted ? "; " : ".");
+	snprintf(s, len, "%s", head);
+	for (size_t i = 0; i < n; i++) {
+		strcat(s, v[i]);
+		strcat(s, i + 1 < n ? sep : ".");
 	}
 	return s;
+}
+
+/* One bullet naming the slides left out and what each lacked. */
+static char *omitted_item(const struct slide_ctx *c)
+{
+	return list_item("Slides left out: ", c->omitted, c->nomitted, "; ");
+}
+
+/* One bullet naming the slides a group's pack leaves out. */
+static char *not_for_group_item(const struct slide_ctx *c)
+{
+	return list_item("Made for one borough, so not in this group's pack (each member's deck "
+			 "has them): ", c->not_for_group, c->nnot_for_group, ", ");
 }
 
 /* ---- sources and data quality ---- */
@@ -569,6 +589,10 @@ void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 	if (c->nomitted) { /* what this deck does not show, before the files' details */
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);
 		items[nitems++] = omitted_item(c);
+	}
+	if (c->nnot_for_group) {
+		items = xgrow(items, &cap, nitems + 1, sizeof *items);
+		items[nitems++] = not_for_group_item(c);
 	}
 	/* files not read, before the rows set aside (a whole file matters
 	 * more): the first few, then how many more (all are in

@@ -33,15 +33,25 @@ const char *missing_wards(const struct jb_findings *f, int area)
 	return ward_area(f, area) ? NULL : "MPS ward-level recorded crime for this area";
 }
 
-/* A ward's name as the slide shows it; in a group's pack with its
- * borough, "Hoxton East & Shoreditch (Hackney)" (caller frees). */
-static char *ward_label(const struct jb_findings *f, int area, int k)
+static const char *ward_name(const struct jb_findings *f, int k)
 {
 	const struct jb_ward *wd = &f->ds->ward[k];
-	const char *name = wd->name ? wd->name : wd->code;
-	if (area == JB_GROUP && wd->borough >= 0)
-		return xasprintf("%s (%s)", name, jb_boroughs[wd->borough].name);
-	return xstrdup(name);
+	return wd->name ? wd->name : wd->code;
+}
+
+/* A ward's borough, in a group's pack (where wards of several meet). */
+static const char *ward_borough(const struct jb_findings *f, int area, int k)
+{
+	int b = f->ds->ward[k].borough;
+	return area == JB_GROUP && b >= 0 ? jb_boroughs[b].name : NULL;
+}
+
+/* A ward's name for a sentence; in a group's pack with its borough,
+ * "Hoxton East & Shoreditch (Hackney)" (caller frees). */
+static char *ward_label(const struct jb_findings *f, int area, int k)
+{
+	const char *b = ward_borough(f, area, k);
+	return b ? xasprintf("%s (%s)", ward_name(f, k), b) : xstrdup(ward_name(f, k));
 }
 
 static void pct_text(double v, char *b, size_t n)
@@ -51,36 +61,42 @@ static void pct_text(double v, char *b, size_t n)
 		strcat(b, "%");
 }
 
-/* The top wards as a table: rank, ward, offences, share. */
+/* The top wards as a table: rank, ward, (in a group's pack) borough,
+ * offences, share. */
 static double top_table(struct dl_page *p, struct chart_box b, const struct slide_ctx *c,
 			const struct jb_ward_area *wa)
 {
-	enum { NC = 4 };
+	enum { NC = 5 };
 	const struct jb_ward_findings *w = c->f->wards;
-	size_t rows = 1;
-	const char *cells[(JB_WARD_TOP + 1) * NC] = {"Rank", "Ward", "Offences", "Share"};
+	int group = c->area == JB_GROUP;
+	size_t rows = 1, nc = group ? NC : NC - 1;
+	const char *cells[(JB_WARD_TOP + 1) * NC] = {"Rank", "Ward"};
+	const char *const tail[] = {"Offences", "Share"};
+	if (group)
+		cells[2] = "Borough";
+	memcpy(cells + nc - 2, tail, sizeof tail);
 	char v[JB_WARD_TOP][3][32];
-	char *names[JB_WARD_TOP] = {0};
 	for (int i = 0; i < wa->nwards && i < JB_WARD_TOP; i++, rows++) {
 		int k = wa->order[i];
 		fmt_ordinal(wa->rank[i], v[i][0], sizeof v[i][0]);
 		fmt_count(w->count12[k], v[i][1], sizeof v[i][1]);
 		pct_text(wa->share[i], v[i][2], sizeof v[i][2]);
-		names[i] = ward_label(c->f, c->area, k);
-		const char **row = cells + rows * NC;
+		const char **row = cells + rows * nc;
 		row[0] = v[i][0];
-		row[1] = names[i];
-		row[2] = v[i][1];
-		row[3] = v[i][2];
+		row[1] = ward_name(c->f, k);
+		if (group)
+			row[2] = ward_borough(c->f, c->area, k);
+		row[nc - 2] = v[i][1];
+		row[nc - 1] = v[i][2];
 	}
-	static const double widths[NC] = {0.13, 0.53, 0.18, 0.16};
-	static const enum chart_align align[NC] = {ALIGN_LEFT, ALIGN_LEFT, ALIGN_RIGHT,
-						   ALIGN_RIGHT};
-	struct table t = {rows, NC, cells, widths, align, -1, TABLE_PT};
+	static const double widths[2][NC] = {{0.13, 0.53, 0.18, 0.16},
+					     {0.10, 0.37, 0.25, 0.16, 0.12}};
+	static const enum chart_align align[2][NC] = {
+		{ALIGN_LEFT, ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT},
+		{ALIGN_LEFT, ALIGN_LEFT, ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT}};
+	struct table t = {rows, nc, cells, widths[group], align[group], -1, TABLE_PT};
 	double h = 1.9 * TABLE_PT * (double)(rows + 1);
 	chart_table(p, (struct chart_box){b.x, b.y, b.w, h}, &t);
-	for (int i = 0; i < JB_WARD_TOP; i++)
-		free(names[i]);
 	return h;
 }
 
@@ -100,11 +116,14 @@ void layout_wards(struct dl_page *p, const struct slide_ctx *c)
 	double *values = xcalloc(n, sizeof *values);
 	for (size_t i = 0; i < n; i++) {
 		int k = wa->order[i];
-		labels[i] = ward_label(c->f, c->area, k);
+		/* the ward's name left of its bar; in a group's pack its
+		 * borough after the count, where the text has room */
+		labels[i] = xstrdup(ward_name(c->f, k));
 		values[i] = w->count12[k];
 		char s[32];
 		fmt_count(values[i], s, sizeof s);
-		texts[i] = xstrdup(s);
+		const char *bo = ward_borough(c->f, c->area, k);
+		texts[i] = bo ? xasprintf("%s, %s", s, bo) : xstrdup(s);
 	}
 	char mean[32];
 	fmt_dec(wa->mean12, 0, mean, sizeof mean);
