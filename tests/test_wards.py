@@ -191,6 +191,52 @@ def check_group(theme):
     assert [g[0] for g in got_w] == competition([c for _, c in want_w]), "group ranks differ"
 
 
+def check_group_errors():
+    """Refused with a message naming the problem, exit 2, nothing written."""
+    cases = [
+        ("Central East: Hackny, Tower Hamlets", "--group: 'Hackny' is not one of the 32 London "
+                                                "boroughs; did you mean Hackney?"),
+        ("Hackney: Hackney, Camden", "would write hackney.pdf"),
+        ("Solo: Hackney, hackney", "names one borough"),
+        ("Hackney and Camden", "has no ':'"),
+    ]
+    for spec, want in cases:
+        r = subprocess.run([JEMBRIEF, "--quiet", "--data", DATA, "--dump-findings", "--group", spec],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        err = r.stderr.decode()
+        assert r.returncode == 2 and want in err and not r.stdout, \
+            "%r: exit %d, %r" % (spec, r.returncode, err)
+
+
+def check_group_pack():
+    """The pack itself: written beside the members' decks, readable, its
+    figures the sums, the one-borough slides named on its sources slide."""
+    import tempfile
+    names, pop = boroughs()
+    with tempfile.TemporaryDirectory() as out:
+        r = subprocess.run([JEMBRIEF, "--quiet", "--data", DATA, "--out", out, "--group",
+                            "Central East: Hackney, Tower Hamlets", "hackney", "tower-hamlets"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert r.returncode == 0, r.stderr.decode()
+        for deck in ("central-east", "hackney", "tower-hamlets"):
+            assert os.path.exists(os.path.join(out, deck + ".pdf")), deck
+        pdf = os.path.join(out, "central-east.pdf")
+        assert subprocess.run(["qpdf", "--check", pdf], stdout=subprocess.PIPE).returncode == 0
+        text = subprocess.run(["pdftotext", pdf, "-"], stdout=subprocess.PIPE).stdout.decode()
+        series = borough_series("serious-youth-violence", names)
+        members = [names["Hackney"], names["Tower Hamlets"]]
+        last = sum(series[b][m] for b in members for m in LAST)
+        rate = last / sum(pop[b] for b in members) * 1000
+        for want in ("Serious youth violence: Central East", "Hackney and Tower Hamlets",
+                     "{:,}".format(last), "%.1f" % rate, "Made for one borough",
+                     "Hot spots"):
+            assert want in text, "%r not in the group's pack" % want
+        with open(os.path.join(out, "central-east", "data", "group-members.csv")) as f:
+            rows = list(csv.DictReader(f))
+        assert [r["role"] for r in rows] == ["member", "member", "group", "london"]
+        assert int(rows[2]["count_last12"]) == last
+
+
 def main():
     cases = [
         ("wards_syv", lambda: check_wards("serious-youth-violence",
@@ -198,6 +244,8 @@ def main():
         ("wards_all_violence", lambda: check_wards("all-violence", ["hackney", "croydon"])),
         ("group_syv", lambda: check_group("serious-youth-violence")),
         ("group_all_violence", lambda: check_group("all-violence")),
+        ("group_errors", check_group_errors),
+        ("group_pack", check_group_pack),
     ]
     failed = 0
     for name, fn in cases:
