@@ -12,7 +12,11 @@
 #include "../display/font.h"
 
 #define GAP 24.0
-#define TABLE_PT 9.5
+#define TABLE_PT 9.0
+/* chart_hbar gives its labels at most this share of its width, at up to
+ * 9.5 pt: the chart is made wide enough for the longest ward name */
+#define LABEL_SHARE 0.35
+#define LABEL_PT 9.5
 /* a bar row no shorter than its 9 pt label (ascent plus descent), so that
  * labels never overlap: the chart shows the wards that fit */
 #define ROW_MIN 11.0
@@ -61,41 +65,69 @@ static void pct_text(double v, char *b, size_t n)
 		strcat(b, "%");
 }
 
-/* The top wards as a table: rank, ward, (in a group's pack) borough,
- * offences, share. */
+/* The columns of the top wards' table, in the order drawn. */
+enum { COL_RANK, COL_WARD, COL_BOROUGH, COL_COUNT, COL_SHARE, NCOLS };
+static const char *const col_head[NCOLS] = {"Rank", "Ward", "Borough", "Offences", "Share"};
+/* which go first when not all fit the column: the ward and its count,
+ * then (in a group's pack) its borough, its share, its rank */
+static const int col_priority[NCOLS] = {COL_WARD, COL_COUNT, COL_BOROUGH, COL_SHARE, COL_RANK};
+
+/* The top wards as a table, with the columns that fit b's width whole
+ * (each measured: no name is cut); returns its height. */
 static double top_table(struct dl_page *p, struct chart_box b, const struct slide_ctx *c,
 			const struct jb_ward_area *wa)
 {
-	enum { NC = 5 };
 	const struct jb_ward_findings *w = c->f->wards;
-	int group = c->area == JB_GROUP;
-	size_t rows = 1, nc = group ? NC : NC - 1;
-	const char *cells[(JB_WARD_TOP + 1) * NC] = {"Rank", "Ward"};
-	const char *const tail[] = {"Offences", "Share"};
-	if (group)
-		cells[2] = "Borough";
-	memcpy(cells + nc - 2, tail, sizeof tail);
-	char v[JB_WARD_TOP][3][32];
-	for (int i = 0; i < wa->nwards && i < JB_WARD_TOP; i++, rows++) {
+	int nrows = wa->nwards < JB_WARD_TOP ? wa->nwards : JB_WARD_TOP;
+	char v[JB_WARD_TOP][NCOLS][64];
+	double need[NCOLS];
+	for (int j = 0; j < NCOLS; j++)
+		need[j] = font_width(DL_BOLD, TABLE_PT, col_head[j]);
+	for (int i = 0; i < nrows; i++) {
 		int k = wa->order[i];
-		fmt_ordinal(wa->rank[i], v[i][0], sizeof v[i][0]);
-		fmt_count(w->count12[k], v[i][1], sizeof v[i][1]);
-		pct_text(wa->share[i], v[i][2], sizeof v[i][2]);
-		const char **row = cells + rows * nc;
-		row[0] = v[i][0];
-		row[1] = ward_name(c->f, k);
-		if (group)
-			row[2] = ward_borough(c->f, c->area, k);
-		row[nc - 2] = v[i][1];
-		row[nc - 1] = v[i][2];
+		const char *bo = ward_borough(c->f, c->area, k);
+		snprintf(v[i][COL_RANK], 64, "%d", wa->rank[i]);
+		snprintf(v[i][COL_WARD], 64, "%s", ward_name(c->f, k));
+		snprintf(v[i][COL_BOROUGH], 64, "%s", bo ? bo : "");
+		fmt_count(w->count12[k], v[i][COL_COUNT], 64);
+		pct_text(wa->share[i], v[i][COL_SHARE], 64);
+		for (int j = 0; j < NCOLS; j++)
+			need[j] = fmax(need[j], font_width(DL_REGULAR, TABLE_PT, v[i][j]));
 	}
-	static const double widths[2][NC] = {{0.13, 0.53, 0.18, 0.16},
-					     {0.10, 0.37, 0.25, 0.16, 0.12}};
-	static const enum chart_align align[2][NC] = {
-		{ALIGN_LEFT, ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT},
-		{ALIGN_LEFT, ALIGN_LEFT, ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT}};
-	struct table t = {rows, nc, cells, widths[group], align[group], -1, TABLE_PT};
-	double h = 1.9 * TABLE_PT * (double)(rows + 1);
+	/* room for the cell padding (chart_table: half the size each side) */
+	int use[NCOLS] = {0};
+	double used = 0;
+	for (int q = 0; q < NCOLS; q++) {
+		int j = col_priority[q];
+		double wj = need[j] + TABLE_PT + 2;
+		if (j == COL_BOROUGH && c->area != JB_GROUP)
+			continue;
+		if (used + wj <= b.w) {
+			use[j] = 1;
+			used += wj;
+		}
+	}
+	const char *cells[(JB_WARD_TOP + 1) * NCOLS];
+	double widths[NCOLS];
+	enum chart_align align[NCOLS];
+	size_t nc = 0;
+	for (int j = 0; j < NCOLS; j++) {
+		if (!use[j])
+			continue;
+		/* the slack goes to the ward's name */
+		widths[nc] = need[j] + TABLE_PT + 2 + (j == COL_WARD ? b.w - used : 0);
+		align[nc] = j == COL_WARD || j == COL_BOROUGH ? ALIGN_LEFT : ALIGN_RIGHT;
+		cells[nc] = col_head[j];
+		for (int i = 0; i < nrows; i++)
+			cells[(size_t)(i + 1) * NCOLS + nc] = v[i][j];
+		nc++;
+	}
+	/* cells were laid out NCOLS to a row: close them up to nc */
+	for (int i = 1; i <= nrows; i++)
+		for (size_t j = 0; j < nc; j++)
+			cells[(size_t)i * nc + j] = cells[(size_t)i * NCOLS + j];
+	struct table t = {(size_t)nrows + 1, nc, cells, widths, align, -1, TABLE_PT};
+	double h = 1.9 * TABLE_PT * (double)(nrows + 2);
 	chart_table(p, (struct chart_box){b.x, b.y, b.w, h}, &t);
 	return h;
 }
@@ -142,7 +174,11 @@ void layout_wards(struct dl_page *p, const struct slide_ctx *c)
 		.ref_label = ref,
 		.x_title = x_title,
 	};
-	double rw = (b.w - GAP) * 0.42;
+	/* the chart as wide as its longest label needs, the table the rest */
+	double labw = 0;
+	for (size_t i = 0; i < n; i++)
+		labw = fmax(labw, font_width(DL_REGULAR, LABEL_PT, labels[i]));
+	double rw = fmin((b.w - GAP) * 0.42, b.w - GAP - (labw + 6) / LABEL_SHARE);
 	chart_hbar(p, (struct chart_box){b.x, b.y, b.w - rw - GAP, b.h}, &bc);
 	struct chart_box r = {b.x + b.w - rw, b.y, rw, b.h};
 	double th = top_table(p, r, c, wa);
