@@ -5,6 +5,7 @@
  * written by --jobs worker processes (fork), each with its own libharu
  * document, so one deck's failure never stops the others.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <gsl/gsl_errno.h>
@@ -72,6 +73,11 @@ static const char usage_text[] =
 	"                         five most similar: \"Camden, Islington\" (replaces the\n"
 	"                         template's compare list)\n"
 	"      --compare-instead  compare with those boroughs instead of the most similar\n"
+	"      --group=\"NAME: LIST\"\n"
+	"                         also write one pack for a group of boroughs (a BCU),\n"
+	"                         OUT/<name-slug>.pdf, with the group's figures (the\n"
+	"                         members' counts and residents summed) and each\n"
+	"                         member's: --group \"Central East: Hackney, Tower Hamlets\"\n"
 	"      --png              also write PNG previews, OUT/png/<slug>/NN.png\n"
 	"      --pptx             also write each deck as PowerPoint, OUT/<slug>.pptx\n"
 	"      --svg              also write each slide and each chart as SVG,\n"
@@ -154,6 +160,8 @@ struct options {
 	int protect, no_print, allow_copy;
 	int timings;
 	const char *dump_display; /* --dump-display: the deck named, or NULL */
+	const char *group_spec;   /* --group "Central East: Hackney, Tower Hamlets" */
+	struct jb_group group;    /* it, parsed (group.n == 0: none) */
 };
 
 /* Wall-clock seconds, for --timings. */
@@ -233,6 +241,107 @@ static const char *marking_problem(const char *s)
 	return NULL;
 }
 
+/* s without its leading and trailing blanks, in place. */
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		s[--n] = '\0';
+	return s;
+}
+
+/* The file name a group's pack takes from its name: lower case, a hyphen
+ * for each run of other characters ("Central East" -> central-east). */
+static void group_slug(const char *name, char *slug, size_t cap)
+{
+	size_t o = 0;
+	int gap = 0;
+	for (const unsigned char *p = (const unsigned char *)name; *p && o + 2 < cap; p++) {
+		if (isalnum(*p)) {
+			if (gap && o)
+				slug[o++] = '-';
+			slug[o++] = (char)tolower(*p);
+			gap = 0;
+		} else {
+			gap = 1;
+		}
+	}
+	slug[o] = '\0';
+}
+
+/* A name no borough's or London's deck, nor an output folder, has. */
+static int slug_taken(const char *slug)
+{
+	static const char *const reserved[] = {"london", "london-overview", "png", "svg"};
+	for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++)
+		if (strcmp(slug, reserved[i]) == 0)
+			return 1;
+	for (int b = 0; b < JB_NBOROUGHS; b++)
+		if (strcmp(slug, jb_boroughs[b].slug) == 0)
+			return 1;
+	return 0;
+}
+
+static void unknown_borough(const char *what, const char *name);
+
+/* --group "NAME: A, B, ...": the group's name, its file name and its
+ * members (names, slugs or GSS codes; one named twice counts once). 0, or
+ * -1 after a message. */
+static int parse_group(const char *spec, struct jb_group *g)
+{
+	memset(g, 0, sizeof *g);
+	char *copy = xstrdup(spec), *colon = strchr(copy, ':');
+	int rc = -1;
+	if (!colon) {
+		fprintf(stderr, "jembrief: --group: '%s' has no ':' (write the group's name, a "
+				"colon, then its boroughs: \"Central East: Hackney, Tower "
+				"Hamlets\")\n", spec);
+		goto out;
+	}
+	*colon = '\0';
+	char *name = trim(copy);
+	if (!*name || strlen(name) >= sizeof g->name) {
+		fprintf(stderr, "jembrief: --group: the group's name must be 1 to %zu bytes\n",
+			sizeof g->name - 1);
+		goto out;
+	}
+	snprintf(g->name, sizeof g->name, "%s", name);
+	group_slug(name, g->slug, sizeof g->slug);
+	if (!g->slug[0] || slug_taken(g->slug)) {
+		fprintf(stderr, "jembrief: --group: the name '%s' would write %s%s.pdf, %s\n", name,
+			g->slug, g->slug[0] ? "" : "(nothing)",
+			g->slug[0] ? "the name of another deck or folder: choose another name"
+				   : "which needs a letter or digit in the name");
+		goto out;
+	}
+	char *save = NULL;
+	for (char *m = strtok_r(colon + 1, ",", &save); m; m = strtok_r(NULL, ",", &save)) {
+		m = trim(m);
+		if (!*m)
+			continue;
+		int b = jb_borough_lookup(m);
+		if (b < 0) {
+			unknown_borough("--group", m);
+			goto out;
+		}
+		if (!g->member[b]) {
+			g->member[b] = 1;
+			g->members[g->n++] = b;
+		}
+	}
+	if (g->n < 2) {
+		fprintf(stderr, "jembrief: --group: '%s' names %s: a group needs two boroughs or "
+				"more\n", spec, g->n ? "one borough" : "no borough");
+		goto out;
+	}
+	rc = 0;
+out:
+	free(copy);
+	return rc;
+}
+
 static int parse_options(int argc, char **argv, struct options *o)
 {
 	/* Flags are set by getopt_long itself (it returns 0 for them). */
@@ -244,6 +353,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{"jobs", required_argument, NULL, 'j'},
 		{"compare", required_argument, NULL, 'C'},
 		{"compare-instead", no_argument, &o->compare_instead, 1},
+		{"group", required_argument, NULL, 'G'},
 		{"png", no_argument, &o->png, 1},
 		{"pptx", no_argument, &o->pptx, 1},
 		{"svg", no_argument, &o->svg, 1},
@@ -279,6 +389,11 @@ static int parse_options(int argc, char **argv, struct options *o)
 			break;
 		case 'C':
 			o->compare = optarg;
+			break;
+		case 'G':
+			if (parse_group(optarg, &o->group) != 0)
+				return -1;
+			o->group_spec = optarg;
 			break;
 		case 't':
 			o->theme = optarg;
@@ -344,12 +459,14 @@ static int is_london(const char *s)
 	       strcasecmp(s, "E12000007") == 0;
 }
 
-/* An unknown borough name, with the names it is close to. */
-static void unknown_borough(const char *name)
+/* An unknown borough name, with the names it is close to; what (when not
+ * NULL) names the option it came with, "--group". */
+static void unknown_borough(const char *what, const char *name)
 {
 	int close[JB_NBOROUGHS];
 	int n = jb_borough_suggest(name, close, JB_NBOROUGHS);
-	fprintf(stderr, "jembrief: '%s' is not one of the 32 London boroughs", name);
+	fprintf(stderr, "jembrief: %s%s'%s' is not one of the 32 London boroughs", what ? what : "",
+		what ? ": " : "", name);
 	for (int k = 0; k < n; k++)
 		fprintf(stderr, "%s%s", k == 0 ? "; did you mean " : k + 1 == n ? " or " : ", ",
 			jb_boroughs[close[k]].name);
@@ -357,18 +474,21 @@ static void unknown_borough(const char *name)
 	      stderr);
 }
 
-/* The area a deck name names: a borough 0..31 or JB_LONDON; -1, after a
- * message, when it names none. */
-static int area_lookup(const char *name)
+/* The area a deck name names: a borough 0..31, JB_LONDON, or JB_GROUP (the
+ * --group's name or slug); -1, after a message, when it names none. */
+static int area_lookup(const char *name, const struct jb_group *g)
 {
+	if (g->n && (strcasecmp(name, g->name) == 0 || strcasecmp(name, g->slug) == 0))
+		return JB_GROUP;
 	int b = is_london(name) ? JB_LONDON : jb_borough_lookup(name);
 	if (b < 0)
-		unknown_borough(name);
+		unknown_borough(NULL, name);
 	return b;
 }
 
 /* The decks to write: the boroughs (and London overview) named, or all 32
- * and the London overview (JB_LONDON); with --dump-display, its one deck. */
+ * and the London overview (JB_LONDON); with --group, its pack (JB_GROUP)
+ * too; with --dump-display, its one deck. */
 static int select_boroughs(int argc, char **argv, const struct options *o, int *sel)
 {
 	int n = 0;
@@ -378,16 +498,18 @@ static int select_boroughs(int argc, char **argv, const struct options *o, int *
 					"not go with it\n", argv[optind]);
 			return -1;
 		}
-		sel[0] = area_lookup(o->dump_display);
+		sel[0] = area_lookup(o->dump_display, &o->group);
 		return sel[0] < 0 ? -1 : 1;
 	}
+	if (o->group.n)
+		sel[n++] = JB_GROUP;
 	if (optind >= argc) {
 		for (int b = 0; b <= JB_NBOROUGHS; b++)
 			sel[n++] = b;
 		return n;
 	}
 	for (int i = optind; i < argc; i++) {
-		int b = area_lookup(argv[i]);
+		int b = area_lookup(argv[i], &o->group);
 		if (b < 0)
 			return -1;
 		int dup = 0;
@@ -418,9 +540,9 @@ static long long deck_epoch(const struct jb_findings *f)
 	return (long long)timegm(&tm);
 }
 
-static const char *deck_label(int area)
+static const char *deck_label(const struct jb_findings *f, int area)
 {
-	return area == JB_LONDON ? "London overview" : jb_boroughs[area].name;
+	return area == JB_LONDON ? "London overview" : f->area[area].name;
 }
 
 /* One worker: writes decks sel[k] for k = w, w + jobs, ...; reports each
@@ -442,7 +564,7 @@ static int worker(const struct jb_findings *f, const struct jb_template *t,
 			fprintf(stderr, "%sjembrief: %s\n", progress ? "\n" : "", err);
 			failed++;
 		}
-		unsigned char msg = (unsigned char)(sel[k] | (rc ? 0x80 : 0)); /* sel <= 32 */
+		unsigned char msg = (unsigned char)(sel[k] | (rc ? 0x80 : 0)); /* sel <= JB_GROUP */
 		if (write(report, &msg, 1) != 1)
 			failed++;
 	}
@@ -491,7 +613,7 @@ static int run_batch(const struct jb_findings *f, const struct jb_template *t,
 			}
 		if (progress)
 			fprintf(stderr, "\rjembrief: %d/%d decks written (%s)%-24s", done, nsel,
-				deck_label(msg & 0x7f), "");
+				deck_label(f, msg & 0x7f), "");
 	}
 	close(fds[0]);
 	if (progress)
@@ -663,7 +785,7 @@ static int comparators_given(const struct options *o, struct jb_template *t)
 static void dump_findings(const struct jb_findings *f, const int *sel, int nsel,
 			  enum dump_format format)
 {
-	unsigned char keep[JB_NBOROUGHS + 1] = {0};
+	unsigned char keep[JB_NAREAS] = {0};
 	for (int k = 0; k < nsel; k++)
 		keep[sel[k]] = 1;
 	if (format == DUMP_JSON)
@@ -737,7 +859,7 @@ int main(int argc, char **argv)
 	if (parse_options(argc, argv, &o) != 0)
 		return EXIT_USAGE;
 	csv_set_bom(o.csv_bom);
-	int sel[JB_NBOROUGHS + 1];
+	int sel[JB_NAREAS];
 	int nsel = select_boroughs(argc, argv, &o, sel);
 	if (nsel < 0)
 		return EXIT_USAGE;
@@ -816,7 +938,7 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	double t1 = now();
-	struct jb_findings *f = jb_analyse(ds, &t->theme, &(struct jb_analysis_options){o.period});
+	struct jb_findings *f = jb_analyse(ds, &t->theme, &(struct jb_analysis_options){o.period, o.group.n ? &o.group : NULL});
 	double t2 = now();
 	int status = 0;
 	if (f->period_moved) /* said even with --quiet: the deck is not the month asked for */

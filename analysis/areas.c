@@ -75,6 +75,22 @@ static double window_sum(const double *v, int nmonths, int first, int last)
 	return s;
 }
 
+/* The last area with figures: the group when the run has one, else
+ * London (findings.h, JB_GROUP). */
+static int last_area(const struct jb_findings *f)
+{
+	return f->has_group ? JB_GROUP : JB_LONDON;
+}
+
+/* The group's value: its members' v[b * stride] summed (NAN when one is). */
+static double group_sum(const struct jb_findings *f, const double *v, size_t stride)
+{
+	double s = 0;
+	for (int k = 0; k < f->group.n; k++)
+		s += v[(size_t)f->group.members[k] * stride];
+	return s;
+}
+
 static void area_series(struct jb_area_findings *a, const double *full,
 			const struct jb_crime_table *t, int end_rel, int first_rel)
 {
@@ -118,6 +134,18 @@ static void population(const struct jb_dataset *ds, struct jb_findings *f)
 	}
 	if (!all)
 		L->population = L->pop_10_17 = 0;
+	if (f->has_group) { /* residents summed; unknown when a member's are */
+		struct jb_area_findings *G = &f->area[JB_GROUP];
+		for (int k = 0; k < f->group.n; k++) {
+			int b = f->group.members[k];
+			if (!ds->pop[b].has) {
+				G->population = G->pop_10_17 = 0;
+				break;
+			}
+			G->population += f->area[b].population;
+			G->pop_10_17 += f->area[b].pop_10_17;
+		}
+	}
 	f->pop_year = ds->pop_year;
 }
 
@@ -189,7 +217,7 @@ static void dashboard(const struct jb_dataset *ds, struct jb_findings *f)
 		const struct jb_dash_window *w = &f->dash[k];
 		int has_last = w->status == JB_DASH_OK || w->status == JB_DASH_SHORT_PREV;
 		int has_prev = w->status == JB_DASH_OK;
-		for (int a = 0; a <= JB_NBOROUGHS; a++) {
+		for (int a = 0; a <= last_area(f); a++) {
 			f->area[a].dash_last12[k] = has_last ? 0 : NAN;
 			f->area[a].dash_prev12[k] = has_prev ? 0 : NAN;
 		}
@@ -209,10 +237,13 @@ static void dashboard(const struct jb_dataset *ds, struct jb_findings *f)
 			if (dst) {
 				dst[k] += row->count;
 				lon[k] += row->count;
+				if (f->has_group && f->group.member[row->borough])
+					(age < 12 ? f->area[JB_GROUP].dash_last12
+						  : f->area[JB_GROUP].dash_prev12)[k] += row->count;
 			}
 		}
 	}
-	for (int a = 0; a <= JB_NBOROUGHS; a++)
+	for (int a = 0; a <= last_area(f); a++)
 		for (size_t k = 0; k < 8; k++) {
 			double last = f->area[a].dash_last12[k], prev = f->area[a].dash_prev12[k];
 			f->area[a].dash_pct[k] = k < f->theme->ndash && prev > 0 && isfinite(last)
@@ -299,7 +330,7 @@ static void lsoa_level(const struct jb_dataset *ds, struct jb_findings *f,
 	const struct jb_crime_table *t = &ds->crime[JB_LEVEL_LSOA];
 	f->nlsoa = ds->nlsoa;
 	f->lsoa = xcalloc(ds->nlsoa ? ds->nlsoa : 1, sizeof *f->lsoa);
-	for (int a = 0; a <= JB_NBOROUGHS; a++)
+	for (int a = 0; a < JB_NAREAS; a++)
 		for (int k = 0; k < 5; k++)
 			f->area[a].top_lsoa[k] = -1;
 	if (!ds->has_crime[JB_LEVEL_LSOA] || t->nmonths <= 0 || !ds->nlsoa)
@@ -415,7 +446,7 @@ static void borough_series(const struct jb_dataset *ds, struct jb_findings *f,
 	const struct jb_crime_table *t = &ds->crime[JB_LEVEL_BOROUGH];
 	if (ds->has_crime[JB_LEVEL_BOROUGH] && t->nmonths > 0 && f->ncategories_matched) {
 		int nm = t->nmonths;
-		double *v = jb_theme_counts(t, matched, JB_NBOROUGHS + 1);
+		double *v = jb_theme_counts(t, matched, JB_NAREAS);
 		double *L = v + (size_t)JB_LONDON * (size_t)nm;
 		/* A borough some file has no row for, or only some (a file cut
 		 * short, a release without it), has no counts there, not zero
@@ -437,6 +468,9 @@ static void borough_series(const struct jb_dataset *ds, struct jb_findings *f,
 			for (int b = 0; b < JB_NBOROUGHS; b++)
 				if (present[b])
 					L[m] += v[(size_t)b * (size_t)nm + (size_t)m];
+			if (f->has_group) /* a missing member's NAN makes the group's */
+				v[(size_t)JB_GROUP * (size_t)nm + (size_t)m] =
+					group_sum(f, v + m, (size_t)nm);
 		}
 		int asked = f->period_asked;
 		int limit = asked ? asked - t->first_month : nm - 1;
@@ -457,7 +491,10 @@ static void borough_series(const struct jb_dataset *ds, struct jb_findings *f,
 				for (int m = 0; m < nm; m++)
 					L[m] = NAN;
 			f->nboroughs_missing = missing;
-			for (int a = 0; a <= JB_NBOROUGHS; a++) {
+			int members_missing = 0;
+			for (int k = 0; f->has_group && k < f->group.n; k++)
+				members_missing += !present[f->group.members[k]];
+			for (int a = 0; a <= last_area(f); a++) {
 				struct jb_area_findings *af = &f->area[a];
 				area_series(af, v + (size_t)a * (size_t)nm, t, end, first);
 				/* say why, in words, where the counts are not there */
@@ -469,6 +506,10 @@ static void borough_series(const struct jb_dataset *ds, struct jb_findings *f,
 				else if (a == JB_LONDON && missing)
 					snprintf(why, wn, "only %d of the 32 boroughs are in full in "
 						 "the borough-level crime file", JB_NBOROUGHS - missing);
+				else if (a == JB_GROUP && members_missing)
+					snprintf(why, wn, "%d of its boroughs %s not in full in the "
+						 "borough-level crime file", members_missing,
+						 members_missing == 1 ? "is" : "are");
 			}
 		}
 		free(v);
@@ -479,7 +520,7 @@ static void borough_series(const struct jb_dataset *ds, struct jb_findings *f,
 static void rates_and_ranks(struct jb_findings *f)
 {
 	double rate[JB_NBOROUGHS], pct[JB_NBOROUGHS];
-	for (int a = 0; a <= JB_NBOROUGHS; a++) {
+	for (int a = 0; a <= last_area(f); a++) {
 		struct jb_area_findings *af = &f->area[a];
 		if (af->change.ok && af->population > 0)
 			af->rate = af->change.a / af->population * 1000.0;
@@ -502,15 +543,19 @@ static void rates_and_ranks(struct jb_findings *f)
 	}
 }
 
-/* Every area's name, and its figures not available until computed. */
+/* Every area's name, and its figures not available until computed. The
+ * group has no GSS code: its slug stands for one. */
 static void areas_init(struct jb_findings *f)
 {
-	for (int a = 0; a <= JB_NBOROUGHS; a++) {
+	for (int a = 0; a < JB_NAREAS; a++) {
 		struct jb_area_findings *af = &f->area[a];
 		af->index = a;
-		af->code = a == JB_LONDON ? "E12000007" : jb_boroughs[a].code;
-		af->name = a == JB_LONDON ? "London" : jb_boroughs[a].name;
-		af->slug = a == JB_LONDON ? "london" : jb_boroughs[a].slug;
+		af->code = a == JB_GROUP ? f->group.slug : a == JB_LONDON ? "E12000007"
+									  : jb_boroughs[a].code;
+		af->name = a == JB_GROUP ? f->group.name : a == JB_LONDON ? "London"
+									  : jb_boroughs[a].name;
+		af->slug = a == JB_GROUP ? f->group.slug : a == JB_LONDON ? "london"
+									  : jb_boroughs[a].slug;
 		af->rate = NAN;
 		for (int k = 0; k < 8; k++)
 			af->dash_last12[k] = af->dash_prev12[k] = af->dash_pct[k] = NAN;
@@ -569,7 +614,7 @@ static void areas_analyse(const struct jb_dataset *ds, struct jb_findings *f)
 
 static void areas_free(struct jb_findings *f)
 {
-	for (int a = 0; a <= JB_NBOROUGHS; a++) {
+	for (int a = 0; a < JB_NAREAS; a++) {
 		free(f->area[a].monthly.v);
 		free(f->area[a].rolling.v);
 		jb_trend_free(&f->area[a].trend);
@@ -686,7 +731,7 @@ static void areas_dump(const struct jb_findings *f, FILE *out)
 	for (int k = 0; k <= f->borough_map_nclasses && f->borough_map_nclasses; k++)
 		fprintf(out, " %.1f", f->borough_map_breaks[k]);
 	fputc('\n', out);
-	for (int a = 0; a <= JB_NBOROUGHS; a++)
+	for (int a = 0; a <= last_area(f); a++)
 		area(out, f, &f->area[a]);
 }
 
@@ -715,6 +760,18 @@ static int areas_check(const struct jb_findings *f, FILE *err)
 			for (int k = 1; k < seen[r] && r + k <= JB_NBOROUGHS; k++)
 				if (seen[r + k])
 					PROBLEM("rate ranks are not competition ranks at %d", r);
+	if (f->has_group && f->area[JB_GROUP].has_series) {
+		/* The group's series is the sum of its members'. */
+		const struct jb_area_findings *G = &f->area[JB_GROUP];
+		for (size_t i = 0; i < G->monthly.n; i++) {
+			double s = 0;
+			for (int k = 0; k < f->group.n; k++)
+				s += f->area[f->group.members[k]].monthly.v[i];
+			if (!(fabs(s - G->monthly.v[i]) <= 1e-6) && !(isnan(s) && isnan(G->monthly.v[i])))
+				PROBLEM("%s month %zu is %g, its members sum to %g", G->name, i,
+					G->monthly.v[i], s);
+		}
+	}
 	if (f->has_series) {
 		/* London's series is the sum of the boroughs'. */
 		const struct jb_area_findings *L = &f->area[JB_LONDON];

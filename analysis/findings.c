@@ -17,6 +17,7 @@
 #include "hotspots.h"
 #include "keyfindings.h"
 #include "london.h"
+#include "wards.h"
 
 /* In the order they are made: each part reads only the parts above it. */
 static const struct jb_part *const parts[] = {
@@ -27,6 +28,7 @@ static const struct jb_part *const parts[] = {
 	&jb_context_part,     /* exclusions, youth services (by hot spots), actions */
 	&jb_confidence_part,  /* the Public Attitudes Survey */
 	&jb_homicide_part,    /* homicide victims */
+	&jb_wards_part,       /* wards ranked */
 	&jb_keyfindings_part, /* last: its rules read every part */
 };
 enum { NPARTS = sizeof parts / sizeof parts[0] };
@@ -87,6 +89,10 @@ struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_them
 	f->theme = theme;
 	f->ds = ds;
 	f->period_asked = opt && opt->period_end > 0 ? opt->period_end : 0;
+	if (opt && opt->group && opt->group->n > 0) {
+		f->has_group = 1;
+		f->group = *opt->group;
+	}
 	for (size_t k = 0; k < NPARTS; k++)
 		parts[k]->analyse(ds, f);
 	return f;

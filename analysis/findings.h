@@ -33,6 +33,25 @@ struct jb_hotspots; /* analysis/hotspots.h */
 struct jb_context;
 struct jb_confidence;         /* analysis/confidence.h */
 struct jb_homicide_findings;  /* analysis/homicide.h */
+struct jb_ward_findings;      /* analysis/wards.h */
+
+/* A group of boroughs (a BCU) written as one pack (--group "Central East:
+ * Hackney, Tower Hamlets"): its figures are the members' counts and
+ * residents summed, rates from those sums. Its findings are the area
+ * JB_GROUP, after London; only the parts that can sum their figures over
+ * the members fill it (the areas' series, change, trend, rate and
+ * dashboard measures, the wards): the rest leave it empty, and their slides
+ * are left out of the group's pack. */
+#define JB_GROUP (JB_NBOROUGHS + 1)
+#define JB_NAREAS (JB_NBOROUGHS + 2) /* the 32, London, the group */
+#define JB_GROUP_NAME 64
+struct jb_group {
+	char name[JB_GROUP_NAME]; /* "Central East" */
+	char slug[JB_GROUP_NAME]; /* "central-east" */
+	unsigned char member[JB_NBOROUGHS]; /* 1 for each member borough */
+	int members[JB_NBOROUGHS]; /* the members in the order given */
+	int n;
+};
 
 struct jb_series {
 	int first_month;
@@ -41,7 +60,7 @@ struct jb_series {
 };
 
 struct jb_area_findings {
-	int index;            /* borough 0..31, or JB_LONDON */
+	int index;            /* borough 0..31, JB_LONDON or JB_GROUP */
 	const char *code, *name, *slug;
 
 	int has_series;       /* theme counts from the borough-level file */
@@ -159,7 +178,10 @@ struct jb_findings {
 	char *period_refused;
 	int period_asked;     /* --period as given, 0 when none */
 
-	struct jb_area_findings area[JB_NBOROUGHS + 1]; /* [JB_LONDON] = London */
+	/* [JB_LONDON] = London; [JB_GROUP] = the group, when has_group */
+	struct jb_area_findings area[JB_NAREAS];
+	int has_group;
+	struct jb_group group;
 
 	int has_lsoa;         /* LSOA crime file usable */
 	int lsoa_period_end;  /* last complete month of the LSOA file */
@@ -202,6 +224,9 @@ struct jb_findings {
 	 * jb_analyse(). */
 	struct jb_confidence *confidence;
 	struct jb_homicide_findings *homicide;
+	/* Each borough's (and the group's) wards ranked (analysis/wards.h);
+	 * never NULL after jb_analyse(). */
+	struct jb_ward_findings *wards;
 };
 
 /* The findings are made by parts, one topic each (the areas' series and
@@ -234,6 +259,7 @@ void jb_check_problem(struct jb_check *c, const char *fmt, ...)
 
 struct jb_analysis_options {
 	int period_end; /* month index; 0 = latest complete month in the data */
+	const struct jb_group *group; /* a group to analyse as one area, or NULL */
 };
 
 struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_theme *theme,

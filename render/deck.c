@@ -108,13 +108,18 @@ const char *deck_file_name(int area)
 	return area == JB_LONDON ? "london-overview" : jb_boroughs[area].slug;
 }
 
+const char *deck_name(const struct jb_findings *f, int area)
+{
+	return area == JB_GROUP ? f->group.slug : deck_file_name(area);
+}
+
 void deck_outputs(const struct jb_findings *f, const struct jb_template *t, int area,
 		  const struct deck_options *o, void (*add)(void *ctx, const char *rel), void *ctx)
 {
 	int png = o->png;
-	const char *name = deck_file_name(area);
+	const char *name = deck_name(f, area);
 	struct datatable_set set;
-	slide_kinds_datatables(&set);
+	slide_kinds_deck_datatables(&set, area);
 	const char *tables[DATATABLES_MAX];
 	size_t n = datatables_names(&set, f, tables, DATATABLES_MAX);
 	for (size_t i = 0; i < n; i++) {
@@ -155,11 +160,16 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 	struct jb_slide_spec *specs = xcalloc(nall ? nall : 1, sizeof *specs);
 	char **omitted = xcalloc(nall ? nall : 1, sizeof *omitted);
 	const char **omitted_names = xcalloc(nall ? nall : 1, sizeof *omitted_names);
-	size_t nspecs = 0, nomitted = 0;
+	const char **not_for_group = xcalloc(nall ? nall : 1, sizeof *not_for_group);
+	size_t nspecs = 0, nomitted = 0, nnot_for_group = 0;
 	for (size_t i = 0; i < nall; i++) {
-		const char *what = slide_missing(f, &all[i], area);
 		if (!slide_for_theme(&all[i], &t->theme, area))
 			continue;
+		if (!slide_for_group(&all[i], area)) {
+			not_for_group[nnot_for_group++] = all[i].outline;
+			continue;
+		}
+		const char *what = slide_missing(f, &all[i], area);
 		if (what && !all[i].show_missing) {
 			omitted_names[nomitted] = all[i].outline;
 			omitted[nomitted++] = xasprintf("%s (no %s)", all[i].outline, what);
@@ -194,6 +204,8 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 			.omitted = (const char *const *)omitted,
 			.omitted_names = omitted_names,
 			.nomitted = nomitted,
+			.not_for_group = not_for_group,
+			.nnot_for_group = nnot_for_group,
 		};
 		char *outline = fill(s->outline, &(struct fill_ctx){f, area, t->marking});
 		struct dl_page *p = dl_page_add(d, outline);
@@ -232,6 +244,7 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 		free(omitted[i]);
 	free(omitted);
 	free(omitted_names);
+	free(not_for_group);
 	free(specs);
 	return d;
 }
@@ -260,7 +273,7 @@ int deck_write(const struct jb_findings *f, const struct jb_template *t, int are
 {
 	struct dl_deck *d = deck_build(f, t, area);
 	d->epoch = o->epoch;
-	const char *name = deck_file_name(area);
+	const char *name = deck_name(f, area);
 	int rc = 0;
 	if (dl_deck_check(d, stderr) != 0) {
 		snprintf(err, errlen, "%s: the laid-out deck failed its check", name);
@@ -272,7 +285,7 @@ int deck_write(const struct jb_findings *f, const struct jb_template *t, int are
 	if (rc == 0) {
 		char *dir = xasprintf("%s/%s/data", o->outdir, name);
 		struct datatable_set set;
-		slide_kinds_datatables(&set);
+		slide_kinds_deck_datatables(&set, area);
 		rc = datatables_write(&set, f, area, dir, o->shared, err, errlen);
 		free(dir);
 	}

@@ -25,15 +25,18 @@ struct deck_options {
 };
 
 /* The file name (without .pdf) of area's deck: the borough's slug, or
- * "london-overview" for JB_LONDON. */
+ * "london-overview" for JB_LONDON (not for the group: deck_name). */
 const char *deck_file_name(int area);
+/* The same for any deck of f: the group's (JB_GROUP) is its slug. */
+const char *deck_name(const struct jb_findings *f, int area);
 /* Every file deck_write() writes for area with options o, relative to the
  * output folder, passed to add(ctx, rel) in the order written: the data
  * tables, the PNG previews, the SVGs, the PowerPoint file, the PDF. */
 void deck_outputs(const struct jb_findings *f, const struct jb_template *t, int area,
 		  const struct deck_options *o, void (*add)(void *ctx, const char *rel), void *ctx);
-/* The laid-out deck of area: a borough 0..31 (the template's slides), or
- * JB_LONDON (its overview slides). Caller frees (dl_deck_free). */
+/* The laid-out deck of area: a borough 0..31 (the template's slides),
+ * JB_LONDON (its overview slides), or JB_GROUP (the template's slides of
+ * kinds made for a group, KIND_GROUP). Caller frees (dl_deck_free). */
 struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template *t, int area);
 /* Build and write. 0 on success; -1 with a message in err. */
 int deck_write(const struct jb_findings *f, const struct jb_template *t, int area,
@@ -55,6 +58,11 @@ struct slide_ctx {
 	const char *const *omitted;
 	const char *const *omitted_names; /* their outline names alone */
 	size_t nomitted;
+	/* In a group's pack, the template's slides left out as they are made
+	 * for one borough (no KIND_GROUP): their outline names, for the
+	 * sources slide. */
+	const char *const *not_for_group;
+	size_t nnot_for_group;
 };
 /* render/slides/slides.c: lays out spec's slide on p (title and footer are drawn
  * by the deck). */
@@ -105,6 +113,9 @@ const char *slide_missing(const struct jb_findings *f, const struct jb_slide_spe
  * that does not count homicide, a slide whose 'boroughs' leave out area):
  * it is left out without a word. */
 int slide_for_theme(const struct jb_slide_spec *spec, const struct jb_theme *theme, int area);
+/* 0 when a group's pack (area JB_GROUP) cannot have the slide (its kind is
+ * made for one borough): it is left out and named on the sources slide. */
+int slide_for_group(const struct jb_slide_spec *spec, int area);
 /* The slide's template bullets, filled, as a list in box b at size pt. */
 void slide_bullets(struct dl_page *p, const struct slide_ctx *c, struct chart_box b, double size);
 /* A full-page cover (the title slide, a section divider): page colour,

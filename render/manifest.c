@@ -89,7 +89,7 @@ static json_object *decks(const struct manifest_run *r)
 	json_object *a = json_object_new_array();
 	for (int i = 0; i < r->nsel; i++) {
 		json_object *o = json_object_new_object();
-		json_object_object_add(o, "deck", json_object_new_string(deck_file_name(r->sel[i])));
+		json_object_object_add(o, "deck", json_object_new_string(deck_name(r->f, r->sel[i])));
 		const char *st = !r->deck_ok ? "running" : r->deck_ok[i] ? "written" : "failed";
 		json_object_object_add(o, "status", json_object_new_string(st));
 		json_object_array_add(a, o);

@@ -18,7 +18,7 @@
 #include "../render/slides/fill.h"
 #include "../util/xalloc.h"
 
-#define SLIDES 21 /* the template's; a deck leaves out a slide without data */
+#define SLIDES 22 /* the template's; a deck leaves out a slide without data */
 /* and two slides only Hackney's deck has: the pack's example text slide
  * (boroughs = ["Hackney"]) and the commentary slide, from the sample's
  * commentary/commentary.csv; every other deck leaves them out */

@@ -227,4 +227,26 @@ check "no homicide rate rank of 32" lacks "$tmp/pop.txt" "rate of 32 over"
 check "no crime rate rank of the 32" lacks "$tmp/pop.txt" "rate of the 32 boroughs: "
 end
 
+# The ward-level file cut short. It is sorted by borough, then ward: the
+# borough of its last whole row has lost the rest of its wards' rows, and
+# would be ranked on part of its offences. Python finds that borough.
+cut_copy "$tmp/ward" crime/mps-ward-level-crime-2024-2026.csv.gz 1000000
+ward_borough=$(python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+print([r for r in rows[1:] if len(r) == len(rows[0])][-1][rows[0].index("lookup_boroughname")])
+' "$tmp/ward/crime/mps-ward-level-crime-2024-2026.csv")
+ward_slug=$(echo "$ward_borough" | tr 'A-Z ' 'a-z-')
+
+begin cut_short_ward_file_ranks_no_partial_borough
+"$jb" -q -j 1 -d "$tmp/ward" -o "$tmp/ward-out" barnet "$ward_slug" 2>/dev/null
+check "run succeeds" test $? -eq 0
+pdftotext "$tmp/ward-out/$ward_slug.pdf" - | tr '\n' ' ' >"$tmp/ward.txt"
+pdftotext "$tmp/ward-out/barnet.pdf" - | tr '\n' ' ' >"$tmp/barnet.txt"
+check "$ward_borough, cut: its wards are left out, saying why" \
+	contains "$tmp/ward.txt" "Wards (no whole ward-level crime for $ward_borough's wards: a file was cut short in them"
+check "Barnet, whole in the cut file: its wards are ranked" \
+	lacks "$tmp/barnet.txt" "Wards (no "
+end
+
 exit $sh_failed

@@ -92,8 +92,15 @@ static char *link_inputs(const char *name, const char *const *inputs)
 	return dir;
 }
 
+static struct jb_group group = {.name = "Central West", .slug = "central-west"};
+
 static int setup(void **state)
 {
+	int members[2] = {jb_borough_by_name(BOROUGH), jb_borough_by_name("Kensington and Chelsea")};
+	for (int k = 0; k < 2; k++) {
+		group.member[members[k]] = 1;
+		group.members[group.n++] = members[k];
+	}
 	(void)state;
 	char err[1024];
 	if (font_init(NULL, NULL) != 0)
@@ -122,7 +129,10 @@ static int setup(void **state)
 			fprintf(stderr, "%s: %s\n", st[s].dir, st[s].ds ? err : "not loaded");
 			return -1;
 		}
-		st[s].f = jb_analyse(st[s].ds, &tpl->theme, NULL);
+		/* with a group (--group) of the borough and its neighbour, so
+		 * that the kinds of a group's pack are laid out too */
+		st[s].f = jb_analyse(st[s].ds, &tpl->theme,
+				     &(struct jb_analysis_options){.group = &group});
 	}
 	jb_diag_set(stderr);
 	return 0;
@@ -161,6 +171,10 @@ static int kind_in_deck(const struct slide_kind *k, int area)
 {
 	int in_slides = spec_of(tpl->slides, tpl->nslides, k) != NULL;
 	int in_overview = spec_of(tpl->overview, tpl->noverview, k) != NULL;
+	if (area == JB_GROUP) /* a group's pack: the kinds made for one */
+		return (k->flags & KIND_GROUP) && (in_slides || !in_overview);
+	if (k->flags & KIND_GROUP_ONLY)
+		return 0;
 	return area == JB_LONDON ? in_overview : in_slides || !in_overview;
 }
 
@@ -290,11 +304,11 @@ static void deck_of_every_kind(enum state s, int area)
 	size_t n = one_of_each(area, &t, kinds);
 	const struct jb_findings *f = st[s].f;
 	struct dl_deck *d = deck_build(f, &t, area);
-	const char *deck = area == JB_LONDON ? "London" : jb_boroughs[area].name;
+	const char *deck = f->area[area].name;
 	assert_int_equal(d->npages, n);
 	assert_int_equal(dl_deck_check(d, stderr), 0);
 
-	char *dir = xasprintf("%s/%s-%s", tmp, state_name[s], deck_file_name(area));
+	char *dir = xasprintf("%s/%s-%s", tmp, state_name[s], deck_name(f, area));
 	char *pdf = xasprintf("%s.pdf", dir);
 	char err[512];
 	assert_int_equal(pdf_write(d, pdf, NULL, err, sizeof err), 0);
@@ -341,6 +355,7 @@ static void every_kind_with_all_the_data(void **state)
 	(void)state;
 	deck_of_every_kind(ALL, jb_borough_by_name(BOROUGH));
 	deck_of_every_kind(ALL, JB_LONDON);
+	deck_of_every_kind(ALL, JB_GROUP);
 }
 
 static void every_kind_with_part_of_the_data(void **state)
@@ -348,6 +363,7 @@ static void every_kind_with_part_of_the_data(void **state)
 	(void)state;
 	deck_of_every_kind(PART, jb_borough_by_name(BOROUGH));
 	deck_of_every_kind(PART, JB_LONDON);
+	deck_of_every_kind(PART, JB_GROUP);
 }
 
 static void every_kind_with_almost_no_data(void **state)
@@ -355,6 +371,7 @@ static void every_kind_with_almost_no_data(void **state)
 	(void)state;
 	deck_of_every_kind(NONE, jb_borough_by_name(BOROUGH));
 	deck_of_every_kind(NONE, JB_LONDON);
+	deck_of_every_kind(NONE, JB_GROUP);
 }
 
 /* Kinds that still find something to show for a borough with no rows at

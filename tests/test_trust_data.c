@@ -419,7 +419,7 @@ static void period_at_an_incomplete_month(void **state)
 			    "as incomplete (London total 1686 against a median of 7780 in the 12 "
 			    "months before)");
 	jb_findings_free(f);
-	f = jb_analyse(ds, &syv->theme, &(struct jb_analysis_options){jb_month(2026, 1)});
+	f = jb_analyse(ds, &syv->theme, &(struct jb_analysis_options){.period_end = jb_month(2026, 1)});
 	assert_int_equal(f->period_end, jb_month(2026, 1));
 	assert_false(f->period_moved);
 	assert_null(f->period_note);
@@ -466,7 +466,7 @@ static void dashboard_window_must_be_covered(void **state)
 
 	/* Before the dashboard's first month: no count at all. At 2022-07
 	 * the last 12 months (2021-08..2022-07) hold the same 5. */
-	f = jb_analyse(ds, &syv->theme, &(struct jb_analysis_options){jb_month(2022, 7)});
+	f = jb_analyse(ds, &syv->theme, &(struct jb_analysis_options){.period_end = jb_month(2022, 7)});
 	w = &f->dash[0];
 	assert_int_equal(w->months_last, 5);
 	assert_int_equal(w->status, JB_DASH_SHORT_LAST);
@@ -528,14 +528,14 @@ static void street_windows_follow_the_period(void **state)
 	assert_close(L->known + L->unknown + L->unmapped, 10, 0);
 	jb_findings_free(f);
 
-	f = jb_analyse(ds, &syv->theme, &(struct jb_analysis_options){jb_month(2026, 2)});
+	f = jb_analyse(ds, &syv->theme, &(struct jb_analysis_options){.period_end = jb_month(2026, 2)});
 	assert_int_equal(f->hot->street_last, jb_month(2017, 6));
 	assert_int_equal(f->hot->street_age, JB_WINDOW_OLDER);
 	assert_int_equal(f->hot->street_n, 15);
 	assert_int_equal(f->drivers->street_age, JB_WINDOW_OLDER);
 	jb_findings_free(f);
 
-	f = jb_analyse(ds, &syv->theme, &(struct jb_analysis_options){jb_month(2016, 6)});
+	f = jb_analyse(ds, &syv->theme, &(struct jb_analysis_options){.period_end = jb_month(2016, 6)});
 	assert_int_equal(f->hot->street_age, JB_WINDOW_NONE);
 	assert_false(f->hot->has_street);
 	jb_expect_in(f->hot->street_why, "start in 2017-01, after the period analysed (to 2016-06)",
@@ -584,7 +584,7 @@ static void lsoa_file_ending_early_is_older(void **state)
 	assert_close(f->area[HACKNEY].lsoa_total12, 3623, 0);
 	jb_findings_free(f);
 	/* At a period inside it, the maps follow the period: current. */
-	f = jb_analyse(ds, &syv->theme, &(struct jb_analysis_options){jb_month(2025, 3)});
+	f = jb_analyse(ds, &syv->theme, &(struct jb_analysis_options){.period_end = jb_month(2025, 3)});
 	assert_int_equal(f->lsoa_period_end, jb_month(2025, 3));
 	assert_int_equal(f->lsoa_age, JB_WINDOW_CURRENT);
 	jb_findings_free(f);

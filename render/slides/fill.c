@@ -481,6 +481,19 @@ static void f_lsoa_top_count(const struct fill_ctx *c, const struct jb_area_find
 	fmt_count(c->f->has_lsoa && top >= 0 ? c->f->lsoa[top].count12 : NAN, b, n);
 }
 
+/* The boroughs v[0..k) by name, "Camden, Islington and Hackney";
+ * FILL_NA for none. */
+static void borough_list(const int *v, int k, char *b, size_t n)
+{
+	size_t o = 0;
+	b[0] = '\0';
+	for (int i = 0; i < k && o < n; i++)
+		o += (size_t)snprintf(b + o, n - o, "%s%s", i == 0 ? "" : i == k - 1 ? " and " : ", ",
+				      jb_boroughs[v[i]].name);
+	if (!k)
+		snprintf(b, n, FILL_NA);
+}
+
 static void f_similar_measures(const struct fill_ctx *c, const struct jb_area_findings *a,
 			       char *b, size_t n)
 {
@@ -492,14 +505,7 @@ static void f_similar(const struct fill_ctx *c, const struct jb_area_findings *a
 		      size_t n)
 {
 	(void)c;
-	size_t o = 0;
-	b[0] = '\0';
-	for (int k = 0; k < a->nsimilar && o < n; k++)
-		o += (size_t)snprintf(b + o, n - o, "%s%s",
-				      k == 0 ? "" : k == a->nsimilar - 1 ? " and " : ", ",
-				      jb_boroughs[a->similar[k]].name);
-	if (!a->nsimilar)
-		snprintf(b, n, FILL_NA);
+	borough_list(a->similar, a->nsimilar, b, n);
 }
 
 /* The comparators of one origin (chosen by the analyst, or among the most
@@ -514,18 +520,11 @@ static int comparators_of(const struct jb_area_findings *a, int chosen)
 
 static void comparators_named(const struct jb_area_findings *a, int chosen, char *b, size_t n)
 {
-	int total = comparators_of(a, chosen), k = 0;
-	size_t o = 0;
-	b[0] = '\0';
-	for (int i = 0; i < a->ncomparators && o < n; i++)
-		if (a->comparator_chosen[i] == chosen) {
-			o += (size_t)snprintf(b + o, n - o, "%s%s",
-					      k == 0 ? "" : k == total - 1 ? " and " : ", ",
-					      jb_boroughs[a->comparators[i]].name);
-			k++;
-		}
-	if (!total)
-		snprintf(b, n, FILL_NA);
+	int v[JB_MAX_COMPARATORS], k = 0;
+	for (int i = 0; i < a->ncomparators; i++)
+		if (a->comparator_chosen[i] == chosen)
+			v[k++] = a->comparators[i];
+	borough_list(v, k, b, n);
 }
 
 static void f_compare_chosen(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
@@ -564,6 +563,13 @@ static void f_top5_share(const struct fill_ctx *c, const struct jb_area_findings
 		snprintf(b, n, "%.0f%%", a->key.top5_share);
 	else
 		snprintf(b, n, FILL_NA);
+}
+
+static void f_group_members(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
+			    size_t n)
+{
+	const struct jb_group *g = &c->f->group;
+	borough_list(g->members, a->index == JB_GROUP ? g->n : 0, b, n);
 }
 
 static void f_share_of_london(const struct fill_ctx *c, const struct jb_area_findings *a,
@@ -689,6 +695,7 @@ static const struct fill_key every_slide[] = {
 	{"lsoa_top", f_lsoa_top, "the LSOA with the most offences"},
 	{"lsoa_top_count", f_lsoa_top_count, "its count"},
 	{"top5_share", f_top5_share, "share of the LSOA offences in the top 5 LSOAs, \"18%\""},
+	{"group_members", f_group_members, "a group's boroughs, \"Hackney and Tower Hamlets\" (no value in a borough's deck)"},
 	{"share_of_london", f_share_of_london, "the borough's share of London's offences, \"4.1%\""},
 	{"highest_rate_borough", f_highest_rate_borough, "the borough with the highest rate"},
 	{"highest_rate", f_highest_rate, "its rate per 1,000 residents"},
@@ -738,15 +745,38 @@ static const struct fill_group *next_group(size_t *at)
 	return NULL;
 }
 
-/* The first placeholder named name (len bytes), in the groups' order. */
-static const struct fill_key *find_key(const char *name, size_t len)
+/* The first placeholder named name (len bytes), in the groups' order;
+ * *in (when not NULL) gets its group. */
+static const struct fill_key *find_key_in(const char *name, size_t len,
+					  const struct fill_group **in)
 {
 	size_t at = 0;
 	for (const struct fill_group *g; (g = next_group(&at));)
 		for (size_t k = 0; k < g->n; k++)
-			if (strlen(g->v[k].name) == len && memcmp(g->v[k].name, name, len) == 0)
+			if (strlen(g->v[k].name) == len && memcmp(g->v[k].name, name, len) == 0) {
+				if (in)
+					*in = g;
 				return &g->v[k];
+			}
 	return NULL;
+}
+
+static const struct fill_key *find_key(const char *name, size_t len)
+{
+	return find_key_in(name, len, NULL);
+}
+
+/* 1 when group g's placeholders have figures for a group of boroughs
+ * (JB_GROUP): every slide's, and those of the kinds made for a group.
+ * The others read topics made for one borough, which have none. */
+static int group_has(const struct fill_group *g)
+{
+	if (g == &every_slide_keys)
+		return 1;
+	for (size_t k = 0; k < slide_nkinds; k++)
+		if (slide_kinds[k].placeholders == g && (slide_kinds[k].flags & KIND_GROUP))
+			return 1;
+	return 0;
 }
 
 void fill_list(FILE *out)
@@ -828,9 +858,10 @@ static double value_number(const char *v)
 /* The value of one placeholder into val; 0 when it has none. */
 static int value_of(const struct ph *ph, const struct fill_ctx *c, char *val, size_t n)
 {
-	const struct fill_key *k = find_key(ph->name, ph->len);
+	const struct fill_group *g = NULL;
+	const struct fill_key *k = find_key_in(ph->name, ph->len, &g);
 	val[0] = '\0';
-	if (!k)
+	if (!k || (c->area == JB_GROUP && !group_has(g)))
 		return 0;
 	k->fn(c, &c->f->area[c->area], val, n);
 	if (!val[0] || strcmp(val, FILL_NA) == 0)

@@ -7,17 +7,20 @@
 #include "../tables/tables_context.h"
 #include "../tables/tables_drivers.h"
 #include "../tables/tables_public.h"
+#include "../tables/tables_wards.h"
 #include "fill_context.h"
 #include "fill_drivers.h"
 #include "fill_hotspots.h"
 #include "fill_public.h"
 #include "slides_analyst.h"
+#include "slides_group.h"
 #include "slides_context.h"
 #include "slides_core.h"
 #include "slides_drivers.h"
 #include "slides_hotspots.h"
 #include "slides_london.h"
 #include "slides_public.h"
+#include "slides_wards.h"
 
 /* A kind's data tables, ended by {NULL}. */
 #define TABLES(...) ((const struct datatable[]){__VA_ARGS__, {NULL, NULL, NULL, 0}})
@@ -30,11 +33,11 @@
  * a name two groups share ({hot_count}, {street_period}) reads the first
  * group's. */
 const struct slide_kind slide_kinds[] = {
-	{"title", "Title", layout_title, NULL, NULL, NULL, KIND_COVER | KIND_NOT_LISTED},
-	{"contents", "Contents", layout_contents, NULL, NULL, NULL, KIND_NOT_LISTED},
-	{"key-figures", "Key figures", layout_key_figures, missing_key_figures, NULL, NULL, 0},
+	{"title", "Title", layout_title, NULL, NULL, NULL, KIND_COVER | KIND_NOT_LISTED | KIND_GROUP},
+	{"contents", "Contents", layout_contents, NULL, NULL, NULL, KIND_NOT_LISTED | KIND_GROUP},
+	{"key-figures", "Key figures", layout_key_figures, missing_key_figures, NULL, NULL, KIND_GROUP},
 	{"trend", "Crime trend", layout_trend, missing_trend,
-	 TABLES({&trend_table, datatable_trend, NULL, DECK}), NULL, 0},
+	 TABLES({&trend_table, datatable_trend, NULL, DECK}), NULL, KIND_GROUP},
 	{"comparison", "Comparison with London", layout_comparison, missing_comparison,
 	 TABLES({&comparison_table, datatable_comparison, NULL, DECK}), NULL, 0},
 	{"lsoa-map", "Neighbourhood map", layout_lsoa_map, missing_lsoa_map,
@@ -89,13 +92,17 @@ const struct slide_kind slide_kinds[] = {
 	{"homicide", "Homicide victims", layout_homicide, missing_homicide,
 	 TABLES({&homicide_table, table_homicide, NULL, DECK}), &fill_public_keys,
 	 KIND_HOMICIDE},
-	{"sources", "Sources, methods and data quality", layout_sources, NULL, NULL, NULL, 0},
-	{"key-findings", "Key findings", layout_key_findings, NULL, NULL, NULL,
-	 KIND_NEEDS_RULES},
+	{"wards", "Wards", layout_wards, missing_wards,
+	 TABLES({&wards_table, table_wards, NULL, DECK}), &fill_wards_keys, KIND_GROUP},
+	{"sources", "Sources, methods and data quality", layout_sources, NULL, NULL, NULL, KIND_GROUP},
+	{"key-findings", "Key findings", layout_key_findings, NULL, NULL, NULL, KIND_NEEDS_RULES | KIND_GROUP},
+	{"group-members", "The group's boroughs", layout_group_members, NULL,
+	 TABLES({&group_members_table, table_group_members, NULL, DECK}), NULL,
+	 KIND_GROUP | KIND_GROUP_ONLY},
 	/* the analyst's own, in any deck */
-	{"text", "Notes", layout_text, NULL, NULL, NULL, 0},
-	{"image", "Picture", layout_image, NULL, NULL, NULL, KIND_IMAGE},
-	{"section", "Section", layout_section, NULL, NULL, NULL, KIND_COVER},
+	{"text", "Notes", layout_text, NULL, NULL, NULL, KIND_GROUP},
+	{"image", "Picture", layout_image, NULL, NULL, NULL, KIND_IMAGE | KIND_GROUP},
+	{"section", "Section", layout_section, NULL, NULL, NULL, KIND_COVER | KIND_GROUP},
 	{"commentary", "Commentary from the analyst", layout_commentary, NULL, NULL, NULL,
 	 KIND_COMMENTARY},
 	/* the London overview's */
@@ -116,11 +123,27 @@ const struct slide_kind *slide_kind_by_name(const char *name)
 	return NULL;
 }
 
-void slide_kinds_datatables(struct datatable_set *s)
+/* The tables of the kinds having every flag of need and none of refuse. */
+static void kinds_datatables(struct datatable_set *s, unsigned need, unsigned refuse)
 {
 	s->n = 0;
-	for (size_t k = 0; k < slide_nkinds; k++)
+	for (size_t k = 0; k < slide_nkinds; k++) {
+		unsigned fl = slide_kinds[k].flags;
 		for (const struct datatable *t = slide_kinds[k].tables; t && t->def; t++)
-			if (s->n < DATATABLES_MAX)
+			if (s->n < DATATABLES_MAX && (fl & need) == need && !(fl & refuse))
 				s->v[s->n++] = t;
+	}
+}
+
+void slide_kinds_datatables(struct datatable_set *s)
+{
+	kinds_datatables(s, 0, 0);
+}
+
+void slide_kinds_deck_datatables(struct datatable_set *s, int area)
+{
+	if (area == JB_GROUP)
+		kinds_datatables(s, KIND_GROUP, 0);
+	else
+		kinds_datatables(s, 0, KIND_GROUP_ONLY);
 }

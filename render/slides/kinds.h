@@ -30,6 +30,12 @@ enum slide_kind_flags {
 	KIND_IMAGE = 1 << 4,       /* takes image = "file" (and needs it) */
 	KIND_COMMENTARY = 1 << 5,  /* the analyst's notes: left out without a word
 				    * when the borough has none for it */
+	KIND_GROUP = 1 << 6,       /* laid out for a group of boroughs too (--group):
+				    * its figures are summed over the members; a
+				    * kind without it is left out of a group's pack
+				    * and named on its sources slide */
+	KIND_GROUP_ONLY = 1 << 7,  /* only in a group's pack (the members' figures);
+				    * left out of other decks without a word */
 };
 
 struct slide_kind {
@@ -61,5 +67,9 @@ extern const size_t slide_nkinds;
 const struct slide_kind *slide_kind_by_name(const char *name);
 /* Every kind's data tables, in the kinds' order, into s. */
 void slide_kinds_datatables(struct datatable_set *s);
+/* The tables of area's deck: for the group (JB_GROUP) those of the kinds
+ * a group's pack has (KIND_GROUP), else every kind's but the group's own
+ * (KIND_GROUP_ONLY). */
+void slide_kinds_deck_datatables(struct datatable_set *s, int area);
 
 #endif

@@ -106,7 +106,14 @@ int slide_for_theme(const struct jb_slide_spec *spec, const struct jb_theme *the
 	if (spec->only_boroughs && (area < 0 || area >= JB_NBOROUGHS ||
 				    !(spec->only_boroughs >> area & 1)))
 		return 0;
+	if ((spec->kind->flags & KIND_GROUP_ONLY) && area != JB_GROUP)
+		return 0;
 	return !(spec->kind->flags & KIND_HOMICIDE) || theme->homicide;
+}
+
+int slide_for_group(const struct jb_slide_spec *spec, int area)
+{
+	return area != JB_GROUP || (spec->kind->flags & KIND_GROUP);
 }
 
 const char *slide_missing(const struct jb_findings *f, const struct jb_slide_spec *spec, int area)
@@ -275,45 +282,102 @@ static void omitted_line(struct dl_page *p, const struct slide_ctx *c)
 	free(s);
 }
 
+/* A contents entry: the slide's outline name (12 pt bold) and, when it
+ * says more than the name, the slide's title under it (9 pt, wrapped to
+ * the column). */
+#define ENTRY_ROW 38.0     /* one column: every entry this tall at least */
+#define ENTRY_TOP 10.5     /* from the entry's top to its title's box */
+#define ENTRY_LINE 10.8    /* a 9 pt line */
+#define ENTRY_NAME 22.0    /* an entry without its title */
+#define ENTRY_GAP 3.0
+
+/* The title shown under entry i's name, or NULL when it is the name
+ * again or details are off (caller frees). */
+static char *entry_detail(const struct slide_ctx *c, size_t i, int details)
+{
+	char *title = details ? slide_title(c, &c->specs[i]) : NULL;
+	if (title && strcmp(title, c->specs[i].outline) == 0) {
+		free(title);
+		title = NULL;
+	}
+	return title;
+}
+
+static void contents_entry(struct dl_page *p, const struct slide_ctx *c, size_t i, double x,
+			   double y, double colw, double h, int details)
+{
+	const struct jb_slide_spec *s = &c->specs[i];
+	int page = c->page_of_slide[i];
+	char num[16];
+	snprintf(num, sizeof num, "%d", page + 1);
+	dl_circle(p, x + 9, y + 9, 11, (struct dl_style){.fill = COL_DARK_BLUE});
+	double nw = font_width(DL_BOLD, 10, num);
+	dl_text(p, x + 9 - nw / 2, y + 12.5, DL_BOLD, 10, COL_WHITE, num);
+	dl_text(p, x + 32, y + 8, DL_BOLD, 12, COL_TEXT, s->outline);
+	char *title = entry_detail(c, i, details);
+	if (title)
+		chart_text(p, (struct chart_box){x + 32, y + ENTRY_TOP, colw - 44, h - ENTRY_TOP},
+			   DL_REGULAR, 9, COL_MUTED, ALIGN_LEFT, title);
+	dl_link(p, x - 4, y - 4, colw - 24, h - 2, page);
+	free(title);
+}
+
+/* How tall entry i is in a column colw wide: its title's lines measured,
+ * so that no entry runs into the next. */
+static double entry_height(const struct slide_ctx *c, size_t i, double colw, int details)
+{
+	char *title = entry_detail(c, i, details);
+	if (!title)
+		return ENTRY_NAME + ENTRY_GAP;
+	char **lines;
+	size_t n = font_wrap(DL_REGULAR, 9, title, colw - 44, &lines);
+	font_lines_free(lines, n);
+	free(title);
+	return ENTRY_TOP + (double)(n ? n : 1) * ENTRY_LINE + ENTRY_GAP;
+}
+
+/* Lays the entries list[0..n) out in cols columns of height h (draws
+ * when p is not NULL); 1 when all fit. */
+static int contents_columns(struct dl_page *p, const struct slide_ctx *c, const size_t *list,
+			    size_t n, int cols, double h, int details)
+{
+	double colw = (c->body.w - 20) / cols, y = 0;
+	int col = 0;
+	for (size_t k = 0; k < n; k++) {
+		double eh = entry_height(c, list[k], colw, details);
+		if (cols == 1)
+			eh = fmax(eh, ENTRY_ROW);
+		if (y + eh > h) { /* the next column */
+			if (++col == cols)
+				return 0; /* the outline still lists every slide */
+			y = 0;
+		}
+		if (p)
+			contents_entry(p, c, list[k], c->body.x + 20 + col * colw, c->body.y + 6 + y,
+				       colw, eh, details);
+		y += eh;
+	}
+	return 1;
+}
+
 void layout_contents(struct dl_page *p, const struct slide_ctx *c)
 {
-	/* Entries in one column, or two when there are more than fit. */
-	size_t n = 0;
+	/* The entries in one column, or two when they need it, each as tall
+	 * as its title's lines; when two columns cannot hold them with their
+	 * titles, their names alone. */
+	size_t *list = xcalloc(c->nspecs + 1, sizeof *list), n = 0;
 	for (size_t i = 0; i < c->nspecs; i++)
-		n += !(c->specs[i].kind->flags & KIND_NOT_LISTED);
-	double row = 38;
+		if (!(c->specs[i].kind->flags & KIND_NOT_LISTED))
+			list[n++] = i;
 	/* room under the entries for the slides left out */
-	double h = c->body.h - (c->nomitted ? OMITTED_H + 6 : 0);
-	size_t per_col = (size_t)(h / row);
-	int cols = n > per_col ? 2 : 1;
-	if (cols == 2) {
-		per_col = (n + 1) / 2;
-		row = fmin(row, (h - 6) / (double)per_col); /* two lines of detail still fit */
-	}
-	double colw = (c->body.w - 20) / cols;
+	double h = c->body.h - 6 - (c->nomitted ? OMITTED_H + 6 : 0);
+	static const struct { int cols, details; } plan[] = {{1, 1}, {2, 1}, {2, 0}};
 	size_t k = 0;
-	for (size_t i = 0; i < c->nspecs; i++) {
-		const struct jb_slide_spec *s = &c->specs[i];
-		if (s->kind->flags & KIND_NOT_LISTED)
-			continue;
-		if (k >= per_col * cols)
-			break; /* the outline still lists every slide */
-		int page = c->page_of_slide[i];
-		double x = c->body.x + 20 + (double)(k / per_col) * colw;
-		double y = c->body.y + 6 + (double)(k % per_col) * row;
-		char num[16];
-		snprintf(num, sizeof num, "%d", page + 1);
-		dl_circle(p, x + 9, y + 9, 11, (struct dl_style){.fill = COL_DARK_BLUE});
-		double nw = font_width(DL_BOLD, 10, num);
-		dl_text(p, x + 9 - nw / 2, y + 12.5, DL_BOLD, 10, COL_WHITE, num);
-		char *title = slide_title(c, s);
-		dl_text(p, x + 32, y + 8, DL_BOLD, 12, COL_TEXT, s->outline);
-		chart_text(p, (struct chart_box){x + 32, y + 11, colw - 60, 22}, DL_REGULAR, 9,
-			   COL_MUTED, ALIGN_LEFT, title);
-		dl_link(p, x - 4, y - 4, colw - 24, row - 6, page);
-		free(title);
+	while (k + 1 < sizeof plan / sizeof plan[0] &&
+	       !contents_columns(NULL, c, list, n, plan[k].cols, h, plan[k].details))
 		k++;
-	}
+	contents_columns(p, c, list, n, plan[k].cols, h, plan[k].details);
+	free(list);
 	if (c->nomitted)
 		omitted_line(p, c);
 }
@@ -518,20 +582,33 @@ void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
 	free(cls);
 }
 
-/* One bullet naming the slides left out and what each lacked (caller
- * frees). */
-static char *omitted_item(const struct slide_ctx *c)
+/* head, then the n items of v joined by sep, ending in a full stop
+ * (caller frees). */
+static char *list_item(const char *head, const char *const *v, size_t n, const char *sep)
 {
-	size_t len = 64;
-	for (size_t i = 0; i < c->nomitted; i++)
-		len += strlen(c->omitted[i]) + 2;
+	size_t len = strlen(head) + 2;
+	for (size_t i = 0; i < n; i++)
+		len += strlen(v[i]) + strlen(sep);
 	char *s = xmalloc(len);
-	snprintf(s, len, "Slides left out: ");
-	for (size_t i = 0; i < c->nomitted; i++) {
-		strcat(s, c->omitted[i]);
-		strcat(s, i + 1 < c->nomitted ? "; " : ".");
+	snprintf(s, len, "%s", head);
+	for (size_t i = 0; i < n; i++) {
+		strcat(s, v[i]);
+		strcat(s, i + 1 < n ? sep : ".");
 	}
 	return s;
+}
+
+/* One bullet naming the slides left out and what each lacked. */
+static char *omitted_item(const struct slide_ctx *c)
+{
+	return list_item("Slides left out: ", c->omitted, c->nomitted, "; ");
+}
+
+/* One bullet naming the slides a group's pack leaves out. */
+static char *not_for_group_item(const struct slide_ctx *c)
+{
+	return list_item("Made for one borough, so not in this group's pack (each member's deck "
+			 "has them): ", c->not_for_group, c->nnot_for_group, ", ");
 }
 
 /* ---- sources and data quality ---- */
@@ -592,6 +669,10 @@ void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 	if (c->nomitted) { /* what this deck does not show, before the files' details */
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);
 		items[nitems++] = omitted_item(c);
+	}
+	if (c->nnot_for_group) {
+		items = xgrow(items, &cap, nitems + 1, sizeof *items);
+		items[nitems++] = not_for_group_item(c);
 	}
 	/* files not read, before the rows set aside (a whole file matters
 	 * more): the first few, then how many more (all are in

@@ -34,7 +34,8 @@ int datatable_write(const char *dir, const char *name, datatable_fn body,
 
 void datatable_area(FILE *out, const struct jb_findings *f, int area)
 {
-	csv_text(out, f->area[area].code, 0);
+	/* a group of boroughs has no GSS code of its own */
+	csv_text(out, area == JB_GROUP ? "" : f->area[area].code, 0);
 	csv_text(out, f->area[area].name, 0);
 }
 

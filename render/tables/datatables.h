@@ -57,8 +57,9 @@ int datatables_shared_write(const struct datatable_set *s, const struct jb_findi
  * datatable_area), so the tables of several decks can be stacked. */
 #define DATATABLE_AREA_COLS                                                          \
 	{"area_code", "GSS code", "the row's area: the deck's borough (E09...), or "    \
-				  "London (E12000007)"},                                \
-	{"area_name", "text", "the row's area: the deck's borough, or London"}
+				  "London (E12000007); empty for a group (--group)"},   \
+	{"area_name", "text", "the row's area: the deck's borough, London, or the "    \
+			      "group's name"}
 void datatable_area(FILE *out, const struct jb_findings *f, int area);
 
 /* The core slides' tables (trend, comparison, neighbourhood map), declared

@@ -96,7 +96,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* the latest month, or one of the table's */
 	int period = data[0] % 4 == 0 ? 0 : t->first_month + data[0] % t->nmonths;
 	struct jb_findings *fi = jb_analyse(ds, &tpl->theme,
-					    &(struct jb_analysis_options){period});
+					    &(struct jb_analysis_options){.period_end = period});
 	if (jb_findings_check(fi, stderr) != 0)
 		abort();
 	int area = data[1] % (JB_NBOROUGHS + 1);
