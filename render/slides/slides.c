@@ -20,7 +20,7 @@
 
 char *slide_fill(const struct slide_ctx *c, const struct jb_text *t)
 {
-	struct fill_ctx fc = {c->f, c->area, c->t->marking};
+	struct fill_ctx fc = {c->f, c->area, c->t->marking, &c->t->labels};
 	return fill_text(t, &fc);
 }
 
@@ -55,7 +55,8 @@ void slide_bullets(struct dl_page *p, const struct slide_ctx *c, struct chart_bo
 char *slide_title(const struct slide_ctx *c, const struct jb_slide_spec *s)
 {
 	char *title = slide_fill(c, s->title);
-	return title ? title : fill(s->outline, &(struct fill_ctx){c->f, c->area, c->t->marking});
+	return title ? title
+		     : fill(s->outline, &(struct fill_ctx){c->f, c->area, c->t->marking, &c->t->labels});
 }
 
 struct tile *slide_tiles(const struct slide_ctx *c, const struct dl_color *accents,
@@ -531,6 +532,38 @@ static char *reason_item(const struct jb_reason *re)
 			 one ? "an error" : "errors", re->what, re->first);
 }
 
+/* Which reasons add_reasons lists: bad rows, rows used with a remark,
+ * rows out of scope. */
+static int reason_class(const struct jb_reason *re)
+{
+	return re->bad ? 0 : re->used ? 1 : 2;
+}
+
+/* The reasons of class cls of every file, as sentences appended to
+ * *items, the most rows first (file order among equals). */
+static void add_reasons(const struct jb_sources *src, int cls, char ***items, size_t *n,
+			size_t *cap)
+{
+	const struct jb_reason **v = NULL;
+	size_t nv = 0, capv = 0;
+	for (size_t i = 0; i < src->n; i++)
+		for (size_t r = 0; r < src->v[i]->nreasons; r++) {
+			const struct jb_reason *re = &src->v[i]->reasons[r];
+			if (reason_class(re) != cls)
+				continue;
+			/* insertion by count keeps equal counts in file order */
+			v = xgrow(v, &capv, nv + 1, sizeof *v);
+			size_t k = nv++;
+			for (; k > 0 && v[k - 1]->n < re->n; k--)
+				v[k] = v[k - 1];
+			v[k] = re;
+		}
+	*items = xgrow(*items, cap, *n + nv, sizeof **items);
+	for (size_t k = 0; k < nv; k++)
+		(*items)[(*n)++] = reason_item(v[k]);
+	free(v);
+}
+
 /* The notes on the files in b, as many as fit; when not all do, the last
  * shown says how many more data-quality.csv holds (never cut silently). */
 static void notes_list(struct dl_page *p, struct chart_box b, char **items, size_t n)
@@ -566,8 +599,8 @@ static void notes_list(struct dl_page *p, struct chart_box b, char **items, size
 void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 {
 	const struct jb_sources *src = &c->f->ds->sources;
-	struct chart_box b = c->body;
-	double left_w = b.w * 0.44;
+	struct chart_box b = slide_body_with_note(p, c);
+	double left_w = b.w * 0.46;
 
 	/* Files read: one row each; rows not used split into the sound rows
 	 * outside the 32 boroughs (or not published), which are expected, and
@@ -616,10 +649,6 @@ void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 					    src->n - shown,
 					    fmt_plural((double)(src->n - shown), "file", "files"));
 	}
-	if (c->nomitted) { /* what this deck does not show, before the files' details */
-		items = xgrow(items, &cap, nitems + 1, sizeof *items);
-		items[nitems++] = omitted_item(c);
-	}
 	/* files not read, before the rows set aside (a whole file matters
 	 * more): the first few, then how many more (all are in
 	 * data-quality.csv) */
@@ -635,17 +664,21 @@ void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 		items[nitems++] = xasprintf("%zu more %s not read: see data-quality.csv.", more,
 					    more == 1 ? "file or folder" : "files or folders");
 	}
-	/* what was not supplied, before the rows set aside: a missing input
+	add_reasons(src, 0, &items, &nitems, &cap); /* bad rows: they need fixing */
+	if (c->nomitted) { /* what this deck does not show */
+		items = xgrow(items, &cap, nitems + 1, sizeof *items);
+		items[nitems++] = omitted_item(c);
+	}
+	/* what was not supplied, before the other rows set aside: a missing input
 	 * leaves a slide empty, a row set aside does not */
 	for (size_t i = 0; i < src->nmissing; i++) {
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);
 		items[nitems++] = xasprintf("Not supplied: %s", src->missing[i]);
 	}
-	for (size_t i = 0; i < src->n; i++)
-		for (size_t r = 0; r < src->v[i]->nreasons; r++) {
-			items = xgrow(items, &cap, nitems + 1, sizeof *items);
-			items[nitems++] = reason_item(&src->v[i]->reasons[r]);
-		}
+	/* then the rows used with a remark, then those out of scope
+	 * (expected), the most first */
+	add_reasons(src, 1, &items, &nitems, &cap);
+	add_reasons(src, 2, &items, &nitems, &cap);
 	if (nitems)
 		notes_list(p, (struct chart_box){b.x, b.y + table_h + 10, left_w, b.h - table_h - 10},
 			   items, nitems);

@@ -143,6 +143,25 @@ static const char *similar_label(const struct slide_ctx *c, const struct jb_simi
 
 /* ---- exclusion and truancy ---- */
 
+/* A LAIT series' years in GOV.UK style (fmt_lait_year), for an axis. */
+static char **year_labels(const struct jb_lait_series *s)
+{
+	char **v = xcalloc(s->nyears + 1, sizeof *v);
+	for (size_t y = 0; y < s->nyears; y++) {
+		char buf[48];
+		fmt_lait_year(s, y, buf, sizeof buf);
+		v[y] = xstrdup(buf);
+	}
+	return v;
+}
+
+static void year_labels_free(char **v, size_t n)
+{
+	for (size_t y = 0; y < n; y++)
+		free(v[y]);
+	free(v);
+}
+
 static void lait_panel(struct dl_page *p, const struct slide_ctx *c, const struct jb_lait_series *s,
 		       size_t i, struct chart_box b)
 {
@@ -153,24 +172,22 @@ static void lait_panel(struct dl_page *p, const struct slide_ctx *c, const struc
 		free(what);
 		return;
 	}
-	const char **labels = xcalloc(s->nyears, sizeof *labels);
-	for (size_t y = 0; y < s->nyears; y++)
-		labels[y] = s->years[y].label;
+	char **labels = year_labels(s);
 	struct line_chart lc = {
 		.n = s->nyears,
-		.xlabels = labels,
+		.xlabels = (const char *const *)labels,
 		.y = s->v + (size_t)c->area * s->nyears,
 		.y_label = area_name(c->area),
 		.rolling = s->v + (size_t)JB_LONDON * s->nyears,
 		.rolling_label = "London",
 		.fit = s->v + (size_t)JB_ENGLAND * s->nyears,
 		.fit_label = "England",
-		.y_title = s->units,
+		.y_title = label_plain(&c->t->labels, s->units),
 		.compare = jb_similar_mean_row(&s->similar, c->area),
 		.compare_label = similar_label(c, &s->similar),
 	};
 	chart_line(p, b, &lc);
-	free(labels);
+	year_labels_free(labels, s->nyears);
 }
 
 void layout_exclusion_truancy(struct dl_page *p, const struct slide_ctx *c)
@@ -196,12 +213,10 @@ static void spend_chart(struct dl_page *p, const struct slide_ctx *c,
 				    "population aged 10-17");
 		return;
 	}
-	const char **labels = xcalloc(s->nyears, sizeof *labels);
-	for (size_t y = 0; y < s->nyears; y++)
-		labels[y] = s->spend->years[y].label;
+	char **labels = year_labels(s->spend);
 	struct line_chart lc = {
 		.n = s->nyears,
-		.xlabels = labels,
+		.xlabels = (const char *const *)labels,
 		.y = s->v + (size_t)c->area * s->nyears,
 		.y_label = area_name(c->area),
 		.rolling = s->v + (size_t)JB_LONDON * s->nyears,
@@ -211,7 +226,7 @@ static void spend_chart(struct dl_page *p, const struct slide_ctx *c,
 		.compare_label = similar_label(c, &s->similar),
 	};
 	chart_line(p, b, &lc);
-	free(labels);
+	year_labels_free(labels, s->nyears);
 }
 
 /* A service's marker: a circle of radius r metres as a polygon. */
@@ -540,7 +555,8 @@ static void lait_bars(struct dl_page *p, const struct slide_ctx *c, const struct
 		fmt_lait(s, values[a], t, sizeof t);
 		texts[a] = xstrdup(t);
 	}
-	similar_bars(p, c, values, (const char *const *)texts, s->units, b);
+	similar_bars(p, c, values, (const char *const *)texts, label_plain(&c->t->labels, s->units),
+		     b);
 	for (int a = 0; a <= JB_NBOROUGHS; a++)
 		free(texts[a]);
 }
