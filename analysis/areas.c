@@ -75,13 +75,6 @@ static double window_sum(const double *v, int nmonths, int first, int last)
 	return s;
 }
 
-/* Competition ranks (1, 2, 2, 4) of the 32 boroughs by key, larger first
- * when desc. NAN keys get rank 0 and do not count. */
-static void competition_ranks(const double *key, int desc, int *rank)
-{
-	jb_competition_ranks(key, JB_NBOROUGHS, desc, rank);
-}
-
 static void area_series(struct jb_area_findings *a, const double *full,
 			const struct jb_crime_table *t, int end_rel, int first_rel)
 {
@@ -282,6 +275,24 @@ static int class_of(const struct jb_area_findings *a, double v)
 	return 0;
 }
 
+/* An LSOA with no row at all in the LSOA-level file (every London LSOA
+ * has some recorded crime over the file's months: the shipped release
+ * lists all 4,988) is not an LSOA with no crime: the file was cut short
+ * or the release leaves its borough out (coverage.h). */
+static void lsoa_coverage(const struct jb_dataset *ds, struct jb_findings *f)
+{
+	const struct jb_crime_table *t = &ds->crime[JB_LEVEL_LSOA];
+	unsigned char *seen = xcalloc(ds->nlsoa ? ds->nlsoa : 1, 1);
+	for (size_t r = 0; r < t->nrows; r++)
+		if (t->rows[r].area >= 0 && (size_t)t->rows[r].area < ds->nlsoa)
+			seen[t->rows[r].area] = 1;
+	jb_lsoa_cover(ds, seen, "LSOA-level crime", &f->lsoa_cover);
+	free(seen);
+	for (size_t l = 0; l < ds->nlsoa; l++)
+		if (ds->lsoa[l].borough >= 0 && *f->lsoa_cover.missing[ds->lsoa[l].borough])
+			f->lsoa[l].count12 = NAN;
+}
+
 static void lsoa_level(const struct jb_dataset *ds, struct jb_findings *f,
 		       const unsigned char *matched)
 {
@@ -319,6 +330,7 @@ static void lsoa_level(const struct jb_dataset *ds, struct jb_findings *f,
 	for (size_t l = 0; l < ds->nlsoa; l++)
 		f->lsoa[l].count12 = window_sum(v + l * (size_t)t->nmonths, t->nmonths, end - 11, end);
 	free(v);
+	lsoa_coverage(ds, f);
 
 	struct lsoa_sort *s = xmalloc(ds->nlsoa * sizeof *s);
 	for (int b = 0; b < JB_NBOROUGHS; b++) {
@@ -341,6 +353,9 @@ static void lsoa_level(const struct jb_dataset *ds, struct jb_findings *f,
 			f->lsoa[s[i].idx].map_class = class_of(a, s[i].count);
 	}
 	free(s);
+	for (int a = 0; a <= JB_NBOROUGHS; a++) /* part of an area's LSOAs is not its total */
+		if (*f->lsoa_cover.missing[a])
+			f->area[a].lsoa_total12 = NAN;
 }
 
 static void month_str(int m, char *buf, size_t cap)
@@ -465,23 +480,15 @@ static void rates_and_ranks(struct jb_findings *f)
 	}
 	int rate_rank[JB_NBOROUGHS], rate_low[JB_NBOROUGHS], fall_rank[JB_NBOROUGHS],
 		rise_rank[JB_NBOROUGHS];
-	competition_ranks(rate, 1, rate_rank);
-	competition_ranks(rate, 0, rate_low);
-	competition_ranks(pct, 0, fall_rank);
-	competition_ranks(pct, 1, rise_rank);
-	/* A rank is "of the 32": when some borough has no figure (cut out of
-	 * a file, no population) no borough is ranked (0, not available),
-	 * since first of the 20 that are there would read as first of 32. */
-	int all_rates = 1, all_pcts = 1;
+	jb_ranks_of_all(rate, JB_NBOROUGHS, 1, rate_rank);
+	jb_ranks_of_all(rate, JB_NBOROUGHS, 0, rate_low);
+	jb_ranks_of_all(pct, JB_NBOROUGHS, 0, fall_rank);
+	jb_ranks_of_all(pct, JB_NBOROUGHS, 1, rise_rank);
 	for (int b = 0; b < JB_NBOROUGHS; b++) {
-		all_rates &= !isnan(rate[b]);
-		all_pcts &= !isnan(pct[b]);
-	}
-	for (int b = 0; b < JB_NBOROUGHS; b++) {
-		f->area[b].rate_rank = all_rates ? rate_rank[b] : 0;
-		f->area[b].rate_rank_low = all_rates ? rate_low[b] : 0;
-		f->area[b].fall_rank = all_pcts ? fall_rank[b] : 0;
-		f->area[b].rise_rank = all_pcts ? rise_rank[b] : 0;
+		f->area[b].rate_rank = rate_rank[b];
+		f->area[b].rate_rank_low = rate_low[b];
+		f->area[b].fall_rank = fall_rank[b];
+		f->area[b].rise_rank = rise_rank[b];
 	}
 }
 
@@ -508,6 +515,27 @@ static void areas_init(struct jb_findings *f)
 	}
 }
 
+/* Which boroughs the LSOA-keyed deprivation and Census files cover in
+ * full (coverage.h): only a file that has some LSOA is judged, since one
+ * not supplied at all says so by its absence. */
+static void lsoa_inputs_coverage(const struct jb_dataset *ds, struct jb_findings *f)
+{
+	unsigned char *imd = xcalloc(ds->nlsoa ? ds->nlsoa : 1, 1);
+	unsigned char *residents = xcalloc(ds->nlsoa ? ds->nlsoa : 1, 1);
+	int any_imd = 0, any_residents = 0;
+	for (size_t l = 0; l < ds->nlsoa; l++) {
+		const struct jb_lsoa *L = &ds->lsoa[l];
+		any_imd |= imd[l] = L->imd.has && isfinite(L->imd.score);
+		any_residents |= residents[l] = L->residents > 0;
+	}
+	if (any_imd)
+		jb_lsoa_cover(ds, imd, "Indices of Deprivation scores", &f->imd_cover);
+	if (any_residents)
+		jb_lsoa_cover(ds, residents, "Census 2021 residents", &f->residents_cover);
+	free(imd);
+	free(residents);
+}
+
 /* The areas' series, change, rates and ranks, most similar boroughs,
  * dashboard measures and LSOA counts. */
 static void areas_analyse(const struct jb_dataset *ds, struct jb_findings *f)
@@ -518,6 +546,7 @@ static void areas_analyse(const struct jb_dataset *ds, struct jb_findings *f)
 		if ((matched[c] = (unsigned char)jb_theme_has_category(f->theme,
 								       &ds->categories[c])))
 			f->ncategories_matched++;
+	lsoa_inputs_coverage(ds, f);
 	population(ds, f);
 	borough_series(ds, f, matched);
 	rates_and_ranks(f);
@@ -604,6 +633,8 @@ static void area(FILE *out, const struct jb_findings *f, const struct jb_area_fi
 		for (int k = 0; k < 5 && a->top_lsoa[k] >= 0; k++)
 			fprintf(out, "  top_lsoa %s %.0f\n", f->ds->lsoa[a->top_lsoa[k]].code,
 				f->lsoa[a->top_lsoa[k]].count12);
+		if (*f->lsoa_cover.missing[a->index])
+			fprintf(out, "  lsoa not given (no %s)\n", f->lsoa_cover.missing[a->index]);
 	}
 	jb_key_findings_dump(&a->key, out);
 	for (size_t i = 0; i < a->monthly.n; i++) {

@@ -98,15 +98,40 @@ static int contains_nocase(const char *s, const char *word)
 	return 0;
 }
 
-static void measure(const struct jb_pas *pas, int mi, int period_end, struct jb_conf_measure *m)
+/* Whether London and all 32 boroughs have a value at quarter q. */
+static int complete(const struct jb_conf_measure *m, int q)
 {
-	m->name = pas->measures[mi];
-	grid(pas, mi, m);
+	for (int a = 0; a <= JB_LONDON; a++)
+		if (isnan(jb_conf_value(m, a, q)))
+			return 0;
+	return 1;
+}
+
+/* The quarter the pack uses: the latest, at or before the period, at
+ * which some measure has London and all 32 boroughs. The export is sorted
+ * by quarter, then measure, then borough, so a file cut short ends with a
+ * quarter that only some measures, or some boroughs, reach: ranks "of the
+ * 32" there would be among the few, and a slide would mix quarters. 0
+ * when there is none. */
+static int quarter_used(const struct jb_conf_measure *ms, size_t nm, int period_end)
+{
+	int best = 0;
+	for (size_t i = 0; i < nm; i++)
+		for (size_t q = 0; q < ms[i].nq; q++)
+			if ((!period_end || ms[i].month[q] <= period_end) && ms[i].month[q] > best &&
+			    complete(&ms[i], (int)q))
+				best = ms[i].month[q];
+	return best;
+}
+
+/* Measure m at the quarter used (month): left out (latest -1) when it
+ * does not have London and all 32 boroughs there. */
+static void measure(int month, int period_end, struct jb_conf_measure *m)
+{
 	m->latest = -1;
-	for (int q = (int)m->nq - 1; q >= 0 && m->latest < 0; q--)
-		if ((!period_end || m->month[q] <= period_end) &&
-		    !isnan(jb_conf_value(m, JB_LONDON, q)))
-			m->latest = q;
+	for (size_t q = 0; q < m->nq; q++)
+		if (m->month[q] == month && complete(m, (int)q))
+			m->latest = (int)q;
 	for (int a = 0; a <= JB_LONDON; a++)
 		m->value[a] = m->change[a] = NAN;
 	if (m->latest < 0)
@@ -171,12 +196,18 @@ struct jb_confidence *jb_confidence_analyse(const struct jb_dataset *ds, int per
 	c->nm = pas->nmeasures;
 	c->m = xcalloc(c->nm + 1, sizeof *c->m);
 	for (size_t i = 0; i < c->nm; i++) {
-		measure(pas, (int)i, period_end, &c->m[i]);
+		c->m[i].name = pas->measures[i];
+		grid(pas, (int)i, &c->m[i]);
+	}
+	int month = quarter_used(c->m, c->nm, period_end);
+	for (size_t i = 0; i < c->nm; i++) {
+		measure(month, period_end, &c->m[i]);
 		if (c->m[i].latest >= 0 && !c->ok) {
 			c->ok = 1;
-			c->latest_month = c->m[i].month[c->m[i].latest];
+			c->latest_month = month;
 			c->older = c->m[i].older;
 		}
+		c->nleft_out += c->m[i].latest < 0;
 		if (c->good_job < 0 && contains_nocase(c->m[i].name, "good job"))
 			c->good_job = (int)i;
 	}

@@ -58,8 +58,10 @@ struct jb_confidence {
 	struct jb_conf_measure *m;
 	size_t nm;
 	int good_job;         /* index of "Good Job" local, the overview's measure; -1 none */
-	int latest_month;     /* the quarter used of the first measure with one (all
-			       * measures share it in the published export) */
+	int latest_month;     /* the quarter used: the latest at which some measure
+			       * has London and all 32 boroughs; every measure shown
+			       * is at it */
+	size_t nleft_out;     /* measures without London and all 32 boroughs there */
 	int older;
 	struct jb_conf_area area[JB_NBOROUGHS];
 };

@@ -54,10 +54,11 @@ double jb_lait_value(const struct jb_lait_series *s, int area, int year)
 }
 
 /* Competition ranks (1, 2, 2, 4) of the 32 boroughs by key, larger first
- * when desc; NAN keys get 0. Returns how many were ranked. */
+ * when desc; none (0) unless all 32 have a key (jb_ranks_of_all).
+ * Returns how many were ranked. */
 static int ranks(const double *key, int desc, int *rank)
 {
-	return jb_competition_ranks(key, JB_NBOROUGHS, desc, rank);
+	return jb_ranks_of_all(key, JB_NBOROUGHS, desc, rank);
 }
 
 const double *jb_similar_mean_row(const struct jb_similar_mean *m, int b)

@@ -100,7 +100,8 @@ static double quantile(const double *v, size_t n, double q)
 
 /* ---- profile ---- */
 
-static void profile(struct jb_drivers *d, const struct jb_dataset *ds)
+static void profile(struct jb_drivers *d, const struct jb_dataset *ds,
+		    const struct jb_findings *f)
 {
 	d->lsoa_imd_class = xmalloc((ds->nlsoa ? ds->nlsoa : 1) * sizeof *d->lsoa_imd_class);
 	double *scores = xmalloc((ds->nlsoa ? ds->nlsoa : 1) * sizeof *scores);
@@ -122,14 +123,19 @@ static void profile(struct jb_drivers *d, const struct jb_dataset *ds)
 	d->has_imd = d->area[JB_LONDON].nlsoa_imd > 0;
 	for (int a = 0; a <= JB_NBOROUGHS; a++) {
 		struct jb_drivers_area *A = &d->area[a];
+		if (*f->imd_cover.missing[a]) { /* part of an area is not the area */
+			memset(A->decile_n, 0, sizeof A->decile_n);
+			A->nlsoa_imd = 0;
+		}
 		double n = (double)A->nlsoa_imd;
 		for (int k = 0; k < 10; k++)
 			A->decile_share[k] = n > 0 ? A->decile_n[k] / n : NAN;
 		A->share_d1 = n > 0 ? A->decile_n[0] / n : NAN;
 		A->share_d1_2 = n > 0 ? (A->decile_n[0] + A->decile_n[1]) / n : NAN;
 	}
-	/* Map classes: London-wide quintiles of the IMD score. */
-	if (ns >= JB_IMD_CLASSES) {
+	/* Map classes: London-wide quintiles of the IMD score, so of every
+	 * London LSOA. */
+	if (ns >= JB_IMD_CLASSES && !*f->imd_cover.missing[JB_LONDON]) {
 		gsl_sort(scores, 1, ns);
 		for (int k = 0; k <= JB_IMD_CLASSES; k++)
 			d->imd_breaks[k] = quantile(scores, ns, (double)k / JB_IMD_CLASSES);
@@ -230,6 +236,13 @@ static void drivers(struct jb_drivers *d, const struct jb_dataset *ds,
 		d->why_no_model = "MPS LSOA-level recorded crime";
 		return;
 	}
+	/* the model is London's: of all its LSOAs */
+	const struct jb_lsoa_cover *cover[] = {&f->lsoa_cover, &f->imd_cover, &f->residents_cover};
+	for (size_t k = 0; k < sizeof cover / sizeof *cover; k++)
+		if (*cover[k]->missing[JB_LONDON]) {
+			d->why_no_model = d->model_missing = cover[k]->missing[JB_LONDON];
+			return;
+		}
 	double *count = xmalloc((ds->nlsoa ? ds->nlsoa : 1) * sizeof *count);
 	size_t *idx = xmalloc((ds->nlsoa ? ds->nlsoa : 1) * sizeof *idx);
 	size_t n = 0;
@@ -510,21 +523,22 @@ static void positive_outcomes(struct jb_drivers *d, const struct jb_dataset *ds,
 	}
 #undef CELL
 	free(mo);
-	for (int b = 0; b < JB_NBOROUGHS; b++) {
+	int high[JB_NBOROUGHS], low[JB_NBOROUGHS];
+	for (int b = 0; b < JB_NBOROUGHS; b++)
 		if (!isfinite(rate12[b]))
-			continue;
-		d->area[b].po_rank = d->area[b].po_rank_low = 1;
-		for (int o = 0; o < JB_NBOROUGHS; o++) {
-			d->area[b].po_rank += isfinite(rate12[o]) && rate12[o] > rate12[b];
-			d->area[b].po_rank_low += isfinite(rate12[o]) && rate12[o] < rate12[b];
-		}
+			rate12[b] = NAN;
+	jb_ranks_of_all(rate12, JB_NBOROUGHS, 1, high);
+	jb_ranks_of_all(rate12, JB_NBOROUGHS, 0, low);
+	for (int b = 0; b < JB_NBOROUGHS; b++) {
+		d->area[b].po_rank = high[b];
+		d->area[b].po_rank_low = low[b];
 	}
 }
 
 struct jb_drivers *jb_drivers_analyse(const struct jb_dataset *ds, const struct jb_findings *f)
 {
 	struct jb_drivers *d = xcalloc(1, sizeof *d);
-	profile(d, ds);
+	profile(d, ds, f);
 	drivers(d, ds, f);
 	street_outcomes(d, ds, f);
 	positive_outcomes(d, ds, f);

@@ -20,6 +20,7 @@
 #include <stdio.h>
 
 #include "../ingest/dataset.h"
+#include "coverage.h"
 #include "keyfindings.h"
 #include "stats.h"
 #include "theme.h"
@@ -164,6 +165,16 @@ struct jb_findings {
 	enum jb_window_age lsoa_age; /* OLDER when it ends before period_end */
 	struct jb_lsoa_findings *lsoa; /* [nlsoa], parallel to dataset lsoa */
 	size_t nlsoa;
+	/* Which areas the LSOA-level file covers in full: an area it does not
+	 * has no LSOA figures (count12 NAN), and says why. */
+	struct jb_lsoa_cover lsoa_cover;
+	/* The same for the LSOA-keyed inputs the profile, the most similar
+	 * boroughs and the drivers model read: IMD scores (deprivation/) and
+	 * Census 2021 residents (population/). */
+	struct jb_lsoa_cover imd_cover, residents_cover;
+	/* the measures the most similar boroughs are found on, for the note:
+	 * "deprivation, density, share aged 10-24"; "" when none */
+	char similar_measures[64];
 
 	/* theme.dash_subtypes[k]'s coverage; dash_last12/dash_prev12/dash_pct
 	 * of every area are NAN where it says they cannot be given (the

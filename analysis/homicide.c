@@ -33,6 +33,12 @@ static int years(const struct jb_dataset *ds, int period_end, struct jb_homicide
 		last = period_end;
 	h->first_year = jb_month_year(hs->first_month) + (jb_month_mon(hs->first_month) != 1);
 	h->last_year = jb_month_year(last) - (jb_month_mon(last) != 12);
+	/* a file cut short has lost the end of its last year, whatever the
+	 * month of its last row (victims are listed year by year, not month
+	 * by month) */
+	if (hs->cut_short && jb_month_year(hs->last_month) <= h->last_year)
+		h->last_year = jb_month_year(hs->last_month) - 1;
+	h->cut_short = hs->cut_short;
 	h->data_last_month = hs->last_month;
 	h->before_period = period_end > hs->last_month;
 	h->nyears = h->last_year - h->first_year + 1;
@@ -89,9 +95,9 @@ static void rates(const struct jb_dataset *ds, struct jb_homicide_findings *h)
 			int lo = youth ? JB_HOM_POP_LO : 0, hi = youth ? JB_HOM_POP_HI : JB_MAXAGE;
 			if (a < JB_NBOROUGHS)
 				pop = residents(&ds->pop[a], lo, hi);
-			else /* London: the 32 boroughs' residents */
+			else /* London: the 32 boroughs' residents, all of them */
 				for (int b = 0; b < JB_NBOROUGHS; b++)
-					pop += residents(&ds->pop[b], lo, hi);
+					pop += ds->pop[b].has ? residents(&ds->pop[b], lo, hi) : NAN;
 			ha->residents[m] = pop > 0 ? pop : NAN;
 			for (int w = 0; w < JB_HOM_NWINDOWS; w++) {
 				int ny = h->last_year - h->window_first[w] + 1;
@@ -105,8 +111,8 @@ static void rates(const struct jb_dataset *ds, struct jb_homicide_findings *h)
 			int rank[JB_NBOROUGHS], low[JB_NBOROUGHS];
 			for (int b = 0; b < JB_NBOROUGHS; b++)
 				key[b] = h->area[b].rate[m][w];
-			jb_competition_ranks(key, JB_NBOROUGHS, 1, rank);
-			jb_competition_ranks(key, JB_NBOROUGHS, 0, low);
+			jb_ranks_of_all(key, JB_NBOROUGHS, 1, rank);
+			jb_ranks_of_all(key, JB_NBOROUGHS, 0, low);
 			for (int b = 0; b < JB_NBOROUGHS; b++) {
 				h->area[b].rank[m][w] = rank[b];
 				h->area[b].rank_low[m][w] = low[b];

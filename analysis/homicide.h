@@ -59,6 +59,8 @@ struct jb_homicide_findings {
 	int first_year, last_year; /* complete calendar years used */
 	int nyears;
 	int data_last_month;    /* the file's last month */
+	int cut_short;          /* the file was cut short: its years end with the
+				 * one before its last row's */
 	int before_period;      /* the file ends before the analysis period */
 	int window_first[JB_HOM_NWINDOWS]; /* first year of each window (last_year ends all) */
 	struct jb_hom_area area[JB_NBOROUGHS + 1];

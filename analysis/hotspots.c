@@ -89,6 +89,11 @@ static void lsoa_gistar(struct jb_hotspots *h, const struct jb_findings *f)
 		why(h->lsoa_why, sizeof h->lsoa_why, "no LSOA boundaries were supplied");
 		return;
 	}
+	if (*f->lsoa_cover.missing[JB_LONDON]) { /* hot spots are measured against all London */
+		why(h->lsoa_why, sizeof h->lsoa_why, "there is no %s",
+		    f->lsoa_cover.missing[JB_LONDON]);
+		return;
+	}
 	h->first_month = f->lsoa_period_end - 11;
 	h->last_month = f->lsoa_period_end;
 	h->unit_lsoa = xmalloc((ds->nlsoa ? ds->nlsoa : 1) * sizeof *h->unit_lsoa);

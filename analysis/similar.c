@@ -5,15 +5,22 @@
  *
  * Measures: mean IMD score of the borough's LSOAs, residents per km2 (ONS
  * mid-year residents over the boundary's area), share of residents aged
- * 10-24. A measure nobody has is left out; with none, no borough has similar
- * boroughs. */
+ * 10-24. A measure some borough lacks is left out for all, since a
+ * distance over two measures is not comparable with one over three (a
+ * deprivation file cut short leaves some boroughs without a mean); with
+ * none, no borough has similar boroughs. The measures used are named in
+ * f->similar_measures. */
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "../util/polygon.h"
 #include "findings.h"
 #include "similar.h"
 
 enum { NMEASURES = 3 };
+static const char *const measure_names[NMEASURES] = {"deprivation", "density",
+						     "share aged 10-24"};
 
 static void measures(const struct jb_dataset *ds, struct jb_findings *f)
 {
@@ -29,7 +36,9 @@ static void measures(const struct jb_dataset *ds, struct jb_findings *f)
 	for (int b = 0; b < JB_NBOROUGHS; b++) {
 		struct jb_area_findings *a = &f->area[b];
 		const struct jb_population *p = &ds->pop[b];
-		a->imd_mean = imd_n[b] ? imd_sum[b] / imd_n[b] : NAN;
+		/* the mean of the part of a borough a file cut short has is
+		 * not the borough's */
+		a->imd_mean = imd_n[b] && !*f->imd_cover.missing[b] ? imd_sum[b] / imd_n[b] : NAN;
 		double km2 = ds->has_borough_shapes && ds->borough_shape[b].nrings
 				     ? jb_polygon_area(&ds->borough_shape[b]) / 1e6
 				     : NAN;
@@ -83,6 +92,14 @@ void jb_similar_boroughs(const struct jb_dataset *ds, struct jb_findings *f)
 				n++;
 			}
 		}
+		if (n < JB_NBOROUGHS) { /* left out for all */
+			for (int b = 0; b < JB_NBOROUGHS; b++)
+				z[b][m] = NAN;
+			continue;
+		}
+		size_t len = strlen(f->similar_measures);
+		snprintf(f->similar_measures + len, sizeof f->similar_measures - len, "%s%s",
+			 len ? ", " : "", measure_names[m]);
 		double mean = n ? sum / n : 0;
 		for (int b = 0; b < JB_NBOROUGHS; b++)
 			if (isfinite(v[b]))

@@ -533,6 +533,16 @@ int jb_chisq_independence(const double *table, size_t r, size_t c, struct jb_chi
 	return out->ok ? 0 : -1;
 }
 
+int jb_ranks_of_all(const double *key, size_t n, int desc, int *rank)
+{
+	int ranked = jb_competition_ranks(key, n, desc, rank);
+	if ((size_t)ranked == n)
+		return ranked;
+	for (size_t i = 0; i < n; i++)
+		rank[i] = 0;
+	return 0;
+}
+
 int jb_competition_ranks(const double *key, size_t n, int desc, int *rank)
 {
 	int ranked = 0;

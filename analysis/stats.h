@@ -130,5 +130,11 @@ int jb_chisq_independence(const double *table, size_t r, size_t c, struct jb_chi
 /* Competition ranks (1, 2, 2, 4) of n keys, larger first when desc; NAN
  * keys get rank 0 and are not counted. Returns how many were ranked. */
 int jb_competition_ranks(const double *key, size_t n, int desc, int *rank);
+/* The same, but only when every one of the n keys is there: a rank is
+ * "of the 32", and when some borough has no figure (cut out of a file
+ * cut short, no population to divide by) the first of the 20 that are
+ * would read as the first of 32. Otherwise every rank is 0 and it
+ * returns 0. */
+int jb_ranks_of_all(const double *key, size_t n, int desc, int *rank);
 
 #endif

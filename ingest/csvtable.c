@@ -225,6 +225,10 @@ static void on_record(int c, void *data)
 		if (t->bad_col >= 0) {
 			jb_reject(t->src, t->line, bad_name(t, name, sizeof name), t->bad, NULL);
 		} else if ((int)t->nfields != t->ncols) {
+			/* libcsv ends the last record with c = -1 at csv_fini: one
+			 * short of its fields there, with no line end, was cut off */
+			if (c < 0 && t->src && (int)t->nfields < t->ncols)
+				t->src->cut_short = 1;
 			char detail[64];
 			snprintf(detail, sizeof detail, "%zu fields, the header has %d",
 				 t->nfields, t->ncols);
@@ -426,6 +430,8 @@ int jb_csv_each(struct jb_csv *t, struct jb_source *src,
 			const char *msg = gzerror(t->gz, &e);
 			jb_reject(src, t->next_line, NULL, "read error, the rest of "
 				  "the file is lost", msg);
+			if (src)
+				src->cut_short = 1;
 			return -1;
 		}
 	}

@@ -78,6 +78,8 @@ struct jb_source {
 	size_t kept;
 	size_t set_aside;
 	size_t bad;   /* of set_aside, bad input; the rest are out of scope */
+	int cut_short; /* its last row is incomplete and ends the file without a
+			* line end: a partial download, whose last rows are lost */
 	struct jb_reason *reasons;
 	size_t nreasons, capreasons;
 	size_t printed; /* messages printed so far (capped, see jb_reject) */
@@ -276,6 +278,8 @@ struct jb_homicides {
 	struct jb_homicide *rows;
 	size_t nrows, caprows;
 	int first_month, last_month; /* months of the rows kept (0 when none) */
+	int cut_short;    /* the file was cut short: it lists victims year by
+			   * year, so its last year is not complete */
 };
 
 /* ---- population ---- */

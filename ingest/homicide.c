@@ -151,6 +151,8 @@ int jb_read_homicide(struct jb_dataset *ds, const char *path, const char *rel)
 	jb_csv_each(t, d.src, on_row, &d);
 	if (d.src->kept)
 		ds->has_homicide = 1;
+	if (d.src->cut_short)
+		ds->homicide.cut_short = 1;
 	strmap_free(d.methods);
 	jb_csv_close(t);
 	return 0;

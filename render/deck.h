@@ -118,5 +118,11 @@ void slide_cover(struct dl_page *p, const struct slide_ctx *c, struct dl_color p
 void slide_picture(struct dl_page *p, struct chart_box b, const struct jb_image *img, int centre);
 /* A panel saying "No data supplied: WHAT. ..." filling box b. */
 void slide_no_data(struct dl_page *p, struct chart_box b, const char *what);
+/* A grey panel with a message (a sentence: capital, full stop added),
+ * where a chart or map would be. */
+void slide_message(struct dl_page *p, struct chart_box b, const char *msg);
+/* "Text with a capital." - a copy of s with its first letter capitalised
+ * and a full stop added when it has none. Caller frees. */
+char *slide_sentence(const char *s);
 
 #endif

@@ -1,5 +1,6 @@
 #!/bin/sh
-# tests/test_cut_short.sh - a borough-level crime file cut short (a partial
+# tests/test_cut_short.sh - files cut short (a partial download). First a
+# borough-level crime file cut short (a partial
 # download: the file ends mid-row, after the boroughs that sort first) must
 # not give London a total made of the boroughs that are there, nor rank a
 # borough "of the 32" among the few that are. Before the fix Hackney's
@@ -42,6 +43,198 @@ check "the tile says why nothing is ranked" contains "$tmp/txt" "not ranked: onl
 check "no rate rank of the 32" lacks "$tmp/txt" "rate of the 32 boroughs (London"
 check "no London rate beside the tile" lacks "$tmp/txt" "of the 32 boroughs; London"
 check "no change rank of the 32" lacks "$tmp/txt" "largest fall of the 32"
+end
+
+# The LSOA-level file cut short. It is sorted by LSOA code, and the codes
+# new in 2021 (E0103...) come last for every borough, so a cut leaves every
+# borough short of some of its LSOAs: before the fix the missing LSOAs
+# counted as no crime, and Westminster's deck (no row at all) showed hot
+# spots with 0 offences and a map of zeros. Python counts, for each
+# borough, its LSOAs in the cut file against those in the whole file.
+mkdir "$tmp/lsoa" "$tmp/lsoa/crime"
+for d in sample-data/*/; do
+	[ "$d" = sample-data/crime/ ] || ln -s "$PWD/$d" "$tmp/lsoa/"
+done
+for f in sample-data/crime/*; do
+	case "$f" in *lsoa-level*) ;; *) ln -s "$PWD/$f" "$tmp/lsoa/crime/" ;; esac
+done
+gzip -dc sample-data/crime/mps-lsoa-level-crime-2024-2026.csv.gz | head -c 6000000 \
+	>"$tmp/lsoa/crime/mps-lsoa-level-crime-2024-2026.csv"
+set -- $(python3 -c '
+import csv, gzip, sys
+def lsoas(rows):
+    h = next(rows)
+    by = {}
+    for r in rows:
+        if len(r) == len(h):
+            by.setdefault(r[h.index("borough")], set()).add(r[h.index("lsoa_code")])
+    return by
+whole = lsoas(csv.reader(gzip.open(sys.argv[1], "rt", newline="")))
+cut = lsoas(csv.reader(open(sys.argv[2], newline="")))
+full = sum(1 for b in whole if cut.get(b) == whole[b])
+# Hackney (E09000012): its LSOAs in the cut file, and in the whole one
+print(full, len(cut.get("E09000012", ())), len(whole["E09000012"]), "E09000033" in cut)
+' sample-data/crime/mps-lsoa-level-crime-2024-2026.csv.gz "$tmp/lsoa/crime/mps-lsoa-level-crime-2024-2026.csv")
+full=$1 hackney_cut=$2 hackney_all=$3 westminster_in=$4
+
+begin cut_short_lsoa_file_gives_no_neighbourhood_figures
+"$jb" -q -j 1 -d "$tmp/lsoa" -o "$tmp/lsoa-out" hackney westminster 2>"$tmp/lsoa-err"
+check "run succeeds" test $? -eq 0
+check "python: Hackney is cut short ($hackney_cut of $hackney_all), Westminster absent" \
+	test "$hackney_cut" -gt 0 -a "$hackney_cut" -lt "$hackney_all" -a "$westminster_in" = False
+pdftotext "$tmp/lsoa-out/hackney.pdf" "$tmp/h.txt"
+pdftotext "$tmp/lsoa-out/westminster.pdf" "$tmp/w.txt"
+tr '\n' ' ' <"$tmp/h.txt" >"$tmp/h1.txt"
+tr '\n' ' ' <"$tmp/w.txt" >"$tmp/w1.txt"
+check "Hackney: its map is left out, with how many LSOAs the file has" \
+	contains "$tmp/h1.txt" "the file has $hackney_cut of its $hackney_all"
+check "Westminster: its map is left out, the file having none of its rows" \
+	contains "$tmp/w1.txt" "Westminster's neighbourhoods: the file has none of them"
+if [ "$full" -eq 0 ]; then covered="none of them"; else covered="$full of them"; fi
+check "hot spots left out: London is not all there ($full boroughs in full)" \
+	contains "$tmp/h1.txt" "Hot spots (no LSOA-level crime for all 32 boroughs: the file covers $covered in full)"
+check "no hot-spot slide" lacks "$tmp/w.txt" "Hottest neighbourhoods"
+check "no London neighbourhood correlation" lacks "$tmp/w1.txt" "Across London, neighbourhood rates"
+end
+
+# The LSOA-level deprivation file cut short (the codes new in 2021 come
+# last, so every borough loses some): before the fix Hackney's deck read
+# "44.1% of Hackney's neighbourhoods are among England's most deprived
+# 20%" (40.3% from the whole file), a share of the LSOAs that were left.
+# Python counts Hackney's LSOAs (their borough from the LSOA-level crime
+# file) in the cut file and the whole one.
+mkdir "$tmp/imd" "$tmp/imd/deprivation"
+for d in sample-data/*/; do
+	[ "$d" = sample-data/deprivation/ ] || ln -s "$PWD/$d" "$tmp/imd/"
+done
+gzip -dc sample-data/deprivation/imd2025-lsoa21-london.csv.gz | head -c 600000 \
+	>"$tmp/imd/deprivation/imd2025-lsoa21-london.csv"
+set -- $(python3 -c '
+import csv, gzip, sys
+crime = csv.reader(gzip.open(sys.argv[1], "rt", newline=""))
+h = next(crime)
+borough = {r[h.index("lsoa_code")]: r[h.index("borough")] for r in crime}
+def hackney(rows):
+    h = next(rows)
+    return sum(1 for r in rows if len(r) == len(h) and borough.get(r[0]) == "E09000012")
+print(hackney(csv.reader(open(sys.argv[2], newline=""))),
+      hackney(csv.reader(gzip.open(sys.argv[3], "rt", newline=""))))
+' sample-data/crime/mps-lsoa-level-crime-2024-2026.csv.gz "$tmp/imd/deprivation/imd2025-lsoa21-london.csv" \
+	sample-data/deprivation/imd2025-lsoa21-london.csv.gz)
+imd_cut=$1 imd_all=$2
+
+begin cut_short_deprivation_file_gives_no_deprived_share
+"$jb" -q -j 1 -d "$tmp/imd" -o "$tmp/imd-out" hackney 2>"$tmp/imd-err"
+check "run succeeds" test $? -eq 0
+check "python: Hackney is cut short ($imd_cut of $imd_all)" \
+	test "$imd_cut" -gt 0 -a "$imd_cut" -lt "$imd_all"
+pdftotext "$tmp/imd-out/hackney.pdf" - | tr '\n' ' ' >"$tmp/imd.txt"
+check "the profile says how many of Hackney's LSOAs the file has" \
+	contains "$tmp/imd.txt" "Deprivation scores for all of Hackney's neighbourhoods: the file has $imd_cut of its $imd_all"
+check "no share of the most deprived" lacks "$tmp/imd.txt" "of Hackney's neighbourhoods are among England's most deprived"
+check "similar boroughs found without deprivation, and say so" \
+	contains "$tmp/imd.txt" "Most similar boroughs (density, share aged 10-24)"
+check "no London model: the drivers slide is left out, saying why" \
+	contains "$tmp/imd.txt" "Drivers of crime (no Indices of Deprivation scores for all 32 boroughs"
+end
+
+# The Public Attitudes Survey cut short. The export is sorted by quarter,
+# then measure, then borough: a cut leaves its last quarter with some
+# measures for all boroughs, one for a few, and two not at all. Before the
+# fix the slide took each measure's own latest quarter under one title,
+# ranked "of the 32" among 10, and said "eight measures" of the 6 it drew.
+# Python finds the quarter with some measure complete (London, given on
+# every row, and the 32 boroughs) and the measures complete there.
+mkdir "$tmp/pas" "$tmp/pas/confidence"
+for d in sample-data/*/; do
+	[ "$d" = sample-data/confidence/ ] || ln -s "$PWD/$d" "$tmp/pas/"
+done
+gzip -dc sample-data/confidence/mopac-pas-borough-2014-2023.csv.gz | head -c 150000 \
+	>"$tmp/pas/confidence/mopac-pas-borough-2014-2023.csv"
+set -- $(python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+h = rows[0]
+have = {}
+for r in rows[1:]:
+    if len(r) == len(h) and r[4] and r[2] != "City of London":
+        d, m, y = map(int, r[0].split("/"))
+        have.setdefault((y, m), {}).setdefault(r[3], set()).add(r[2])
+measures = {r[3] for r in rows[1:] if len(r) == len(h)}
+q = max(k for k, v in have.items() if any(len(b) == 32 for b in v.values()))
+n = sum(1 for b in have[q].values() if len(b) == 32)
+months = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+print(months[q[1] - 1], q[0], n, len(measures) - n)
+' "$tmp/pas/confidence/mopac-pas-borough-2014-2023.csv")
+pas_month="$1 $2" pas_n=$3 pas_left=$4
+
+begin cut_short_survey_file_keeps_one_quarter_and_all_32
+"$jb" -q -j 1 -t asb-confidence -d "$tmp/pas" -o "$tmp/pas-out" westminster 2>"$tmp/pas-err"
+check "run succeeds" test $? -eq 0
+check "python: some measures are left out ($pas_left)" test "$pas_left" -gt 0
+pdftotext "$tmp/pas-out/westminster.pdf" - | tr '\n' ' ' >"$tmp/pas.txt"
+check "one quarter, the one python finds, on the measures complete there" \
+	contains "$tmp/pas.txt" "Public Attitudes Survey, the 12 months to $pas_month: Westminster against London on $pas_n measures"
+check "the measures left out are counted" \
+	contains "$tmp/pas.txt" "The file has $pas_left more measures without London and all 32 boroughs"
+end
+
+# The homicide file cut short, mid-row. It lists victims year by year but
+# not month by month (a December row comes before a June one), so its last
+# year is not complete whatever the month of its last row: before the fix
+# Westminster's deck counted 2013 as a whole year and said "the homicide
+# file ends in December 2013". Python finds the year of the last row.
+mkdir "$tmp/hom" "$tmp/hom/crime"
+for d in sample-data/*/; do
+	[ "$d" = sample-data/crime/ ] || ln -s "$PWD/$d" "$tmp/hom/"
+done
+for f in sample-data/crime/*; do
+	case "$f" in *homicide*) ;; *) ln -s "$PWD/$f" "$tmp/hom/crime/" ;; esac
+done
+gzip -dc sample-data/crime/mps-homicide-victims-2003-2023.csv.gz | head -c 150030 \
+	>"$tmp/hom/crime/mps-homicide-victims-2003-2023.csv"
+hom_year=$(python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+whole = [r for r in rows[1:] if len(r) == len(rows[0])]
+print(max(2000 + int(r[rows[0].index("Recorded Date")][-2:]) for r in whole))
+' "$tmp/hom/crime/mps-homicide-victims-2003-2023.csv")
+
+begin cut_short_homicide_file_drops_its_last_year
+"$jb" -q -j 1 -d "$tmp/hom" -o "$tmp/hom-out" westminster 2>"$tmp/hom-err"
+check "run succeeds" test $? -eq 0
+pdftotext "$tmp/hom-out/westminster.pdf" - | tr '\n' ' ' >"$tmp/hom.txt"
+check "the note says the file is cut short in $hom_year" \
+	contains "$tmp/hom.txt" "The homicide file is cut short in $hom_year (its last row is incomplete), so its years end with $((hom_year - 1))."
+check "the chart's years end the year before" \
+	contains "$tmp/hom.txt" "Homicide victims by year of record, 2003 to $((hom_year - 1))"
+end
+
+# The population file cut short: a borough without residents has no rate,
+# and then no borough has a rank "of 32" (homicide rates, crime rates).
+# Before the fix Hackney's homicide rate was "the 4th lowest rate of 32"
+# (16th from the whole file): ranked among the boroughs with residents.
+mkdir "$tmp/pop" "$tmp/pop/population"
+for d in sample-data/*/; do
+	[ "$d" = sample-data/population/ ] || ln -s "$PWD/$d" "$tmp/pop/"
+done
+ln -s "$PWD/sample-data/population/census2021-lsoa21-age6-london.csv.gz" "$tmp/pop/population/"
+head -c 9000 sample-data/population/ons-mid2020-single-year-of-age-london.csv \
+	>"$tmp/pop/population/ons-mid2020-single-year-of-age-london.csv"
+npop=$(python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+print(sum(1 for r in rows[1:] if len(r) == len(rows[0]) and r[0].startswith("E09") and r[0] != "E09000001"))
+' "$tmp/pop/population/ons-mid2020-single-year-of-age-london.csv")
+
+begin cut_short_population_file_gives_no_ranks
+"$jb" -q -j 1 -d "$tmp/pop" -o "$tmp/pop-out" westminster 2>"$tmp/pop-err"
+check "run succeeds" test $? -eq 0
+check "python: only some boroughs have residents ($npop)" test "$npop" -gt 0 -a "$npop" -lt 32
+pdftotext "$tmp/pop-out/westminster.pdf" - | tr '\n' ' ' >"$tmp/pop.txt"
+check "no homicide rate rank of 32" lacks "$tmp/pop.txt" "rate of 32 over"
+check "no crime rate rank of the 32" lacks "$tmp/pop.txt" "rate of the 32 boroughs: "
 end
 
 exit $sh_failed

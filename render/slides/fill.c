@@ -489,6 +489,13 @@ static void f_lsoa_top_count(const struct fill_ctx *c, const struct jb_area_find
 	fmt_count(c->f->has_lsoa && top >= 0 ? c->f->lsoa[top].count12 : NAN, b, n);
 }
 
+static void f_similar_measures(const struct fill_ctx *c, const struct jb_area_findings *a,
+			       char *b, size_t n)
+{
+	(void)a;
+	snprintf(b, n, "%s", *c->f->similar_measures ? c->f->similar_measures : FILL_NA);
+}
+
 static void f_similar(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,
 		      size_t n)
 {
@@ -694,6 +701,8 @@ static const struct fill_key every_slide[] = {
 	{"highest_rate_borough", f_highest_rate_borough, "the borough with the highest rate"},
 	{"highest_rate", f_highest_rate, "its rate per 1,000 residents"},
 	{"similar", f_similar, "the five most similar boroughs, nearest first"},
+	{"similar_measures", f_similar_measures,
+	 "the measures they are the most similar on: 'deprivation, density, share aged 10-24'"},
 	{"compare_chosen", f_compare_chosen,
 	 "the boroughs the analyst chose to compare with (template compare, --compare); "
 	 "no value when none"},

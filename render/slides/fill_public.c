@@ -173,6 +173,20 @@ FILL_PUBLIC_FN(fp_conf_period_note)
 		      n);
 }
 
+FILL_PUBLIC_FN(fp_conf_measures)
+{
+	(void)a;
+	const struct jb_confidence *k = conf(c);
+	fmt_count(k && k->ok ? (double)(k->nm - k->nleft_out) : NAN, b, n);
+}
+
+FILL_PUBLIC_FN(fp_conf_left_out)
+{
+	(void)a;
+	const struct jb_confidence *k = conf(c);
+	fmt_count(k && k->ok && k->nleft_out ? (double)k->nleft_out : NAN, b, n);
+}
+
 FILL_PUBLIC_FN(fp_conf_gj_value)
 {
 	const struct jb_conf_measure *gj = good_job(c);
@@ -370,6 +384,12 @@ FILL_PUBLIC_FN(fp_hom_data_note)
 {
 	(void)a;
 	const struct jb_homicide_findings *h = hom(c);
+	if (h && h->cut_short) {
+		snprintf(b, n, "The homicide file is cut short in %d (its last row is incomplete), "
+			 "so its years end with %d.", jb_month_year(h->data_last_month),
+			 h->last_year);
+		return;
+	}
 	before_period(c, h && h->before_period, "homicide file", h ? h->data_last_month : 0,
 		      ": its years are its own.", b, n);
 }
@@ -378,6 +398,8 @@ static const struct fill_key keys[] = {
 	{"conf_summary", fp_conf_summary, "the clearest survey finding, \"Hackney is 7 points below London on ...\""},
 	{"conf_period", fp_conf_period, "the survey's quarter used, \"the 12 months to December 2023\""},
 	{"conf_period_note", fp_conf_period_note, "says when that quarter ends before the pack's period, else empty"},
+	{"conf_measures", fp_conf_measures, "the survey measures shown, with London and all 32 boroughs at that quarter"},
+	{"conf_left_out", fp_conf_left_out, "the measures left out, without all 32 boroughs at that quarter (a file cut short); none when 0"},
 	{"conf_gj_value", fp_conf_gj_value, "\"Good Job\" local: the borough's share, \"47%\""},
 	{"conf_gj_london", fp_conf_gj_london, "\"Good Job\" local: London's share"},
 	{"conf_gj_rank", fp_conf_gj_rank, "\"Good Job\" local: rank of 32 from the nearer end, \"3rd highest\", \"2nd lowest\""},

@@ -2,6 +2,7 @@
  * the core slides (slides_core.h), laid out from the findings with the
  * charts of render/chart/chart.c. Words come from the template; numbers
  * from the findings, formatted by render/slides/fill.c. */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,6 +126,26 @@ void slide_no_data(struct dl_page *p, struct chart_box b, const char *what)
 	free(msg);
 }
 
+/* "Text with a capital." - a copy of s with its first letter capitalised
+ * and a full stop added when it has none. Caller frees. */
+char *slide_sentence(const char *s)
+{
+	size_t n = strlen(s);
+	char *t = xasprintf("%s%s", s, n && s[n - 1] != '.' ? "." : "");
+	t[0] = (char)toupper((unsigned char)t[0]);
+	return t;
+}
+
+/* A grey panel with a message, where the map would be. */
+void slide_message(struct dl_page *p, struct chart_box b, const char *msg)
+{
+	dl_rect(p, b.x, b.y, b.w, b.h, (struct dl_style){.fill = COL_PANEL});
+	char *t = slide_sentence(msg);
+	chart_text(p, (struct chart_box){b.x + 40, b.y + b.h / 2 - 30, b.w - 80, 80}, DL_BOLD, 14,
+		   COL_MUTED, ALIGN_CENTRE, t);
+	free(t);
+}
+
 void slide_picture(struct dl_page *p, struct chart_box b, const struct jb_image *img, int centre)
 {
 	if (!img->rgb || b.w <= 0 || b.h <= 0)
@@ -186,6 +207,8 @@ const char *missing_comparison(const struct jb_findings *f, int area)
 
 const char *missing_lsoa_map(const struct jb_findings *f, int area)
 {
+	if (f->has_lsoa && *f->lsoa_cover.missing[area])
+		return f->lsoa_cover.missing[area];
 	return f->has_lsoa && f->ds->has_lsoa_shapes && f->area[area].nlsoa
 		       ? NULL
 		       : "MPS LSOA-level recorded crime with LSOA boundaries";

@@ -51,6 +51,8 @@ const char *missing_drivers(const struct jb_findings *f, int area)
 	(void)area;
 	const struct jb_drivers *d = f->drivers;
 	const struct jb_dataset *ds = f->ds;
+	if (d && d->model_missing)
+		return d->model_missing;
 	/* a model refused on the data says why on the slide */
 	if ((d && d->has_model) || (f->has_lsoa && ds->imd_edition && ds->has_census))
 		return NULL;
@@ -74,6 +76,13 @@ static void imd_map(struct dl_page *p, const struct slide_ctx *c, struct chart_b
 	const struct jb_drivers *d = f->drivers;
 	if (!ds->has_lsoa_shapes) {
 		slide_no_data(p, b, "LSOA boundaries");
+		return;
+	}
+	if (*f->imd_cover.missing[JB_LONDON]) { /* its classes are London's fifths */
+		char *s = xasprintf("No map of London's fifths: there are no %s.",
+				    f->imd_cover.missing[JB_LONDON]);
+		slide_message(p, b, s);
+		free(s);
 		return;
 	}
 	const struct jb_polygon **polys = xcalloc(ds->nlsoa ? ds->nlsoa : 1, sizeof *polys);
@@ -122,6 +131,14 @@ void layout_profile(struct dl_page *p, const struct slide_ctx *c)
 		chart_text(p, (struct chart_box){low.x, low.y, low.w, 14}, DL_REGULAR, 9, COL_MUTED,
 			   ALIGN_LEFT, "Indices of Deprivation by LSOA were not supplied (deprivation/): "
 			   "no deciles or map.");
+		return;
+	}
+	const char *gap = c->f->imd_cover.missing[c->area];
+	if (*gap) { /* the file does not cover this area: no deciles, no map */
+		char *s = xasprintf("No deciles or map: there are no %s.", gap);
+		chart_text(p, (struct chart_box){low.x, low.y, low.w, 28}, DL_REGULAR, 10, COL_MUTED,
+			   ALIGN_LEFT, s);
+		free(s);
 		return;
 	}
 	const struct jb_drivers_area *A = &d->area[c->area], *L = &d->area[JB_LONDON];

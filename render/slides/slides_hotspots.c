@@ -23,25 +23,6 @@ static const char *lsoa_name(const struct jb_dataset *ds, int l)
 	return ds->lsoa[l].name ? ds->lsoa[l].name : ds->lsoa[l].code;
 }
 
-/* "Text with a capital." - a copy of s with its first letter capitalised
- * and a full stop added when it has none. Caller frees. */
-static char *sentence(const char *s)
-{
-	size_t n = strlen(s);
-	char *t = xasprintf("%s%s", s, n && s[n - 1] != '.' ? "." : "");
-	t[0] = (char)toupper((unsigned char)t[0]);
-	return t;
-}
-
-/* A grey panel with a message, where the map would be. */
-static void message_panel(struct dl_page *p, struct chart_box b, const char *msg)
-{
-	dl_rect(p, b.x, b.y, b.w, b.h, (struct dl_style){.fill = COL_PANEL});
-	char *t = sentence(msg);
-	chart_text(p, (struct chart_box){b.x + 40, b.y + b.h / 2 - 30, b.w - 80, 80}, DL_BOLD, 14,
-		   COL_MUTED, ALIGN_CENTRE, t);
-	free(t);
-}
 
 /* The LSOA inputs: 1 when there is something to map; otherwise draws why
  * not and returns 0. */
@@ -58,7 +39,7 @@ static int lsoa_inputs(struct dl_page *p, struct chart_box b, const struct slide
 		return 0;
 	}
 	if (!ok || !f->hot->area[c->area].nunits) {
-		message_panel(p, b, ok ? "this borough has no LSOAs in the study region" : why);
+		slide_message(p, b, ok ? "this borough has no LSOAs in the study region" : why);
 		return 0;
 	}
 	return 1;
@@ -95,9 +76,9 @@ static void column_text(struct dl_page *p, double x, double y, double w, double 
 const char *missing_hotspots(const struct jb_findings *f, int area)
 {
 	(void)area;
-	return f->has_lsoa && f->ds->has_lsoa_shapes
-		       ? NULL
-		       : "MPS LSOA-level recorded crime with LSOA boundaries";
+	if (!f->has_lsoa || !f->ds->has_lsoa_shapes)
+		return "MPS LSOA-level recorded crime with LSOA boundaries";
+	return *f->lsoa_cover.missing[JB_LONDON] ? f->lsoa_cover.missing[JB_LONDON] : NULL;
 }
 
 const char *missing_street_density(const struct jb_findings *f, int area)
@@ -346,7 +327,7 @@ void layout_street_density(struct dl_page *p, const struct slide_ctx *c)
 		return;
 	}
 	if (!a->kde_ok) {
-		message_panel(p, b, a->kde_why);
+		slide_message(p, b, a->kde_why);
 		return;
 	}
 
@@ -404,7 +385,7 @@ void layout_street_density(struct dl_page *p, const struct slide_ctx *c)
 	slide_map_and_table(p, b, &ch, &tb, SLIDE_TABLE_W, 6, 0, &y);
 	char *msg = NULL;
 	if (!h->grid_ok)
-		msg = sentence(h->grid_why);
+		msg = slide_sentence(h->grid_why);
 	else if (!a->ntop_loc)
 		msg = xasprintf("None of the %zu offence%s in %s lies in a hot cell.", a->street_n,
 				a->street_n == 1 ? "" : "s", name);
