@@ -275,17 +275,17 @@ static int class_of(const struct jb_area_findings *a, double v)
 	return 0;
 }
 
-/* An LSOA with no row at all in the LSOA-level file (every London LSOA
- * has some recorded crime over the file's months: the shipped release
- * lists all 4,988) is not an LSOA with no crime: the file was cut short
- * or the release leaves its borough out (coverage.h). */
+/* An LSOA with no row at all in an LSOA-level file (every London LSOA
+ * has some recorded crime over a file's months: the shipped release lists
+ * all 4,988), or the last one of a file cut short, is not an LSOA with no
+ * crime: the file was cut short or the release leaves its borough out
+ * (coverage.h, jb_crime_whole). */
 static void lsoa_coverage(const struct jb_dataset *ds, struct jb_findings *f)
 {
 	const struct jb_crime_table *t = &ds->crime[JB_LEVEL_LSOA];
 	unsigned char *seen = xcalloc(ds->nlsoa ? ds->nlsoa : 1, 1);
-	for (size_t r = 0; r < t->nrows; r++)
-		if (t->rows[r].area >= 0 && (size_t)t->rows[r].area < ds->nlsoa)
-			seen[t->rows[r].area] = 1;
+	for (size_t l = 0; l < ds->nlsoa; l++)
+		seen[l] = (unsigned char)jb_crime_whole(t, (int)l);
 	jb_lsoa_cover(ds, seen, "LSOA-level crime", &f->lsoa_cover);
 	free(seen);
 	for (size_t l = 0; l < ds->nlsoa; l++)
@@ -417,16 +417,15 @@ static void borough_series(const struct jb_dataset *ds, struct jb_findings *f,
 		int nm = t->nmonths;
 		double *v = jb_theme_counts(t, matched, JB_NBOROUGHS + 1);
 		double *L = v + (size_t)JB_LONDON * (size_t)nm;
-		/* A borough with no row at all (a file cut short, a release
-		 * without it) has no counts, not zero counts: its figures are not
-		 * available, and nor are London's, which would be the sum of the
-		 * others. The month the data end is still found from the
+		/* A borough some file has no row for, or only some (a file cut
+		 * short, a release without it), has no counts there, not zero
+		 * counts: its figures are not available, and nor are London's,
+		 * which would be the sum of the others. The month the data end is still found from the
 		 * boroughs that are there. */
 		unsigned char present[JB_NBOROUGHS] = {0};
 		int missing = 0;
-		for (size_t r = 0; r < t->nrows; r++)
-			if (t->rows[r].area >= 0 && t->rows[r].area < JB_NBOROUGHS)
-				present[t->rows[r].area] = 1;
+		for (int b = 0; b < JB_NBOROUGHS; b++)
+			present[b] = (unsigned char)jb_crime_whole(t, b);
 		for (int b = 0; b < JB_NBOROUGHS; b++)
 			if (!present[b]) {
 				missing++;
@@ -458,8 +457,19 @@ static void borough_series(const struct jb_dataset *ds, struct jb_findings *f,
 				for (int m = 0; m < nm; m++)
 					L[m] = NAN;
 			f->nboroughs_missing = missing;
-			for (int a = 0; a <= JB_NBOROUGHS; a++)
-				area_series(&f->area[a], v + (size_t)a * (size_t)nm, t, end, first);
+			for (int a = 0; a <= JB_NBOROUGHS; a++) {
+				struct jb_area_findings *af = &f->area[a];
+				area_series(af, v + (size_t)a * (size_t)nm, t, end, first);
+				/* say why, in words, where the counts are not there */
+				char *why = af->trend.why;
+				size_t wn = sizeof af->trend.why;
+				if (a < JB_NBOROUGHS && !present[a])
+					snprintf(why, wn, "%s is not in full in the borough-level "
+						 "crime file", af->name);
+				else if (a == JB_LONDON && missing)
+					snprintf(why, wn, "only %d of the 32 boroughs are in full in "
+						 "the borough-level crime file", JB_NBOROUGHS - missing);
+			}
 		}
 		free(v);
 	}

@@ -54,11 +54,13 @@ double jb_lait_value(const struct jb_lait_series *s, int area, int year)
 }
 
 /* Competition ranks (1, 2, 2, 4) of the 32 boroughs by key, larger first
- * when desc; none (0) unless all 32 have a key (jb_ranks_of_all).
- * Returns how many were ranked. */
+ * when desc; NAN keys get 0. Returns how many were ranked: DfE publishes
+ * some indicators for only some boroughs (and left Wandsworth's 2024-25
+ * spend out), so a rank here is of the boroughs with a figure, and the
+ * slides say of how many (nranked). */
 static int ranks(const double *key, int desc, int *rank)
 {
-	return jb_ranks_of_all(key, JB_NBOROUGHS, desc, rank);
+	return jb_competition_ranks(key, JB_NBOROUGHS, desc, rank);
 }
 
 const double *jb_similar_mean_row(const struct jb_similar_mean *m, int b)

@@ -146,7 +146,8 @@ struct jb_findings {
 	int period_end;       /* last complete month analysed (borough series) */
 	int window_first;     /* first month of the trend window */
 	int has_series;       /* some borough-level crime file was usable */
-	int nboroughs_missing; /* boroughs with no row in the borough-level file;
+	int nboroughs_missing; /* boroughs with no row in the borough-level file,
+				* or only some (the last a file cut short reached);
 				* any: no London total, no ranks */
 	char *period_note;    /* e.g. why the last month was dropped; or NULL */
 	/* --period (jb_analysis_options.period_end) against the borough-level

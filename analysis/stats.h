@@ -11,7 +11,7 @@
 /* The significance level of every test the pack reports: a result with
  * p < JB_ALPHA is "statistically significant". Each result below carries
  * that judgement as `significant`, so no later stage compares a p. */
-#define JB_ALPHA 0.05
+#include "../util/alpha.h"
 
 /* Year-on-year change: a = last 12 months, b = previous 12. */
 struct jb_change {

@@ -48,7 +48,28 @@ struct mps {
 	int *moff;         /* [nmcols] offset into the table's months */
 	int32_t *tmp;      /* [nmcols] this row's counts */
 	struct strmap *rows; /* "area:cat" -> row index */
+	unsigned char *seen; /* [nseen] areas this file has rows for */
+	size_t nseen;
+	int last_area;       /* of the last row kept, -1 before any */
 };
+
+/* One more file read into the table: the areas it has whole
+ * (jb_crime_whole). */
+static void count_whole(struct mps *m)
+{
+	struct jb_crime_table *tab = m->tab;
+	if (m->src->cut_short && m->last_area >= 0)
+		m->seen[m->last_area] = 0;
+	if (tab->nwhole_cap < m->nseen) {
+		tab->nwhole = xrealloc(tab->nwhole, m->nseen * sizeof *tab->nwhole);
+		memset(tab->nwhole + tab->nwhole_cap, 0,
+		       (m->nseen - tab->nwhole_cap) * sizeof *tab->nwhole);
+		tab->nwhole_cap = m->nseen;
+	}
+	for (size_t a = 0; a < m->nseen; a++)
+		tab->nwhole[a] += m->seen[a];
+	tab->nfiles++;
+}
 
 /* Widen the table to cover months first..last. */
 static void widen(struct jb_crime_table *tab, int first, int last)
@@ -172,6 +193,14 @@ static int on_row(struct jb_csv *t, void *ctx)
 	for (int k = 0; k < m->nmcols; k++)
 		counts[m->moff[k]] = m->tmp[k];
 	m->src->kept++;
+	if ((size_t)area >= m->nseen) {
+		size_t n = (size_t)area + 1 > 2 * m->nseen ? (size_t)area + 1 : 2 * m->nseen;
+		m->seen = xrealloc(m->seen, n);
+		memset(m->seen + m->nseen, 0, n - m->nseen);
+		m->nseen = n;
+	}
+	m->seen[area] = 1;
+	m->last_area = area;
 	return 0;
 }
 
@@ -182,7 +211,7 @@ int jb_read_mps_crime(struct jb_dataset *ds, const char *path, const char *rel)
 	if (!t)
 		return jb_source_unusable(ds, rel, "MPS recorded crime", 0, NULL, err, NULL);
 
-	struct mps m = {.ds = ds};
+	struct mps m = {.ds = ds, .last_area = -1};
 	m.c_major = jb_csv_col(t, COL_MAJOR);
 	m.c_minor = jb_csv_col(t, COL_MINOR);
 	m.c_borough = jb_csv_col(t, COL_BOROUGH);
@@ -251,10 +280,12 @@ int jb_read_mps_crime(struct jb_dataset *ds, const char *path, const char *rel)
 		jb_csv_each(t, m.src, on_row, &m);
 		for (int k = 0; k < m.nmcols; k++)
 			m.tab->covered[m.moff[k]] = 1;
+		count_whole(&m);
 		if (m.src->kept)
 			ds->has_crime[m.level] = 1;
 		strmap_free(m.rows);
 	}
+	free(m.seen);
 	free(m.mcol);
 	free(m.moff);
 	free(m.tmp);

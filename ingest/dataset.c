@@ -677,6 +677,11 @@ static void free_strings(char **v, size_t n)
 	free(v);
 }
 
+int jb_crime_whole(const struct jb_crime_table *t, int area)
+{
+	return area >= 0 && (size_t)area < t->nwhole_cap && t->nwhole[area] == t->nfiles;
+}
+
 void jb_dataset_free(struct jb_dataset *ds)
 {
 	if (!ds)
@@ -729,6 +734,7 @@ void jb_dataset_free(struct jb_dataset *ds)
 			free(t->rows[r].counts);
 		free(t->rows);
 		free(t->covered);
+		free(t->nwhole);
 	}
 
 	free_strings(ds->dash.types, ds->dash.nsubtypes);

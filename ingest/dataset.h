@@ -199,7 +199,17 @@ struct jb_crime_table {
 	unsigned char *covered;  /* [nmonths]: 1 where some file gave this month */
 	struct jb_crime_row *rows;
 	size_t nrows, caprows;
+	/* How many of the files read into the table have each area whole:
+	 * some row of it, and not the area a file cut short (jb_source.
+	 * cut_short) reached last, whose later rows are lost (the MPS files
+	 * are sorted by area). An area a file lacks has no counts in that
+	 * file's months, not zero counts (jb_crime_whole). */
+	size_t nfiles;
+	unsigned *nwhole;  /* [nwhole_cap], by area index */
+	size_t nwhole_cap;
 };
+/* Whether every file read into t has area whole. */
+int jb_crime_whole(const struct jb_crime_table *t, int area);
 
 /* ---- MPS monthly crime dashboard (long format, borough rows) ---- */
 

@@ -26,6 +26,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../util/strmap.h"
 #include "../util/xalloc.h"
 #include "csvtable.h"
 #include "limits.h"
@@ -122,9 +123,12 @@ const struct jb_lait_dict *jb_lait_dict_of(const struct jb_lait *l,
 
 static struct jb_lait_indicator *indicator(struct jb_lait *l, const char *code)
 {
-	for (size_t i = 0; i < l->n; i++)
-		if (strcmp(l->ind[i].code, code) == 0)
-			return &l->ind[i];
+	if (!l->codes)
+		l->codes = strmap_new();
+	int i = strmap_get(l->codes, code);
+	if (i >= 0)
+		return &l->ind[i];
+	strmap_put(l->codes, code, (int)l->n);
 	l->ind = xgrow(l->ind, &l->cap, l->n + 1, sizeof *l->ind);
 	struct jb_lait_indicator *ind = &l->ind[l->n++];
 	memset(ind, 0, sizeof *ind);
@@ -240,13 +244,18 @@ static int on_table_row(struct jb_csv *t, void *ctx)
 			  "beyond a billion (not plausible)", s);
 		return 0;
 	}
-	for (size_t i = 0; i < ind->nvals; i++)
-		if (ind->vals[i].area == area && ind->vals[i].year == y) {
-			char first[32];
-			snprintf(first, sizeof first, "first at line %ld", ind->vals[i].line);
-			jb_reject(T->src, line, NULL, "duplicate indicator, year and area", first);
-			return 0;
-		}
+	char cell[64];
+	snprintf(cell, sizeof cell, "%td:%d:%d", ind - l->ind, area, y);
+	if (!l->cells)
+		l->cells = strmap_new();
+	int seen = strmap_get(l->cells, cell);
+	if (seen >= 0) {
+		char first[32];
+		snprintf(first, sizeof first, "first at line %ld", ind->vals[seen].line);
+		jb_reject(T->src, line, NULL, "duplicate indicator, year and area", first);
+		return 0;
+	}
+	strmap_put(l->cells, cell, (int)ind->nvals);
 	ind->vals = xgrow(ind->vals, &ind->capvals, ind->nvals + 1, sizeof *ind->vals);
 	ind->vals[ind->nvals++] = (struct jb_lait_value){area, y, v, line};
 	T->src->kept++;
@@ -317,11 +326,13 @@ static int on_dict_row(struct jb_csv *t, void *ctx)
 			  dps);
 		return 0;
 	}
-	for (size_t i = 0; i < l->ndict; i++)
-		if (strcmp(l->dict[i].code, code) == 0) {
-			jb_set_aside(D->src, line, "measure listed again (the first entry is used)");
-			return 0;
-		}
+	if (!l->dicts)
+		l->dicts = strmap_new();
+	if (strmap_get(l->dicts, code) >= 0) {
+		jb_set_aside(D->src, line, "measure listed again (the first entry is used)");
+		return 0;
+	}
+	strmap_put(l->dicts, code, (int)l->ndict);
 	l->dict = xgrow(l->dict, &l->capdict, l->ndict + 1, sizeof *l->dict);
 	l->dict[l->ndict++] = (struct jb_lait_dict){
 		.code = xstrdup(code),
@@ -404,12 +415,12 @@ static int by_start(const void *a, const void *b)
 
 void jb_lait_finish(struct jb_lait *l)
 {
+	strmap_free(l->codes);
+	strmap_free(l->cells);
+	l->codes = l->cells = NULL;
 	for (size_t i = 0; i < l->n; i++) {
 		struct jb_lait_indicator *ind = &l->ind[i];
-		ind->dict = -1;
-		for (size_t d = 0; d < l->ndict && ind->dict < 0; d++)
-			if (strcmp(l->dict[d].code, ind->code) == 0)
-				ind->dict = (int)d;
+		ind->dict = l->dicts ? strmap_get(l->dicts, ind->code) : -1;
 		const struct jb_lait_dict *dict = jb_lait_dict_of(l, ind);
 		int shift = dict && ends_in_label_year(dict->year_type);
 		for (size_t y = 0; y < ind->nyears; y++) {
@@ -439,5 +450,6 @@ void jb_lait_finish(struct jb_lait *l)
 		for (size_t k = 0; k < ind->nvals; k++)
 			ind->v[(size_t)ind->vals[k].area * ny + (size_t)ind->vals[k].year] =
 				ind->vals[k].v;
-	}
+	}	strmap_free(l->dicts);
+	l->dicts = NULL;
 }

@@ -24,6 +24,8 @@
 
 #include "dataset.h"
 
+struct strmap;
+
 /* LAIT areas: the 32 boroughs (0..31), London (JB_LONDON) and England. */
 #define JB_ENGLAND (JB_NBOROUGHS + 1)
 #define JB_LAIT_AREAS (JB_NBOROUGHS + 2)
@@ -82,6 +84,11 @@ struct jb_lait {
 	struct jb_lait_dict *dict;
 	size_t ndict, capdict;
 	int has_table, has_dict;
+	/* While loading (freed by jb_lait_finish): code -> indicator index,
+	 * "indicator:area:year" -> its value, and code -> dictionary entry,
+	 * so that nothing is found by a scan (a file of 100,000 indicators
+	 * took minutes). */
+	struct strmap *codes, *cells, *dicts;
 };
 
 /* The indicator with this Short Desc (exact, case ignored), or NULL. */

@@ -14,6 +14,17 @@ from the same display list:
   as many as the PDF's link annotations; speaker notes holding the source
   line; a group per chart, as many as the chart SVGs of the slide;
   identical bytes from a second run;
+- tables as tables (a:tbl in a graphic frame): as many on a slide as the
+  PDF's structure tree has Table elements on its page, each with as many
+  rows as the Table's TR elements and columns as the widest TR has cells,
+  the first row marked as the header when the PDF's first TR is all TH,
+  and the header cells' texts on the PDF page; LibreOffice's text of every
+  slide holding a table has every number of jembrief's slide;
+- the fonts embedded (p:embeddedFontLst: DejaVu Sans, regular and bold,
+  each a .fntdata part): libeot, the Embedded OpenType reader LibreOffice
+  uses, unwraps each into a TrueType font it finds legal to edit with, which
+  fontconfig reads as DejaVu Sans Book or Bold holding every character of
+  the deck's text in that face (and of the speaker notes, in the regular);
 - every SVG parses with python's xml module, a slide's holds its title as
   <title> and as <text>, and as many <text> runs as the PDF page.
 
@@ -22,6 +33,7 @@ sanitized binary and checked the same way; the LibreOffice conversion,
 which tests the files, not the code, runs in make test only.
 
 Prints cmocka's line format for tests/run-tests.sh."""
+import ctypes
 import functools
 import os
 import re
@@ -132,6 +144,42 @@ def slides(pptx):
         return out
 
 
+@functools.lru_cache(maxsize=None)
+def pdf_tables(pdf):
+    """jembrief's PDF structure tree: per page index, its Table elements,
+    each a list of rows, each the roles of its cells ("TH", "TD")."""
+    def kids(e):
+        k = e.get("/K")
+        k = k if isinstance(k, pikepdf.Array) else [k]
+        return [c for c in k if isinstance(c, pikepdf.Dictionary) and "/S" in c]
+
+    out = {}
+    with pikepdf.open(pdf) as p:
+        pages = [pg.obj.objgen for pg in p.pages]
+
+        def walk(e, page):
+            page = e.get("/Pg").objgen if e.get("/Pg") is not None else page
+            if str(e.get("/S")) == "/Table":
+                rows = [[str(c.get("/S"))[1:] for c in kids(r)] for r in kids(e)
+                        if str(r.get("/S")) == "/TR"]
+                out.setdefault(pages.index(page), []).append(rows)
+                return
+            for c in kids(e):
+                walk(c, page)
+
+        walk(p.Root.StructTreeRoot, None)
+    return out
+
+
+def tables_of(root):
+    """Each a:tbl of a slide: whether its first row is the header, and its
+    rows, each its cells' texts."""
+    return [(tbl.find("a:tblPr", NS).get("firstRow") == "1",
+             [["".join(t.text or "" for t in tc.iter(f"{{{NS['a']}}}t"))
+               for tc in tr.findall("a:tc", NS)] for tr in tbl.findall("a:tr", NS)])
+            for tbl in root.iter(f"{{{NS['a']}}}tbl")]
+
+
 def runs_of(sp):
     return ["".join(t.text or "" for t in r.iter(f"{{{NS['a']}}}t"))
             for r in sp.iter(f"{{{NS['a']}}}r")]
@@ -185,14 +233,18 @@ def libreoffice_opens_every_deck():
         assert os.path.exists(theirs), f"{n}: LibreOffice wrote no PDF\n{r.stdout}"
         with pikepdf.open(theirs) as p, pikepdf.open(ours) as q:
             assert len(p.pages) == len(q.pages), (n, len(p.pages), len(q.pages))
+            q_pages = list(q.pages)
         pages = [i for title, i in outline(ours) if title == "Key figures" or "trend" in title.lower()]
         assert len(pages) >= 2, (n, outline(ours))
+        with zipfile.ZipFile(os.path.join(out, n + ".pptx")) as z:  # and every slide with a table
+            pages += [i for i in range(len(q_pages)) if i not in pages and
+                      b"<a:tbl>" in z.read(f"ppt/slides/slide{i + 1}.xml")]
         ours_text, theirs_text = pdftotext(ours), pdftotext(theirs)
         for i in pages:
             want, got = numbers(ours_text[i]), numbers(theirs_text[i])
             assert want and want <= got, f"{n} slide {i + 1}: not in LibreOffice's text: {sorted(want - got)}"
             checked += 1
-    assert checked >= 2 * len(names)
+    assert checked >= 2 * len(names) + 5, checked
 
 
 def one_text_box_per_run():
@@ -210,7 +262,8 @@ def one_text_box_per_run():
             for sp in sps:
                 if not is_title(sp):
                     assert len(runs_of(sp)) == 1, f"{where}: a text box of {runs_of(sp)}"
-            total = sum(len(runs_of(sp)) for sp in sps)
+            total = sum(len(runs_of(sp)) for sp in sps) + \
+                sum(len(runs_of(tc)) for tc in root.iter(f"{{{NS['a']}}}tc"))
             assert total == shows, f"{where}: {total} runs in the pptx, {shows} in the PDF"
             title = squash(" ".join(runs_of(titles[0])))
             assert title and title in page_text[i - 1], f"{where}: title {title!r}"
@@ -226,6 +279,84 @@ def one_text_box_per_run():
             groups = len(root.findall(".//p:grpSp", NS))
             charts = [f for f in os.listdir(os.path.join(out, "svg", n)) if f.startswith(f"{i:02d}-")]
             assert groups == len(charts), f"{where}: {groups} groups, {len(charts)} chart SVGs"
+
+
+def tables_are_tables():
+    count = 0
+    for n in decks():
+        pdf = os.path.join(out, n + ".pdf")
+        want_all, page_text = pdf_tables(pdf), [squash(t) for t in pdftotext(pdf)]
+        for i, (root, _) in enumerate(slides(os.path.join(out, n + ".pptx"))):
+            where = f"{n} slide {i + 1}"
+            got, want = tables_of(root), want_all.get(i, [])
+            assert len(got) == len(want), f"{where}: {len(got)} a:tbl, {len(want)} PDF Tables"
+            for (first_row, rows), tagged in zip(got, want):
+                shape = (len(rows), {len(r) for r in rows})
+                assert shape == (len(tagged), {max(len(r) for r in tagged)}), (where, shape, tagged)
+                assert first_row == all(role == "TH" for role in tagged[0]), where
+                heads = [h for h in rows[0] if h]
+                assert len(heads) == len(tagged[0]), (where, heads, tagged[0])
+                for h in heads:
+                    assert squash(h) in page_text[i], f"{where}: header {h!r} not on the PDF page"
+                count += 1
+    assert count >= 4 * len(DECKS), count  # every deck has tables
+
+
+def eot_to_ttf(data):
+    """The TrueType font inside an Embedded OpenType, and whether its
+    permissions allow editing, by libeot (the header's layout is libeot's
+    business: its metadata is kept in an opaque, ample buffer)."""
+    lib = ctypes.CDLL("libeot.so.0")
+    lib.EOTcanLegallyEdit.restype = ctypes.c_bool
+    meta = ctypes.create_string_buffer(4096)
+    out, size = ctypes.POINTER(ctypes.c_uint8)(), ctypes.c_uint()
+    rc = lib.EOT2ttf_buffer(data, len(data), meta, ctypes.byref(out), ctypes.byref(size))
+    assert rc == 0, f"libeot: error {rc}"
+    ttf, editable = ctypes.string_at(out, size.value), lib.EOTcanLegallyEdit(meta)
+    lib.EOTfreeBuffer(out)
+    lib.EOTfreeMetadata(meta)
+    return ttf, editable
+
+
+def fontconfig_scan(ttf):
+    """(family, style, set of code points) of a font file, by fc-scan."""
+    path = os.path.join(tmp, "scan.ttf")
+    with open(path, "wb") as f:
+        f.write(ttf)
+    r = subprocess.run(["fc-scan", "--format", "%{family}|%{style}|%{charset}", path],
+                       stdout=subprocess.PIPE, text=True, check=True).stdout
+    family, style, charset = r.split("|")
+    cps = set()
+    for part in charset.split():
+        lo, _, hi = part.partition("-")
+        cps.update(range(int(lo, 16), int(hi or lo, 16) + 1))
+    return family, style, cps
+
+
+def fonts_are_embedded():
+    rel_font = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
+    for n in decks():
+        pptx = os.path.join(out, n + ".pptx")
+        text = {"regular": set(), "bold": set()}
+        for root, notes in slides(pptx):
+            for r in root.iter(f"{{{NS['a']}}}r"):
+                face = "bold" if r.find("a:rPr", NS).get("b") == "1" else "regular"
+                text[face].update(ord(c) for c in "".join(t.text or "" for t in r.iter(f"{{{NS['a']}}}t")))
+            text["regular"].update(ord(c) for c in notes or "")
+        with zipfile.ZipFile(pptx) as z:
+            pres = ET.fromstring(z.read("ppt/presentation.xml"))
+            rels = {r.get("Id"): r for r in ET.fromstring(z.read("ppt/_rels/presentation.xml.rels"))}
+            fonts = pres.findall("p:embeddedFontLst/p:embeddedFont", NS)
+            assert len(fonts) == 1 and fonts[0].find("p:font", NS).get("typeface") == "DejaVu Sans", n
+            for face, style in (("regular", "Book"), ("bold", "Bold")):
+                rel = rels[fonts[0].find(f"p:{face}", NS).get(f"{{{NS['r']}}}id")]
+                assert rel.get("Type") == rel_font, (n, face, rel.get("Type"))
+                ttf, editable = eot_to_ttf(z.read("ppt/" + rel.get("Target")))
+                assert ttf[:4] == b"\x00\x01\x00\x00" and editable, (n, face)
+                family, got_style, cps = fontconfig_scan(ttf)
+                assert (family, got_style) == ("DejaVu Sans", style), (n, face, family, got_style)
+                missing = {c for c in text[face] if c > 0x20} - cps
+                assert not missing, f"{n} {face}: not in the embedded font: {sorted(map(chr, missing))}"
 
 
 def same_bytes_again():
@@ -259,6 +390,8 @@ def svgs_parse_with_the_title_as_text():
 
 for name, fn in [("libreoffice_opens_every_deck", libreoffice_opens_every_deck),
                  ("one_text_box_per_run", one_text_box_per_run),
+                 ("tables_are_tables", tables_are_tables),
+                 ("fonts_are_embedded", fonts_are_embedded),
                  ("same_bytes_again", same_bytes_again),
                  ("svgs_parse_with_the_title_as_text", svgs_parse_with_the_title_as_text)]:
     test(name, fn)

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "alpha.h"
+
 void fmt_dec(double v, int places, char *buf, size_t n)
 {
 	if (!isfinite(v)) {
@@ -46,9 +48,11 @@ static int p_words(double p, char *buf, size_t n)
 
 void fmt_p(double p, char *buf, size_t n)
 {
-	/* three places below 0.01, and near the 0.05 line: 0.049 is not "p = 0.05" */
+	/* three places below 0.01, and near the line (JB_ALPHA): 0.049 is not
+	 * "p = 0.05" */
+	int near = p >= JB_ALPHA - 0.005 && p < JB_ALPHA + 0.005;
 	if (!p_words(p, buf, n))
-		snprintf(buf, n, "p = %.*f", p < 0.01 || (p >= 0.045 && p < 0.055) ? 3 : 2, p);
+		snprintf(buf, n, "p = %.*f", p < 0.01 || near ? 3 : 2, p);
 }
 
 void fmt_p_max(double p, char *buf, size_t n)

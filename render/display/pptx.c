@@ -11,6 +11,8 @@
  *                                one fixed master, layout and notes master
  *   ppt/slides/slideN.xml        a slide per page (DrawingML shapes)
  *   ppt/notesSlides/notesSlideN.xml  its speaker notes, when it has any
+ *   ppt/media/imageN.png         the pictures
+ *   ppt/fonts/font1.fntdata, font2  the regular and bold faces, embedded
  *
  * The fixed parts carry no data and are written as they are; everything
  * drawn from the display list goes through the xmlwriter.
@@ -33,6 +35,8 @@
 #include "../../util/xalloc.h"
 #include "font.h"
 #include "png.h"
+#include "pptx_font.h"
+#include "pptx_table.h"
 
 #define NS_A "http://schemas.openxmlformats.org/drawingml/2006/main"
 #define NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -55,6 +59,7 @@ struct pkg {
 	zip_uint16_t dos_time, dos_date; /* every entry's modification time */
 	size_t nimages;                  /* ppt/media/imageN.png written */
 	int bad;
+	const char *why;                 /* what went wrong, when not libzip */
 };
 
 /* The deck's epoch as an MS-DOS date and time in UTC (zip's own stamp,
@@ -250,6 +255,7 @@ static void content_types(struct pkg *k, const struct dl_deck *d)
 	     "application/vnd.openxmlformats-package.relationships+xml", NULL);
 	leaf(&x, "Default", "Extension", "xml", "ContentType", "application/xml", NULL);
 	leaf(&x, "Default", "Extension", "png", "ContentType", "image/png", NULL);
+	leaf(&x, "Default", "Extension", "fntdata", "ContentType", "application/x-fontdata", NULL);
 	override(&x, "/ppt/presentation.xml", CT_PML "presentation.main+xml");
 	override(&x, "/ppt/slideMasters/slideMaster1.xml", CT_PML "slideMaster+xml");
 	override(&x, "/ppt/slideLayouts/slideLayout1.xml", CT_PML "slideLayout+xml");
@@ -318,14 +324,115 @@ static void doc_props(struct pkg *k, const struct dl_deck *d)
 }
 
 /* presentation.xml's relationships: rId1 the master, rId2 the notes
- * master, rId3 the theme, then the slides from rId4. */
+ * master, rId3 the theme, then the slides from rId4, then the regular and
+ * bold fonts. */
 #define SLIDE_REL0 4
+
+/* ---- the fonts, embedded ---- */
+
+/* What an analyst typing English may add to a slide beyond the deck's own
+ * text: Latin-1, dashes, quotes, bullet, ellipsis, euro, minus. */
+static const uint32_t typing[][2] = {{0x20, 0x7E}, {0xA0, 0xFF},  {0x2013, 0x2014},
+				     {0x2018, 0x2019}, {0x201C, 0x201D}, {0x2022, 0x2022},
+				     {0x2026, 0x2026}, {0x20AC, 0x20AC}, {0x2212, 0x2212}};
+
+static void add_cps(uint32_t **cps, size_t *n, size_t *cap, const char *utf8)
+{
+	while (utf8 && *utf8) {
+		uint32_t cp;
+		utf8 += font_utf8_next(utf8, &cp);
+		*cps = xgrow(*cps, cap, *n + 1, sizeof **cps);
+		(*cps)[(*n)++] = cp;
+	}
+}
+
+static int cp_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The code points face f must have: every run's in it (the notes are in
+ * the regular face) and the typing set; sorted, each once. */
+static uint32_t *deck_cps(const struct dl_deck *d, enum dl_font f, size_t *n)
+{
+	uint32_t *cps = NULL;
+	size_t cap = 0;
+	*n = 0;
+	for (size_t r = 0; r < sizeof typing / sizeof *typing; r++)
+		for (uint32_t c = typing[r][0]; c <= typing[r][1]; c++) {
+			cps = xgrow(cps, &cap, *n + 1, sizeof *cps);
+			cps[(*n)++] = c;
+		}
+	for (size_t i = 0; i < d->npages; i++) {
+		const struct dl_page *p = d->pages[i];
+		for (size_t j = 0; j < p->nitems; j++)
+			if (p->items[j].kind == DL_TEXT && p->items[j].u.text.font == f)
+				add_cps(&cps, n, &cap, p->items[j].u.text.utf8);
+		if (f == DL_REGULAR)
+			add_cps(&cps, n, &cap, p->notes);
+	}
+	qsort(cps, *n, sizeof *cps, cp_cmp);
+	size_t u = 0;
+	for (size_t i = 0; i < *n; i++)
+		if (u == 0 || cps[i] != cps[u - 1])
+			cps[u++] = cps[i];
+	*n = u;
+	return cps;
+}
+
+/* ppt/fonts/font1.fntdata the regular face, font2 the bold, each cut to
+ * what the deck and an analyst's typing need. */
+static void embed_fonts(struct pkg *k, const struct dl_deck *d)
+{
+	for (int f = 0; f < DL_NFONTS; f++) {
+		size_t n, len;
+		uint32_t *cps = deck_cps(d, (enum dl_font)f, &n);
+		unsigned char *eot = pptx_font_eot((enum dl_font)f, cps, n, &len);
+		free(cps);
+		if (!eot) {
+			k->bad = 1;
+			k->why = "the font could not be cut for embedding";
+			return;
+		}
+		char name[64];
+		snprintf(name, sizeof name, "ppt/fonts/font%d.fntdata", f + 1);
+		part_add(k, name, eot, len);
+		free(eot);
+	}
+}
+
+/* The embedded fonts: one family, its regular and bold faces. */
+static void font_list(struct xw *x, const struct dl_deck *d)
+{
+	const char *family = font_ft_face(DL_REGULAR)->family_name;
+	char panose[21];
+	el(x, "p:embeddedFontLst");
+	el(x, "p:embeddedFont");
+	el(x, "p:font");
+	attr(x, "typeface", family ? family : "DejaVu Sans");
+	if (pptx_font_panose(DL_REGULAR, panose) == 0)
+		attr(x, "panose", panose);
+	end(x);
+	static const char *const face[DL_NFONTS] = {[DL_REGULAR] = "p:regular", [DL_BOLD] = "p:bold"};
+	for (int f = 0; f < DL_NFONTS; f++) {
+		el(x, face[f]);
+		attrf(x, "r:id", "rId%zu", SLIDE_REL0 + d->npages + (size_t)f);
+		end(x);
+	}
+	end(x);
+	end(x);
+}
 
 static void presentation(struct pkg *k, const struct dl_deck *d)
 {
 	struct xw x;
 	xw_open(&x);
 	root(&x, "p:presentation");
+	/* PowerPoint embeds the fonts again, cut to what is used, when the
+	 * analyst saves */
+	attr(&x, "embedTrueTypeFonts", "1");
+	attr(&x, "saveSubsetFonts", "1");
 	el(&x, "p:sldMasterIdLst");
 	el(&x, "p:sldMasterId");
 	attr(&x, "id", "2147483648");
@@ -345,17 +452,22 @@ static void presentation(struct pkg *k, const struct dl_deck *d)
 	end(&x);
 	pair(&x, "p:sldSz", "cx", emu(DL_PAGE_W), "cy", emu(DL_PAGE_H));
 	pair(&x, "p:notesSz", "cx", emu(595), "cy", emu(842)); /* A4 portrait */
+	font_list(&x, d);
 	end(&x);
 	xw_close(&x, k, "ppt/presentation.xml");
 
-	struct rel *r = xcalloc(d->npages + SLIDE_REL0, sizeof *r);
+	size_t nrels = SLIDE_REL0 - 1 + d->npages + DL_NFONTS;
+	struct rel *r = xcalloc(nrels, sizeof *r);
 	r[0] = (struct rel){"slideMaster", xstrdup("slideMasters/slideMaster1.xml")};
 	r[1] = (struct rel){"notesMaster", xstrdup("notesMasters/notesMaster1.xml")};
 	r[2] = (struct rel){"theme", xstrdup("theme/theme1.xml")};
 	for (size_t i = 0; i < d->npages; i++)
 		r[SLIDE_REL0 - 1 + i] = (struct rel){"slide", xasprintf("slides/slide%zu.xml", i + 1)};
-	rels_part(k, "ppt/_rels/presentation.xml.rels", r, d->npages + SLIDE_REL0 - 1);
-	rels_free(r, d->npages + SLIDE_REL0 - 1);
+	for (int f = 0; f < DL_NFONTS; f++)
+		r[SLIDE_REL0 - 1 + d->npages + (size_t)f] =
+			(struct rel){"font", xasprintf("fonts/font%d.fntdata", f + 1)};
+	rels_part(k, "ppt/_rels/presentation.xml.rels", r, nrels);
+	rels_free(r, nrels);
 	free(r);
 }
 
@@ -553,6 +665,29 @@ static void run(struct xw *x, const struct dl_item *it)
 	end(x);
 }
 
+/* One paragraph of runs [0, n), a line each (a break between them), at
+ * the runs' own line spacing, aligned algn ("l", "ctr", "r"). */
+static void lines(struct xw *x, const struct dl_item *const *runs, size_t n, const char *algn)
+{
+	el(x, "a:p");
+	el(x, "a:pPr");
+	attr(x, "algn", algn);
+	if (n > 1) { /* the lines' own spacing, in hundredths of a point */
+		el(x, "a:lnSpc");
+		el(x, "a:spcPts");
+		attrf(x, "val", "%ld", lround((runs[1]->u.text.y - runs[0]->u.text.y) * 100));
+		end(x);
+		end(x);
+	}
+	end(x);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			leaf(x, "a:br", NULL);
+		run(x, runs[i]);
+	}
+	end(x);
+}
+
 /* A text box holding runs [0, n) of items, a line each, the first line's
  * baseline where the first run's is; lines after it at the runs' own
  * spacing. Title placeholder when title. */
@@ -608,30 +743,15 @@ static void text_box(struct slide *s, const struct dl_item *const *runs, size_t 
 	leaf(x, "a:noAutofit", NULL);
 	end(x);
 	leaf(x, "a:lstStyle", NULL);
-	el(x, "a:p");
-	el(x, "a:pPr");
-	attr(x, "algn", "l");
-	if (n > 1) { /* the lines' own spacing, in hundredths of a point */
-		el(x, "a:lnSpc");
-		el(x, "a:spcPts");
-		attrf(x, "val", "%ld", lround((runs[1]->u.text.y - t0->u.text.y) * 100));
-		end(x);
-		end(x);
-	}
-	end(x);
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			leaf(x, "a:br", NULL);
-		run(x, runs[i]);
-	}
-	end(x);
+	lines(x, runs, n, "l");
 	end(x);
 	end(x);
 }
 
-static void line_style(struct xw *x, const struct dl_style *st)
+/* A line's properties as element name (a:ln, or a table cell's a:lnL...). */
+static void line_el(struct xw *x, const char *name, const struct dl_style *st)
 {
-	el(x, "a:ln");
+	el(x, name);
 	if (!(st->stroke.a > 0 && st->width > 0)) {
 		leaf(x, "a:noFill", NULL);
 		end(x);
@@ -654,6 +774,11 @@ static void line_style(struct xw *x, const struct dl_style *st)
 	}
 	leaf(x, "a:round", NULL);
 	end(x);
+}
+
+static void line_style(struct xw *x, const struct dl_style *st)
+{
+	line_el(x, "a:ln", st);
 }
 
 static void path_point(struct xw *x, const char *op, const double *xy, long ox, long oy)
@@ -825,6 +950,145 @@ static void group_begin(struct slide *s, const struct dl_span *sp)
 	end(x);
 }
 
+/* ---- tables ---- */
+
+#define TABLE_URI "http://schemas.openxmlformats.org/drawingml/2006/table"
+/* PowerPoint's built-in "No Style, No Grid": every cell says its own fill
+ * and lines, so nothing of a style shows through. */
+#define NO_STYLE "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"
+
+/* A cell's edge: the rule drawn there, or none. */
+static void cell_edge(struct xw *x, const char *name, const struct pt_rule *rule)
+{
+	struct dl_style st = {0};
+	if (rule->color.a > 0)
+		st = (struct dl_style){.stroke = rule->color, .width = rule->width};
+	line_el(x, name, &st);
+}
+
+/* A cell: its lines of text (or an empty paragraph at the row's size, so
+ * that the row is no taller for it), then its margins, edges and fill. */
+static void table_cell(struct xw *x, const struct pt_table *t, size_t r, size_t j)
+{
+	static const char *const algn[] = {[PT_LEFT] = "l", [PT_CENTRE] = "ctr", [PT_RIGHT] = "r"};
+	const struct pt_cell *c = &t->cells[r * t->ncols + j];
+	el(x, "a:tc");
+	el(x, "a:txBody");
+	leaf(x, "a:bodyPr", NULL);
+	leaf(x, "a:lstStyle", NULL);
+	if (c->nruns) {
+		lines(x, c->runs, c->nruns, algn[t->align[j]]);
+	} else {
+		el(x, "a:p");
+		leaf(x, "a:pPr", "algn", algn[t->align[j]], NULL);
+		el(x, "a:endParaRPr");
+		attr(x, "lang", "en-GB");
+		attrf(x, "sz", "%ld", lround(t->size[r] * 100));
+		end(x);
+		end(x);
+	}
+	end(x);
+	el(x, "a:tcPr");
+	attrf(x, "marL", "%ld", emu(c->mar_l));
+	attrf(x, "marR", "%ld", emu(c->mar_r));
+	attrf(x, "marT", "%ld", emu(c->mar_t));
+	attr(x, "marB", "0");
+	attr(x, "anchor", "t");
+	static const struct pt_rule none = {{0, 0, 0, 0}, 0};
+	cell_edge(x, "a:lnL", &none);
+	cell_edge(x, "a:lnR", &none);
+	cell_edge(x, "a:lnT", &t->rule[r]);
+	cell_edge(x, "a:lnB", &t->rule[r + 1]);
+	if (t->fill[r].a > 0)
+		color(x, t->fill[r]);
+	else
+		leaf(x, "a:noFill", NULL);
+	end(x);
+	end(x);
+}
+
+/* A table as a graphic frame holding an a:tbl: the grid's columns and
+ * rows in EMU (each the difference of its rounded edges, so that they add
+ * up to the frame exactly), the first row marked as the header. */
+static void table_frame(struct slide *s, const struct pt_table *t)
+{
+	struct xw *x = &s->x;
+	el(x, "p:graphicFrame");
+	el(x, "p:nvGraphicFramePr");
+	shape_name(s, "Table");
+	end(x);
+	el(x, "p:cNvGraphicFramePr");
+	leaf(x, "a:graphicFrameLocks", "noGrp", "1", NULL);
+	end(x);
+	leaf(x, "p:nvPr", NULL);
+	end(x);
+	el(x, "p:xfrm");
+	pair(x, "a:off", "x", emu(t->colx[0]), "y", emu(t->rowy[0]));
+	pair(x, "a:ext", "cx", emu(t->colx[t->ncols]) - emu(t->colx[0]), "cy",
+	     emu(t->rowy[t->nrows]) - emu(t->rowy[0]));
+	end(x);
+	el(x, "a:graphic");
+	el(x, "a:graphicData");
+	attr(x, "uri", TABLE_URI);
+	el(x, "a:tbl");
+	el(x, "a:tblPr");
+	attr(x, "firstRow", t->header ? "1" : "0");
+	attr(x, "bandRow", "0");
+	text_el(x, "a:tableStyleId", NO_STYLE);
+	end(x);
+	el(x, "a:tblGrid");
+	for (size_t j = 0; j < t->ncols; j++) {
+		el(x, "a:gridCol");
+		attrf(x, "w", "%ld", emu(t->colx[j + 1]) - emu(t->colx[j]));
+		end(x);
+	}
+	end(x);
+	for (size_t r = 0; r < t->nrows; r++) {
+		el(x, "a:tr");
+		attrf(x, "h", "%ld", emu(t->rowy[r + 1]) - emu(t->rowy[r]));
+		for (size_t j = 0; j < t->ncols; j++)
+			table_cell(x, t, r, j);
+		end(x);
+	}
+	end(x);
+	end(x);
+	end(x);
+	end(x);
+}
+
+/* Whether items [first, end) lie inside or outside every span, none of
+ * them beginning or ending among them. */
+static int clear_of_spans(const struct dl_page *p, size_t first, size_t end)
+{
+	for (size_t k = 0; k < p->nspans; k++) {
+		const struct dl_span *sp = &p->spans[k];
+		if ((sp->first >= first && sp->first < end) || (sp->end > first && sp->end < end))
+			return 0;
+	}
+	return 1;
+}
+
+/* The page's tables that can be written as grids, in the order drawn
+ * (they do not overlap: a grid's cells hold nothing but text). */
+static struct pt_table *page_tables(const struct slide *s, const struct dl_page *p, size_t *n)
+{
+	struct pt_table *t = NULL;
+	size_t cap = 0;
+	*n = 0;
+	for (size_t k = 0; k < p->ntags; k++) {
+		if (p->tags[k].role != DL_ROLE_TABLE)
+			continue;
+		t = xgrow(t, &cap, *n + 1, sizeof *t);
+		if (pt_table_read(p, k, s->d->npages, &t[*n]) != 0)
+			continue;
+		if (clear_of_spans(p, t[*n].first, t[*n].end))
+			(*n)++;
+		else
+			pt_table_free(&t[*n]);
+	}
+	return t;
+}
+
 /* <p:spTree> and the tree's own group properties (shape id 1). */
 static void tree_begin(struct xw *x)
 {
@@ -881,6 +1145,8 @@ static void shape_tree(struct slide *s, const struct dl_page *p)
 	struct xw *x = &s->x;
 	tree_begin(x);
 	s->next_id = 2;
+	size_t ntables, table = 0;
+	struct pt_table *tables = page_tables(s, p, &ntables);
 	size_t span = 0;
 	const struct dl_span *open = NULL; /* the figure whose group is open */
 	for (size_t i = 0; i < p->nitems; i++) {
@@ -903,12 +1169,22 @@ static void shape_tree(struct slide *s, const struct dl_page *p)
 			group_begin(s, sp);
 			open = sp;
 		}
+		while (table < ntables && tables[table].first < i)
+			table++; /* inside the title, written there as text */
+		if (table < ntables && tables[table].first == i) {
+			table_frame(s, &tables[table]);
+			i = tables[table++].end - 1;
+			continue;
+		}
 		if (drawable(s, p, i))
 			item_shape(s, &p->items[i]);
 	}
 	if (open)
 		end(x);
 	end(x);
+	for (size_t k = 0; k < ntables; k++)
+		pt_table_free(&tables[k]);
+	free(tables);
 }
 
 static void slide_part(struct pkg *k, const struct dl_deck *d, size_t page)
@@ -1055,6 +1331,7 @@ int pptx_write(const struct dl_deck *d, const char *path, char *err, size_t errl
 	content_types(&k, d);
 	fixed_parts(&k);
 	doc_props(&k, d);
+	embed_fonts(&k, d);
 	presentation(&k, d);
 	for (size_t i = 0; i < d->npages; i++) {
 		slide_part(&k, d, i);
@@ -1063,7 +1340,11 @@ int pptx_write(const struct dl_deck *d, const char *path, char *err, size_t errl
 	}
 
 	int rc = 0;
-	if (k.bad) {
+	if (k.bad && k.why) {
+		snprintf(err, errlen, "%s: %s", path, k.why);
+		zip_discard(k.za);
+		rc = -1;
+	} else if (k.bad) {
 		snprintf(err, errlen, "%s: libzip: %s", path, zip_strerror(k.za));
 		zip_discard(k.za);
 		rc = -1;

@@ -2,10 +2,12 @@
  * an Office Open XML presentation (.pptx) an analyst can edit.
  *
  * Every page becomes a slide of the same size (960 x 540 pt, 16:9); every
- * text run a text box at its place, in its size, weight and colour (the
- * font named, not embedded: the face font.c measured with); every path a
- * shape of custom geometry with its fill and line; every link a clear
- * rectangle that jumps to its slide; every image a picture (PNG). The
+ * text run a text box at its place, in its size, weight and colour, in the
+ * face font.c measured with (named, and embedded: pptx_font.h); every path
+ * a shape of custom geometry with its fill and line; every link a clear
+ * rectangle that jumps to its slide; every image a picture (PNG); every
+ * table (a Table element of the structure tags) that can be read back as
+ * a grid a PowerPoint table, its cells' text in place (pptx_table.h). The
  * title span becomes the slide's
  * title placeholder (one box, a line break between its runs), so the
  * outline and the accessibility checker see it; each figure span a group

@@ -323,8 +323,8 @@ static void f_boroughs_missing(const struct fill_ctx *c, const struct jb_area_fi
 	if (!f->has_series || f->nboroughs_missing <= 0 || f->nboroughs_missing >= JB_NBOROUGHS)
 		snprintf(b, n, FILL_NA);
 	else
-		snprintf(b, n, "not ranked: only %d of the 32 boroughs are in the borough-level "
-			 "crime file", JB_NBOROUGHS - f->nboroughs_missing);
+		snprintf(b, n, "not ranked: only %d of the 32 boroughs are in full in the "
+			 "borough-level crime file", JB_NBOROUGHS - f->nboroughs_missing);
 }
 
 static void f_london_rate(const struct fill_ctx *c, const struct jb_area_findings *a, char *b,

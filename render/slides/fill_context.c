@@ -63,7 +63,19 @@ static const struct jb_context *ctx(const struct fill_ctx *c)
 
 /* ---- LAIT indicators ---- */
 
-enum field { F_TITLE, F_UNITS, F_VALUE, F_LONDON, F_ENGLAND, F_YEAR, F_RANK, F_WORSE };
+enum field { F_TITLE, F_UNITS, F_VALUE, F_LONDON, F_ENGLAND, F_YEAR, F_RANK, F_OF, F_WORSE };
+
+/* Of whom a rank is: "the 32 boroughs", or "the 31 boroughs with a figure"
+ * when DfE publishes it for only some (or a file was cut short). */
+static void ranked_of(int nranked, char *b, size_t n)
+{
+	if (nranked <= 0)
+		snprintf(b, n, FILL_NA);
+	else if (nranked == JB_NBOROUGHS)
+		snprintf(b, n, "the 32 boroughs");
+	else
+		snprintf(b, n, "the %d boroughs with a figure", nranked);
+}
 
 static void slot(const struct fill_ctx *c, const struct jb_area_findings *a, int k,
 		 enum field what, char *b, size_t n)
@@ -106,6 +118,9 @@ static void slot(const struct fill_ctx *c, const struct jb_area_findings *a, int
 			fmt_rank_natural(best, worst, b, n);
 		break;
 	}
+	case F_OF:
+		ranked_of(s->nranked, b, n);
+		break;
 	case F_WORSE:
 		snprintf(b, n, "%s",
 			 s->polarity == JB_POL_LOW_GOOD    ? "higher is worse"
@@ -128,6 +143,7 @@ static void slot(const struct fill_ctx *c, const struct jb_area_findings *a, int
 	SLOT_FN(p, k, F_ENGLAND, england)  \
 	SLOT_FN(p, k, F_YEAR, year)        \
 	SLOT_FN(p, k, F_RANK, rank)        \
+	SLOT_FN(p, k, F_OF, of)            \
 	SLOT_FN(p, k, F_WORSE, worse)
 SLOT(permex, JB_CTX_PERMEX)
 SLOT(susp, JB_CTX_SUSP)
@@ -160,6 +176,9 @@ static void spend(const struct fill_ctx *c, const struct jb_area_findings *a, in
 	case F_YEAR:
 		fmt_lait_year(p->spend, y, b, n);
 		break;
+	case F_OF:
+		ranked_of(p->nranked, b, n);
+		break;
 	default:
 		fmt_rank_natural(a->index < JB_NBOROUGHS ? p->rank[a->index] : 0,
 				 a->index < JB_NBOROUGHS ? p->rank_low[a->index] : 0, b, n);
@@ -171,10 +190,12 @@ FILL_CTX_FN(fc_ypspend_value) { spend(c, a, 0, F_VALUE, b, n); }
 FILL_CTX_FN(fc_ypspend_london) { spend(c, a, 0, F_LONDON, b, n); }
 FILL_CTX_FN(fc_ypspend_year) { spend(c, a, 0, F_YEAR, b, n); }
 FILL_CTX_FN(fc_ypspend_rank) { spend(c, a, 0, F_RANK, b, n); }
+FILL_CTX_FN(fc_ypspend_of) { spend(c, a, 0, F_OF, b, n); }
 FILL_CTX_FN(fc_yjspend_value) { spend(c, a, 1, F_VALUE, b, n); }
 FILL_CTX_FN(fc_yjspend_london) { spend(c, a, 1, F_LONDON, b, n); }
 FILL_CTX_FN(fc_yjspend_year) { spend(c, a, 1, F_YEAR, b, n); }
 FILL_CTX_FN(fc_yjspend_rank) { spend(c, a, 1, F_RANK, b, n); }
+FILL_CTX_FN(fc_yjspend_of) { spend(c, a, 1, F_OF, b, n); }
 
 /* ---- youth services ---- */
 
@@ -368,7 +389,8 @@ static const struct fill_key keys[] = {
 	{"permex_london", fc_permex_london, "permanent exclusions: London's value, latest year"},
 	{"permex_england", fc_permex_england, "permanent exclusions: England's value, latest year"},
 	{"permex_year", fc_permex_year, "permanent exclusions: the latest year, an academic or financial one as \"2023 to 2024\""},
-	{"permex_rank", fc_permex_rank, "permanent exclusions: rank of 32 from the nearer end, \"3rd highest\""},
+	{"permex_rank", fc_permex_rank, "permanent exclusions: rank from the nearer end, \"3rd highest\""},
+	{"permex_of", fc_permex_of, "permanent exclusions: of whom the rank is, \"the 32 boroughs\" or \"the 31 boroughs with a figure\""},
 	{"permex_worse", fc_permex_worse, "permanent exclusions: \"higher is worse\" (DfE polarity)"},
 	{"susp_title", fc_susp_title, "suspensions: the DfE dictionary's title, by its plain name (labels)"},
 	{"susp_units", fc_susp_units, "suspensions: its units"},
@@ -376,7 +398,8 @@ static const struct fill_key keys[] = {
 	{"susp_london", fc_susp_london, "suspensions: London's value, latest year"},
 	{"susp_england", fc_susp_england, "suspensions: England's value, latest year"},
 	{"susp_year", fc_susp_year, "suspensions: the latest year, an academic or financial one as \"2023 to 2024\""},
-	{"susp_rank", fc_susp_rank, "suspensions: rank of 32 from the nearer end, \"3rd highest\""},
+	{"susp_rank", fc_susp_rank, "suspensions: rank from the nearer end, \"3rd highest\""},
+	{"susp_of", fc_susp_of, "suspensions: of whom the rank is, \"the 32 boroughs\" or \"the 31 boroughs with a figure\""},
 	{"susp_worse", fc_susp_worse, "suspensions: \"higher is worse\" (DfE polarity)"},
 	{"pa_title", fc_pa_title, "persistent absence: the DfE dictionary's title, by its plain name (labels)"},
 	{"pa_units", fc_pa_units, "persistent absence: its units"},
@@ -384,7 +407,8 @@ static const struct fill_key keys[] = {
 	{"pa_london", fc_pa_london, "persistent absence: London's value, latest year"},
 	{"pa_england", fc_pa_england, "persistent absence: England's value, latest year"},
 	{"pa_year", fc_pa_year, "persistent absence: the latest year, an academic or financial one as \"2023 to 2024\""},
-	{"pa_rank", fc_pa_rank, "persistent absence: rank of 32 from the nearer end, \"3rd highest\""},
+	{"pa_rank", fc_pa_rank, "persistent absence: rank from the nearer end, \"3rd highest\""},
+	{"pa_of", fc_pa_of, "persistent absence: of whom the rank is, \"the 32 boroughs\" or \"the 31 boroughs with a figure\""},
 	{"pa_worse", fc_pa_worse, "persistent absence: \"higher is worse\" (DfE polarity)"},
 	{"spa_title", fc_spa_title, "severe persistent absence: the DfE dictionary's title, by its plain name (labels)"},
 	{"spa_units", fc_spa_units, "severe persistent absence: its units"},
@@ -392,7 +416,8 @@ static const struct fill_key keys[] = {
 	{"spa_london", fc_spa_london, "severe persistent absence: London's value, latest year"},
 	{"spa_england", fc_spa_england, "severe persistent absence: England's value, latest year"},
 	{"spa_year", fc_spa_year, "severe persistent absence: the latest year, an academic or financial one as \"2023 to 2024\""},
-	{"spa_rank", fc_spa_rank, "severe persistent absence: rank of 32 from the nearer end, \"3rd highest\""},
+	{"spa_rank", fc_spa_rank, "severe persistent absence: rank from the nearer end, \"3rd highest\""},
+	{"spa_of", fc_spa_of, "severe persistent absence: of whom the rank is, \"the 32 boroughs\" or \"the 31 boroughs with a figure\""},
 	{"spa_worse", fc_spa_worse, "severe persistent absence: \"higher is worse\" (DfE polarity)"},
 	{"fte_title", fc_fte_title, "first-time entrants: the DfE dictionary's title, by its plain name (labels)"},
 	{"fte_units", fc_fte_units, "first-time entrants: its units"},
@@ -400,7 +425,8 @@ static const struct fill_key keys[] = {
 	{"fte_london", fc_fte_london, "first-time entrants: London's value, latest year"},
 	{"fte_england", fc_fte_england, "first-time entrants: England's value, latest year"},
 	{"fte_year", fc_fte_year, "first-time entrants: the latest year, an academic or financial one as \"2023 to 2024\""},
-	{"fte_rank", fc_fte_rank, "first-time entrants: rank of 32 from the nearer end, \"3rd highest\""},
+	{"fte_rank", fc_fte_rank, "first-time entrants: rank from the nearer end, \"3rd highest\""},
+	{"fte_of", fc_fte_of, "first-time entrants: of whom the rank is, \"the 32 boroughs\" or \"the 31 boroughs with a figure\""},
 	{"fte_worse", fc_fte_worse, "first-time entrants: \"higher is worse\" (DfE polarity)"},
 	{"reoff_title", fc_reoff_title, "youth reoffending: the DfE dictionary's title, by its plain name (labels)"},
 	{"reoff_units", fc_reoff_units, "youth reoffending: its units"},
@@ -408,7 +434,8 @@ static const struct fill_key keys[] = {
 	{"reoff_london", fc_reoff_london, "youth reoffending: London's value, latest year"},
 	{"reoff_england", fc_reoff_england, "youth reoffending: England's value, latest year"},
 	{"reoff_year", fc_reoff_year, "youth reoffending: the latest year, an academic or financial one as \"2023 to 2024\""},
-	{"reoff_rank", fc_reoff_rank, "youth reoffending: rank of 32 from the nearer end, \"3rd highest\""},
+	{"reoff_rank", fc_reoff_rank, "youth reoffending: rank from the nearer end, \"3rd highest\""},
+	{"reoff_of", fc_reoff_of, "youth reoffending: of whom the rank is, \"the 32 boroughs\" or \"the 31 boroughs with a figure\""},
 	{"reoff_worse", fc_reoff_worse, "youth reoffending: \"higher is worse\" (DfE polarity)"},
 	{"reoff1517_title", fc_reoff1517_title, "youth reoffending 15-17: the DfE dictionary's title, by its plain name (labels)"},
 	{"reoff1517_units", fc_reoff1517_units, "youth reoffending 15-17: its units"},
@@ -416,19 +443,22 @@ static const struct fill_key keys[] = {
 	{"reoff1517_london", fc_reoff1517_london, "youth reoffending 15-17: London's value, latest year"},
 	{"reoff1517_england", fc_reoff1517_england, "youth reoffending 15-17: England's value, latest year"},
 	{"reoff1517_year", fc_reoff1517_year, "youth reoffending 15-17: the latest year, an academic or financial one as \"2023 to 2024\""},
-	{"reoff1517_rank", fc_reoff1517_rank, "youth reoffending 15-17: rank of 32 from the nearer end, \"3rd highest\""},
+	{"reoff1517_rank", fc_reoff1517_rank, "youth reoffending 15-17: rank from the nearer end, \"3rd highest\""},
+	{"reoff1517_of", fc_reoff1517_of, "youth reoffending 15-17: of whom the rank is, \"the 32 boroughs\" or \"the 31 boroughs with a figure\""},
 	{"reoff1517_worse", fc_reoff1517_worse, "youth reoffending 15-17: \"higher is worse\" (DfE polarity)"},
 	{"ypspend_value", fc_ypspend_value, "spend on services for young people per resident 10-17, latest year"},
 	{"ypspend_london", fc_ypspend_london, "London's spend on services for young people per resident 10-17"},
 	{"ypspend_year", fc_ypspend_year, "its latest year"},
-	{"ypspend_rank", fc_ypspend_rank, "its rank of 32, \"3rd highest\""},
+	{"ypspend_rank", fc_ypspend_rank, "its rank, \"3rd highest\""},
+	{"ypspend_of", fc_ypspend_of, "of whom the rank is, \"the 32 boroughs\" or \"the 31 boroughs with a figure\""},
 	{"yjspend_value", fc_yjspend_value, "youth justice spend per resident 10-17, latest year"},
 	{"yjspend_london", fc_yjspend_london, "London's youth justice spend per resident 10-17"},
 	{"yjspend_year", fc_yjspend_year, "its latest year"},
-	{"yjspend_rank", fc_yjspend_rank, "its rank of 32, \"3rd highest\""},
+	{"yjspend_rank", fc_yjspend_rank, "its rank, \"3rd highest\""},
+	{"yjspend_of", fc_yjspend_of, "of whom the rank is, \"the 32 boroughs\" or \"the 31 boroughs with a figure\""},
 	{"services_count", fc_services_count, "youth services listed in the borough"},
 	{"services_sessions", fc_services_sessions, "their weekly sessions"},
-	{"hot_count", fc_hot_count, "hot-spot LSOAs of the borough"},
+	{"services_hot_count", fc_hot_count, "hot-spot LSOAs of the borough, for the youth services slide"},
 	{"hot_near", fc_hot_near, "of them, within reach of a youth service"},
 	{"hot_share", fc_hot_share, "that share, \"67%\""},
 	{"reach_summary", fc_reach_summary, "\"4 of its 6 hot-spot neighbourhoods (67%) are within 1 km of one\""},

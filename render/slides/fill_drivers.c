@@ -377,7 +377,7 @@ static const struct fill_key keys[] = {
 	{"drv_london_link", fd_drv_london_link, "the same for London"},
 	{"drv_london_ci", fd_drv_london_ci, "its 95% confidence interval"},
 	{"drv_above_cap", fd_drv_above_cap, "the borough's LSOAs above the scatter's scale"},
-	{"street_period", fd_street_period, "the months of street outcomes used"},
+	{"outcomes_period", fd_street_period, "the months of street outcomes used"},
 	{"street_known", fd_street_known, "the borough's crimes with a known outcome stage"},
 	{"funnel_suspect_pct", fd_funnel_suspect_pct, "share with a suspect identified"},
 	{"london_funnel_suspect_pct", fd_london_funnel_suspect_pct, "London's share"},

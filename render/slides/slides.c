@@ -623,7 +623,7 @@ void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 {
 	const struct jb_sources *src = &c->f->ds->sources;
 	struct chart_box b = slide_body_with_note(p, c);
-	double left_w = b.w * 0.46;
+	double left_w = b.w * 0.44;
 
 	/* Files read: one row each; rows not used split into the sound rows
 	 * outside the 32 boroughs (or not published), which are expected, and
