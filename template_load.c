@@ -603,6 +603,40 @@ static void load_slides(struct loader *L, const config_setting_t *sl, const char
 	}
 }
 
+/* labels = ( { raw = "Knife Injury Victims (1-24)"; plain = "Knife-injury
+ * victims aged 1-24"; }, ... ): each raw label once. */
+static void load_labels(struct loader *L, const config_setting_t *ls, struct jb_labels *out)
+{
+	if (!ls)
+		return;
+	if (!config_setting_is_list(ls) && !config_setting_is_array(ls)) {
+		fail(L, ls, "'labels' must be a list of groups, ( { raw = \"...\"; plain = \"...\"; }, ... )");
+		return;
+	}
+	int n = config_setting_length(ls);
+	out->v = xcalloc((size_t)n + 1, sizeof *out->v);
+	for (int i = 0; i < n && !L->failed; i++) {
+		const config_setting_t *g = config_setting_get_elem(ls, (unsigned)i);
+		if (!config_setting_is_group(g)) {
+			fail(L, g, "'labels': item %d is not a group { raw = \"...\"; plain = \"...\"; }",
+			     i + 1);
+			break;
+		}
+		char *raw = get_string(L, g, "raw", 1), *plain = get_string(L, g, "plain", 1);
+		for (size_t k = 0; raw && k < out->n; k++)
+			if (strcmp(out->v[k].raw, raw) == 0)
+				fail(L, g, "'labels': '%s' is given a plain name twice", raw);
+		if (L->failed || !raw || !plain || !*plain) {
+			if (!L->failed)
+				fail(L, g, "'labels': item %d needs a raw label and a plain name", i + 1);
+			free(raw);
+			free(plain);
+			break;
+		}
+		out->v[out->n++] = (struct jb_label){raw, plain};
+	}
+}
+
 struct jb_template *jb_template_load(const char *path, char *err, size_t errlen)
 {
 	struct tpl_text tt;
@@ -630,6 +664,8 @@ struct jb_template *jb_template_load(const char *path, char *err, size_t errlen)
 		fail(&L, NULL, "no 'theme' group (theme = { id = ...; title = ...; mps = (...); };)");
 	else
 		load_theme(&L, th, t);
+	if (!L.failed)
+		load_labels(&L, config_lookup(&cfg, "labels"), &t->labels);
 	if (!L.failed)
 		load_slides(&L, config_lookup(&cfg, "slides"), "slides", &t->slides, &t->nslides);
 	if (!L.failed && config_lookup(&cfg, "overview"))
@@ -712,6 +748,11 @@ void jb_template_free(struct jb_template *t)
 	free_strings(t->theme.dash_subtypes, t->theme.ndash);
 	free_specs(t->slides, t->nslides);
 	free_specs(t->overview, t->noverview);
+	for (size_t i = 0; i < t->labels.n; i++) {
+		free(t->labels.v[i].raw);
+		free(t->labels.v[i].plain);
+	}
+	free(t->labels.v);
 	free_strings(t->files, t->nfiles);
 	free(t);
 }

@@ -207,7 +207,7 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 			.not_for_group = not_for_group,
 			.nnot_for_group = nnot_for_group,
 		};
-		char *outline = fill(s->outline, &(struct fill_ctx){f, area, t->marking});
+		char *outline = fill(s->outline, &(struct fill_ctx){f, area, t->marking, &t->labels});
 		struct dl_page *p = dl_page_add(d, outline);
 		free(outline);
 		if (s->kind->flags & KIND_COVER) {
@@ -231,9 +231,9 @@ struct dl_deck *deck_build(const struct jb_findings *f, const struct jb_template
 	}
 
 	char *title = fill(area == JB_LONDON ? "{theme}: London overview" : "{theme}: {borough}",
-			   &(struct fill_ctx){f, area, t->marking});
+			   &(struct fill_ctx){f, area, t->marking, &t->labels});
 	char *subject = fill("Joint engagement meeting briefing pack, data to {period_end}",
-			     &(struct fill_ctx){f, area, t->marking});
+			     &(struct fill_ctx){f, area, t->marking, &t->labels});
 	char *keywords = xasprintf("%s, %s, %s", t->theme.id, f->area[area].code, t->marking);
 	dl_deck_meta(d, title, t->author, subject, keywords, 0);
 	free(title);

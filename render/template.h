@@ -95,6 +95,11 @@ struct jb_template {
 	/* theme.headline = "confidence": the theme's headline slide kind,
 	 * moved to follow the key findings (or key figures); NULL none. */
 	const struct slide_kind *headline;
+	/* labels = ( { raw = "..."; plain = "..."; }, ... ): the plain names
+	 * slides show for the labels sources publish (a LAIT title, a
+	 * dashboard measure); the data tables and the sources slide keep the
+	 * raw ones. */
+	struct jb_labels labels;
 	char **files;    /* every file read: the template, then what it includes */
 	size_t nfiles;
 };

@@ -278,6 +278,13 @@ static void bullets_stop_when_out_of_room(void **state)
 			ellipsis |= ends_with(p->items[i].u.text.utf8, "\xE2\x80\xA6");
 	assert_true(ellipsis);
 	maybe_png(p, "bullets");
+
+	/* 20 pt: the first item whole (11.64 pt), no room to begin the
+	 * others, so it ends in an ellipsis: none is left out unseen */
+	p = dl_page_add(d, "bullets dropped");
+	chart_bullets(p, (struct chart_box){60, 60, 300, 20}, 10, items, 3);
+	assert_int_equal(count_text(p, "\xE2\x80\xA2"), 1);
+	assert_non_null(find_text(p, "Burglary down 8% on the previous year.\xE2\x80\xA6"));
 	dl_deck_free(d);
 }
 
@@ -757,6 +764,23 @@ static void tiles_keep_text_inside_each_tile(void **state)
 
 /* ---- tables ---- */
 
+/* The text items of p whose left edges are at x, between y0 and y1,
+ * joined by spaces in drawing order (a wrapped cell read back). */
+static char *column_text(const struct dl_page *p, double x, double y0, double y1)
+{
+	char *out = xstrdup("");
+	for (size_t i = 0; i < p->nitems; i++) {
+		const struct dl_item *it = &p->items[i];
+		if (it->kind != DL_TEXT || fabs(it->u.text.x - x) > 1e-9 || it->u.text.y < y0 ||
+		    it->u.text.y > y1)
+			continue;
+		char *t = xasprintf("%s%s%s", out, *out ? " " : "", it->u.text.utf8);
+		free(out);
+		out = t;
+	}
+	return out;
+}
+
 static void table_returns_the_rows_that_fit(void **state)
 {
 	(void)state;
@@ -765,43 +789,118 @@ static void table_returns_the_rows_that_fit(void **state)
 	cells[0] = xstrdup("Area");
 	cells[1] = xstrdup("Offences");
 	cells[2] = xstrdup("Change");
+	/* a name wider than the whole table (at 9 pt about 440 pt against
+	 * 420): two lines in any column */
 	for (int r = 1; r < NR; r++) {
-		cells[r * NC] = xasprintf("Ward number %d, whose name is too long for its column of the table", r);
+		cells[r * NC] = xasprintf("Ward number %02d, whose name is too long for its column "
+					  "of the table, so it wraps onto a second line", r);
 		cells[r * NC + 1] = xasprintf("%d,%03d", r, r * 7);
 		cells[r * NC + 2] = xasprintf("%+d%%", r - 20);
 	}
+	assert_true(font_width(DL_REGULAR, 9, cells[NC]) > 420);
 	const double widths[NC] = {0.5, 0.25, 0.25};
 	const enum chart_align al[NC] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT};
 	struct table t = {NR, NC, (const char *const *)cells, widths, al, 3, 9};
 	struct dl_deck *d = dl_deck_new();
 	struct dl_page *p = dl_page_add(d, "table");
 	struct chart_box b = {60, 90, 420, 200};
-	/* rows 1.9 x 9 = 17.1 pt: 200 / 17.1 = 11.7, so the header and 10
-	 * data rows fit */
+	/* the header one line, 1.9 x 9 = 17.1 pt; a two-line row a line
+	 * (1.2 x 9 = 10.8 pt) more, 27.9 pt: 17.1 + 6 x 27.9 = 184.5 fits in
+	 * 200, 7 rows (212.4) do not */
 	size_t n = chart_table(p, b, &t);
-	assert_int_equal(n, 10);
+	assert_int_equal(n, 6);
+	assert_close(chart_table_height(&t, 420, 6), 184.5, 1e-9);
 	texts_inside(p, b);
 	assert_int_equal(dl_deck_check(d, stderr), 0);
-	/* row 10 drawn, row 11 not; long names cut with an ellipsis */
-	assert_non_null(find_text(p, cells[10 * NC + 1]));
-	assert_null(find_text(p, cells[11 * NC + 1]));
-	assert_null(find_text(p, cells[1 * NC]));
+	/* row 6 drawn, row 7 not; no cell cut: each name is read back whole
+	 * from its two lines */
+	assert_non_null(find_text(p, cells[6 * NC + 1]));
+	assert_null(find_text(p, cells[7 * NC + 1]));
+	for (size_t i = 0; i < p->nitems; i++)
+		if (p->items[i].kind == DL_TEXT)
+			assert_null(strstr(p->items[i].u.text.utf8, "\xe2\x80\xa6"));
+	for (int r = 1; r <= 6; r++) {
+		double top = b.y + 17.1 + 27.9 * (r - 1);
+		char *back = column_text(p, b.x + 4.5, top, top + 27.9);
+		assert_string_equal(back, cells[r * NC]);
+		free(back);
+	}
 	/* header and the highlighted data row (index 3, table row 4) bold */
 	assert_int_equal(find_text(p, "Offences")->u.text.font, DL_BOLD);
 	assert_int_equal(find_text(p, cells[4 * NC + 1])->u.text.font, DL_BOLD);
 	assert_int_equal(find_text(p, cells[5 * NC + 1])->u.text.font, DL_REGULAR);
-	/* right-aligned column: right edges level, 4.5 pt (size / 2) inside
-	 * the column's right edge at 60 + 420 * 0.75 */
-	for (int r = 1; r <= 10; r++)
-		assert_close(text_ext(find_text(p, cells[r * NC + 1])).x1, 60 + 315 - 4.5, 1e-9);
+	/* right-aligned column: right edges level */
+	for (int r = 2; r <= 6; r++)
+		assert_close(text_ext(find_text(p, cells[r * NC + 1])).x1,
+			     text_ext(find_text(p, cells[1 * NC + 1])).x1, 1e-9);
 	maybe_png(p, "table");
 
 	/* tall enough for all 40 */
-	assert_int_equal(chart_table(p, (struct chart_box){60, 0, 420, 41 * 17.1 + 0.01}, &t), 40);
+	assert_int_equal(chart_table(p, (struct chart_box){60, 0, 420, 17.1 + 40 * 27.9 + 0.01}, &t),
+			 40);
 	/* not even the header */
 	assert_int_equal(chart_table(p, (struct chart_box){60, 0, 420, 17}, &t), 0);
 	for (int i = 0; i < NR * NC; i++)
 		free(cells[i]);
+	dl_deck_free(d);
+}
+
+/* The texts of p, in drawing order, joined by "|". */
+static char *page_texts(const struct dl_page *p)
+{
+	char *out = xstrdup("");
+	for (size_t i = 0; i < p->nitems; i++)
+		if (p->items[i].kind == DL_TEXT) {
+			char *t = xasprintf("%s%s%s", out, *out ? "|" : "", p->items[i].u.text.utf8);
+			free(out);
+			out = t;
+		}
+	return out;
+}
+
+/* A header word wider than its column takes room the other columns leave
+ * empty; a file path wraps after a '/' or '-'; a cell that needs three
+ * lines is cut on its second with an ellipsis. */
+static void table_cells_wrap_and_columns_make_room(void **state)
+{
+	(void)state;
+	struct dl_deck *d = dl_deck_new();
+	/* at 9 pt bold "Neighbourhoods" is wider than a fifth of 300 pt less
+	 * its padding; "Rows" and "x" leave room */
+	const char *head[3] = {"Neighbourhoods", "Rows", "x"};
+	const double widths[3] = {0.2, 0.5, 0.3};
+	assert_true(font_width(DL_BOLD, 9, "Neighbourhoods") > 0.2 * 300 - 9);
+	struct dl_page *p = dl_page_add(d, "header");
+	chart_table(p, (struct chart_box){10, 10, 300, 200}, &(struct table){1, 3, head, widths, NULL, -1, 9});
+	char *got = page_texts(p);
+	assert_string_equal(got, "Neighbourhoods|Rows|x");
+	free(got);
+
+	/* the path, about 330 pt at 9 pt, in a column of 191 pt: two lines,
+	 * the first ending at a joint */
+	const char *path[2] = {"File", "crime/police-uk-street/2017-01/2017-01-city-of-london-street.csv"};
+	p = dl_page_add(d, "path");
+	chart_table(p, (struct chart_box){10, 10, 200, 200}, &(struct table){2, 1, path, NULL, NULL, -1, 9});
+	got = page_texts(p);
+	char *bar = strrchr(got, '|');
+	assert_non_null(bar);
+	assert_true(bar[-1] == '/' || bar[-1] == '-');
+	memmove(bar, bar + 1, strlen(bar));
+	assert_string_equal(got, "File|crime/police-uk-street/2017-01/2017-01-city-of-london-street.csv");
+	free(got);
+
+	/* ten words in 51 pt need three lines: the second ends in an ellipsis */
+	const char *words[2] = {"Words", "one two three four five six seven eight nine ten"};
+	p = dl_page_add(d, "words");
+	chart_table(p, (struct chart_box){10, 10, 60, 200}, &(struct table){2, 1, words, NULL, NULL, -1, 9});
+	got = page_texts(p);
+	assert_int_equal(strchr(got, '|') != NULL, 1);
+	assert_non_null(strstr(got, "\xe2\x80\xa6"));
+	assert_string_equal(got + strlen(got) - 3, "\xe2\x80\xa6");
+	assert_int_equal(strchr(strchr(got, '|') + 1, '|') != NULL, 1); /* two lines */
+	assert_null(strchr(strchr(strchr(got, '|') + 1, '|') + 1, '|')); /* not three */
+	free(got);
+	assert_int_equal(dl_deck_check(d, stderr), 0);
 	dl_deck_free(d);
 }
 
@@ -925,6 +1024,7 @@ int main(void)
 		cmocka_unit_test(blue_ramp_is_light_to_dark_and_visible),
 		cmocka_unit_test(tiles_keep_text_inside_each_tile),
 		cmocka_unit_test(table_returns_the_rows_that_fit),
+		cmocka_unit_test(table_cells_wrap_and_columns_make_room),
 		cmocka_unit_test(charts_survive_awkward_inputs),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -866,16 +866,18 @@ static void slides_say_the_numbers(void **state)
 	char *t = deck_text(pdf, 0);
 	/* exclusion and truancy: TotPermEx 2023/24 0.15783 (2 decimals, the
 	 * dictionary's dps), the highest of 32; London 0.06695, England
-	 * 0.12676... as published */
-	expect_in(t, "Permanent exclusions in Hackney: the highest rate of the 32 boroughs in 2023/24",
+	 * 0.12676... as published; the year in GOV.UK style, the title by
+	 * the template's plain name */
+	expect_in(t, "Permanent exclusions in Hackney: the highest rate of the 32 boroughs in 2023 "
+		     "to 2024",
 		  "exclusion title");
-	expect_in(t, "Total Permanent Exclusions (%): 0.16 in 2023/24, highest of the 32 boroughs "
-		     "(higher is worse); London 0.07",
+	expect_in(t, "Permanent exclusions (% of pupils): 0.16 in 2023 to 2024, highest of the 32 "
+		     "boroughs (higher is worse); London 0.07",
 		  "exclusion caption");
 	/* youth services: £204.90 per resident 10-17 -> "£205"; London £123;
 	 * the 6th of the 31 with a figure (Wandsworth's 2024-25 is '-': a
-	 * rank "of 32" was not true) */
-	expect_in(t, "Spend per resident aged 10-17: £205 in 2024-25 (OT), the 6th highest of the 31 "
+	 * rank "of 32" was not true); LAIT's "2024-25 (OT)" in GOV.UK style */
+	expect_in(t, "Spend per resident aged 10-17: £205 in 2024 to 2025, the 6th highest of the 31 "
 		     "boroughs with a figure; London £123",
 		  "spend caption");
 	/* the similar boroughs, named (Hackney's, as --dump-findings lists them) */

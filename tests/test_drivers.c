@@ -437,7 +437,7 @@ static void hackney_slides_show_the_reference_values(void **state)
 	/* attrition: the dashboard rate; no street outcomes in Hackney */
 	fmt_dec(ref_po_hackney[2], 1, v, sizeof v);
 	fmt_dec(ref_po_london[2], 1, lo, sizeof lo);
-	snprintf(want, sizeof want, "%s%% of Knife Crime offences in Hackney had a positive "
+	snprintf(want, sizeof want, "Knife crime in Hackney: %s%% of offences had a positive "
 		 "outcome", v);
 	expect_in(text, want);
 	snprintf(want, sizeof want, "(London %s%%)", lo);

@@ -173,10 +173,16 @@ def pdf_tables(pdf):
 
 def tables_of(root):
     """Each a:tbl of a slide: whether its first row is the header, and its
-    rows, each its cells' texts."""
+    rows, each its cells' texts (a cell wrapped onto two lines breaks
+    its paragraph, or has two: read with a space there, as the PDF's text is)."""
+    def para(p):
+        return "".join(" " if k.tag == f"{{{NS['a']}}}br" else
+                       "".join(t.text or "" for t in k.iter(f"{{{NS['a']}}}t")) for k in p)
+
+    def cell(tc):
+        return " ".join(para(p) for p in tc.iter(f"{{{NS['a']}}}p")).strip()
     return [(tbl.find("a:tblPr", NS).get("firstRow") == "1",
-             [["".join(t.text or "" for t in tc.iter(f"{{{NS['a']}}}t"))
-               for tc in tr.findall("a:tc", NS)] for tr in tbl.findall("a:tr", NS)])
+             [[cell(tc) for tc in tr.findall("a:tc", NS)] for tr in tbl.findall("a:tr", NS)])
             for tbl in root.iter(f"{{{NS['a']}}}tbl")]
 
 

@@ -384,7 +384,7 @@ static const struct jb_slide_spec *spec_of(const struct jb_template *t, const ch
 
 static char *title_of(struct hand *h, int area, const char *k)
 {
-	return fill_text(spec_of(h->tpl, k)->title, &(struct fill_ctx){h->f, area, "x"});
+	return fill_text(spec_of(h->tpl, k)->title, &(struct fill_ctx){h->f, area, "x", &h->tpl->labels});
 }
 
 /* A trend fitted over the window: annual % and its CI. */
@@ -505,7 +505,7 @@ static void plurals_agree(void **state)
 	(void)state;
 	struct hand *h = hand_new();
 	int b = jb_borough_by_name("Hackney");
-	struct fill_ctx c = {h->f, b, "x"};
+	struct fill_ctx c = {h->f, b, "x", NULL};
 	struct jb_area_findings *a = &h->f->area[b];
 	a->trend.ok = 1;
 	a->trend.nexceptions = 1;
@@ -536,7 +536,7 @@ static void a_wording_without_its_figures_gives_way(void **state)
 			       "population estimates");
 	free(t);
 	/* and fill() of a fixed text marks the gap, never an empty value */
-	char *s = fill("rate {rate}", &(struct fill_ctx){h->f, b, "x"});
+	char *s = fill("rate {rate}", &(struct fill_ctx){h->f, b, "x", &h->tpl->labels});
 	assert_string_equal(s, "rate " FILL_NA);
 	free(s);
 	hand_free(h);

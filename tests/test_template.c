@@ -33,6 +33,11 @@ static void shipped_template_loads(void **state)
 	assert_null(t->theme.mps[3].minor);
 	assert_int_equal(t->theme.ndash, 2);
 	assert_true(t->theme.grid_m == 250);
+	/* the labels' plain names, looked up by the raw label */
+	assert_string_equal(label_plain(&t->labels, "Knife Injury Victims (1-24)"),
+			    "Knife-injury victims aged 1-24");
+	assert_string_equal(label_plain(&t->labels, "Not a label"), "Not a label");
+	assert_string_equal(label_plain(NULL, "Knife Crime"), "Knife Crime");
 	/* every kind the deck needs appears once; the title slide first */
 	assert_string_equal(t->slides[0].kind->name, "title");
 	const struct jb_slide_spec *kind[64] = {0};
@@ -122,6 +127,11 @@ static void broken_templates_name_their_line(void **state)
 	expect_error(THEME "slides = (\n  { kind = \"key-findings\"; title = \"x\";\n"
 			   "    findings = ( { rule = \"rate-enormous\"; text = \"y\"; } ); }\n);\n",
 		     ":5: unknown rule 'rate-enormous'");
+	expect_error(THEME "labels = (\n  { raw = \"A (%)\"; plain = \"A\"; },\n"
+			   "  { raw = \"A (%)\"; plain = \"B\"; }\n);\n",
+		     ":5: 'labels': 'A (%)' is given a plain name twice");
+	expect_error(THEME "labels = (\n  { raw = \"A (%)\"; }\n);\n", ":4: 'plain' is missing");
+	expect_error(THEME "labels = \"A\";\n", ":3: 'labels' must be a list");
 }
 
 /* An error inside an @included file names that file, beside the theme. */
@@ -213,7 +223,7 @@ static void placeholders_fill_from_findings(void **state)
 	a->rate = 6.25;
 	a->rate_rank = 22;
 	a->rate_rank_low = 11; /* 22nd highest of 32 is 11th lowest: the nearer end */
-	struct fill_ctx c = {f, 11, "OFFICIAL"};
+	struct fill_ctx c = {f, 11, "OFFICIAL", NULL};
 	char *s = fill("{theme} in {borough} {direction} {pct_abs} ({change_pct}), the "
 		       "{change_rank}; {count} vs {prev_count} in {period}; {{literal}}; "
 		       "rate {rate}, {rate_rank}; {marking}",

@@ -95,6 +95,31 @@ static int lines_fit(enum dl_font f, double size, size_t n, double h)
 				 font_descent(f, size) <= h + 1e-9;
 }
 
+/* s wrapped to the width of b (*lines, *n), made smaller when too long
+ * for its height, in half points down to CHART_MIN_PT (*size); returns how
+ * many lines fit. */
+static size_t wrap_to_box(enum dl_font f, double *size, const char *s, struct chart_box b,
+			  char ***lines, size_t *n)
+{
+	*n = font_wrap(f, *size, s, b.w, lines);
+	while (!lines_fit(f, *size, *n, b.h) && *size - 0.5 >= CHART_MIN_PT) {
+		font_lines_free(*lines, *n);
+		*size -= 0.5;
+		*n = font_wrap(f, *size, s, b.w, lines);
+	}
+	size_t fit = 0;
+	while (fit < *n && lines_fit(f, *size, fit + 1, b.h))
+		fit++;
+	return fit;
+}
+
+/* The height of fit lines at size. */
+static double lines_height(enum dl_font f, double size, size_t fit)
+{
+	return fit ? font_ascent(f, size) + (double)(fit - 1) * size * LEADING + font_descent(f, size)
+		   : 0;
+}
+
 /* Wrapped paragraph, made smaller when too long for the box (not below
  * CHART_MIN_PT); *cut (may be NULL) is set when lines were left out. */
 static double paragraph(struct dl_page *p, struct chart_box b, enum dl_font f, double size,
@@ -105,17 +130,8 @@ static double paragraph(struct dl_page *p, struct chart_box b, enum dl_font f, d
 	if (!s || !*s || b.w <= 0)
 		return 0;
 	char **lines;
-	size_t n = font_wrap(f, size, s, b.w, &lines);
-	/* too long for the box: smaller, in half points, down to CHART_MIN_PT */
-	while (!lines_fit(f, size, n, b.h) && size - 0.5 >= CHART_MIN_PT) {
-		font_lines_free(lines, n);
-		size -= 0.5;
-		n = font_wrap(f, size, s, b.w, &lines);
-	}
-	double asc = font_ascent(f, size), desc = font_descent(f, size), lh = size * LEADING;
-	size_t fit = 0;
-	while (fit < n && lines_fit(f, size, fit + 1, b.h))
-		fit++;
+	size_t n, fit = wrap_to_box(f, &size, s, b, &lines, &n);
+	double asc = font_ascent(f, size), lh = size * LEADING;
 	for (size_t i = 0; i < fit; i++) {
 		double y = b.y + asc + (double)i * lh;
 		if (i + 1 == fit && fit < n) {
@@ -131,7 +147,7 @@ static double paragraph(struct dl_page *p, struct chart_box b, enum dl_font f, d
 	font_lines_free(lines, n);
 	if (cut && fit < n)
 		*cut = 1;
-	return fit ? asc + (double)(fit - 1) * lh + desc : 0;
+	return lines_height(f, size, fit);
 }
 
 double chart_text(struct dl_page *p, struct chart_box b, enum dl_font f, double size,
@@ -143,16 +159,49 @@ double chart_text(struct dl_page *p, struct chart_box b, enum dl_font f, double 
 	return h;
 }
 
-double chart_bullets(struct dl_page *p, struct chart_box b, double size,
-		     const char *const *items, size_t n)
+/* How many of the n items begin inside b, as chart_bullets lays them out:
+ * each below the last with a gap, made smaller or cut as paragraph does. */
+static size_t bullets_begun(struct chart_box b, double size, const char *const *items, size_t n)
 {
 	double indent = size * 1.2, gap = size * 0.5, used = 0;
 	double asc = font_ascent(DL_REGULAR, size), desc = font_descent(DL_REGULAR, size);
-	dl_tag_begin(p, DL_ROLE_L);
+	size_t begun = 0;
 	for (size_t i = 0; i < n; i++) {
 		double top = used ? used + gap : 0;
 		if (top + asc + desc > b.h + 1e-9)
 			break;
+		begun = i + 1;
+		if (!items[i] || !*items[i])
+			continue;
+		double sz = size;
+		char **lines;
+		size_t nl, fit = wrap_to_box(DL_REGULAR, &sz, items[i],
+					     (struct chart_box){0, 0, b.w - indent, b.h - top}, &lines, &nl);
+		font_lines_free(lines, nl);
+		used = top + lines_height(DL_REGULAR, sz, fit);
+		if (fit < nl)
+			break; /* cut inside: paragraph marks it */
+	}
+	return begun;
+}
+
+double chart_bullets(struct dl_page *p, struct chart_box b, double size,
+		     const char *const *items, size_t n)
+{
+	double indent = size * 1.2, gap = size * 0.5, used = 0;
+	double asc = font_ascent(DL_REGULAR, size);
+	/* items that do not even begin in the box are not left out unseen:
+	 * the last item drawn ends in an ellipsis */
+	size_t begun = bullets_begun(b, size, items, n), last = begun;
+	int dropped = 0;
+	for (size_t i = begun; i < n; i++)
+		dropped |= items[i] && *items[i];
+	for (size_t i = 0; i < begun; i++)
+		if (items[i] && *items[i])
+			last = i;
+	dl_tag_begin(p, DL_ROLE_L);
+	for (size_t i = 0; i < begun; i++) {
+		double top = used ? used + gap : 0;
 		struct chart_box tb = {b.x + indent, b.y + top, b.w - indent, b.h - top};
 		if (!items[i] || !*items[i])
 			continue;
@@ -163,15 +212,30 @@ double chart_bullets(struct dl_page *p, struct chart_box b, double size,
 			"\xE2\x80\xA2"); /* U+2022 bullet */
 		dl_tag_end(p);
 		dl_tag_begin(p, DL_ROLE_LBODY);
-		int cut;
-		double h = paragraph(p, tb, DL_REGULAR, size, COL_TEXT, ALIGN_LEFT, items[i], &cut);
+		char *body = dropped && i == last ? xasprintf("%s" ELLIPSIS, items[i]) : NULL;
+		double h = paragraph(p, tb, DL_REGULAR, size, COL_TEXT, ALIGN_LEFT,
+				     body ? body : items[i], NULL);
+		free(body);
 		dl_tag_end(p);
 		dl_tag_end(p);
 		used = top + h;
-		if (cut)
-			break;
 	}
 	dl_tag_end(p);
+	return used;
+}
+
+double chart_bullets_height(double w, double size, const char *const *items, size_t n)
+{
+	double indent = size * 1.2, gap = size * 0.5, used = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!items[i] || !*items[i])
+			continue;
+		char **lines;
+		size_t k = font_wrap(DL_REGULAR, size, items[i], w - indent, &lines);
+		font_lines_free(lines, k);
+		used += (used ? gap : 0) + font_ascent(DL_REGULAR, size) +
+			(double)(k - 1) * size * LEADING + font_descent(DL_REGULAR, size);
+	}
 	return used;
 }
 
@@ -932,55 +996,280 @@ void chart_tiles(struct dl_page *p, struct chart_box b, const struct tile *t, si
 
 /* ---- tables ---- */
 
+/* A table cell wraps onto at most this many lines. */
+#define CELL_LINES 2
+
+/* The header and the highlighted row are bold. */
+static enum dl_font row_font(const struct table *t, size_t r)
+{
+	return r == 0 || (int)r - 1 == t->highlight_row ? DL_BOLD : DL_REGULAR;
+}
+
+/* Where a word too wide for its line may break: after a character that
+ * already reads as a joint (a file path's '/', a '-', a '_'); 0 when none
+ * lies in the first keep bytes. */
+static size_t joint_before(const char *s, size_t keep)
+{
+	for (size_t i = keep; i > 1; i--)
+		if (strchr("/-_", s[i - 1]))
+			return i;
+	return 0;
+}
+
+/* s wrapped to width w into at most max lines (*lines, freed with
+ * font_lines_free): at spaces, and inside a word too wide for a line
+ * after a '/', '-' or '_' (a long file path). When more lines would be
+ * needed, the last kept one ends in an ellipsis (the layout's cut, which
+ * tests/test_access.c finds). */
+static size_t cell_wrap(enum dl_font f, double size, const char *s, double w, size_t max,
+			char ***lines)
+{
+	char **words;
+	size_t nw = font_wrap(f, size, s, w, &words), n = 0, cap = 0;
+	char **out = NULL;
+	for (size_t i = 0; i < nw; i++) {
+		const char *rest = words[i];
+		while (*rest) {
+			size_t len = strlen(rest), keep = len;
+			if (font_width(f, size, rest) > w) {
+				size_t j = joint_before(rest, font_fit(f, size, rest, w));
+				keep = j ? j : len; /* no joint: the word stays whole */
+			}
+			out = xgrow(out, &cap, n + 1, sizeof *out);
+			out[n++] = xstrndup(rest, keep);
+			rest += keep;
+		}
+	}
+	font_lines_free(words, nw);
+	if (n > max) {
+		char *last = xasprintf("%s" ELLIPSIS, out[max - 1]);
+		for (size_t i = max - 1; i < n; i++)
+			free(out[i]);
+		out[max - 1] = last;
+		n = max;
+	}
+	*lines = out;
+	return n;
+}
+
+/* Lines of row r: its tallest cell's. */
+static size_t row_lines(const struct table *t, size_t r, const double *cx, double fs, double pad)
+{
+	enum dl_font f = row_font(t, r);
+	size_t most = 1;
+	for (size_t j = 0; j < t->ncols; j++) {
+		const char *s = t->cells[r * t->ncols + j];
+		if (!s || !*s)
+			continue;
+		char **lines;
+		size_t n = cell_wrap(f, fs, s, cx[j + 1] - cx[j] - 2 * pad, CELL_LINES, &lines);
+		font_lines_free(lines, n);
+		most = n > most ? n : most;
+	}
+	return most;
+}
+
+static double table_size(const struct table *t)
+{
+	return t->size > 0 ? fmax(t->size, CHART_MIN_PT) : 10;
+}
+
+/* The widest piece of s no line break may split: a word, or within a
+ * word the run up to a joint ('/', '-', '_'), as cell_wrap breaks. */
+static double min_content(enum dl_font f, double size, const char *s)
+{
+	double most = 0;
+	while (*s) {
+		size_t n = strcspn(s, " /-_");
+		if (s[n] && s[n] != ' ')
+			n++; /* the joint ends its piece */
+		char *piece = xstrndup(s, n);
+		most = fmax(most, font_width(f, size, piece));
+		free(piece);
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+	return most;
+}
+
+/* The narrowest width (to a tenth of a point) at which s takes no more
+ * than n lines. */
+static double lines_width(enum dl_font f, double size, const char *s, size_t n)
+{
+	double lo = min_content(f, size, s), hi = font_width(f, size, s);
+	while (hi - lo > 0.1) {
+		double mid = (lo + hi) / 2;
+		char **lines;
+		size_t k = cell_wrap(f, size, s, mid, n + 1, &lines);
+		font_lines_free(lines, k);
+		if (k <= n)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return hi;
+}
+
+/* Moves up to amount of width into the columns that take[] from those
+ * that give[], in proportion to each one's share. */
+static void shift(double *width, const double *give, const double *take, size_t n, double amount)
+{
+	double g = 0, t = 0;
+	for (size_t j = 0; j < n; j++) {
+		g += give[j];
+		t += take[j];
+	}
+	double moved = fmin(amount, fmin(g, t));
+	if (moved <= 0)
+		return;
+	for (size_t j = 0; j < n; j++)
+		width[j] += moved * take[j] / t - moved * give[j] / g;
+}
+
+enum { ROOM_LACK, ROOM_UNUSED, ROOM_WRAP, ROOM_WIDER };
+
+/* What column j lacks or can give (enum above) at its width w: need is
+ * its longest word, full its longest data cell on one line. */
+static double room(int what, double w, double need, double full)
+{
+	switch (what) {
+	case ROOM_LACK: /* too narrow for a word */
+		return fmax(0, need - w);
+	case ROOM_UNUSED: /* left empty even with every data cell on one line */
+		return fmax(0, w - fmax(need, full));
+	case ROOM_WRAP: /* freed by wrapping its cells */
+		return fmax(0, w - need) - fmax(0, w - fmax(need, full));
+	default: /* a data cell would fit on fewer lines */
+		return fmax(0, full - w);
+	}
+}
+
+/* Column edges cx[0..ncols] across [x, x + w] (caller frees): the widths
+ * asked for, adjusted as an HTML table's automatic layout does. A column
+ * too narrow for its longest word (a header's "Neighbourhoods") takes what
+ * it lacks from the others, first from room their text leaves unused, then
+ * from room they free by wrapping; then a column whose data cells wrap
+ * takes what room is still unused (a header may take two lines, a data
+ * cell had better take one). What no column can give leaves a word cut. */
+static double *table_columns(const struct table *t, double x, double w, double fs, double pad)
+{
+	size_t nc = t->ncols;
+	double *cx = xmalloc((nc + 1) * sizeof *cx), total = 0;
+	double *width = xcalloc(nc, sizeof *width), *need = xcalloc(nc, sizeof *need);
+	double *full = xcalloc(nc, sizeof *full), *give = xcalloc(nc, sizeof *give);
+	double *take = xcalloc(nc, sizeof *take);
+	for (size_t j = 0; j < nc; j++)
+		total += t->widths ? t->widths[j] : 1;
+	for (size_t j = 0; j < nc; j++)
+		width[j] = w * (t->widths ? t->widths[j] : 1) / total - 2 * pad;
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t j = 0; j < nc; j++) {
+			const char *s = t->cells[r * nc + j];
+			if (!s)
+				continue;
+			need[j] = fmax(need[j], min_content(row_font(t, r), fs, s));
+			full[j] = fmax(full[j], r > 0 ? font_width(row_font(t, r), fs, s)
+						      : lines_width(row_font(t, r), fs, s, CELL_LINES));
+		}
+	static const int steps[][2] = {
+		{ROOM_UNUSED, ROOM_LACK}, {ROOM_WRAP, ROOM_LACK}, {ROOM_UNUSED, ROOM_WIDER}};
+	for (size_t k = 0; k < sizeof steps / sizeof *steps; k++) {
+		for (size_t j = 0; j < nc; j++) {
+			give[j] = room(steps[k][0], width[j], need[j], full[j]);
+			take[j] = room(steps[k][1], width[j], need[j], full[j]);
+		}
+		shift(width, give, take, nc, INFINITY);
+	}
+	for (size_t j = 0; j <= nc; j++) {
+		cx[j] = x;
+		if (j < nc)
+			x += width[j] + 2 * pad;
+	}
+	free(width);
+	free(need);
+	free(full);
+	free(give);
+	free(take);
+	return cx;
+}
+
+/* A row of n lines: 1.9 x size for one line, a line's height more for each
+ * further line. */
+static double row_height(double fs, size_t n)
+{
+	return fs * 1.9 + (double)(n - 1) * fs * LEADING;
+}
+
+double chart_table_height(const struct table *t, double w, size_t rows)
+{
+	if (t->nrows == 0 || t->ncols == 0)
+		return 0;
+	double fs = table_size(t), h = 0;
+	double *cx = table_columns(t, 0, w, fs, fs * 0.5);
+	for (size_t r = 0; r <= rows && r < t->nrows; r++)
+		h += row_height(fs, row_lines(t, r, cx, fs, fs * 0.5));
+	free(cx);
+	return h;
+}
+
 size_t chart_table(struct dl_page *p, struct chart_box b, const struct table *t)
 {
 	if (t->nrows == 0 || t->ncols == 0)
 		return 0;
-	double fs = t->size > 0 ? fmax(t->size, CHART_MIN_PT) : 10;
-	double rowh = fs * 1.9, pad = fs * 0.5;
-	if (rowh > b.h)
+	double fs = table_size(t), pad = fs * 0.5, lh = fs * LEADING;
+	double *cx = table_columns(t, b.x, b.w, fs, pad);
+	/* the rows that fit below the header, each as tall as its lines */
+	size_t ndata = t->nrows - 1, draw = 0;
+	double *rh = xmalloc(t->nrows * sizeof *rh), used = 0;
+	for (size_t r = 0; r <= ndata; r++) {
+		rh[r] = row_height(fs, row_lines(t, r, cx, fs, pad));
+		if (used + rh[r] > b.h + 1e-9)
+			break;
+		used += rh[r];
+		draw = r;
+	}
+	if (rh[0] > b.h + 1e-9) {
+		free(rh);
+		free(cx);
 		return 0;
-	size_t fit = (size_t)((b.h - rowh) / rowh + 1e-9);
-	size_t ndata = t->nrows - 1;
-	size_t draw = ndata < fit ? ndata : fit;
-	double x = b.x;
-	double *cx = xmalloc((t->ncols + 1) * sizeof *cx);
-	double total = 0;
-	for (size_t j = 0; j < t->ncols; j++)
-		total += t->widths ? t->widths[j] : 1;
-	for (size_t j = 0; j <= t->ncols; j++) {
-		cx[j] = x;
-		if (j < t->ncols)
-			x += b.w * (t->widths ? t->widths[j] : 1) / total;
 	}
 	dl_tag_begin(p, DL_ROLE_TABLE);
+	double y = b.y;
 	for (size_t r = 0; r <= draw; r++) {
-		double y = b.y + rowh * (double)r;
 		dl_tag_begin(p, DL_ROLE_TR);
 		int hi = r > 0 && (int)(r - 1) == t->highlight_row;
 		if (hi)
-			dl_rect(p, b.x, y, b.w, rowh, fill_only(COL_HILITE));
+			dl_rect(p, b.x, y, b.w, rh[r], fill_only(COL_HILITE));
 		else if (r > 0 && r % 2 == 0)
-			dl_rect(p, b.x, y, b.w, rowh, fill_only(COL_PANEL));
-		enum dl_font f = r == 0 || hi ? DL_BOLD : DL_REGULAR;
+			dl_rect(p, b.x, y, b.w, rh[r], fill_only(COL_PANEL));
+		enum dl_font f = row_font(t, r);
 		for (size_t j = 0; j < t->ncols; j++) {
 			const char *s = t->cells[r * t->ncols + j];
 			if (!s)
 				continue;
 			enum chart_align al = t->align ? t->align[j] : ALIGN_LEFT;
+			double cw = cx[j + 1] - cx[j] - 2 * pad;
+			char **lines;
+			size_t n = cell_wrap(f, fs, s, cw, CELL_LINES, &lines);
+			/* the cell's lines centred on the row */
+			double base = centre_baseline(f, fs, y + rh[r] / 2) - (double)(n - 1) * lh / 2;
 			dl_tag_begin(p, r == 0 ? DL_ROLE_TH : DL_ROLE_TD);
-			text_line(p, cx[j] + pad, centre_baseline(f, fs, y + rowh / 2),
-				  cx[j + 1] - cx[j] - 2 * pad, f, fs, COL_TEXT, al, s);
+			for (size_t k = 0; k < n; k++)
+				text_line(p, cx[j] + pad, base + (double)k * lh, cw, f, fs, COL_TEXT, al,
+					  lines[k]);
 			dl_tag_end(p);
+			font_lines_free(lines, n);
 		}
 		dl_tag_end(p);
+		y += rh[r];
 		if (r == 0)
-			dl_segment(p, b.x, y + rowh, b.x + b.w, y + rowh, COL_GREY, 1);
+			dl_segment(p, b.x, y, b.x + b.w, y, COL_GREY, 1);
 	}
 	dl_tag_end(p);
 	if (draw > 0)
-		dl_segment(p, b.x, b.y + rowh * (double)(draw + 1), b.x + b.w,
-			   b.y + rowh * (double)(draw + 1), COL_RULE, 0.5);
+		dl_segment(p, b.x, y, b.x + b.w, y, COL_RULE, 0.5);
+	free(rh);
 	free(cx);
 	return draw;
 }

@@ -66,6 +66,9 @@ double chart_text(struct dl_page *p, struct chart_box b, enum dl_font f, double 
 /* Bulleted list, one wrapped item per string; returns the height used. */
 double chart_bullets(struct dl_page *p, struct chart_box b, double size,
 		     const char *const *items, size_t n);
+/* The height chart_bullets gives the n items across a width w, when the
+ * box is tall enough for them all. */
+double chart_bullets_height(double w, double size, const char *const *items, size_t n);
 
 /* ---- line chart of a monthly series ---- */
 
@@ -168,10 +171,15 @@ struct table {
 	int highlight_row;             /* data row drawn highlighted, -1 none */
 	double size;                   /* font size, 0 = 9 pt */
 };
-/* Rows are 1.9 x size tall; the header is drawn bold over a rule, data rows
- * are zebra-striped and the highlighted one bold on a tint; cells too wide
- * for their column end in an ellipsis. Draws as many rows as fit below
- * the header; returns the number of data rows drawn. */
+/* Rows are 1.9 x size tall, a line taller for each further line of their
+ * tallest cell: a cell too wide for its column wraps onto two lines (at
+ * spaces, or in a file path after a '/'), and only what needs more ends in
+ * an ellipsis. The header is drawn bold over a rule, data rows are
+ * zebra-striped and the highlighted one bold on a tint. Draws as many rows
+ * as fit below the header; returns the number of data rows drawn. */
 size_t chart_table(struct dl_page *p, struct chart_box b, const struct table *t);
+/* The height chart_table gives the header and the first rows data rows
+ * across a width w (the sizing of a box for it). */
+double chart_table_height(const struct table *t, double w, size_t rows);
 
 #endif

@@ -298,6 +298,34 @@ static void scatter_draw(struct dl_page *p, struct chart_box b, const struct sca
 
 /* ---- grouped columns ---- */
 
+/* The x labels of n columns slot wide from x0, with their tops at y:
+ * centred on their columns, the end ones nudged inside the box b, so that a
+ * label may be wider than its column where its neighbours leave room
+ * ("2003" over a narrow first column); one that would come within 2 pt of
+ * a neighbour's is cut to its column instead. */
+static void column_labels(struct dl_page *p, struct chart_box b, double x0, double slot, double y,
+			  const char *const *labels, size_t n)
+{
+	double *lx = xmalloc(n * sizeof *lx), *lw = xmalloc(n * sizeof *lw);
+	for (size_t i = 0; i < n; i++) {
+		lw[i] = labels[i] ? font_width(DL_REGULAR, AXIS_PT, labels[i]) : 0;
+		lx[i] = fmax(b.x, fmin(x0 + slot * ((double)i + 0.5) - lw[i] / 2, b.x + b.w - lw[i]));
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!labels[i])
+			continue;
+		int clear = (i == 0 || lx[i - 1] + lw[i - 1] + 2 <= lx[i]) &&
+			    (i + 1 == n || lx[i] + lw[i] + 2 <= lx[i + 1]);
+		if (clear)
+			dl_text(p, lx[i], y + asc(AXIS_PT), DL_REGULAR, AXIS_PT, COL_TEXT, labels[i]);
+		else
+			line_at(p, x0 + slot * (double)i, y, slot, DL_REGULAR, AXIS_PT, COL_TEXT,
+				ALIGN_CENTRE, labels[i]);
+	}
+	free(lx);
+	free(lw);
+}
+
 static void columns_draw(struct dl_page *p, struct chart_box b, const struct column_chart *c)
 {
 	size_t n = c->n, m = c->nseries;
@@ -365,9 +393,8 @@ static void columns_draw(struct dl_page *p, struct chart_box b, const struct col
 		}
 	}
 	dl_segment(p, f.px, fy(&f, 0), f.pr, fy(&f, 0), COL_GREY, 0.8);
-	for (size_t i = 0; c->xlabels && i < n; i++)
-		line_at(p, f.px + slot * (double)i, f.bottom + 4, slot, DL_REGULAR, AXIS_PT,
-			COL_TEXT, ALIGN_CENTRE, c->xlabels[i]);
+	if (c->xlabels)
+		column_labels(p, b, f.px, slot, f.bottom + 4, c->xlabels, n);
 	if (c->x_title)
 		line_at(p, f.px, f.bottom + 6 + asc(AXIS_PT) + desc(AXIS_PT), f.pr - f.px,
 			DL_REGULAR, AXIS_PT, COL_MUTED, ALIGN_CENTRE, c->x_title);

@@ -27,6 +27,14 @@ void fmt_month(int m, int longform, char *buf, size_t n)
 	snprintf(buf, n, "%s %d", (longform ? month_long : month_short)[mon], m / 12);
 }
 
+const char *label_plain(const struct jb_labels *l, const char *raw)
+{
+	for (size_t i = 0; l && raw && i < l->n; i++)
+		if (strcmp(l->v[i].raw, raw) == 0)
+			return l->v[i].plain;
+	return raw;
+}
+
 void fmt_count(double v, char *buf, size_t n)
 {
 	fmt_dec(v, 0, buf, n);
@@ -615,7 +623,7 @@ static void dash(const struct fill_ctx *c, const struct jb_area_findings *a, siz
 	double last = a->dash_last12[k], prev = a->dash_prev12[k];
 	switch (what) {
 	case 0:
-		snprintf(b, n, "%s", t->dash_subtypes[k]);
+		snprintf(b, n, "%s", label_plain(c->labels, t->dash_subtypes[k]));
 		break;
 	case 1:
 		fmt_count(last, b, n);
@@ -711,12 +719,12 @@ static const struct fill_key every_slide[] = {
 	{"compare_replaced", f_compare_replaced,
 	 "the five most similar boroughs when the analyst's choice replaced them "
 	 "(compare_instead, --compare-instead); else no value"},
-	{"dash1", f_dash1, "the theme's first MPS dashboard measure, by name"},
+	{"dash1", f_dash1, "the theme's first MPS dashboard measure, by its plain name (labels)"},
 	{"dash1_count", f_dash1_count, "its offences in the last 12 months"},
 	{"dash1_prev", f_dash1_prev, "its offences in the previous 12 months"},
 	{"dash1_change", f_dash1_change, "its signed % change"},
 	{"dash1_why", f_dash1_why, "why its counts are not available (only when they are not)"},
-	{"dash2", f_dash2, "the second dashboard measure, by name"},
+	{"dash2", f_dash2, "the second dashboard measure, by its plain name (labels)"},
 	{"dash2_count", f_dash2_count, "its offences in the last 12 months"},
 	{"dash2_prev", f_dash2_prev, "its offences in the previous 12 months"},
 	{"dash2_change", f_dash2_change, "its signed % change"},

@@ -15,10 +15,24 @@
 #include "../../analysis/findings.h"
 #include "../../util/numfmt.h" /* fmt_dec, fmt_p: the shared number format */
 
+/* A label as a source publishes it ("Knife Injury Victims (1-24)", "Total
+ * Permanent Exclusions (%)") and the plain name the slides show for it:
+ * the template's 'labels' list (template_load.h). */
+struct jb_label {
+	char *raw, *plain;
+};
+struct jb_labels {
+	struct jb_label *v;
+	size_t n;
+};
+/* The plain name of raw, or raw itself when l (may be NULL) has none. */
+const char *label_plain(const struct jb_labels *l, const char *raw);
+
 struct fill_ctx {
 	const struct jb_findings *f;
 	int area;            /* borough 0..31 or JB_LONDON */
 	const char *marking;
+	const struct jb_labels *labels; /* the template's; NULL: labels as published */
 };
 
 /* A placeholder has a value, or none: a figure the data do not give (no

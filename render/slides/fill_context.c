@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #define FILL_CTX_FN(name) \
 	static void name(const struct fill_ctx *c, const struct jb_area_findings *a, char *b, \
@@ -41,6 +42,20 @@ void fmt_ymd(int ymd, int longform, char *buf, size_t n)
 }
 
 
+void fmt_lait_year(const struct jb_lait_series *s, size_t y, char *buf, size_t n)
+{
+	const char *label = s->years[y].label;
+	int start, plain;
+	if (jb_lait_parse_year(label, &start, &plain) != 0)
+		snprintf(buf, n, "%s", label);
+	else if (!plain)
+		snprintf(buf, n, "%d to %d", start, start + 1);
+	else if (s->year_type && strcasecmp(s->year_type, "Academic Year") == 0)
+		snprintf(buf, n, "%d to %d", start - 1, start); /* the year it ends */
+	else
+		snprintf(buf, n, "%d", start);
+}
+
 static const struct jb_context *ctx(const struct fill_ctx *c)
 {
 	return c->f->context;
@@ -73,10 +88,10 @@ static void slot(const struct fill_ctx *c, const struct jb_area_findings *a, int
 	int area = a->index;
 	switch (what) {
 	case F_TITLE:
-		snprintf(b, n, "%s", s->title);
+		snprintf(b, n, "%s", label_plain(c->labels, s->title));
 		break;
 	case F_UNITS:
-		snprintf(b, n, "%s", s->units);
+		snprintf(b, n, "%s", label_plain(c->labels, s->units));
 		break;
 	case F_VALUE:
 		fmt_lait(s, jb_lait_value(s, area, s->latest), b, n);
@@ -88,7 +103,10 @@ static void slot(const struct fill_ctx *c, const struct jb_area_findings *a, int
 		fmt_lait(s, jb_lait_value(s, JB_ENGLAND, s->latest), b, n);
 		break;
 	case F_YEAR:
-		snprintf(b, n, "%s", s->latest >= 0 ? s->years[s->latest].label : FILL_NA);
+		if (s->latest >= 0)
+			fmt_lait_year(s, (size_t)s->latest, b, n);
+		else
+			snprintf(b, n, FILL_NA);
 		break;
 	case F_RANK: {
 		/* rank is worst first: the highest value unless higher is better */
@@ -156,7 +174,7 @@ static void spend(const struct fill_ctx *c, const struct jb_area_findings *a, in
 		fmt_pounds(p->v[(size_t)JB_LONDON * p->nyears + y], b, n);
 		break;
 	case F_YEAR:
-		snprintf(b, n, "%s", p->spend->years[y].label);
+		fmt_lait_year(p->spend, y, b, n);
 		break;
 	case F_OF:
 		ranked_of(p->nranked, b, n);
@@ -365,66 +383,66 @@ FILL_CTX_FN(fc_om_period)
 }
 
 static const struct fill_key keys[] = {
-	{"permex_title", fc_permex_title, "permanent exclusions: the DfE dictionary's title"},
+	{"permex_title", fc_permex_title, "permanent exclusions: the DfE dictionary's title, by its plain name (labels)"},
 	{"permex_units", fc_permex_units, "permanent exclusions: its units"},
 	{"permex_value", fc_permex_value, "permanent exclusions: the borough's value, latest year"},
 	{"permex_london", fc_permex_london, "permanent exclusions: London's value, latest year"},
 	{"permex_england", fc_permex_england, "permanent exclusions: England's value, latest year"},
-	{"permex_year", fc_permex_year, "permanent exclusions: the latest year, as LAIT labels it"},
+	{"permex_year", fc_permex_year, "permanent exclusions: the latest year, an academic or financial one as \"2023 to 2024\""},
 	{"permex_rank", fc_permex_rank, "permanent exclusions: rank from the nearer end, \"3rd highest\""},
 	{"permex_of", fc_permex_of, "permanent exclusions: of whom the rank is, \"the 32 boroughs\" or \"the 31 boroughs with a figure\""},
 	{"permex_worse", fc_permex_worse, "permanent exclusions: \"higher is worse\" (DfE polarity)"},
-	{"susp_title", fc_susp_title, "suspensions: the DfE dictionary's title"},
+	{"susp_title", fc_susp_title, "suspensions: the DfE dictionary's title, by its plain name (labels)"},
 	{"susp_units", fc_susp_units, "suspensions: its units"},
 	{"susp_value", fc_susp_value, "suspensions: the borough's value, latest year"},
 	{"susp_london", fc_susp_london, "suspensions: London's value, latest year"},
 	{"susp_england", fc_susp_england, "suspensions: England's value, latest year"},
-	{"susp_year", fc_susp_year, "suspensions: the latest year, as LAIT labels it"},
+	{"susp_year", fc_susp_year, "suspensions: the latest year, an academic or financial one as \"2023 to 2024\""},
 	{"susp_rank", fc_susp_rank, "suspensions: rank from the nearer end, \"3rd highest\""},
 	{"susp_of", fc_susp_of, "suspensions: of whom the rank is, \"the 32 boroughs\" or \"the 31 boroughs with a figure\""},
 	{"susp_worse", fc_susp_worse, "suspensions: \"higher is worse\" (DfE polarity)"},
-	{"pa_title", fc_pa_title, "persistent absence: the DfE dictionary's title"},
+	{"pa_title", fc_pa_title, "persistent absence: the DfE dictionary's title, by its plain name (labels)"},
 	{"pa_units", fc_pa_units, "persistent absence: its units"},
 	{"pa_value", fc_pa_value, "persistent absence: the borough's value, latest year"},
 	{"pa_london", fc_pa_london, "persistent absence: London's value, latest year"},
 	{"pa_england", fc_pa_england, "persistent absence: England's value, latest year"},
-	{"pa_year", fc_pa_year, "persistent absence: the latest year, as LAIT labels it"},
+	{"pa_year", fc_pa_year, "persistent absence: the latest year, an academic or financial one as \"2023 to 2024\""},
 	{"pa_rank", fc_pa_rank, "persistent absence: rank from the nearer end, \"3rd highest\""},
 	{"pa_of", fc_pa_of, "persistent absence: of whom the rank is, \"the 32 boroughs\" or \"the 31 boroughs with a figure\""},
 	{"pa_worse", fc_pa_worse, "persistent absence: \"higher is worse\" (DfE polarity)"},
-	{"spa_title", fc_spa_title, "severe persistent absence: the DfE dictionary's title"},
+	{"spa_title", fc_spa_title, "severe persistent absence: the DfE dictionary's title, by its plain name (labels)"},
 	{"spa_units", fc_spa_units, "severe persistent absence: its units"},
 	{"spa_value", fc_spa_value, "severe persistent absence: the borough's value, latest year"},
 	{"spa_london", fc_spa_london, "severe persistent absence: London's value, latest year"},
 	{"spa_england", fc_spa_england, "severe persistent absence: England's value, latest year"},
-	{"spa_year", fc_spa_year, "severe persistent absence: the latest year, as LAIT labels it"},
+	{"spa_year", fc_spa_year, "severe persistent absence: the latest year, an academic or financial one as \"2023 to 2024\""},
 	{"spa_rank", fc_spa_rank, "severe persistent absence: rank from the nearer end, \"3rd highest\""},
 	{"spa_of", fc_spa_of, "severe persistent absence: of whom the rank is, \"the 32 boroughs\" or \"the 31 boroughs with a figure\""},
 	{"spa_worse", fc_spa_worse, "severe persistent absence: \"higher is worse\" (DfE polarity)"},
-	{"fte_title", fc_fte_title, "first-time entrants: the DfE dictionary's title"},
+	{"fte_title", fc_fte_title, "first-time entrants: the DfE dictionary's title, by its plain name (labels)"},
 	{"fte_units", fc_fte_units, "first-time entrants: its units"},
 	{"fte_value", fc_fte_value, "first-time entrants: the borough's value, latest year"},
 	{"fte_london", fc_fte_london, "first-time entrants: London's value, latest year"},
 	{"fte_england", fc_fte_england, "first-time entrants: England's value, latest year"},
-	{"fte_year", fc_fte_year, "first-time entrants: the latest year, as LAIT labels it"},
+	{"fte_year", fc_fte_year, "first-time entrants: the latest year, an academic or financial one as \"2023 to 2024\""},
 	{"fte_rank", fc_fte_rank, "first-time entrants: rank from the nearer end, \"3rd highest\""},
 	{"fte_of", fc_fte_of, "first-time entrants: of whom the rank is, \"the 32 boroughs\" or \"the 31 boroughs with a figure\""},
 	{"fte_worse", fc_fte_worse, "first-time entrants: \"higher is worse\" (DfE polarity)"},
-	{"reoff_title", fc_reoff_title, "youth reoffending: the DfE dictionary's title"},
+	{"reoff_title", fc_reoff_title, "youth reoffending: the DfE dictionary's title, by its plain name (labels)"},
 	{"reoff_units", fc_reoff_units, "youth reoffending: its units"},
 	{"reoff_value", fc_reoff_value, "youth reoffending: the borough's value, latest year"},
 	{"reoff_london", fc_reoff_london, "youth reoffending: London's value, latest year"},
 	{"reoff_england", fc_reoff_england, "youth reoffending: England's value, latest year"},
-	{"reoff_year", fc_reoff_year, "youth reoffending: the latest year, as LAIT labels it"},
+	{"reoff_year", fc_reoff_year, "youth reoffending: the latest year, an academic or financial one as \"2023 to 2024\""},
 	{"reoff_rank", fc_reoff_rank, "youth reoffending: rank from the nearer end, \"3rd highest\""},
 	{"reoff_of", fc_reoff_of, "youth reoffending: of whom the rank is, \"the 32 boroughs\" or \"the 31 boroughs with a figure\""},
 	{"reoff_worse", fc_reoff_worse, "youth reoffending: \"higher is worse\" (DfE polarity)"},
-	{"reoff1517_title", fc_reoff1517_title, "youth reoffending 15-17: the DfE dictionary's title"},
+	{"reoff1517_title", fc_reoff1517_title, "youth reoffending 15-17: the DfE dictionary's title, by its plain name (labels)"},
 	{"reoff1517_units", fc_reoff1517_units, "youth reoffending 15-17: its units"},
 	{"reoff1517_value", fc_reoff1517_value, "youth reoffending 15-17: the borough's value, latest year"},
 	{"reoff1517_london", fc_reoff1517_london, "youth reoffending 15-17: London's value, latest year"},
 	{"reoff1517_england", fc_reoff1517_england, "youth reoffending 15-17: England's value, latest year"},
-	{"reoff1517_year", fc_reoff1517_year, "youth reoffending 15-17: the latest year, as LAIT labels it"},
+	{"reoff1517_year", fc_reoff1517_year, "youth reoffending 15-17: the latest year, an academic or financial one as \"2023 to 2024\""},
 	{"reoff1517_rank", fc_reoff1517_rank, "youth reoffending 15-17: rank from the nearer end, \"3rd highest\""},
 	{"reoff1517_of", fc_reoff1517_of, "youth reoffending 15-17: of whom the rank is, \"the 32 boroughs\" or \"the 31 boroughs with a figure\""},
 	{"reoff1517_worse", fc_reoff1517_worse, "youth reoffending 15-17: \"higher is worse\" (DfE polarity)"},

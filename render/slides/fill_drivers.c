@@ -306,7 +306,7 @@ FILL_DRIVERS_FN(fd_chisq_summary)
 FILL_DRIVERS_FN(fd_po_measure)
 {
 	(void)a;
-	snprintf(b, n, "%s", D(c) && D(c)->po_measure ? D(c)->po_measure : NA);
+	snprintf(b, n, "%s", D(c) && D(c)->po_measure ? label_plain(c->labels, D(c)->po_measure) : NA);
 }
 
 FILL_DRIVERS_FN(fd_po_period)
@@ -384,7 +384,7 @@ static const struct fill_key keys[] = {
 	{"funnel_charged_pct", fd_funnel_charged_pct, "share charged or summonsed"},
 	{"london_funnel_charged_pct", fd_london_funnel_charged_pct, "London's share"},
 	{"chisq_summary", fd_chisq_summary, "the funnel against the rest of London, chi-square"},
-	{"po_measure", fd_po_measure, "the dashboard measure of the positive outcome rate"},
+	{"po_measure", fd_po_measure, "the dashboard measure of the positive outcome rate, by its plain name (labels)"},
 	{"po_period", fd_po_period, "its last 12 months"},
 	{"po_rate", fd_po_rate, "positive outcomes per 100 offences, last 12 months"},
 	{"po_count", fd_po_count, "positive outcomes, last 12 months"},

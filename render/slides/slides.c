@@ -21,7 +21,7 @@
 
 char *slide_fill(const struct slide_ctx *c, const struct jb_text *t)
 {
-	struct fill_ctx fc = {c->f, c->area, c->t->marking};
+	struct fill_ctx fc = {c->f, c->area, c->t->marking, &c->t->labels};
 	return fill_text(t, &fc);
 }
 
@@ -56,7 +56,8 @@ void slide_bullets(struct dl_page *p, const struct slide_ctx *c, struct chart_bo
 char *slide_title(const struct slide_ctx *c, const struct jb_slide_spec *s)
 {
 	char *title = slide_fill(c, s->title);
-	return title ? title : fill(s->outline, &(struct fill_ctx){c->f, c->area, c->t->marking});
+	return title ? title
+		     : fill(s->outline, &(struct fill_ctx){c->f, c->area, c->t->marking, &c->t->labels});
 }
 
 struct tile *slide_tiles(const struct slide_ctx *c, const struct dl_color *accents,
@@ -187,7 +188,7 @@ size_t slide_map_and_table(struct dl_page *p, struct chart_box b, const struct c
 		p, (struct chart_box){tx, b.y + inset, table_w, table_h > 0 ? table_h : b.h - inset},
 		tb);
 	if (below)
-		*below = b.y + inset + tb->size * 1.9 * (double)(shown + 1) + 10;
+		*below = b.y + inset + chart_table_height(tb, table_w, shown) + 10;
 	return shown;
 }
 
@@ -613,11 +614,93 @@ static char *not_for_group_item(const struct slide_ctx *c)
 
 /* ---- sources and data quality ---- */
 
+#define SOURCES_PT 9.0
+
+/* One reason rows of a file were used or set aside, as a sentence. */
+static char *reason_item(const struct jb_reason *re)
+{
+	char nbuf[32];
+	fmt_count((double)re->n, nbuf, sizeof nbuf);
+	int one = re->n == 1;
+	if (re->used)
+		return xasprintf("%s row%s used: %s (first at %s)", nbuf, one ? "" : "s", re->what,
+				 re->first);
+	if (re->bad)
+		return xasprintf("%s bad row%s set aside: %s (first at %s)", nbuf, one ? "" : "s",
+				 re->what, re->first);
+	return xasprintf("%s row%s out of scope, not %s: %s (%s)", nbuf, one ? "" : "s",
+			 one ? "an error" : "errors", re->what, re->first);
+}
+
+/* Which reasons add_reasons lists: bad rows, rows used with a remark,
+ * rows out of scope. */
+static int reason_class(const struct jb_reason *re)
+{
+	return re->bad ? 0 : re->used ? 1 : 2;
+}
+
+/* The reasons of class cls of every file, as sentences appended to
+ * *items, the most rows first (file order among equals). */
+static void add_reasons(const struct jb_sources *src, int cls, char ***items, size_t *n,
+			size_t *cap)
+{
+	const struct jb_reason **v = NULL;
+	size_t nv = 0, capv = 0;
+	for (size_t i = 0; i < src->n; i++)
+		for (size_t r = 0; r < src->v[i]->nreasons; r++) {
+			const struct jb_reason *re = &src->v[i]->reasons[r];
+			if (reason_class(re) != cls)
+				continue;
+			/* insertion by count keeps equal counts in file order */
+			v = xgrow(v, &capv, nv + 1, sizeof *v);
+			size_t k = nv++;
+			for (; k > 0 && v[k - 1]->n < re->n; k--)
+				v[k] = v[k - 1];
+			v[k] = re;
+		}
+	*items = xgrow(*items, cap, *n + nv, sizeof **items);
+	for (size_t k = 0; k < nv; k++)
+		(*items)[(*n)++] = reason_item(v[k]);
+	free(v);
+}
+
+/* The notes on the files in b, as many as fit; when not all do, the last
+ * shown says how many more data-quality.csv holds (never cut silently). */
+static void notes_list(struct dl_page *p, struct chart_box b, char **items, size_t n)
+{
+	if (chart_bullets_height(b.w, SOURCES_PT, (const char *const *)items, n) <= b.h + 1e-9) {
+		chart_bullets(p, b, SOURCES_PT, (const char *const *)items, n);
+		return;
+	}
+	/* the first keep notes, then the sentence standing for the rest */
+	size_t keep = n;
+	char *more = NULL, *last = NULL;
+	while (keep > 0) {
+		keep--;
+		free(more);
+		more = xasprintf("%zu more %s on the files read, rows set aside and inputs not "
+				 "supplied: see data-quality.csv beside the decks.",
+				 n - keep, n - keep == 1 ? "note" : "notes");
+		last = items[keep];
+		items[keep] = more;
+		int fits = chart_bullets_height(b.w, SOURCES_PT, (const char *const *)items,
+						keep + 1) <= b.h + 1e-9;
+		items[keep] = last;
+		if (fits)
+			break;
+	}
+	items[keep] = more;
+	chart_bullets(p, b, SOURCES_PT, (const char *const *)items, keep + 1);
+	items[keep] = last;
+	free(more);
+}
+
+
 void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 {
 	const struct jb_sources *src = &c->f->ds->sources;
-	struct chart_box b = c->body;
-	double left_w = b.w * 0.58;
+	struct chart_box b = slide_body_with_note(p, c);
+	double left_w = b.w * 0.44;
 
 	/* Files read: one row each; rows not used split into the sound rows
 	 * outside the 32 boroughs (or not published), which are expected, and
@@ -648,7 +731,7 @@ void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 						 ALIGN_RIGHT};
 	struct table tb = {nrows, NCOL, cells, widths, align, -1, 9};
 	/* the files' table no taller than its rows: the lists below get the rest */
-	double table_h = fmin(b.h * 0.5, 1.9 * 9 * (double)(nrows + 1) + 4);
+	double table_h = fmin(b.h * 0.5, chart_table_height(&tb, left_w, src->n) + 4);
 	size_t shown = chart_table(p, (struct chart_box){b.x, b.y, left_w, table_h}, &tb);
 
 	/* Files not read, why rows were set aside, what was not supplied. */
@@ -666,14 +749,6 @@ void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 					    src->n - shown,
 					    fmt_plural((double)(src->n - shown), "file", "files"));
 	}
-	if (c->nomitted) { /* what this deck does not show, before the files' details */
-		items = xgrow(items, &cap, nitems + 1, sizeof *items);
-		items[nitems++] = omitted_item(c);
-	}
-	if (c->nnot_for_group) {
-		items = xgrow(items, &cap, nitems + 1, sizeof *items);
-		items[nitems++] = not_for_group_item(c);
-	}
 	/* files not read, before the rows set aside (a whole file matters
 	 * more): the first few, then how many more (all are in
 	 * data-quality.csv) */
@@ -689,29 +764,28 @@ void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 		items[nitems++] = xasprintf("%zu more %s not read: see data-quality.csv.", more,
 					    more == 1 ? "file or folder" : "files or folders");
 	}
-	for (size_t i = 0; i < src->n && nitems < 8; i++)
-		for (size_t r = 0; r < src->v[i]->nreasons && nitems < 8; r++) {
-			const struct jb_reason *re = &src->v[i]->reasons[r];
-			char nbuf[32];
-			fmt_count((double)re->n, nbuf, sizeof nbuf);
-			items = xgrow(items, &cap, nitems + 1, sizeof *items);
-			int one = re->n == 1;
-			items[nitems++] =
-				re->used ? xasprintf("%s row%s used: %s (first at %s)", nbuf,
-						     one ? "" : "s", re->what, re->first)
-				: re->bad ? xasprintf("%s bad row%s set aside: %s (first at %s)", nbuf,
-						      one ? "" : "s", re->what, re->first)
-					  : xasprintf("%s row%s out of scope, not %s: %s (%s)", nbuf,
-						      one ? "" : "s", one ? "an error" : "errors",
-						      re->what, re->first);
-		}
+	add_reasons(src, 0, &items, &nitems, &cap); /* bad rows: they need fixing */
+	if (c->nomitted) { /* what this deck does not show */
+		items = xgrow(items, &cap, nitems + 1, sizeof *items);
+		items[nitems++] = omitted_item(c);
+	}
+	if (c->nnot_for_group) {
+		items = xgrow(items, &cap, nitems + 1, sizeof *items);
+		items[nitems++] = not_for_group_item(c);
+	}
+	/* what was not supplied, before the other rows set aside: a missing input
+	 * leaves a slide empty, a row set aside does not */
 	for (size_t i = 0; i < src->nmissing; i++) {
 		items = xgrow(items, &cap, nitems + 1, sizeof *items);
 		items[nitems++] = xasprintf("Not supplied: %s", src->missing[i]);
 	}
+	/* then the rows used with a remark, then those out of scope
+	 * (expected), the most first */
+	add_reasons(src, 1, &items, &nitems, &cap);
+	add_reasons(src, 2, &items, &nitems, &cap);
 	if (nitems)
-		chart_bullets(p, (struct chart_box){b.x, b.y + table_h + 10, left_w, b.h - table_h - 10},
-			      9, (const char *const *)items, nitems);
+		notes_list(p, (struct chart_box){b.x, b.y + table_h + 10, left_w, b.h - table_h - 10},
+			   items, nitems);
 
 	/* Methods, from the template. */
 	slide_bullets(p, c, (struct chart_box){b.x + left_w + 24, b.y, b.w - left_w - 24, b.h}, 9);

@@ -143,6 +143,25 @@ static const char *similar_label(const struct slide_ctx *c, const struct jb_simi
 
 /* ---- exclusion and truancy ---- */
 
+/* A LAIT series' years in GOV.UK style (fmt_lait_year), for an axis. */
+static char **year_labels(const struct jb_lait_series *s)
+{
+	char **v = xcalloc(s->nyears + 1, sizeof *v);
+	for (size_t y = 0; y < s->nyears; y++) {
+		char buf[48];
+		fmt_lait_year(s, y, buf, sizeof buf);
+		v[y] = xstrdup(buf);
+	}
+	return v;
+}
+
+static void year_labels_free(char **v, size_t n)
+{
+	for (size_t y = 0; y < n; y++)
+		free(v[y]);
+	free(v);
+}
+
 static void lait_panel(struct dl_page *p, const struct slide_ctx *c, const struct jb_lait_series *s,
 		       size_t i, struct chart_box b)
 {
@@ -153,24 +172,22 @@ static void lait_panel(struct dl_page *p, const struct slide_ctx *c, const struc
 		free(what);
 		return;
 	}
-	const char **labels = xcalloc(s->nyears, sizeof *labels);
-	for (size_t y = 0; y < s->nyears; y++)
-		labels[y] = s->years[y].label;
+	char **labels = year_labels(s);
 	struct line_chart lc = {
 		.n = s->nyears,
-		.xlabels = labels,
+		.xlabels = (const char *const *)labels,
 		.y = s->v + (size_t)c->area * s->nyears,
 		.y_label = area_name(c->area),
 		.rolling = s->v + (size_t)JB_LONDON * s->nyears,
 		.rolling_label = "London",
 		.fit = s->v + (size_t)JB_ENGLAND * s->nyears,
 		.fit_label = "England",
-		.y_title = s->units,
+		.y_title = label_plain(&c->t->labels, s->units),
 		.compare = jb_similar_mean_row(&s->similar, c->area),
 		.compare_label = similar_label(c, &s->similar),
 	};
 	chart_line(p, b, &lc);
-	free(labels);
+	year_labels_free(labels, s->nyears);
 }
 
 void layout_exclusion_truancy(struct dl_page *p, const struct slide_ctx *c)
@@ -196,12 +213,10 @@ static void spend_chart(struct dl_page *p, const struct slide_ctx *c,
 				    "population aged 10-17");
 		return;
 	}
-	const char **labels = xcalloc(s->nyears, sizeof *labels);
-	for (size_t y = 0; y < s->nyears; y++)
-		labels[y] = s->spend->years[y].label;
+	char **labels = year_labels(s->spend);
 	struct line_chart lc = {
 		.n = s->nyears,
-		.xlabels = labels,
+		.xlabels = (const char *const *)labels,
 		.y = s->v + (size_t)c->area * s->nyears,
 		.y_label = area_name(c->area),
 		.rolling = s->v + (size_t)JB_LONDON * s->nyears,
@@ -211,7 +226,7 @@ static void spend_chart(struct dl_page *p, const struct slide_ctx *c,
 		.compare_label = similar_label(c, &s->similar),
 	};
 	chart_line(p, b, &lc);
-	free(labels);
+	year_labels_free(labels, s->nyears);
 }
 
 /* A service's marker: a circle of radius r metres as a polygon. */
@@ -311,7 +326,15 @@ static void services_map(struct dl_page *p, const struct slide_ctx *c, struct ch
 	free(cls);
 }
 
-static void services_table(struct dl_page *p, const struct slide_ctx *c, struct chart_box b)
+/* The borough's services, numbered as on the map, as a table: *owned
+ * gets what to free with services_free. */
+struct services_table {
+	struct table tb;
+	char **owned;
+	size_t nsvc;
+};
+
+static void services_build(const struct slide_ctx *c, struct services_table *st)
 {
 	const struct jb_context *x = context(c);
 	const struct jb_services_area *sa = &x->services[c->area];
@@ -346,12 +369,35 @@ static void services_table(struct dl_page *p, const struct slide_ctx *c, struct 
 	static const double w4[] = {0.05, 0.6, 0.2, 0.15};
 	static const enum chart_align align[] = {ALIGN_RIGHT, ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT,
 						  ALIGN_RIGHT};
-	struct table tb = {nrows, ncols, cells, ncols == 5 ? w5 : w4, align, -1, 9};
-	chart_table(p, b, &tb);
-	for (size_t i = 0; i < nrows * 4; i++)
-		free(owned[i]);
-	free(owned);
-	free(cells);
+	st->tb = (struct table){nrows, ncols, cells, ncols == 5 ? w5 : w4, align, -1, 9};
+	st->owned = owned;
+	st->nsvc = sa->nsvc;
+}
+
+static void services_free(struct services_table *st)
+{
+	for (size_t i = 0; i < st->tb.nrows * 4; i++)
+		free(st->owned[i]);
+	free(st->owned);
+	free((void *)st->tb.cells);
+}
+
+/* The table at the top of b; when not every service fits, a line under
+ * it says how many more there are and where. */
+static void services_draw(struct dl_page *p, struct services_table *st, struct chart_box b)
+{
+	const double more_h = 9 * 1.2 + 4;
+	if (chart_table_height(&st->tb, b.w, st->nsvc) <= b.h + 1e-9) {
+		chart_table(p, b, &st->tb);
+		return;
+	}
+	size_t shown = chart_table(p, (struct chart_box){b.x, b.y, b.w, b.h - more_h}, &st->tb);
+	char *more = xasprintf("%zu more %s in youth-services.csv beside the deck.",
+			       st->nsvc - shown, fmt_plural((double)(st->nsvc - shown), "service", "services"));
+	chart_text(p, (struct chart_box){b.x, b.y + chart_table_height(&st->tb, b.w, shown) + 4, b.w,
+					 more_h},
+		   DL_REGULAR, 9, COL_MUTED, ALIGN_LEFT, more);
+	free(more);
 }
 
 void layout_youth_services(struct dl_page *p, const struct slide_ctx *c)
@@ -361,13 +407,22 @@ void layout_youth_services(struct dl_page *p, const struct slide_ctx *c)
 	double lw = b.w * 0.4;
 	struct chart_box left = {b.x, b.y, lw, b.h}, right = {b.x + lw + GAP, b.y, b.w - lw - GAP, b.h};
 
-	/* left: spend per resident aged 10-17 over time, then the services */
+	/* left: spend per resident aged 10-17 over time, then the services,
+	 * the table as tall as its rows up to 60% of the column */
 	caption(p, c, 0, &left);
-	struct chart_box chart = {left.x, left.y, left.w, left.h * 0.55};
+	struct services_table st = {0};
+	double table_h = 0;
+	if (x->services[c->area].nsvc) {
+		services_build(c, &st);
+		table_h = fmin(left.h * 0.6, chart_table_height(&st.tb, left.w, st.nsvc) + 4);
+	}
+	struct chart_box chart = {left.x, left.y, left.w, fmin(left.h * 0.55, left.h - table_h - 10)};
 	spend_chart(p, c, &x->yp_per_youth, chart);
-	struct chart_box table = {left.x, chart.y + chart.h + 10, left.w, left.h - chart.h - 10};
-	if (x->services[c->area].nsvc)
-		services_table(p, c, table);
+	if (x->services[c->area].nsvc) {
+		services_draw(p, &st, (struct chart_box){left.x, chart.y + chart.h + 10, left.w,
+							 left.h - chart.h - 10});
+		services_free(&st);
+	}
 
 	/* right: the services over the hot-spot classes */
 	caption(p, c, 1, &right);
@@ -402,6 +457,31 @@ static int by_value_desc(const void *a, const void *b)
 	return x->area - y->area;
 }
 
+/* "No figure published for Camden, Hackney and Newham." at the bottom
+ * of b, wrapped; returns its height. */
+static double missing_line(struct dl_page *p, struct chart_box b, const char *const *names,
+			   size_t n)
+{
+	size_t len = 64;
+	for (size_t i = 0; i < n; i++)
+		len += strlen(names[i]) + 6;
+	char *t = xmalloc(len);
+	strcpy(t, "No figure published for ");
+	for (size_t i = 0; i < n; i++) {
+		strcat(t, names[i]);
+		strcat(t, i + 1 == n ? "." : i + 2 == n ? " and " : ", ");
+	}
+	char **lines;
+	size_t nl = font_wrap(DL_REGULAR, 9, t, b.w, &lines);
+	font_lines_free(lines, nl);
+	double h = font_ascent(DL_REGULAR, 9) + (double)(nl - 1) * 9 * 1.2 +
+		   font_descent(DL_REGULAR, 9);
+	chart_text(p, (struct chart_box){b.x, b.y + b.h - h, b.w, h}, DL_REGULAR, 9, COL_MUTED,
+		   ALIGN_LEFT, t);
+	free(t);
+	return h;
+}
+
 #define SIMILAR_BARS (JB_MAX_COMPARATORS + 1) /* the borough and them */
 /* The borough and its similar boroughs, highest first, London as the
  * reference line; those with no figure are named under the bars.
@@ -420,12 +500,12 @@ static void similar_bars(struct dl_page *p, const struct slide_ctx *c, const dou
 	double v[SIMILAR_BARS];
 	int similar[SIMILAR_BARS] = {0}, hl = -1;
 	size_t nbars = 0;
-	char missing[256] = "";
+	const char *missing[SIMILAR_BARS];
+	size_t nmissing = 0;
 	for (size_t i = 0; i < n; i++) {
 		const char *name = jb_boroughs[rows[i].area].name;
 		if (isnan(rows[i].v)) {
-			size_t len = strlen(missing);
-			snprintf(missing + len, sizeof missing - len, "%s%s", len ? ", " : "", name);
+			missing[nmissing++] = name;
 			continue;
 		}
 		v[nbars] = rows[i].v;
@@ -437,13 +517,8 @@ static void similar_bars(struct dl_page *p, const struct slide_ctx *c, const dou
 			similar[nbars] = 1;
 		nbars++;
 	}
-	if (*missing) {
-		char *t = xasprintf("No figure published for %s", missing);
-		double h = chart_text(p, (struct chart_box){b.x, b.y + b.h - 12, b.w, 12}, DL_REGULAR,
-				      9, COL_MUTED, ALIGN_LEFT, t);
-		free(t);
-		b.h -= h + 3;
-	}
+	if (nmissing) /* under the bars, on as many lines as it takes */
+		b.h -= missing_line(p, b, missing, nmissing) + 3;
 	if (!nbars)
 		return;
 	char *ref_label = xasprintf("London %s", texts[JB_LONDON]);
@@ -480,7 +555,8 @@ static void lait_bars(struct dl_page *p, const struct slide_ctx *c, const struct
 		fmt_lait(s, values[a], t, sizeof t);
 		texts[a] = xstrdup(t);
 	}
-	similar_bars(p, c, values, (const char *const *)texts, s->units, b);
+	similar_bars(p, c, values, (const char *const *)texts, label_plain(&c->t->labels, s->units),
+		     b);
 	for (int a = 0; a <= JB_NBOROUGHS; a++)
 		free(texts[a]);
 }

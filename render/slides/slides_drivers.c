@@ -334,8 +334,8 @@ static void positive_outcomes(struct dl_page *p, const struct slide_ctx *c, stru
 					.label = "London", .width = 1.8, .dash = 4};
 	s[ns++] = (struct chart_series){.v = d->area[c->area].po_rolling, .color = CHART_ACCENT,
 					.label = me->name, .width = 2.5};
-	char *title = xasprintf("Positive outcomes per 100 %s offences, rolling 12 months",
-				d->po_measure);
+	char *title = xasprintf("%s: positive outcomes per 100 offences, rolling 12 months",
+				label_plain(&c->t->labels, d->po_measure));
 	struct lines_chart lc = {
 		.n = n,
 		.xlabels = (const char *const *)xl,

@@ -250,8 +250,9 @@ void layout_confidence(struct dl_page *p, const struct slide_ctx *c)
 
 /* ---- homicide ---- */
 
-static void hom_table(struct dl_page *p, struct chart_box b, const struct jb_homicide_findings *h,
-		      int area)
+/* The victims table at the top of b; returns its height. */
+static double hom_table(struct dl_page *p, struct chart_box b, const struct jb_homicide_findings *h,
+			int area)
 {
 	enum { NC = 6 };
 	static const char *const names[JB_HOM_NMEASURES] = {
@@ -289,7 +290,9 @@ static void hom_table(struct dl_page *p, struct chart_box b, const struct jb_hom
 	static const enum chart_align align[NC] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT,
 						   ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
 	struct table t = {JB_HOM_NMEASURES + 1, NC, cells, widths, align, -1, 9};
+	b.h = chart_table_height(&t, b.w, JB_HOM_NMEASURES) + 4;
 	chart_table(p, b, &t);
+	return b.h;
 }
 
 void layout_homicide(struct dl_page *p, const struct slide_ctx *c)
@@ -320,8 +323,8 @@ void layout_homicide(struct dl_page *p, const struct slide_ctx *c)
 	};
 	double rw = (b.w - GAP) * 0.46;
 	chart_columns(p, (struct chart_box){b.x, b.y, b.w - rw - GAP, b.h}, &cc);
-	struct chart_box r = {b.x + b.w - rw, b.y, rw, 1.9 * 9 * (JB_HOM_NMEASURES + 1) + 4};
-	hom_table(p, r, h, c->area);
+	struct chart_box r = {b.x + b.w - rw, b.y, rw, b.h};
+	r.h = hom_table(p, r, h, c->area);
 	slide_bullets(p, c, (struct chart_box){r.x, r.y + r.h + 14, rw, b.h - r.h - 14}, 9);
 	for (size_t y = 0; y < n; y++)
 		free(xl[y]);
