@@ -20,8 +20,10 @@ struct jb_lsoa_cover {
 	/* Why an area's figures are not given: "" when they are; else a noun
 	 * phrase that follows "no": "Indices of Deprivation scores for all of
 	 * Hackney's neighbourhoods: the file has 140 of its 149". [JB_LONDON]
-	 * is set when any borough's is. */
-	char missing[JB_NBOROUGHS + 1][144];
+	 * is set when any borough's is; the last, a group's (JB_GROUP,
+	 * findings.h), stays "": no LSOA slide is made for a group, but the
+	 * areas' loops and dumps index every area. */
+	char missing[JB_NBOROUGHS + 2][144];
 };
 
 /* has[l] is 1 where LSOA l of the dataset has a value; what names the

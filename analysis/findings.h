@@ -44,6 +44,10 @@ struct jb_ward_findings;      /* analysis/wards.h */
  * are left out of the group's pack. */
 #define JB_GROUP (JB_NBOROUGHS + 1)
 #define JB_NAREAS (JB_NBOROUGHS + 2) /* the 32, London, the group */
+_Static_assert(sizeof ((struct jb_lsoa_cover *)0)->missing /
+			       sizeof ((struct jb_lsoa_cover *)0)->missing[0] ==
+		       JB_NAREAS,
+	       "a coverage reason for every area");
 #define JB_GROUP_NAME 64
 struct jb_group {
 	char name[JB_GROUP_NAME]; /* "Central East" */
