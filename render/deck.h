@@ -132,6 +132,9 @@ void slide_no_data(struct dl_page *p, struct chart_box b, const char *what);
 /* A grey panel with a message (a sentence: capital, full stop added),
  * where a chart or map would be. */
 void slide_message(struct dl_page *p, struct chart_box b, const char *msg);
+/* "London 10.5": the reference line's label on a chart of rates (caller
+ * frees). */
+char *slide_london_rate_label(const struct jb_findings *f);
 /* "Text with a capital." - a copy of s with its first letter capitalised
  * and a full stop added when it has none. Caller frees. */
 char *slide_sentence(const char *s);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../ingest/dataset.h"
+#include "../render/display/font.h"
 #include "../template_load.h"
 #include "../util/xalloc.h"
 
@@ -196,4 +197,17 @@ struct jb_template *jb_load_theme(const char *name)
 	if (!tpl)
 		fail_msg("%s", err);
 	return tpl;
+}
+
+int jb_fonts_up(void **state)
+{
+	(void)state;
+	return font_init(NULL, NULL);
+}
+
+int jb_fonts_down(void **state)
+{
+	(void)state;
+	font_done();
+	return 0;
 }

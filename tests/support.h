@@ -60,4 +60,9 @@ size_t jb_reason_count(const struct jb_source *s, const char *what);
 struct jb_dataset *jb_load_capture(const char *dir, const struct jb_load_options *opt,
 				   char **diag);
 
+/* cmocka group setup and teardown for tests that lay out text: the
+ * shipped fonts loaded (font_init) and released. */
+int jb_fonts_up(void **state);
+int jb_fonts_down(void **state);
+
 #endif

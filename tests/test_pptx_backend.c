@@ -35,19 +35,6 @@
 #include "../render/display/svg.h"
 #include "../util/xalloc.h"
 
-static int fonts_up(void **state)
-{
-	(void)state;
-	return font_init(NULL, NULL);
-}
-
-static int fonts_down(void **state)
-{
-	(void)state;
-	font_done();
-	return 0;
-}
-
 static struct dl_deck *hand_deck(void)
 {
 	struct dl_deck *d = dl_deck_new();
@@ -607,7 +594,7 @@ int main(void)
 		cmocka_unit_test(svg_a_file_per_slide_and_figure),
 		cmocka_unit_test(span_misuse_is_counted),
 	};
-	int rc = cmocka_run_group_tests(tests, fonts_up, fonts_down);
+	int rc = cmocka_run_group_tests(tests, jb_fonts_up, jb_fonts_down);
 	xmlCleanupParser();
 	return rc;
 }

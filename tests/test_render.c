@@ -33,19 +33,6 @@
  */
 #define UPEM 2048.0
 
-static int fonts_up(void **state)
-{
-	(void)state;
-	return font_init(NULL, NULL);
-}
-
-static int fonts_down(void **state)
-{
-	(void)state;
-	font_done();
-	return 0;
-}
-
 static void width_is_sum_of_hmtx_advances(void **state)
 {
 	(void)state;
@@ -679,5 +666,5 @@ int main(void)
 		cmocka_unit_test(pdf_and_png_agree),
 		cmocka_unit_test(font_init_finds_and_rejects_fonts),
 	};
-	return cmocka_run_group_tests(tests, fonts_up, fonts_down);
+	return cmocka_run_group_tests(tests, jb_fonts_up, jb_fonts_down);
 }

@@ -153,6 +153,13 @@ void slide_message(struct dl_page *p, struct chart_box b, const char *msg)
 	free(t);
 }
 
+char *slide_london_rate_label(const struct jb_findings *f)
+{
+	char lr[32];
+	fmt_dec(f->area[JB_LONDON].rate, 1, lr, sizeof lr);
+	return xasprintf("London %s", lr);
+}
+
 void slide_picture(struct dl_page *p, struct chart_box b, const struct jb_image *img, int centre)
 {
 	if (!img->rgb || b.w <= 0 || b.h <= 0)
@@ -485,9 +492,7 @@ void layout_comparison(struct dl_page *p, const struct slide_ctx *c)
 		for (int s = 0; s < me->ncomparators; s++)
 			similar[k] |= me->comparators[s] == order[k];
 	}
-	char lr[32];
-	fmt_dec(f->area[JB_LONDON].rate, 1, lr, sizeof lr);
-	char *ref_label = xasprintf("London %s", lr);
+	char *ref_label = slide_london_rate_label(f);
 	struct bar_chart bc = {
 		.n = (size_t)n,
 		.labels = labels,

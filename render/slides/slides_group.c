@@ -88,9 +88,7 @@ static void rate_bars(struct dl_page *p, struct chart_box b, const struct jb_fin
 		if (rows[r] == JB_GROUP)
 			hl = r;
 	}
-	char lr[32];
-	fmt_dec(f->area[JB_LONDON].rate, 1, lr, sizeof lr);
-	char *ref = xasprintf("London %s", lr);
+	char *ref = slide_london_rate_label(f);
 	struct bar_chart bc = {
 		.n = (size_t)n,
 		.labels = labels,
