@@ -240,10 +240,13 @@ static void unreadable_subfolder_is_listed(void **state)
 	char *prog = jembrief(), cwd[4096];
 	if (!getcwd(cwd, sizeof cwd))
 		fail_msg("getcwd failed");
-	char *cmd = xasprintf("cd '%s' && %s '%s' -q -j 1 -d data -o out -t "
-			      "'%s/templates/serious-youth-violence.conf' hackney 2>&1",
-			      dir, root ? "setpriv --reuid=65534 --regid=65534 --clear-groups" : "",
-			      prog, cwd);
+	/* the binary and the templates copied beside the data: nobody may not
+	 * be able to reach the clone itself (a mktemp -d checkout is 0700) */
+	char *cmd = xasprintf("cd '%s' && cp '%s' ./jembrief && cp -r '%s/templates' . && "
+			      "chmod -R a+rX jembrief templates && %s ./jembrief -q -j 1 -d data "
+			      "-o out -t templates/serious-youth-violence.conf hackney 2>&1",
+			      dir, prog, cwd,
+			      root ? "setpriv --reuid=65534 --regid=65534 --clear-groups" : "");
 	free(prog);
 	int st;
 	char *err = jb_run(cmd, &st);
