@@ -234,7 +234,8 @@ static void unreadable_subfolder_is_listed(void **state)
 			     "cp -r \"$R/sample-data/$f\" data/; done && "
 			     "cp -r \"$R/sample-data/boundaries/\"* data/boundaries/ && "
 			     "cp \"$R/sample-data/crime/mps-borough-level-crime-2024-2026.csv.gz\" "
-			     "data/crime/ && chmod -R a+rX data && cp \"$R/sample-data/crime/police-uk-street/2017-01/\"*.csv "
+			     "data/crime/ && chmod -R a+rX data && "
+			     "cp \"$R/sample-data/crime/police-uk-street/2017-01/\"*.csv "
 			     "data/crime/locked/ && chmod 000 data/crime/locked && chmod 755 . && "
 			     "for i in 1 2 3 4 5; do echo PAR1 > data/crime/x$i.parquet; done && "
 			     "chown -R 65534:65534 out");
