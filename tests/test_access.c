@@ -35,6 +35,7 @@
 #include "../util/xalloc.h"
 
 #define MIN_PT 9.0
+#define READ_PT 10.0 /* body, table and label text where a slide is not dense */
 #define MIN_TEXT_CONTRAST 4.5
 #define MIN_CLASS_CONTRAST 3.0
 #define ELLIPSIS "\xe2\x80\xa6" /* … */
@@ -46,6 +47,12 @@
  * for their longest word (render/chart/chart.c), lists too long for their
  * box say how many more there are. */
 static const char *const still_cut[] = {NULL};
+
+/* The dense kinds, whose tables carry many columns or rows at once: their
+ * read text may go down to MIN_PT. Every other kind's read text (all
+ * but the artifacts: band, footer, page number) is READ_PT or more. */
+static const char *const dense[] = {"comparison", "borough-table",
+				    "borough-context", "confidence", "sources", NULL};
 
 static const char *const themes[] = {"serious-youth-violence", "all-violence",
 				     "asb-confidence"};
@@ -159,6 +166,8 @@ static double text_contrast(const struct dl_page *p, size_t j)
 
 struct kind_report {
 	double min_pt, min_contrast;
+	double min_read_pt; /* the smallest text that is not an artifact */
+	int read_seen;
 	int cut; /* texts ended with a layout ellipsis */
 	char *pt_text, *contrast_text; /* where each was found */
 	int seen;
@@ -170,12 +179,24 @@ static void note_text(char **slot, const char *deck, const struct dl_item *it)
 	*slot = xasprintf("%s: \"%.60s\"", deck, it->u.text.utf8);
 }
 
-static int listed(const char *kind)
+static int in_list(const char *const *list, const char *kind)
 {
-	for (size_t i = 0; still_cut[i]; i++)
-		if (strcmp(still_cut[i], kind) == 0)
+	for (size_t i = 0; list[i]; i++)
+		if (strcmp(list[i], kind) == 0)
 			return 1;
 	return 0;
+}
+
+static int listed(const char *kind)
+{
+	return in_list(still_cut, kind);
+}
+
+/* Whether item j of p is page furniture: drawn inside an artifact. */
+static int is_artifact(const struct dl_page *p, size_t j)
+{
+	int t = dl_tag_of_item(p, j);
+	return t >= 0 && p->tags[t].role == DL_ROLE_ARTIFACT;
 }
 
 /* The slide kind of page p of area's deck: the template slide whose
@@ -223,9 +244,17 @@ static int measure_deck(const struct dl_deck *d, const struct jb_template *t,
 				note_text(&kr->contrast_text, deck, it);
 			}
 			kr->seen = 1;
+			int read = !is_artifact(p, j);
+			if (read && (!kr->read_seen || it->u.text.size < kr->min_read_pt)) {
+				kr->min_read_pt = it->u.text.size;
+				kr->read_seen = 1;
+			}
+			int small = read && !in_list(dense, slide_kinds[k].name) &&
+				    it->u.text.size < READ_PT - 1e-9;
 			int cut = strstr(it->u.text.utf8, ELLIPSIS) != NULL;
 			kr->cut += cut;
 			const char *why = it->u.text.size < MIN_PT - 1e-9 ? "below 9 pt"
+					  : small ? "read text below 10 pt"
 					  : cr < MIN_TEXT_CONTRAST	  ? "contrast below 4.5:1"
 					  : cut && !listed(slide_kinds[k].name) ? "cut with an ellipsis"
 										    : NULL;
@@ -398,13 +427,16 @@ static void every_text_is_big_enough_and_contrasted(void **state)
 	struct every_deck *e = *state;
 	struct kind_report *r = e->r;
 	int problems = e->sizes.n;
-	printf("smallest text and lowest text contrast per slide kind (%zu decks, every theme):\n",
+	printf("smallest text, smallest read text (not an artifact) and lowest text contrast"
+	       " per slide kind (%zu decks, every theme):\n",
 	       e->decks);
 	for (int k = 0; k < (int)slide_nkinds; k++) {
 		if (!r[k].seen)
 			continue;
-		printf("  %-20s %4.1f pt  %5.2f:1  %5d cut   (%s; %s)\n", slide_kinds[k].name,
-		       r[k].min_pt, r[k].min_contrast, r[k].cut, r[k].pt_text, r[k].contrast_text);
+		printf("  %-20s %4.1f pt  read %4.1f pt%s  %5.2f:1  %5d cut   (%s; %s)\n",
+		       slide_kinds[k].name, r[k].min_pt, r[k].min_read_pt,
+		       in_list(dense, slide_kinds[k].name) ? " (dense)" : "", r[k].min_contrast,
+		       r[k].cut, r[k].pt_text, r[k].contrast_text);
 		if (listed(slide_kinds[k].name) && !r[k].cut) {
 			printf("%s is no longer cut: take it off still_cut[]\n", slide_kinds[k].name);
 			problems++;

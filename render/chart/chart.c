@@ -40,7 +40,7 @@ static struct dl_style stroke_only(struct dl_color c, double width, double dash)
  * (font_fit), then trailing blanks are dropped before the ellipsis. */
 static char *ellipsize(enum dl_font f, double size, const char *s, double maxw)
 {
-	if (font_width(f, size, s) <= maxw)
+	if (font_width(f, size, s) <= maxw + 1e-6) /* the slack of font_wrap */
 		return xstrdup(s);
 	size_t len = strlen(s);
 	char *buf = xmalloc(len + sizeof ELLIPSIS);
@@ -71,7 +71,9 @@ static void text_line(struct dl_page *p, double x, double baseline, double w, en
 	if (!s || w <= 0)
 		return;
 	double full = font_width(f, size, s);
-	if (full > w && size > CHART_MIN_PT)
+	/* a hair of slack, as font_wrap has: a line wrapped to a column
+	 * exactly its width stays at its size */
+	if (full > w + 1e-6 && size > CHART_MIN_PT)
 		size = fmax(CHART_MIN_PT, floor(size * w / full * 10) / 10);
 	char *t = ellipsize(f, size, s, w);
 	if (*t) {
@@ -561,7 +563,7 @@ static void hbar_draw(struct dl_page *p, struct chart_box b, const struct bar_ch
 	double rowh = fmin((bottom - top - refrow) / (double)n, 20);
 	if (rowh < 4)
 		return;
-	double fs = fmax(CHART_MIN_PT, fmin(9.5, rowh / 1.25));
+	double fs = fmax(CHART_MIN_PT, fmin(CHART_TEXT_PT, rowh / 1.25));
 	/* text taller than its row: rows closer, so that the first and last
 	 * rows' text stays in the box (n rows plus the overhang fill it) */
 	double texth = font_ascent(DL_REGULAR, fs) + font_descent(DL_REGULAR, fs), pad = 0;
@@ -782,7 +784,7 @@ static int inside(struct rect a, const struct mapfit *m)
  * point. */
 static void map_labels(struct dl_page *p, const struct mapfit *m, const struct choropleth *c)
 {
-	const double fs = CHART_MIN_PT, pad = 1.5, r = 2;
+	const double fs = CHART_TEXT_PT, pad = 1.5, r = 2;
 	double asc = font_ascent(DL_BOLD, fs), desc = font_descent(DL_BOLD, fs);
 	size_t n = c->nlabels, np = 0;
 	struct rect *plate = xmalloc((n ? n : 1) * sizeof *plate);
@@ -833,7 +835,7 @@ static void map_labels(struct dl_page *p, const struct mapfit *m, const struct c
 
 static void north_arrow(struct dl_page *p, double cx, double top, double h)
 {
-	double w = h * 0.6, fs = CHART_MIN_PT, asc = font_ascent(DL_BOLD, fs);
+	double w = h * 0.6, fs = CHART_TEXT_PT, asc = font_ascent(DL_BOLD, fs);
 	dl_text(p, cx - font_width(DL_BOLD, fs, "N") / 2, top + asc, DL_BOLD, fs, COL_GREY, "N");
 	double y0 = top + asc + 3;
 	dl_path_begin(p);
@@ -973,8 +975,9 @@ void chart_tiles(struct dl_page *p, struct chart_box b, const struct tile *t, si
 		double ix = x + 4 + pad, iw = tw - 4 - 2 * pad, cy = y + pad;
 		double bottom = y + th - pad;
 		if (t[i].label) {
-			struct chart_box lb = {ix, cy, iw, fmin(9 * LEADING * 2, bottom - cy)};
-			cy += paragraph(p, lb, DL_REGULAR, 9, COL_MUTED, ALIGN_LEFT, t[i].label, NULL) + 4;
+			struct chart_box lb = {ix, cy, iw,
+					       fmin(CHART_TEXT_PT * LEADING * 2, bottom - cy)};
+			cy += paragraph(p, lb, DL_REGULAR, CHART_TEXT_PT, COL_MUTED, ALIGN_LEFT, t[i].label, NULL) + 4;
 		}
 		if (t[i].value) {
 			double size = fmin(28, th * 0.3);
@@ -988,16 +991,18 @@ void chart_tiles(struct dl_page *p, struct chart_box b, const struct tile *t, si
 			}
 		}
 		if (t[i].detail && bottom > cy)
-			paragraph(p, (struct chart_box){ix, cy, iw, bottom - cy}, DL_REGULAR, 9.5,
-				  COL_TEXT, ALIGN_LEFT, t[i].detail, NULL);
+			paragraph(p, (struct chart_box){ix, cy, iw, bottom - cy}, DL_REGULAR,
+				  CHART_TEXT_PT, COL_TEXT, ALIGN_LEFT, t[i].detail, NULL);
 		dl_tag_end(p);
 	}
 }
 
 /* ---- tables ---- */
 
-/* A table cell wraps onto at most this many lines. */
-#define CELL_LINES 2
+/* A table cell wraps onto at most CELL_LINES lines; a header's column is
+ * made wide enough for it to take HEAD_LINES. */
+#define CELL_LINES 3
+#define HEAD_LINES 2
 
 /* The header and the highlighted row are bold. */
 static enum dl_font row_font(const struct table *t, size_t r)
@@ -1071,7 +1076,7 @@ static size_t row_lines(const struct table *t, size_t r, const double *cx, doubl
 
 static double table_size(const struct table *t)
 {
-	return t->size > 0 ? fmax(t->size, CHART_MIN_PT) : 10;
+	return t->size > 0 ? fmax(t->size, CHART_MIN_PT) : CHART_TEXT_PT;
 }
 
 /* The widest piece of s no line break may split: a word, or within a
@@ -1170,7 +1175,7 @@ static double *table_columns(const struct table *t, double x, double w, double f
 				continue;
 			need[j] = fmax(need[j], min_content(row_font(t, r), fs, s));
 			full[j] = fmax(full[j], r > 0 ? font_width(row_font(t, r), fs, s)
-						      : lines_width(row_font(t, r), fs, s, CELL_LINES));
+						      : lines_width(row_font(t, r), fs, s, HEAD_LINES));
 		}
 	static const int steps[][2] = {
 		{ROOM_UNUSED, ROOM_LACK}, {ROOM_WRAP, ROOM_LACK}, {ROOM_UNUSED, ROOM_WIDER}};

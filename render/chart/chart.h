@@ -28,10 +28,14 @@
 #define COL_PANEL DL_RGB(0xF3F5F8)
 #define COL_WHITE DL_RGB(0xFFFFFF)
 
-/* Text sizes (issue 13): no text on a slide is smaller than CHART_MIN_PT;
- * tick labels, legends and axis titles are CHART_AXIS_PT. */
+/* Text sizes (issue 13): body, table and label text is CHART_TEXT_PT or
+ * more, tick labels, legends and axis titles CHART_AXIS_PT; only the dense
+ * slides (the many-column tables of the comparison, London and sources
+ * slides) and the page furniture go down to CHART_MIN_PT, and no text on
+ * a slide is smaller. */
 #define CHART_MIN_PT 9.0
-#define CHART_AXIS_PT 9.0
+#define CHART_TEXT_PT 10.0
+#define CHART_AXIS_PT 10.0
 
 /* Roles in comparisons: the borough, its similar boroughs, the rest. */
 #define CHART_ACCENT COL_DARK_BLUE
@@ -169,12 +173,12 @@ struct table {
 	const double *widths;          /* [ncols] fractions of the box width, or NULL = equal */
 	const enum chart_align *align; /* [ncols] or NULL = left */
 	int highlight_row;             /* data row drawn highlighted, -1 none */
-	double size;                   /* font size, 0 = 9 pt */
+	double size;                   /* font size, 0 = CHART_TEXT_PT */
 };
 /* Rows are 1.9 x size tall, a line taller for each further line of their
- * tallest cell: a cell too wide for its column wraps onto two lines (at
- * spaces, or in a file path after a '/'), and only what needs more ends in
- * an ellipsis. The header is drawn bold over a rule, data rows are
+ * tallest cell: a cell too wide for its column wraps onto up to three
+ * lines (at spaces, or in a file path after a '/'), and only what needs
+ * more ends in an ellipsis. The header is drawn bold over a rule, data rows are
  * zebra-striped and the highlighted one bold on a tint. Draws as many rows
  * as fit below the header; returns the number of data rows drawn. */
 size_t chart_table(struct dl_page *p, struct chart_box b, const struct table *t);

@@ -298,11 +298,19 @@ static void scatter_draw(struct dl_page *p, struct chart_box b, const struct sca
 
 /* ---- grouped columns ---- */
 
+/* Whether column i's label is shown when every k-th is: the first of
+ * each k, and the last always, in place of one that would crowd it. */
+static int label_shown(size_t i, size_t k, size_t n)
+{
+	return i + 1 == n || (i % k == 0 && n - 1 - i >= k);
+}
+
 /* The x labels of n columns slot wide from x0, with their tops at y:
  * centred on their columns, the end ones nudged inside the box b, so that a
  * label may be wider than its column where its neighbours leave room
- * ("2003" over a narrow first column); one that would come within 2 pt of
- * a neighbour's is cut to its column instead. */
+ * ("2003" over a narrow first column). When neighbours would come within
+ * 2 pt of each other, every k-th label is shown, the smallest k at which
+ * none do, and the last always: a thinned axis, never a cut label. */
 static void column_labels(struct dl_page *p, struct chart_box b, double x0, double slot, double y,
 			  const char *const *labels, size_t n)
 {
@@ -311,17 +319,22 @@ static void column_labels(struct dl_page *p, struct chart_box b, double x0, doub
 		lw[i] = labels[i] ? font_width(DL_REGULAR, AXIS_PT, labels[i]) : 0;
 		lx[i] = fmax(b.x, fmin(x0 + slot * ((double)i + 0.5) - lw[i] / 2, b.x + b.w - lw[i]));
 	}
-	for (size_t i = 0; i < n; i++) {
-		if (!labels[i])
-			continue;
-		int clear = (i == 0 || lx[i - 1] + lw[i - 1] + 2 <= lx[i]) &&
-			    (i + 1 == n || lx[i] + lw[i] + 2 <= lx[i + 1]);
+	size_t k = 1;
+	for (; k < n; k++) {
+		double right = -INFINITY;
+		int clear = 1;
+		for (size_t i = 0; i < n && clear; i++) {
+			if (!labels[i] || !label_shown(i, k, n))
+				continue;
+			clear = right + 2 <= lx[i];
+			right = lx[i] + lw[i];
+		}
 		if (clear)
-			dl_text(p, lx[i], y + asc(AXIS_PT), DL_REGULAR, AXIS_PT, COL_TEXT, labels[i]);
-		else
-			line_at(p, x0 + slot * (double)i, y, slot, DL_REGULAR, AXIS_PT, COL_TEXT,
-				ALIGN_CENTRE, labels[i]);
+			break;
 	}
+	for (size_t i = 0; i < n; i++)
+		if (labels[i] && label_shown(i, k, n))
+			dl_text(p, lx[i], y + asc(AXIS_PT), DL_REGULAR, AXIS_PT, COL_TEXT, labels[i]);
 	free(lx);
 	free(lw);
 }
@@ -347,9 +360,9 @@ static void columns_draw(struct dl_page *p, struct chart_box b, const struct col
 		    2, &f))
 		return;
 	double slot = (f.pr - f.px) / (double)n, gw = slot * 0.8, cw = gw / (double)m;
-	/* value labels at CHART_MIN_PT over their column, or over the whole
+	/* value labels at CHART_TEXT_PT over their column, or over the whole
 	 * group when only one series is labelled; none when they do not fit */
-	double vs = CHART_MIN_PT;
+	double vs = CHART_TEXT_PT;
 	size_t labelled = 0;
 	for (size_t s = 0; c->value_text && s < m; s++)
 		for (size_t i = 0; i < n; i++)

@@ -16,8 +16,8 @@
 #include "kinds.h"
 #include "slides_core.h"
 
-#define NOTE_SIZE 9.5
-#define NOTE_H 34.0
+#define NOTE_SIZE CHART_TEXT_PT
+#define NOTE_H 36.0
 
 char *slide_fill(const struct slide_ctx *c, const struct jb_text *t)
 {
@@ -286,16 +286,16 @@ static void omitted_line(struct dl_page *p, const struct slide_ctx *c)
 	}
 	chart_text(p, (struct chart_box){c->body.x + 20, c->body.y + c->body.h - OMITTED_H,
 					 c->body.w - 40, OMITTED_H},
-		   DL_REGULAR, 9, COL_MUTED, ALIGN_LEFT, s);
+		   DL_REGULAR, CHART_TEXT_PT, COL_MUTED, ALIGN_LEFT, s);
 	free(s);
 }
 
 /* A contents entry: the slide's outline name (12 pt bold) and, when it
- * says more than the name, the slide's title under it (9 pt, wrapped to
- * the column). */
+ * says more than the name, the slide's title under it (CHART_TEXT_PT,
+ * wrapped to the column). */
 #define ENTRY_ROW 38.0     /* one column: every entry this tall at least */
 #define ENTRY_TOP 10.5     /* from the entry's top to its title's box */
-#define ENTRY_LINE 10.8    /* a 9 pt line */
+#define ENTRY_LINE 12.0    /* a 10 pt line */
 #define ENTRY_NAME 22.0    /* an entry without its title */
 #define ENTRY_GAP 3.0
 
@@ -325,7 +325,7 @@ static void contents_entry(struct dl_page *p, const struct slide_ctx *c, size_t 
 	char *title = entry_detail(c, i, details);
 	if (title)
 		chart_text(p, (struct chart_box){x + 32, y + ENTRY_TOP, colw - 44, h - ENTRY_TOP},
-			   DL_REGULAR, 9, COL_MUTED, ALIGN_LEFT, title);
+			   DL_REGULAR, CHART_TEXT_PT, COL_MUTED, ALIGN_LEFT, title);
 	dl_link(p, x - 4, y - 4, colw - 24, h - 2, page);
 	free(title);
 }
@@ -338,7 +338,7 @@ static double entry_height(const struct slide_ctx *c, size_t i, double colw, int
 	if (!title)
 		return ENTRY_NAME + ENTRY_GAP;
 	char **lines;
-	size_t n = font_wrap(DL_REGULAR, 9, title, colw - 44, &lines);
+	size_t n = font_wrap(DL_REGULAR, CHART_TEXT_PT, title, colw - 44, &lines);
 	font_lines_free(lines, n);
 	free(title);
 	return ENTRY_TOP + (double)(n ? n : 1) * ENTRY_LINE + ENTRY_GAP;
@@ -579,7 +579,7 @@ void layout_lsoa_map(struct dl_page *p, const struct slide_ctx *c)
 	}
 	static const double widths[] = {0.7, 0.3};
 	static const enum chart_align align[] = {ALIGN_LEFT, ALIGN_RIGHT};
-	struct table tb = {rows, 2, cells, widths, align, -1, 9};
+	struct table tb = {rows, 2, cells, widths, align, -1, CHART_TEXT_PT};
 	slide_map_and_table(p, b, &ch, &tb, SLIDE_TABLE_NARROW_W, 10, 0, NULL);
 	for (size_t k = 0; k < nc; k++)
 		free(class_labels[k]);
@@ -619,7 +619,7 @@ static char *not_for_group_item(const struct slide_ctx *c)
 
 /* ---- sources and data quality ---- */
 
-#define SOURCES_PT 9.0
+#define SOURCES_PT CHART_MIN_PT /* a dense slide */
 
 /* One reason rows of a file were used or set aside, as a sentence. */
 static char *reason_item(const struct jb_reason *re)
@@ -734,7 +734,7 @@ void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 	static const double widths[] = {0.49, 0.12, 0.12, 0.17, 0.10};
 	static const enum chart_align align[] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT,
 						 ALIGN_RIGHT};
-	struct table tb = {nrows, NCOL, cells, widths, align, -1, 9};
+	struct table tb = {nrows, NCOL, cells, widths, align, -1, SOURCES_PT};
 	/* the files' table no taller than its rows: the lists below get the rest */
 	double table_h = fmin(b.h * 0.5, chart_table_height(&tb, left_w, src->n) + 4);
 	size_t shown = chart_table(p, (struct chart_box){b.x, b.y, left_w, table_h}, &tb);
@@ -793,7 +793,8 @@ void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 			   items, nitems);
 
 	/* Methods, from the template. */
-	slide_bullets(p, c, (struct chart_box){b.x + left_w + 24, b.y, b.w - left_w - 24, b.h}, 9);
+	slide_bullets(p, c, (struct chart_box){b.x + left_w + 24, b.y, b.w - left_w - 24, b.h},
+		      SOURCES_PT);
 	for (size_t i = 0; i < nitems; i++)
 		free(items[i]);
 	free(items);

@@ -131,7 +131,7 @@ void slide_comment_box(struct dl_page *p, const struct slide_ctx *c, size_t slid
 		analyst_bar(p, b.x, b.y, b.h);
 		double x = b.x + COMMENT_BAR + 10, w = b.w - COMMENT_BAR - 20;
 		double y = b.y + 6 + chart_text(p, (struct chart_box){x, b.y + 6, w, 14}, DL_BOLD,
-						9.5, COL_PLUM, ALIGN_LEFT,
+						CHART_TEXT_PT, COL_PLUM, ALIGN_LEFT,
 						"Analyst's note (" ANALYST_LABEL ")");
 		for (size_t i = 0; i < n && y < b.y + b.h - 6; i++)
 			y += chart_text(p, (struct chart_box){x, y, w, b.y + b.h - 4 - y},

@@ -20,7 +20,7 @@
 #include "../display/font.h"
 
 #define GAP 16.0
-#define CAPTION_SIZE 9.5
+#define CAPTION_SIZE CHART_TEXT_PT
 #define CAPTION_H 26.0
 
 #define COL_SERVICE COL_TURQUOISE
@@ -109,7 +109,7 @@ static double illustrative_badge(struct dl_page *p, const struct slide_ctx *c, s
 	char *t = caption_text(c, i);
 	if (!t)
 		return 0;
-	const double fs = 9, pad = 5, w = fmin(b.w * 0.6, 260);
+	const double fs = CHART_TEXT_PT, pad = 5, w = fmin(b.w * 0.6, 260);
 	char **lines = NULL;
 	size_t n = font_wrap(DL_BOLD, fs, t, w - 2 * pad, &lines);
 	font_lines_free(lines, n);
@@ -365,11 +365,11 @@ static void services_build(const struct slide_ctx *c, struct services_table *st)
 		if (ncols == 5)
 			row[4] = owned[4 * i + 3];
 	}
-	static const double w5[] = {0.05, 0.47, 0.12, 0.11, 0.25};
+	static const double w5[] = {0.05, 0.52, 0.09, 0.10, 0.24};
 	static const double w4[] = {0.05, 0.6, 0.2, 0.15};
 	static const enum chart_align align[] = {ALIGN_RIGHT, ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT,
 						  ALIGN_RIGHT};
-	st->tb = (struct table){nrows, ncols, cells, ncols == 5 ? w5 : w4, align, -1, 9};
+	st->tb = (struct table){nrows, ncols, cells, ncols == 5 ? w5 : w4, align, -1, CHART_TEXT_PT};
 	st->owned = owned;
 	st->nsvc = sa->nsvc;
 }
@@ -386,7 +386,7 @@ static void services_free(struct services_table *st)
  * it says how many more there are and where. */
 static void services_draw(struct dl_page *p, struct services_table *st, struct chart_box b)
 {
-	const double more_h = 9 * 1.2 + 4;
+	const double more_h = CHART_TEXT_PT * 1.2 + 4;
 	if (chart_table_height(&st->tb, b.w, st->nsvc) <= b.h + 1e-9) {
 		chart_table(p, b, &st->tb);
 		return;
@@ -396,7 +396,7 @@ static void services_draw(struct dl_page *p, struct services_table *st, struct c
 			       st->nsvc - shown, fmt_plural((double)(st->nsvc - shown), "service", "services"));
 	chart_text(p, (struct chart_box){b.x, b.y + chart_table_height(&st->tb, b.w, shown) + 4, b.w,
 					 more_h},
-		   DL_REGULAR, 9, COL_MUTED, ALIGN_LEFT, more);
+		   DL_REGULAR, CHART_TEXT_PT, COL_MUTED, ALIGN_LEFT, more);
 	free(more);
 }
 
@@ -404,7 +404,7 @@ void layout_youth_services(struct dl_page *p, const struct slide_ctx *c)
 {
 	struct chart_box b = slide_body_with_note(p, c);
 	const struct jb_context *x = context(c);
-	double lw = b.w * 0.4;
+	double lw = b.w * 0.46;
 	struct chart_box left = {b.x, b.y, lw, b.h}, right = {b.x + lw + GAP, b.y, b.w - lw - GAP, b.h};
 
 	/* left: spend per resident aged 10-17 over time, then the services,
@@ -472,11 +472,12 @@ static double missing_line(struct dl_page *p, struct chart_box b, const char *co
 		strcat(t, i + 1 == n ? "." : i + 2 == n ? " and " : ", ");
 	}
 	char **lines;
-	size_t nl = font_wrap(DL_REGULAR, 9, t, b.w, &lines);
+	const double fs = CHART_TEXT_PT;
+	size_t nl = font_wrap(DL_REGULAR, fs, t, b.w, &lines);
 	font_lines_free(lines, nl);
-	double h = font_ascent(DL_REGULAR, 9) + (double)(nl - 1) * 9 * 1.2 +
-		   font_descent(DL_REGULAR, 9);
-	chart_text(p, (struct chart_box){b.x, b.y + b.h - h, b.w, h}, DL_REGULAR, 9, COL_MUTED,
+	double h = font_ascent(DL_REGULAR, fs) + (double)(nl - 1) * fs * 1.2 +
+		   font_descent(DL_REGULAR, fs);
+	chart_text(p, (struct chart_box){b.x, b.y + b.h - h, b.w, h}, DL_REGULAR, fs, COL_MUTED,
 		   ALIGN_LEFT, t);
 	free(t);
 	return h;
@@ -612,7 +613,7 @@ static void offender_panel(struct dl_page *p, const struct slide_ctx *c, struct 
 	}
 	static const double widths[] = {0.5, 0.25, 0.25};
 	static const enum chart_align align[] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT};
-	struct table tb = {nrows, 3, cells, widths, align, -1, 9};
+	struct table tb = {nrows, 3, cells, widths, align, -1, CHART_TEXT_PT};
 	double top = b.y;
 	if (o->illustrative)
 		top += illustrative_badge(p, c, 5, b) + 6;
@@ -655,8 +656,8 @@ void layout_youth_justice(struct dl_page *p, const struct slide_ctx *c)
 	}
 	char *what = xasprintf("Adult offender management: no figures were supplied%s.",
 			       x->has_offender ? " for this borough" : " (offender-management/)");
-	chart_text(p, (struct chart_box){b.x, b.y + b.h - 12, b.w, 12}, DL_REGULAR, 9, COL_MUTED,
-		   ALIGN_LEFT, what);
+	chart_text(p, (struct chart_box){b.x, b.y + b.h - 12, b.w, 12}, DL_REGULAR, CHART_TEXT_PT,
+		   COL_MUTED, ALIGN_LEFT, what);
 	free(what);
 }
 
@@ -675,9 +676,9 @@ static double actions_table(struct dl_page *p, const struct slide_ctx *c, struct
 	const struct jb_context *x = context(c);
 	const struct jb_actions_area *A = &x->actions[c->area];
 	const struct jb_youth_data *yd = c->f->ds->youth;
-	const double fs = 9, pad = 5, head = 18, rowh = 2 * fs * 1.2 + 2 * pad;
+	const double fs = CHART_TEXT_PT, pad = 5, head = 18, rowh = 2 * fs * 1.2 + 2 * pad;
 	/* columns: status | action | owner | due | update */
-	static const double frac[] = {0.14, 0.33, 0.14, 0.12, 0.27};
+	static const double frac[] = {0.13, 0.38, 0.13, 0.10, 0.26};
 	static const char *const heads[] = {"Status", "Action", "Owner", "Due", "Latest update"};
 	double cx[6];
 	cx[0] = b.x;
@@ -744,7 +745,7 @@ void layout_actions(struct dl_page *p, const struct slide_ctx *c)
 						   : "the action log (actions/)");
 		return;
 	}
-	const double tiles_h = 92;
+	const double tiles_h = 108;
 	struct chart_box tb = {b.x, b.y, b.w, b.h - tiles_h - 12};
 	if (A->illustrative) {
 		double h = illustrative_badge(p, c, 0, tb);

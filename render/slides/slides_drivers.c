@@ -128,7 +128,7 @@ void layout_profile(struct dl_page *p, const struct slide_ctx *c)
 	struct chart_box low = {b.x, b.y + th + 14, b.w, b.h - th - 14};
 	if (!d || !d->has_imd) {
 		/* the residents' tiles are the slide; one line says what is missing */
-		chart_text(p, (struct chart_box){low.x, low.y, low.w, 14}, DL_REGULAR, 9, COL_MUTED,
+		chart_text(p, (struct chart_box){low.x, low.y, low.w, 14}, DL_REGULAR, CHART_TEXT_PT, COL_MUTED,
 			   ALIGN_LEFT, "Indices of Deprivation by LSOA were not supplied (deprivation/): "
 			   "no deciles or map.");
 		return;
@@ -202,7 +202,7 @@ static void correlation_table(struct dl_page *p, const struct jb_drivers *d, str
 	static const double widths[COLS] = {0.38, 0.16, 0.15, 0.31};
 	static const enum chart_align align[COLS] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT,
 						     ALIGN_RIGHT};
-	struct table t = {ROWS, COLS, cells, widths, align, -1, 9};
+	struct table t = {ROWS, COLS, cells, widths, align, -1, CHART_TEXT_PT};
 	chart_table(p, b, &t);
 	for (int i = 0; i < ROWS * COLS; i++)
 		free(owned[i]);
@@ -370,7 +370,7 @@ static void positive_outcomes(struct dl_page *p, const struct slide_ctx *c, stru
 	}
 	static const double widths[] = {0.76, 0.24};
 	static const enum chart_align align[] = {ALIGN_LEFT, ALIGN_RIGHT};
-	struct table t = {rows, 2, cells, widths, align, hl, 9};
+	struct table t = {rows, 2, cells, widths, align, hl, CHART_TEXT_PT};
 	chart_table(p, (struct chart_box){b.x + b.w - tw, b.y + 20, tw, b.h - 20}, &t);
 	free(title);
 	for (size_t i = 0; i < n; i++)

@@ -10,7 +10,7 @@
 #include "fill.h"
 
 #define GAP 24.0
-#define TABLE_PT 9.5
+#define TABLE_PT CHART_TEXT_PT
 
 /* The rows of the slide and its table: the members in the order given,
  * the group, London; returns how many (room for JB_NBOROUGHS + 2). */

@@ -15,8 +15,8 @@
 #include "fill.h"
 #include "palette.h"
 
-#define TABLE_PT 9.0
-#define NOTE_PT 9.0
+#define TABLE_PT CHART_TEXT_PT
+#define NOTE_PT CHART_TEXT_PT
 
 static const char *lsoa_name(const struct jb_dataset *ds, int l)
 {

@@ -77,6 +77,9 @@ static double heading(struct dl_page *p, double x, double y, const char *text)
 }
 
 /* Five boroughs from order[from], stepping by step. */
+/* A table of TOP_CHANGES boroughs: the header and five rows at 10 pt. */
+#define CHANGE_H 116.0
+
 static void change_table(struct dl_page *p, struct chart_box b, const struct jb_findings *f,
 			 const int *order, int from, int step, int count, int me)
 {
@@ -89,7 +92,7 @@ static void change_table(struct dl_page *p, struct chart_box b, const struct jb_
 		if (bor == me)
 			hl = k;
 	}
-	struct table t = {g.nrows, 4, g.cells, change_widths, change_align, hl, 9};
+	struct table t = {g.nrows, 4, g.cells, change_widths, change_align, hl, CHART_TEXT_PT};
 	chart_table(p, b, &t);
 	grid_free(&g);
 }
@@ -106,10 +109,11 @@ void slide_pan_london(struct dl_page *p, const struct slide_ctx *c)
 	int n = f->nranked < TOP_CHANGES ? f->nranked : TOP_CHANGES;
 	double y = b.y;
 	y += heading(p, b.x, y, "Largest rises in London");
-	change_table(p, (struct chart_box){b.x, y, colw, 110}, f, f->rise_order, 0, 1, n, c->area);
-	y += 122;
+	change_table(p, (struct chart_box){b.x, y, colw, CHANGE_H}, f, f->rise_order, 0, 1, n,
+		     c->area);
+	y += CHANGE_H + 12;
 	y += heading(p, b.x, y, "Largest falls in London");
-	change_table(p, (struct chart_box){b.x, y, colw, 110}, f, f->rise_order, f->nranked - 1,
+	change_table(p, (struct chart_box){b.x, y, colw, CHANGE_H}, f, f->rise_order, f->nranked - 1,
 		     -1, n, c->area);
 
 	/* This borough and its neighbours across the boundary. */
@@ -169,7 +173,7 @@ void slide_borough_table(struct dl_page *p, const struct slide_ctx *c)
 			fmt_signed_pct(a->trend.ok ? a->trend.annual_pct : NAN, buf, sizeof buf);
 			grid_set(&g, row, 6, buf);
 		}
-		struct table t = {g.nrows, 7, g.cells, widths, align, -1, 9};
+		struct table t = {g.nrows, 7, g.cells, widths, align, -1, CHART_MIN_PT};
 		chart_table(p, (struct chart_box){b.x + side * (colw + 24), b.y, colw, b.h}, &t);
 		grid_free(&g);
 	}
@@ -296,7 +300,7 @@ void slide_borough_context(struct dl_page *p, const struct slide_ctx *c)
 			}
 			grid_set(&g, row, 5, buf);
 		}
-		struct table t = {g.nrows, 6, g.cells, widths, align, -1, 9};
+		struct table t = {g.nrows, 6, g.cells, widths, align, -1, CHART_MIN_PT};
 		chart_table(p, (struct chart_box){b.x + side * (colw + 24), b.y, colw, b.h}, &t);
 		grid_free(&g);
 	}

@@ -16,7 +16,8 @@
 #include "../display/font.h"
 
 #define GAP 18.0
-#define CAPTION_PT 9.0
+#define CAPTION_PT CHART_TEXT_PT
+#define ROW_GAP 6.0 /* between rows of the confidence panels */
 
 const char *missing_confidence(const struct jb_findings *f, int area)
 {
@@ -62,22 +63,17 @@ static void legend_entry(struct dl_page *p, double x, double y, struct dl_color 
 	dl_text(p, x + 22, y, DL_REGULAR, CAPTION_PT, COL_TEXT, label);
 }
 
-/* One measure's panel: its name and latest values, then the two lines. */
+/* One measure's panel: its name, then the two lines (the latest values
+ * are in the table below the panels). */
 static void conf_panel(struct dl_page *p, struct chart_box b, const struct jb_confidence *k,
 		       const struct jb_conf_measure *m, int area)
 {
-	char v[16], L[16], tag[48];
-	fmt_share(m->value[area], v, sizeof v);
-	fmt_share(m->value[JB_LONDON], L, sizeof L);
+	char tag[48];
 	older_tag(k, m, tag, sizeof tag);
 	char *head = xasprintf("%s%s", m->name, tag);
-	char *vals = xasprintf("%s · London %s", v, L);
 	chart_text(p, (struct chart_box){b.x, b.y, b.w, CAPTION_PT * 1.3}, DL_BOLD, CAPTION_PT,
 		   COL_TEXT, ALIGN_LEFT, head);
-	chart_text(p, (struct chart_box){b.x, b.y + CAPTION_PT * 1.4, b.w, CAPTION_PT * 1.3},
-		   DL_REGULAR, CAPTION_PT, CHART_ACCENT, ALIGN_LEFT, vals);
 	free(head);
-	free(vals);
 	size_t n = (size_t)m->latest + 1;
 	double *bv = xmalloc(n * sizeof *bv), *lv = xmalloc(n * sizeof *lv);
 	char **xl = xcalloc(n, sizeof *xl);
@@ -94,7 +90,7 @@ static void conf_panel(struct dl_page *p, struct chart_box b, const struct jb_co
 	};
 	struct lines_chart lc = {.n = n, .xlabels = (const char *const *)xl, .nseries = 2,
 				 .series = s, .y_suffix = "%"};
-	double top = CAPTION_PT * 3;
+	double top = CAPTION_PT * 1.3 + 1;
 	chart_lines(p, (struct chart_box){b.x, b.y + top, b.w, b.h - top}, &lc);
 	for (size_t q = 0; q < n; q++)
 		free(xl[q]);
@@ -163,7 +159,8 @@ static void conf_table(struct dl_page *p, struct chart_box b, const struct jb_co
 	static const double widths[NC] = {0.25, 0.09, 0.09, 0.09, 0.24, 0.24};
 	static const enum chart_align align[NC] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT,
 						   ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
-	struct table t = {rows, NC, cells, widths, align, -1, 9};
+	/* six columns of figures beside the panels: the slide is a dense one */
+	struct table t = {rows, NC, cells, widths, align, -1, CHART_MIN_PT};
 	chart_table(p, b, &t);
 	for (size_t i = 0; i < nm * NC; i++)
 		free(owned[i]);
@@ -180,18 +177,18 @@ static void conf_borough(struct dl_page *p, const struct slide_ctx *c, struct ch
 	legend_entry(p, b.x + 40 + font_width(DL_REGULAR, CAPTION_PT, c->f->area[c->area].name),
 		     b.y + 9, COL_GREY, 3, "London");
 	/* panels above, the ranked table below */
-	double th = 1.9 * 9 * (double)(k->nm + 1) + 4;
+	double th = 1.9 * CHART_MIN_PT * (double)(k->nm + 1) + 4;
 	struct chart_box grid = {b.x, b.y + lh, b.w, b.h - lh - th - 10};
 	size_t cols = k->nm > 6 ? 4 : 3, rows = (k->nm + cols - 1) / cols;
 	double pw = (grid.w - GAP * (double)(cols - 1)) / (double)cols;
-	double ph = (grid.h - 8 * (double)(rows - 1)) / (double)rows;
+	double ph = (grid.h - ROW_GAP * (double)(rows - 1)) / (double)rows;
 	size_t shown = 0;
 	for (size_t i = 0; i < k->nm; i++) {
 		if (k->m[i].latest < 0)
 			continue;
 		size_t col = shown % cols, row = shown / cols;
 		conf_panel(p, (struct chart_box){grid.x + (double)col * (pw + GAP),
-						 grid.y + (double)row * (ph + 8), pw, ph},
+						 grid.y + (double)row * (ph + ROW_GAP), pw, ph},
 			   k, &k->m[i], c->area);
 		shown++;
 	}
@@ -289,7 +286,7 @@ static double hom_table(struct dl_page *p, struct chart_box b, const struct jb_h
 	static const double widths[NC] = {0.36, 0.13, 0.13, 0.13, 0.13, 0.12};
 	static const enum chart_align align[NC] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT,
 						   ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
-	struct table t = {JB_HOM_NMEASURES + 1, NC, cells, widths, align, -1, 9};
+	struct table t = {JB_HOM_NMEASURES + 1, NC, cells, widths, align, -1, CHART_TEXT_PT};
 	b.h = chart_table_height(&t, b.w, JB_HOM_NMEASURES) + 4;
 	chart_table(p, b, &t);
 	return b.h;
@@ -325,7 +322,7 @@ void layout_homicide(struct dl_page *p, const struct slide_ctx *c)
 	chart_columns(p, (struct chart_box){b.x, b.y, b.w - rw - GAP, b.h}, &cc);
 	struct chart_box r = {b.x + b.w - rw, b.y, rw, b.h};
 	r.h = hom_table(p, r, h, c->area);
-	slide_bullets(p, c, (struct chart_box){r.x, r.y + r.h + 14, rw, b.h - r.h - 14}, 9);
+	slide_bullets(p, c, (struct chart_box){r.x, r.y + r.h + 14, rw, b.h - r.h - 14}, CHART_TEXT_PT);
 	for (size_t y = 0; y < n; y++)
 		free(xl[y]);
 	free(xl);

@@ -12,14 +12,14 @@
 #include "../display/font.h"
 
 #define GAP 24.0
-#define TABLE_PT 9.0
+#define TABLE_PT CHART_TEXT_PT
 /* chart_hbar gives its labels at most this share of its width, at up to
  * 9.5 pt: the chart is made wide enough for the longest ward name */
 #define LABEL_SHARE 0.35
-#define LABEL_PT 9.5
+#define LABEL_PT CHART_TEXT_PT
 /* a bar row no shorter than its 9 pt label (ascent plus descent), so that
  * labels never overlap: the chart shows the wards that fit */
-#define ROW_MIN 11.0
+#define ROW_MIN 12.0
 
 static const struct jb_ward_area *ward_area(const struct jb_findings *f, int area)
 {
