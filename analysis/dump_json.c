@@ -98,8 +98,16 @@ static json_object *rank(int r)
 static json_object *area_json(const struct jb_findings *f, const struct jb_area_findings *a)
 {
 	json_object *o = json_object_new_object();
-	put(o, "code", json_object_new_string(a->code));
+	int group = a->index == JB_GROUP;
+	put(o, "code", group ? NULL : json_object_new_string(a->code)); /* a group has none */
 	put(o, "name", json_object_new_string(a->name));
+	if (group) {
+		json_object *m = json_object_new_array();
+		for (int k = 0; k < f->group.n; k++)
+			json_object_array_add(m, json_object_new_string(
+							 jb_boroughs[f->group.members[k]].code));
+		put(o, "members", m);
+	}
 	put(o, "population", num(a->population > 0 ? a->population : NAN));
 	put(o, "aged_10_17", num(a->pop_10_17 > 0 ? a->pop_10_17 : NAN));
 	put(o, "change", change_json(&a->change));
@@ -133,7 +141,7 @@ static json_object *area_json(const struct jb_findings *f, const struct jb_area_
 		json_object_array_add(dash, d);
 	}
 	put(o, "dashboard", dash);
-	put(o, "lsoa_count_last12", f->has_lsoa ? num(a->lsoa_total12) : NULL);
+	put(o, "lsoa_count_last12", f->has_lsoa && !group ? num(a->lsoa_total12) : NULL);
 	json_object *key = json_object_new_array();
 	for (size_t k = 0; k < a->key.n; k++)
 		json_object_array_add(key, json_object_new_string(jb_rule_names[a->key.rule[k]]));
@@ -153,7 +161,7 @@ void jb_findings_dump_json(const struct jb_findings *f, const unsigned char *kee
 	put(root, "population_year", f->pop_year > 0 ? json_object_new_int(f->pop_year) : NULL);
 	put(root, "period_note", f->period_note ? json_object_new_string(f->period_note) : NULL);
 	json_object *areas = json_object_new_array();
-	for (int a = 0; a <= JB_NBOROUGHS; a++)
+	for (int a = 0; a <= (f->has_group ? JB_GROUP : JB_LONDON); a++)
 		if (!keep || keep[a])
 			json_object_array_add(areas, area_json(f, &f->area[a]));
 	put(root, "areas", areas);

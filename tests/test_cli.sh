@@ -179,6 +179,26 @@ assert d["areas"][1]["rate_rank"] is None  # London has no rank: null, not 0
 PY
 end
 
+begin dump_findings_of_a_group_as_json
+"$jb" -q --dump-findings --format=json --group "Central East: Hackney, Tower Hamlets" \
+	Hackney "Tower Hamlets" >"$tmp/g.json"
+check "the group after its members: no code, its members listed, its counts their sums" \
+	python3 - "$tmp/g.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+a = {x["name"]: x for x in d["areas"]}
+assert [x["name"] for x in d["areas"]] == ["Hackney", "Tower Hamlets", "Central East"], list(a)
+g, h, t = a["Central East"], a["Hackney"], a["Tower Hamlets"]
+assert g["code"] is None and g["members"] == ["E09000012", "E09000030"], g
+for k in ("count_last12", "count_prev12"):
+    assert g["change"][k] == h["change"][k] + t["change"][k], k
+assert g["population"] == h["population"] + t["population"]
+assert abs(g["share_of_london_pct"] - h["share_of_london_pct"] - t["share_of_london_pct"]) < 1e-9
+assert g["rate_rank"] is None and g["lsoa_count_last12"] is None  # not made for a group: null
+assert [m["count"] for m in g["monthly"]] == [x["count"] + y["count"] for x, y in zip(h["monthly"], t["monthly"])]
+PY
+end
+
 begin missing_font_reported_before_the_data
 JEMBRIEF_FONT_DIR="$tmp/no-fonts" "$jb" --data "$tmp/no-data" --out "$tmp/o" >/dev/null 2>"$tmp/err"
 check "exit 2" test $? -eq 2

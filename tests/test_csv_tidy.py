@@ -184,16 +184,18 @@ def one_precision_rule():
 def summary_and_dashboard_are_consistent():
     s = tables["summary.csv"]
     h = s[0]
-    assert len(s) == 34, len(s)
+    assert len(s) == 35, len(s)  # the 32, London and the group
     rows = {r[h.index("area_code")]: r for r in s[1:]}
     d = tables["dashboard.csv"]
     dh = d[0]
     measures = {r[dh.index("measure")] for r in d[1:]}
-    assert len(d) == 1 + 33 * len(measures), (len(d), measures)
+    assert len(d) == 1 + 34 * len(measures), (len(d), measures)
     # London's count of each measure is the sum of the 32 boroughs'
     for m in measures:
         vals = {r[0]: int(r[dh.index("count_last12")]) for r in d[1:] if r[dh.index("measure")] == m}
         assert sum(v for k, v in vals.items() if k.startswith("E09")) == vals["E12000007"], m
+        # and the group's (its code empty) the sum of its two members'
+        assert vals[""] == vals["E09000012"] + vals["E09000030"], m
     # the overview's positive outcomes: London only, long
     po = tables["london-overview/data/positive-outcomes.csv"]
     assert {r[po[0].index("area_name")] for r in po[1:]} == {"London"}
@@ -204,6 +206,23 @@ def summary_and_dashboard_are_consistent():
     hk = rows["E09000012"]
     rate = int(hk[h.index("count_last12")]) / int(hk[h.index("population")]) * 1000
     assert abs(rate - float(hk[h.index("rate_per_1000")])) < 5e-7, (rate, hk[h.index("rate_per_1000")])
+    # the group (--group "Central East: Hackney, Tower Hamlets"): its counts
+    # and residents are its members' sums, its change and rate computed
+    # from those sums; what is made for one borough (ranks, LSOA counts,
+    # hot spots, drivers, confidence, context) is empty, not zero
+    g, th = rows[""], rows["E09000030"]
+    assert g[h.index("area_name")] == GROUP, g
+    def col(r, c):
+        return r[h.index(c)]
+    for c in ("count_last12", "count_prev12", "population", "residents_10_17"):
+        assert int(col(g, c)) == int(col(hk, c)) + int(col(th, c)), (c, col(g, c))
+    a, b = int(col(g, "count_last12")), int(col(g, "count_prev12"))
+    assert abs(float(col(g, "change_pct")) - 100 * (a - b) / b) < 5e-7, col(g, "change_pct")
+    assert abs(float(col(g, "rate_per_1000")) - 1000 * a / int(col(g, "population"))) < 5e-7
+    for c in ("rate_rank", "fall_rank", "rise_rank", "lsoa_count_last12", "hot_lsoas",
+              "imd_decile1_share", "attrition_offences"):
+        assert col(g, c) == "", (c, col(g, c))
+    assert col(g, "trend_annual_pct") != "", "the group's trend is fitted to its summed series"
 
 
 for name, fn in [("every_csv_is_read_by_the_csv_module", every_csv_is_read_by_the_csv_module),

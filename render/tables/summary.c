@@ -16,8 +16,9 @@
 #include "tables_context.h"
 
 static const struct csv_col core_cols[] = {
-	{"area_code", "GSS code", "a borough (E09...), or London (E12000007)"},
-	{"area_name", "text", "a borough, or London"},
+	{"area_code", "GSS code", "a borough (E09...), or London (E12000007); empty for a group "
+				  "of boroughs (--group)"},
+	{"area_name", "text", "a borough, London, or the group"},
 	{"theme", "text", "the template's theme"},
 	{"period_end", "YYYY-MM", "the last month analysed"},
 	{"count_last12", "offences", "the theme's offences in the 12 months to period_end"},
@@ -71,7 +72,9 @@ static const struct csv_col drivers_cols[] = {
 };
 
 static const struct csv_table core_table =
-	CSV_TABLE("summary.csv", "one borough, or London: every headline figure", core_cols);
+	CSV_TABLE("summary.csv", "one borough, London, or the group (--group): every headline "
+				 "figure; a group's are those its members' counts and residents "
+				 "sum to (the rest empty)", core_cols);
 static const struct csv_table drivers_table = CSV_TABLE("summary.csv", "", drivers_cols);
 
 /* The profile, drivers and attrition columns (analysis/drivers.h). */
@@ -96,10 +99,11 @@ static void drivers_columns(FILE *out, const struct jb_findings *f, int area)
 	csv_int(out, A && A->po_rank ? A->po_rank : NAN, 0);
 }
 
-/* The hot spot counts: the borough's LSOAs, or London's for London. */
+/* The hot spot counts: the borough's LSOAs, or London's for London; none
+ * for a group (its findings do not count them). */
 static void hotspot_columns(FILE *out, const struct jb_findings *f, int i)
 {
-	const struct jb_hotspots *h = f->hot;
+	const struct jb_hotspots *h = i <= JB_LONDON ? f->hot : NULL;
 	const struct jb_hot_area *a = h ? &h->area[i] : NULL;
 	int gi = h && h->lsoa_ok, emg = h && h->emg_ok;
 	csv_int(out, gi ? (double)a->nhot : NAN, 0);
@@ -114,7 +118,8 @@ static void core_columns(FILE *out, const struct jb_findings *f, int i)
 	const struct jb_area_findings *a = &f->area[i];
 	const struct jb_change *c = &a->change;
 	const struct jb_trend *t = &a->trend;
-	csv_text(out, a->code, 0);
+	int lsoa = f->has_lsoa && i <= JB_LONDON; /* a group's LSOAs are not summed */
+	csv_text(out, i == JB_GROUP ? NULL : a->code, 0);
 	csv_text(out, a->name, 0);
 	csv_text(out, f->theme->id, 0);
 	csv_month(out, f->has_series ? f->period_end : 0, 0);
@@ -137,8 +142,8 @@ static void core_columns(FILE *out, const struct jb_findings *f, int i)
 	csv_fig(out, t->mk_ok ? t->mk.p : NAN, 0);
 	csv_int(out, a->population > 0 ? a->population : NAN, 0);
 	csv_int(out, a->pop_10_17 > 0 ? a->pop_10_17 : NAN, 0);
-	csv_month(out, f->has_lsoa ? f->lsoa_period_end : 0, 0);
-	csv_int(out, f->has_lsoa ? a->lsoa_total12 : NAN, 0);
+	csv_month(out, lsoa ? f->lsoa_period_end : 0, 0);
+	csv_int(out, lsoa ? a->lsoa_total12 : NAN, 0);
 	hotspot_columns(out, f, i);
 }
 
@@ -169,29 +174,39 @@ static void summary_body(FILE *out, const struct jb_findings *f)
 	for (int i = 0; i <= JB_NBOROUGHS; i++)
 		for (size_t k = 0; k < NPARTS; k++)
 			parts[k].row(out, f, i);
+	if (!f->has_group)
+		return;
+	/* the group: the core figures its findings hold, the other parts'
+	 * fields empty (made for one borough, they are not in its pack) */
+	core_columns(out, f, JB_GROUP);
+	for (size_t k = 1; k < NPARTS; k++)
+		for (size_t c = 0; c < parts[k].def->ncols; c++)
+			csv_text(out, NULL, k + 1 == NPARTS && c + 1 == parts[k].def->ncols);
 }
 
 static const struct csv_col dashboard_cols[] = {
-	{"area_code", "GSS code", "a borough (E09...), or London (E12000007)"},
-	{"area_name", "text", "a borough, or London"},
+	{"area_code", "GSS code", "a borough (E09...), or London (E12000007); empty for a group "
+				  "of boroughs (--group)"},
+	{"area_name", "text", "a borough, London, or the group"},
 	{"measure", "text", "the MPS dashboard measure (the theme's dashboard subtypes)"},
 	{"count_last12", "offences or victims", "the measure over the 12 months to period_end"},
 	{"count_prev12", "offences or victims", "over the 12 months before those"},
 	{"change_pct", "percent", "count_last12 against count_prev12"},
 };
 const struct csv_table dashboard_table =
-	CSV_TABLE("dashboard.csv", "one MPS dashboard measure of the theme in one area (long)",
+	CSV_TABLE("dashboard.csv", "one MPS dashboard measure of the theme in one area (long); "
+				   "a group's are its members' sums",
 		  dashboard_cols);
 
 static void dashboard_body(FILE *out, const struct jb_findings *f)
 {
 	csv_header(out, &dashboard_table);
-	for (int i = 0; i <= JB_NBOROUGHS; i++) {
+	for (int i = 0; i <= (f->has_group ? JB_GROUP : JB_LONDON); i++) {
 		const struct jb_area_findings *a = &f->area[i];
 		/* as many as the findings keep (the loader allows no more) */
 		size_t max = sizeof a->dash_last12 / sizeof a->dash_last12[0];
 		for (size_t k = 0; k < f->theme->ndash && k < max; k++) {
-			csv_text(out, a->code, 0);
+			csv_text(out, i == JB_GROUP ? NULL : a->code, 0);
 			csv_text(out, a->name, 0);
 			csv_text(out, f->theme->dash_subtypes[k], 0);
 			csv_int(out, a->dash_last12[k], 0);
