@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cairo-ft.h>
 #include <fontconfig/fontconfig.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -25,6 +26,7 @@ struct font {
 	uint32_t *adv;          /* [CACHE_SIZE]: advance + 1, 0 = not looked up */
 	uint32_t *gid;          /* [CACHE_SIZE]: glyph id + 1, 0 = not looked up */
 	hb_face_t *hb;          /* the same file for harfbuzz's subsetter */
+	cairo_font_face_t *cairo; /* the face for cairo, made on first use */
 	struct font_pdf_metrics pdf;
 };
 
@@ -208,6 +210,8 @@ int font_init(const char *regular, const char *bold)
 void font_done(void)
 {
 	for (int i = 0; i < DL_NFONTS; i++) {
+		if (fonts[i].cairo) /* before the FreeType face it draws with */
+			cairo_font_face_destroy(fonts[i].cairo);
 		if (fonts[i].face)
 			FT_Done_Face(fonts[i].face);
 		free(fonts[i].path);
@@ -238,6 +242,16 @@ const char *font_path(enum dl_font f)
 struct FT_FaceRec_ *font_ft_face(enum dl_font f)
 {
 	return (unsigned)f < DL_NFONTS ? fonts[f].face : NULL;
+}
+
+cairo_font_face_t *font_cairo_face(enum dl_font f)
+{
+	if ((unsigned)f >= DL_NFONTS || !fonts[f].face)
+		return NULL;
+	if (!fonts[f].cairo)
+		fonts[f].cairo = cairo_ft_font_face_create_for_ft_face(fonts[f].face,
+									FT_LOAD_NO_HINTING);
+	return fonts[f].cairo;
 }
 
 /* Unhinted advance of cp in font units (the .notdef glyph's if missing). */

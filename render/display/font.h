@@ -31,6 +31,10 @@ const char *font_path(enum dl_font f);
 /* The loaded FreeType face (an FT_Face) for the cairo backend; owned here
  * until font_done(). NULL before font_init(). */
 struct FT_FaceRec_ *font_ft_face(enum dl_font f);
+/* The same face as a cairo font face (unhinted), made on first use and
+ * kept until font_done(), so that cairo's glyph cache lasts across pages.
+ * NULL before font_init(). */
+struct _cairo_font_face *font_cairo_face(enum dl_font f);
 
 /* For the PDF backend's embedded fonts, from the same files, each looked
  * up once per process. */

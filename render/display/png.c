@@ -8,10 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cairo-ft.h>
 #include <cairo.h>
-#include <ft2build.h>
-#include FT_FREETYPE_H
 #include <png.h> /* libpng's, not this folder's png.h */
 #include <setjmp.h>
 
@@ -262,8 +259,7 @@ int png_write_page(const struct dl_page *p, const char *path, double dpi,
 	cairo_set_font_options(cr, fo);
 	cairo_font_face_t *face[DL_NFONTS];
 	for (int f = 0; f < DL_NFONTS; f++)
-		face[f] = cairo_ft_font_face_create_for_ft_face(font_ft_face((enum dl_font)f),
-								FT_LOAD_NO_HINTING);
+		face[f] = font_cairo_face((enum dl_font)f);
 
 	png_draw_items(cr, face, p, 0, p->nitems);
 
@@ -277,8 +273,6 @@ int png_write_page(const struct dl_page *p, const char *path, double dpi,
 		rc = write_png(surf, path, err, errlen);
 	}
 	cairo_destroy(cr);
-	for (int f = 0; f < DL_NFONTS; f++)
-		cairo_font_face_destroy(face[f]);
 	cairo_font_options_destroy(fo);
 	cairo_surface_destroy(surf);
 	return rc;
