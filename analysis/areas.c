@@ -491,6 +491,11 @@ static void borough_series(const struct jb_dataset *ds, struct jb_findings *f,
 				for (int m = 0; m < nm; m++)
 					L[m] = NAN;
 			f->nboroughs_missing = missing;
+			if (missing)
+				snprintf(f->ranks_missing, sizeof f->ranks_missing,
+					 "recorded crime by borough for all 32 boroughs: the "
+					 "borough-level file has %d of them in full",
+					 JB_NBOROUGHS - missing);
 			int members_missing = 0;
 			for (int k = 0; f->has_group && k < f->group.n; k++)
 				members_missing += !present[f->group.members[k]];

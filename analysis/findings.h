@@ -172,6 +172,10 @@ struct jb_findings {
 	int nboroughs_missing; /* boroughs with no row in the borough-level file,
 				* or only some (the last a file cut short reached);
 				* any: no London total, no ranks */
+	char ranks_missing[160]; /* then why, read after "no " (as a slide left
+				  * out says it): "recorded crime by borough for
+				  * all 32 boroughs: the borough-level file has 20
+				  * of them in full"; "" otherwise */
 	char *period_note;    /* e.g. why the last month was dropped; or NULL */
 	/* --period (jb_analysis_options.period_end) against the borough-level
 	 * data: period_moved is 1 when another month is used, and period_note

@@ -61,6 +61,13 @@ check "no rate rank of the 32" lacks "$tmp/txt" "rate of the 32 boroughs (London
 # boroughs; London 10.5"), not the LAIT lines that go on to England
 check "no London rate beside the tile" sh -c '! grep -Eq "of the 32 boroughs; London [0-9.]+\$" "$1"' - "$tmp/txt"
 check "no change rank of the 32" lacks "$tmp/txt" "largest fall of the 32"
+tr '\n' ' ' <"$tmp/txt" >"$tmp/txt1"
+# the comparison left out and the pan-London slide empty, each saying the
+# file is not whole (not that no borough-level file was supplied)
+check "the comparison is left out: the file has $n of the 32 in full" contains "$tmp/txt1" \
+	"Comparison with London (no recorded crime by borough for all 32 boroughs: the borough-level file has $n of them in full)"
+check "the pan-London slide says the same" contains "$tmp/txt1" \
+	"No data supplied: recorded crime by borough for all 32 boroughs: the borough-level file has $n of them in full."
 "$jb" -q -j 1 -d "$tmp/data" -o "$tmp/out" westminster 2>/dev/null
 pdftotext "$tmp/out/westminster.pdf" - | tr '\n' ' ' >"$tmp/w"
 check "Westminster, not in the cut file: its trend says why" \

@@ -216,7 +216,10 @@ const char *missing_trend(const struct jb_findings *f, int area)
 const char *missing_comparison(const struct jb_findings *f, int area)
 {
 	(void)area;
-	return f->nrate_ranked ? NULL : "recorded crime by borough and population estimates";
+	if (f->nrate_ranked)
+		return NULL;
+	return *f->ranks_missing ? f->ranks_missing
+				 : "recorded crime by borough and population estimates";
 }
 
 const char *missing_lsoa_map(const struct jb_findings *f, int area)

@@ -102,7 +102,8 @@ void slide_pan_london(struct dl_page *p, const struct slide_ctx *c)
 	struct chart_box b = slide_body_with_note(p, c);
 	const struct jb_findings *f = c->f;
 	if (!f->has_series || f->nranked == 0) {
-		slide_no_data(p, b, "MPS borough-level recorded crime for this theme");
+		slide_no_data(p, b, *f->ranks_missing ? f->ranks_missing
+						     : "MPS borough-level recorded crime for this theme");
 		return;
 	}
 	double colw = (b.w - 40) / 2;
