@@ -504,6 +504,9 @@ static void read_crime(struct jb_dataset *ds, const struct jb_load_options *opt,
 		classify(&files[i]);
 	}
 	struct jb_street_reader *reader = NULL;
+	int outcomes = 0; /* whether the street points' Crime IDs will be wanted */
+	for (size_t i = 0; i < names.n; i++)
+		outcomes |= files[i].kind == C_OUTCOMES;
 	for (size_t i = 0; i < names.n;) {
 		if (!beside_street(files[i].kind)) {
 			size_t before = ds->sources.n;
@@ -518,9 +521,12 @@ static void read_crime(struct jb_dataset *ds, const struct jb_load_options *opt,
 		size_t j = i;
 		while (j < names.n && beside_street(files[j].kind))
 			j++;
-		if (!reader)
+		if (!reader) {
 			reader = jb_street_reader_new(ds, opt ? opt->street_types : NULL,
 						      opt ? opt->nstreet_types : 0);
+			if (!outcomes)
+				jb_street_reader_no_ids(reader);
+		}
 		read_run(ds, reader, files, i, j, jobs, quiet);
 		i = j;
 	}

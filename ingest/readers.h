@@ -30,6 +30,10 @@ struct jb_street_part;
 struct jb_street_reader *jb_street_reader_new(struct jb_dataset *ds, const char *const *types,
 					      size_t ntypes);
 void jb_street_reader_free(struct jb_street_reader *r);
+/* No outcomes file is to be read: the points' Crime IDs, kept for them
+ * (40 bytes a point, more than the point), are not kept. Before any file
+ * is read. */
+void jb_street_reader_no_ids(struct jb_street_reader *r);
 /* Read the file at path into a new part (caller passes it to
  * jb_street_merge() or frees it with jb_street_part_free(), NULL safe).
  * Reads nothing of the dataset but its LSOA registry and shapes and

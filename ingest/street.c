@@ -58,6 +58,7 @@ struct jb_street_reader {
 	struct jb_crime_key *keys;
 	size_t nkeys, capkeys;
 	int keys_sorted;
+	int no_ids; /* no outcomes file to come: keep no Crime IDs */
 	struct jb_lsoa_locator *locator; /* NULL without LSOA shapes */
 	struct jb_proj *proj;            /* for parts read by the caller's thread */
 	int proj_tried;
@@ -255,7 +256,7 @@ static void flush(struct street *s)
 			continue;
 		}
 		cover_month(st, p->month);
-		if (p->has_id) {
+		if (p->has_id && !s->reader->no_ids) {
 			struct jb_street_part *part = s->part;
 			part->keys = xgrow(part->keys, &part->capkeys, part->nkeys + 1,
 					   sizeof *part->keys);
@@ -435,6 +436,11 @@ struct jb_street_reader *jb_street_reader_new(struct jb_dataset *ds, const char 
 	r->outcomes = map_of(st->outcomes, st->noutcomes);
 	r->locations = map_of(st->locations, st->nlocations);
 	return r;
+}
+
+void jb_street_reader_no_ids(struct jb_street_reader *r)
+{
+	r->no_ids = 1;
 }
 
 void jb_street_reader_free(struct jb_street_reader *r)
