@@ -381,11 +381,12 @@ static void street_outcomes(struct jb_drivers *d, const struct jb_dataset *ds,
 		first = last + 1; /* nothing at or before the period */
 	for (size_t i = 0; i < st->npts; i++) {
 		const struct jb_point *pt = &st->pts[i];
-		if (!want[pt->type] || pt->month < first || pt->month > last || pt->borough < 0 ||
-		    pt->borough >= JB_NBOROUGHS)
+		int b = jb_point_borough(ds, pt);
+		if (!want[pt->type] || (int)pt->month < first || (int)pt->month > last || b < 0 ||
+		    b >= JB_NBOROUGHS)
 			continue;
 		int s = stage[pt->outcome];
-		struct jb_drivers_area *A = &d->area[pt->borough], *L = &d->area[JB_LONDON];
+		struct jb_drivers_area *A = &d->area[b], *L = &d->area[JB_LONDON];
 		if (s >= 0) {
 			A->stage_n[s]++;
 			L->stage_n[s]++;

@@ -523,10 +523,11 @@ static void street(struct jb_hotspots *h, const struct jb_findings *f)
 	size_t n = 0;
 	for (size_t i = 0; i < st->npts; i++) {
 		const struct jb_point *p = &st->pts[i];
-		if (!type_ok[p->type] || p->month < lo || p->month > hi || p->borough < 0 ||
-		    p->borough >= JB_NBOROUGHS || !isfinite(p->x) || !isfinite(p->y))
+		int b = jb_point_borough(ds, p);
+		if (!type_ok[p->type] || (int)p->month < lo || (int)p->month > hi || b < 0 ||
+		    b >= JB_NBOROUGHS || !isfinite(p->x) || !isfinite(p->y))
 			continue;
-		pt[n++] = (struct street_pt){p->x, p->y, p->borough, p->location};
+		pt[n++] = (struct street_pt){p->x, p->y, b, (int)p->location};
 	}
 	free(type_ok);
 	h->street_n = n;

@@ -897,11 +897,10 @@ int jb_dataset_check(const struct jb_dataset *ds, FILE *err)
 		problem(&c, "street outcomes[0] is not the empty outcome");
 	for (size_t i = 0; i < st->npts; i++) {
 		const struct jb_point *p = &st->pts[i];
-		if (p->lsoa < 0 || (size_t)p->lsoa >= ds->nlsoa || p->type >= st->ntypes ||
-		    p->outcome >= st->noutcomes || p->location < 0 ||
-		    (size_t)p->location >= st->nlocations || p->month < 0 ||
-		    p->month >= st->nmonths || p->borough < 0 || p->borough >= JB_NBOROUGHS ||
-		    !isfinite(p->x) || !isfinite(p->y)) {
+		if ((size_t)p->lsoa >= ds->nlsoa || p->type >= st->ntypes ||
+		    p->outcome >= st->noutcomes || (size_t)p->location >= st->nlocations ||
+		    (int)p->month >= st->nmonths || jb_point_borough(ds, p) < 0 ||
+		    jb_point_borough(ds, p) >= JB_NBOROUGHS || !isfinite(p->x) || !isfinite(p->y)) {
 			problem(&c, "street point %zu out of range", i);
 			break;
 		}

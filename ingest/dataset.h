@@ -233,15 +233,25 @@ struct jb_dashboard {
 
 /* ---- data.police.uk street-level records ---- */
 
+/* One street-level crime in 16 bytes: a Met-scale batch keeps millions
+ * (issue 12). Its borough is its LSOA's, ds->lsoa[lsoa].borough, 0..31
+ * for every point kept (jb_point_borough). The readers keep each index
+ * inside its field: a point whose LSOA, type or location would not fit is
+ * not kept, with the reason counted. */
 struct jb_point {
-	float x, y;      /* BNG metres */
-	int32_t lsoa;    /* index into ds->lsoa */
-	int32_t location;/* index into street.locations ("On or near ...") */
-	int16_t month;   /* offset from street.first_month */
-	uint8_t type;    /* index into street.types */
-	uint8_t outcome; /* index into street.outcomes; 0 = none given */
-	int8_t borough;  /* 0..31 */
+	float x, y;             /* BNG metres */
+	unsigned lsoa : 17;     /* index into ds->lsoa, below JB_POINT_LSOAS */
+	unsigned month : 10;    /* offset from street.first_month */
+	unsigned type : 5;      /* index into street.types, below JB_POINT_TYPES */
+	unsigned location : 24; /* index into street.locations ("On or near ..."),
+				 * below JB_POINT_LOCATIONS */
+	unsigned outcome : 8;   /* index into street.outcomes; 0 = none given */
 };
+#define JB_POINT_LSOAS 131072        /* 2^17; England and Wales: about 36,000 LSOAs a vintage */
+#define JB_POINT_TYPES 32            /* 2^5; data.police.uk has used fewer than 20 names */
+#define JB_POINT_LOCATIONS 16777216  /* 2^24 "On or near ..." names */
+_Static_assert(sizeof(struct jb_point) == 16, "a street point is 16 bytes");
+#define jb_point_borough(ds, p) ((ds)->lsoa[(p)->lsoa].borough)
 
 struct jb_street {
 	int first_month, nmonths;

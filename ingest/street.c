@@ -39,12 +39,17 @@
 
 #include "../util/strmap.h"
 #include "../util/xalloc.h"
+#include "limits.h"
+
+/* Every month of the plausible years fits a point's month field. */
+_Static_assert((JB_YEAR_MAX - JB_YEAR_MIN + 1) * 12 <= 1 << 10,
+	       "a month offset fits struct jb_point's 10 bits");
 #include "csvtable.h"
 #include "geo.h"
 
 static const char kind[] = "data.police.uk street-level crime";
 
-enum { BATCH = 4096, MAXCODES = 256 };
+enum { BATCH = 4096, MAXCODES = 256, MAXTYPES = JB_POINT_TYPES };
 
 /* A muted source: jb_reject() prints at most MAX_PRINTED (20, quality.c)
  * messages per source, counted in src->printed; starting the count far
@@ -159,7 +164,7 @@ static void cover_month(struct jb_street *st, int m)
 	} else if (m < st->first_month) {
 		int shift = st->first_month - m;
 		for (size_t i = 0; i < st->npts; i++)
-			st->pts[i].month = (int16_t)(st->pts[i].month + shift);
+			st->pts[i].month = (unsigned)(st->pts[i].month + shift);
 		st->first_month = m;
 		st->nmonths += shift;
 	} else if (m >= st->first_month + st->nmonths) {
@@ -247,6 +252,11 @@ static void flush(struct street *s)
 						     "used (another vintage?), placed by its "
 						     "coordinates");
 		}
+		if (lsoa >= JB_POINT_LSOAS) { /* never in real data: see struct jb_point */
+			aside(s, p->line, "an LSOA beyond the " JB_STR(JB_POINT_LSOAS)
+					  " a street point can name");
+			continue;
+		}
 		int b = ds->lsoa[lsoa].borough;
 		if (b < 0) {
 			/* without LSOA boundaries an LSOA's borough may be unknown */
@@ -268,12 +278,11 @@ static void flush(struct street *s)
 		st->pts[st->npts++] = (struct jb_point){
 			.x = (float)x,
 			.y = (float)y,
-			.lsoa = lsoa,
-			.location = p->location,
-			.month = (int16_t)(p->month - st->first_month),
+			.lsoa = (unsigned)lsoa,
+			.location = (unsigned)p->location,
+			.month = (unsigned)(p->month - st->first_month),
 			.type = p->type,
 			.outcome = p->outcome,
-			.borough = (int8_t)b,
 		};
 		s->src->kept++;
 	}
@@ -310,9 +319,10 @@ static int on_row(struct jb_csv *t, void *ctx)
 	v = jb_csv_get(t, s->c_type);
 	if (!*v)
 		return reject(s, line, s->c_type, "empty", NULL, t);
-	int type = intern(s->types, &st->types, &st->ntypes, MAXCODES, v);
+	int type = intern(s->types, &st->types, &st->ntypes, MAXTYPES, v);
 	if (type < 0)
-		return reject(s, line, s->c_type, "more than 256 different crime types", v, t);
+		return reject(s, line, s->c_type,
+			      "more than " JB_STR(JB_POINT_TYPES) " different crime types", v, t);
 	if (!type_kept(s, type, v)) {
 		aside(s, line, "a crime type the theme does not count (valid, not used)");
 		return 0;
@@ -331,8 +341,12 @@ static int on_row(struct jb_csv *t, void *ctx)
 	int outcome = intern(s->outcomes, &st->outcomes, &st->noutcomes, MAXCODES, v);
 	if (outcome < 0)
 		return reject(s, line, s->c_outcome, "more than 255 different outcomes", v, t);
-	int loc = intern(s->locations, &st->locations, &st->nlocations, (size_t)INT32_MAX,
+	int loc = intern(s->locations, &st->locations, &st->nlocations, JB_POINT_LOCATIONS,
 			 jb_csv_get(t, s->c_loc));
+	if (loc < 0)
+		return reject(s, line, s->c_loc,
+			      "more than " JB_STR(JB_POINT_LOCATIONS) " different locations",
+			      jb_csv_get(t, s->c_loc), t);
 	v = jb_csv_get(t, s->c_lsoa);
 
 	struct pending *p = &s->p[s->n];
@@ -498,14 +512,14 @@ static int merge(struct jb_street_reader *r, struct jb_street_part *part)
 	intern(r->outcomes, &st->outcomes, &st->noutcomes, MAXCODES, "");
 	int tmap[MAXCODES], omap[MAXCODES];
 	for (size_t i = 0; i < ps->ntypes; i++)
-		tmap[i] = intern(r->types, &st->types, &st->ntypes, MAXCODES, ps->types[i]);
+		tmap[i] = intern(r->types, &st->types, &st->ntypes, MAXTYPES, ps->types[i]);
 	for (size_t i = 0; i < ps->noutcomes; i++)
 		omap[i] = intern(r->outcomes, &st->outcomes, &st->noutcomes, MAXCODES,
 				 ps->outcomes[i]);
 	int32_t *lmap = xmalloc((ps->nlocations ? ps->nlocations : 1) * sizeof *lmap);
 	for (size_t i = 0; i < ps->nlocations; i++)
 		lmap[i] = intern(r->locations, &st->locations, &st->nlocations,
-				 (size_t)INT32_MAX, ps->locations[i]);
+				 JB_POINT_LOCATIONS, ps->locations[i]);
 
 	if (ps->npts) {
 		cover_month(st, ps->first_month);
@@ -519,21 +533,24 @@ static int merge(struct jb_street_reader *r, struct jb_street_part *part)
 		/* the part's keys are in point order: this point's, if any */
 		const struct jb_crime_key *k =
 			key < part->nkeys && part->keys[key].point == i ? &part->keys[key++] : NULL;
-		/* The dataset's tables hold at most 256 types and outcomes; a
-		 * part may bring ones that no longer fit. */
-		if (tmap[p.type] < 0 || omap[p.outcome] < 0) {
-			int t = tmap[p.type] < 0;
-			jb_reject(src, 0, t ? part->type_col : part->outcome_col,
-				  t ? "more than 256 different crime types"
-				    : "more than 255 different outcomes",
-				  t ? ps->types[p.type] : ps->outcomes[p.outcome]);
+		/* The dataset's tables hold at most JB_POINT_TYPES types, 255
+		 * outcomes and JB_POINT_LOCATIONS locations; a part may bring
+		 * ones that no longer fit. */
+		if (tmap[p.type] < 0 || omap[p.outcome] < 0 || lmap[p.location] < 0) {
+			int t = tmap[p.type] < 0, o = !t && omap[p.outcome] < 0;
+			jb_reject(src, 0, t ? part->type_col : o ? part->outcome_col : "Location",
+				  t   ? "more than " JB_STR(JB_POINT_TYPES) " different crime types"
+				  : o ? "more than 255 different outcomes"
+				      : "more than " JB_STR(JB_POINT_LOCATIONS) " different locations",
+				  t ? ps->types[p.type] : o ? ps->outcomes[p.outcome]
+							    : ps->locations[p.location]);
 			src->kept--;
 			continue;
 		}
-		p.type = (uint8_t)tmap[p.type];
-		p.outcome = (uint8_t)omap[p.outcome];
-		p.location = lmap[p.location];
-		p.month = (int16_t)(p.month + shift);
+		p.type = (unsigned)tmap[p.type];
+		p.outcome = (unsigned)omap[p.outcome];
+		p.location = (unsigned)lmap[p.location];
+		p.month = (unsigned)(p.month + shift);
 		if (k) {
 			r->keys = xgrow(r->keys, &r->capkeys, r->nkeys + 1, sizeof *r->keys);
 			r->keys[r->nkeys] = *k;

@@ -384,11 +384,10 @@ static void real_street(void **state)
 	int per_borough[JB_NBOROUGHS] = {0}, per_month[6] = {0}, asb = 0, none = 0;
 	for (size_t i = 0; i < st->npts; i++) {
 		const struct jb_point *p = &st->pts[i];
-		per_borough[p->borough]++;
+		per_borough[jb_point_borough(real, p)]++;
 		per_month[p->month]++;
 		asb += strcmp(st->types[p->type], "Anti-social behaviour") == 0;
 		none += p->outcome == 0;
-		assert_int_equal(real->lsoa[p->lsoa].borough, p->borough);
 	}
 	assert_int_equal(per_borough[borough("Tower Hamlets")], 85);
 	assert_int_equal(per_borough[borough("Islington")], 53);
@@ -450,6 +449,52 @@ static void street_types_filter(void **state)
 	jb_dataset_free(ds);
 }
 
+/* A street point keeps its crime type in 5 bits (struct jb_point): a
+ * file naming more than 32 types has the rows of the 33rd and later
+ * rejected, each with its line, and the first 32 kept; the real Spital
+ * Yard row (Tower Hamlets) repeated with type "Type 1" to "Type 34". */
+static void street_types_beyond_a_point_field_are_rejected(void **state)
+{
+	(void)state;
+	char *dir = jb_tmpdir();
+	link_into(dir, "boundaries/boroughs.geojson",
+		  "sample-data/boundaries/london-boroughs-2022-gen20.geojson");
+	link_into(dir, "boundaries/lsoa", "sample-data/boundaries/london-lsoa2021-bng-shp");
+	size_t cap = 8192, len = 0;
+	char *csv = xmalloc(cap);
+	len += (size_t)snprintf(csv + len, cap - len,
+				"Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,"
+				"LSOA code,LSOA name,Crime type,Last outcome category,Context\n");
+	for (int k = 1; k <= 34; k++)
+		len += (size_t)snprintf(csv + len, cap - len,
+					",2017-01,City of London Police,City of London Police,"
+					"-0.078591,51.520290,On or near Spital Yard,E01004307,,"
+					"Type %d,,\n", k);
+	free(jb_write_file(dir, "crime/2017-01/street.csv", csv));
+	free(csv);
+	char *diag;
+	struct jb_dataset *ds = load_capture(dir, &diag);
+	assert_non_null(strstr(diag, "crime/2017-01/street.csv:34: column 'Crime type': more than "
+				     "32 different crime types (Type 33)"));
+	assert_non_null(strstr(diag, "crime/2017-01/street.csv:35: column 'Crime type': more than "
+				     "32 different crime types (Type 34)"));
+	const struct jb_source *src = source(ds, "crime/2017-01/street.csv");
+	assert_int_equal(src->rows, 34);
+	assert_int_equal(src->kept, 32);
+	assert_int_equal(ds->street.npts, 32);
+	assert_int_equal(ds->street.ntypes, 32);
+	for (size_t i = 0; i < ds->street.npts; i++) {
+		char want[32];
+		snprintf(want, sizeof want, "Type %zu", i + 1);
+		assert_string_equal(ds->street.types[ds->street.pts[i].type], want);
+	}
+	assert_int_equal(jb_dataset_check(ds, stderr), 0);
+	jb_dataset_free(ds);
+	free(diag);
+	jb_rmtree(dir);
+	free(dir);
+}
+
 static void street_quirks(void **state)
 {
 	(void)state;
@@ -484,13 +529,13 @@ static void street_quirks(void **state)
 	assert_int_equal(st->nmonths, 2);
 	const struct jb_point *p = &st->pts[0];
 	assert_string_equal(ds->lsoa[p->lsoa].code, "E01004307");
-	assert_int_equal(p->borough, borough("Tower Hamlets"));
+	assert_int_equal(jb_point_borough(ds, p), borough("Tower Hamlets"));
 	assert_int_equal(p->month, 1);
 	assert_int_equal(p->outcome, 0);
 	assert_string_equal(st->types[p->type], "Anti-social behaviour");
 	p = &st->pts[1];
 	assert_string_equal(ds->lsoa[p->lsoa].code, "E01033490");
-	assert_int_equal(p->borough, borough("Islington"));
+	assert_int_equal(jb_point_borough(ds, p), borough("Islington"));
 	assert_int_equal(p->month, 0);
 	assert_string_equal(st->outcomes[p->outcome], "Local resolution");
 	assert_string_equal(st->locations[p->location], "On or near Baltic Street West");
@@ -916,6 +961,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(bad_rows_are_reported_and_set_aside),
 		cmocka_unit_test(street_quirks),
+		cmocka_unit_test(street_types_beyond_a_point_field_are_rejected),
 		cmocka_unit_test(street_types_filter),
 		cmocka_unit_test(bom_crlf_and_grouped_ranks),
 		cmocka_unit_test(real_deprivation_2019_alone),

@@ -311,8 +311,7 @@ static void expect_same_street(const struct jb_dataset *a, const struct jb_datas
 		const struct jb_point *p = &x->pts[i], *q = &y->pts[i];
 		assert_true(p->x == q->x && p->y == q->y && p->lsoa == q->lsoa &&
 			    p->location == q->location && p->month == q->month &&
-			    p->type == q->type && p->outcome == q->outcome &&
-			    p->borough == q->borough);
+			    p->type == q->type && p->outcome == q->outcome);
 	}
 	assert_int_equal(x->ntypes, y->ntypes);
 	for (size_t i = 0; i < x->ntypes; i++)
