@@ -116,13 +116,13 @@ static json_object *area_json(const struct jb_findings *f, const struct jb_area_
 	put(o, "fall_rank", rank(a->fall_rank));
 	put(o, "rise_rank", rank(a->rise_rank));
 	put(o, "share_of_london_pct", num(a->share_of_london));
-	json_object *sim = json_object_new_array();
-	for (int k = 0; k < a->nsimilar; k++)
+	json_object *sim = group ? NULL : json_object_new_array(); /* not made for a group */
+	for (int k = 0; sim && k < a->nsimilar; k++)
 		json_object_array_add(sim, json_object_new_string(jb_boroughs[a->similar[k]].code));
 	put(o, "similar_boroughs", sim);
 	if (f->theme->ncompare) { /* the analyst chose some: who, and why each */
-		json_object *cmp = json_object_new_array();
-		for (int k = 0; k < a->ncomparators; k++) {
+		json_object *cmp = group ? NULL : json_object_new_array();
+		for (int k = 0; cmp && k < a->ncomparators; k++) {
 			json_object *e = json_object_new_object();
 			put(e, "code", json_object_new_string(jb_boroughs[a->comparators[k]].code));
 			put(e, "why", json_object_new_string(a->comparator_chosen[k] ? "chosen by the analyst"

@@ -195,6 +195,7 @@ for k in ("count_last12", "count_prev12"):
 assert g["population"] == h["population"] + t["population"]
 assert abs(g["share_of_london_pct"] - h["share_of_london_pct"] - t["share_of_london_pct"]) < 1e-9
 assert g["rate_rank"] is None and g["lsoa_count_last12"] is None  # not made for a group: null
+assert g["similar_boroughs"] is None and len(h["similar_boroughs"]) == 5
 assert [m["count"] for m in g["monthly"]] == [x["count"] + y["count"] for x, y in zip(h["monthly"], t["monthly"])]
 PY
 end

@@ -917,11 +917,12 @@ static void choropleth_draw(struct dl_page *p, struct chart_box b, const struct 
 		struct chart_box tb = {lx, y, colw, lh * 2.2};
 		y += paragraph(p, tb, DL_BOLD, fs, COL_TEXT, ALIGN_LEFT, c->legend_title, NULL) + 4;
 	}
-	/* entries close up (down to 11 pt apart) to leave room for the arrow
-	 * and scale bar; any still without room are left out */
+	/* entries close up (down to a line's height apart, so that labels
+	 * never overlap) to leave room for the arrow and scale bar; any still
+	 * without room are left out */
 	size_t nentries = c->nclasses + (nodata ? 1 : 0);
 	double room = b.y + b.h - 60 - y;
-	double step = nentries ? fmax(11, fmin(lh, room / (double)nentries)) : lh;
+	double step = nentries ? fmax(asc + desc, fmin(lh, room / (double)nentries)) : lh;
 	for (size_t k = 0; k < nentries; k++) {
 		if (y + step > b.y + b.h - 60)
 			break;

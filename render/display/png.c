@@ -186,8 +186,13 @@ static int encode_png(cairo_surface_t *surf, FILE *f, char msg[PNG_ERR_LEN])
 		return -1;
 	}
 	png_infop info = png_create_info_struct(png);
+	if (!info) {
+		png_destroy_write_struct(&png, NULL);
+		snprintf(msg, PNG_ERR_LEN, "out of memory");
+		return -1;
+	}
 	int rc = -1;
-	if (info && !setjmp(png_jmpbuf(png))) {
+	if (setjmp(png_jmpbuf(png)) == 0) {
 		png_init_io(png, f);
 		png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB,
 			     PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
@@ -201,9 +206,8 @@ static int encode_png(cairo_surface_t *surf, FILE *f, char msg[PNG_ERR_LEN])
 			png_write_row(png, px + (size_t)y * (size_t)stride);
 		png_write_end(png, NULL);
 		rc = 0;
-	} else if (!info)
-		snprintf(msg, PNG_ERR_LEN, "out of memory");
-	png_destroy_write_struct(&png, info ? &info : NULL);
+	}
+	png_destroy_write_struct(&png, &info);
 	return rc;
 }
 

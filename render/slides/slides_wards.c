@@ -14,12 +14,13 @@
 #define GAP 24.0
 #define TABLE_PT CHART_TEXT_PT
 /* chart_hbar gives its labels at most this share of its width, at up to
- * 9.5 pt: the chart is made wide enough for the longest ward name */
+ * CHART_TEXT_PT: the chart is made wide enough for the longest ward name */
 #define LABEL_SHARE 0.35
 #define LABEL_PT CHART_TEXT_PT
-/* a bar row no shorter than its 9 pt label (ascent plus descent), so that
- * labels never overlap: the chart shows the wards that fit */
-#define ROW_MIN 12.0
+/* a bar row tall enough for chart_hbar to give its label CHART_TEXT_PT (it
+ * sets row height / 1.25), so that labels are read text and never
+ * overlap: the chart shows the wards that fit */
+#define ROW_MIN (CHART_TEXT_PT * 1.25)
 
 static const struct jb_ward_area *ward_area(const struct jb_findings *f, int area)
 {
