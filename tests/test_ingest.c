@@ -449,6 +449,17 @@ static void street_types_filter(void **state)
 	jb_dataset_free(ds);
 }
 
+/* A data folder (caller frees, jb_rmtree) with the real borough and LSOA
+ * boundaries, for street files to be placed in. */
+static char *street_dir(void)
+{
+	char *dir = jb_tmpdir();
+	link_into(dir, "boundaries/boroughs.geojson",
+		  "sample-data/boundaries/london-boroughs-2022-gen20.geojson");
+	link_into(dir, "boundaries/lsoa", "sample-data/boundaries/london-lsoa2021-bng-shp");
+	return dir;
+}
+
 /* A street point keeps its crime type in 5 bits (struct jb_point): a
  * file naming more than 32 types has the rows of the 33rd and later
  * rejected, each with its line, and the first 32 kept; the real Spital
@@ -456,10 +467,7 @@ static void street_types_filter(void **state)
 static void street_types_beyond_a_point_field_are_rejected(void **state)
 {
 	(void)state;
-	char *dir = jb_tmpdir();
-	link_into(dir, "boundaries/boroughs.geojson",
-		  "sample-data/boundaries/london-boroughs-2022-gen20.geojson");
-	link_into(dir, "boundaries/lsoa", "sample-data/boundaries/london-lsoa2021-bng-shp");
+	char *dir = street_dir();
 	size_t cap = 8192, len = 0;
 	char *csv = xmalloc(cap);
 	len += (size_t)snprintf(csv + len, cap - len,
@@ -505,10 +513,7 @@ static void street_quirks(void **state)
 	 * Manchester, lines 5-6 are malformed, line 7 (the real Baltic Street
 	 * West row, Islington, moved to 2016-12) comes before the first month
 	 * seen, so the month offsets shift. */
-	char *dir = jb_tmpdir();
-	link_into(dir, "boundaries/boroughs.geojson",
-		  "sample-data/boundaries/london-boroughs-2022-gen20.geojson");
-	link_into(dir, "boundaries/lsoa", "sample-data/boundaries/london-lsoa2021-bng-shp");
+	char *dir = street_dir();
 	link_into(dir, "crime/2017-01/street.csv",
 		  "tests/fixtures/ingest/street/2017-01-test-street.csv");
 	char *diag;
