@@ -75,12 +75,6 @@ static double window_sum(const double *v, int nmonths, int first, int last)
 	return s;
 }
 
-/* The last area with figures: the group when the run has one, else
- * London (findings.h, JB_GROUP). */
-static int last_area(const struct jb_findings *f)
-{
-	return f->has_group ? JB_GROUP : JB_LONDON;
-}
 
 /* The group's value: its members' v[b * stride] summed (NAN when one is). */
 static double group_sum(const struct jb_findings *f, const double *v, size_t stride)
@@ -217,7 +211,7 @@ static void dashboard(const struct jb_dataset *ds, struct jb_findings *f)
 		const struct jb_dash_window *w = &f->dash[k];
 		int has_last = w->status == JB_DASH_OK || w->status == JB_DASH_SHORT_PREV;
 		int has_prev = w->status == JB_DASH_OK;
-		for (int a = 0; a <= last_area(f); a++) {
+		for (int a = 0; a <= jb_last_area(f); a++) {
 			f->area[a].dash_last12[k] = has_last ? 0 : NAN;
 			f->area[a].dash_prev12[k] = has_prev ? 0 : NAN;
 		}
@@ -243,7 +237,7 @@ static void dashboard(const struct jb_dataset *ds, struct jb_findings *f)
 			}
 		}
 	}
-	for (int a = 0; a <= last_area(f); a++)
+	for (int a = 0; a <= jb_last_area(f); a++)
 		for (size_t k = 0; k < 8; k++) {
 			double last = f->area[a].dash_last12[k], prev = f->area[a].dash_prev12[k];
 			f->area[a].dash_pct[k] = k < f->theme->ndash && prev > 0 && isfinite(last)
@@ -499,7 +493,7 @@ static void borough_series(const struct jb_dataset *ds, struct jb_findings *f,
 			int members_missing = 0;
 			for (int k = 0; f->has_group && k < f->group.n; k++)
 				members_missing += !present[f->group.members[k]];
-			for (int a = 0; a <= last_area(f); a++) {
+			for (int a = 0; a <= jb_last_area(f); a++) {
 				struct jb_area_findings *af = &f->area[a];
 				area_series(af, v + (size_t)a * (size_t)nm, t, end, first);
 				/* say why, in words, where the counts are not there */
@@ -525,7 +519,7 @@ static void borough_series(const struct jb_dataset *ds, struct jb_findings *f,
 static void rates_and_ranks(struct jb_findings *f)
 {
 	double rate[JB_NBOROUGHS], pct[JB_NBOROUGHS];
-	for (int a = 0; a <= last_area(f); a++) {
+	for (int a = 0; a <= jb_last_area(f); a++) {
 		struct jb_area_findings *af = &f->area[a];
 		if (af->change.ok && af->population > 0)
 			af->rate = af->change.a / af->population * 1000.0;
@@ -736,7 +730,7 @@ static void areas_dump(const struct jb_findings *f, FILE *out)
 	for (int k = 0; k <= f->borough_map_nclasses && f->borough_map_nclasses; k++)
 		fprintf(out, " %.1f", f->borough_map_breaks[k]);
 	fputc('\n', out);
-	for (int a = 0; a <= last_area(f); a++)
+	for (int a = 0; a <= jb_last_area(f); a++)
 		area(out, f, &f->area[a]);
 }
 

@@ -99,7 +99,8 @@ static json_object *area_json(const struct jb_findings *f, const struct jb_area_
 {
 	json_object *o = json_object_new_object();
 	int group = a->index == JB_GROUP;
-	put(o, "code", group ? NULL : json_object_new_string(a->code)); /* a group has none */
+	const char *gss = jb_area_gss(f, a->index);
+	put(o, "code", gss ? json_object_new_string(gss) : NULL);
 	put(o, "name", json_object_new_string(a->name));
 	if (group) {
 		json_object *m = json_object_new_array();
@@ -161,7 +162,7 @@ void jb_findings_dump_json(const struct jb_findings *f, const unsigned char *kee
 	put(root, "population_year", f->pop_year > 0 ? json_object_new_int(f->pop_year) : NULL);
 	put(root, "period_note", f->period_note ? json_object_new_string(f->period_note) : NULL);
 	json_object *areas = json_object_new_array();
-	for (int a = 0; a <= (f->has_group ? JB_GROUP : JB_LONDON); a++)
+	for (int a = 0; a <= jb_last_area(f); a++)
 		if (!keep || keep[a])
 			json_object_array_add(areas, area_json(f, &f->area[a]));
 	put(root, "areas", areas);

@@ -61,6 +61,16 @@ double *jb_theme_counts(const struct jb_crime_table *t, const unsigned char *mat
 	return v;
 }
 
+int jb_last_area(const struct jb_findings *f)
+{
+	return f->has_group ? JB_GROUP : JB_LONDON;
+}
+
+const char *jb_area_gss(const struct jb_findings *f, int area)
+{
+	return area == JB_GROUP ? NULL : f->area[area].code;
+}
+
 int jb_findings_period(const struct jb_findings *f)
 {
 	return f->has_series ? f->period_end : f->period_asked;

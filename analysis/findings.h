@@ -273,6 +273,12 @@ struct jb_analysis_options {
 struct jb_findings *jb_analyse(const struct jb_dataset *ds, const struct jb_theme *theme,
 			       const struct jb_analysis_options *opt);
 void jb_findings_free(struct jb_findings *f);
+/* The last area with figures: the group when the run has one (JB_GROUP),
+ * else London; areas 0..jb_last_area(f) are the ones to write. */
+int jb_last_area(const struct jb_findings *f);
+/* The area's GSS code for tables and dumps: NULL for a group, which has
+ * none of its own (its findings' code is its slug). */
+const char *jb_area_gss(const struct jb_findings *f, int area);
 /* Internal consistency of every part (ranks competition ranks, series
  * lengths, tallies that add up, shares within 0 and 1...). Returns the
  * number of problems, each printed to err. */

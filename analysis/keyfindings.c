@@ -184,7 +184,7 @@ static void area_rules(const struct jb_findings *f, struct jb_area_findings *a)
 
 void jb_key_findings(struct jb_findings *f)
 {
-	for (int a = 0; a <= (f->has_group ? JB_GROUP : JB_LONDON); a++)
+	for (int a = 0; a <= jb_last_area(f); a++)
 		area_rules(f, &f->area[a]);
 }
 
@@ -203,7 +203,7 @@ void jb_key_findings_dump(const struct jb_key_findings *k, FILE *out)
 static int keyfindings_check(const struct jb_findings *f, FILE *err)
 {
 	struct jb_check c = {err, "key findings", 0};
-	for (int a = 0; a <= (f->has_group ? JB_GROUP : JB_LONDON); a++) {
+	for (int a = 0; a <= jb_last_area(f); a++) {
 		const struct jb_key_findings *k = &f->area[a].key;
 		unsigned long seen = 0;
 		for (size_t i = 0; i < k->n && i < JB_NRULES; i++) {

@@ -83,7 +83,7 @@ void jb_london_view(const struct jb_dataset *ds, struct jb_findings *f)
 {
 	neighbours(ds, f);
 	const struct jb_area_findings *L = &f->area[JB_LONDON];
-	for (int b = 0; b <= (f->has_group ? JB_GROUP : JB_NBOROUGHS - 1); b++) {
+	for (int b = 0; b <= jb_last_area(f); b++) {
 		if (b == JB_LONDON)
 			continue;
 		struct jb_area_findings *a = &f->area[b];

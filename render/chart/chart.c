@@ -34,13 +34,19 @@ static struct dl_style stroke_only(struct dl_color c, double width, double dash)
 
 /* ---- text helpers ---- */
 
+/* Points a line may exceed its width by and still fit, as font_wrap
+ * allows a hair of slack: a line wrapped to a column exactly its width
+ * keeps its size and is not cut (the column's edges, sums of fractions,
+ * differ from its width in the last bits). */
+#define FIT_SLACK 1e-6
+
 /* s cut (UTF-8 safely) and ended with an ellipsis so it is no wider than
  * maxw; s itself when it fits; "" when not even the ellipsis fits. Caller
  * frees. Linear in the length of s: the cut is found in one pass
  * (font_fit), then trailing blanks are dropped before the ellipsis. */
 static char *ellipsize(enum dl_font f, double size, const char *s, double maxw)
 {
-	if (font_width(f, size, s) <= maxw + 1e-6) /* the slack of font_wrap */
+	if (font_width(f, size, s) <= maxw + FIT_SLACK)
 		return xstrdup(s);
 	size_t len = strlen(s);
 	char *buf = xmalloc(len + sizeof ELLIPSIS);
@@ -71,9 +77,7 @@ static void text_line(struct dl_page *p, double x, double baseline, double w, en
 	if (!s || w <= 0)
 		return;
 	double full = font_width(f, size, s);
-	/* a hair of slack, as font_wrap has: a line wrapped to a column
-	 * exactly its width stays at its size */
-	if (full > w + 1e-6 && size > CHART_MIN_PT)
+	if (full > w + FIT_SLACK && size > CHART_MIN_PT)
 		size = fmax(CHART_MIN_PT, floor(size * w / full * 10) / 10);
 	char *t = ellipsize(f, size, s, w);
 	if (*t) {
@@ -563,7 +567,7 @@ static void hbar_draw(struct dl_page *p, struct chart_box b, const struct bar_ch
 	double rowh = fmin((bottom - top - refrow) / (double)n, 20);
 	if (rowh < 4)
 		return;
-	double fs = fmax(CHART_MIN_PT, fmin(CHART_TEXT_PT, rowh / 1.25));
+	double fs = fmax(CHART_MIN_PT, fmin(CHART_TEXT_PT, rowh / CHART_BAR_ROW_PER_PT));
 	/* text taller than its row: rows closer, so that the first and last
 	 * rows' text stays in the box (n rows plus the overhang fill it) */
 	double texth = font_ascent(DL_REGULAR, fs) + font_descent(DL_REGULAR, fs), pad = 0;
@@ -978,7 +982,8 @@ void chart_tiles(struct dl_page *p, struct chart_box b, const struct tile *t, si
 		if (t[i].label) {
 			struct chart_box lb = {ix, cy, iw,
 					       fmin(CHART_TEXT_PT * LEADING * 2, bottom - cy)};
-			cy += paragraph(p, lb, DL_REGULAR, CHART_TEXT_PT, COL_MUTED, ALIGN_LEFT, t[i].label, NULL) + 4;
+			cy += 4 + paragraph(p, lb, DL_REGULAR, CHART_TEXT_PT, COL_MUTED, ALIGN_LEFT,
+					    t[i].label, NULL);
 		}
 		if (t[i].value) {
 			double size = fmin(28, th * 0.3);

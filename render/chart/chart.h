@@ -30,12 +30,15 @@
 
 /* Text sizes (issue 13): body, table and label text is CHART_TEXT_PT or
  * more, tick labels, legends and axis titles CHART_AXIS_PT; only the dense
- * slides (the many-column tables of the comparison, London and sources
- * slides) and the page furniture go down to CHART_MIN_PT, and no text on
- * a slide is smaller. */
+ * slides (every borough, every file or eight panels at once: comparison,
+ * borough table and context, confidence, sources) and the page furniture
+ * go down to CHART_MIN_PT, and no text on a slide is smaller. */
 #define CHART_MIN_PT 9.0
 #define CHART_TEXT_PT 10.0
 #define CHART_AXIS_PT 10.0
+/* chart_hbar's row height for each point of its labels' size: rows of
+ * CHART_TEXT_PT * CHART_BAR_ROW_PER_PT keep labels at CHART_TEXT_PT. */
+#define CHART_BAR_ROW_PER_PT 1.25
 
 /* Roles in comparisons: the borough, its similar boroughs, the rest. */
 #define CHART_ACCENT COL_DARK_BLUE

@@ -369,7 +369,8 @@ static void services_build(const struct slide_ctx *c, struct services_table *st)
 	static const double w4[] = {0.05, 0.6, 0.2, 0.15};
 	static const enum chart_align align[] = {ALIGN_RIGHT, ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT,
 						  ALIGN_RIGHT};
-	st->tb = (struct table){nrows, ncols, cells, ncols == 5 ? w5 : w4, align, -1, CHART_TEXT_PT};
+	st->tb = (struct table){nrows, ncols, cells, ncols == 5 ? w5 : w4, align, -1,
+				CHART_TEXT_PT};
 	st->owned = owned;
 	st->nsvc = sa->nsvc;
 }

@@ -322,7 +322,8 @@ void layout_homicide(struct dl_page *p, const struct slide_ctx *c)
 	chart_columns(p, (struct chart_box){b.x, b.y, b.w - rw - GAP, b.h}, &cc);
 	struct chart_box r = {b.x + b.w - rw, b.y, rw, b.h};
 	r.h = hom_table(p, r, h, c->area);
-	slide_bullets(p, c, (struct chart_box){r.x, r.y + r.h + 14, rw, b.h - r.h - 14}, CHART_TEXT_PT);
+	slide_bullets(p, c, (struct chart_box){r.x, r.y + r.h + 14, rw, b.h - r.h - 14},
+		      CHART_TEXT_PT);
 	for (size_t y = 0; y < n; y++)
 		free(xl[y]);
 	free(xl);

@@ -17,10 +17,10 @@
  * CHART_TEXT_PT: the chart is made wide enough for the longest ward name */
 #define LABEL_SHARE 0.35
 #define LABEL_PT CHART_TEXT_PT
-/* a bar row tall enough for chart_hbar to give its label CHART_TEXT_PT (it
- * sets row height / 1.25), so that labels are read text and never
- * overlap: the chart shows the wards that fit */
-#define ROW_MIN (CHART_TEXT_PT * 1.25)
+/* a bar row tall enough for chart_hbar to give its label CHART_TEXT_PT,
+ * so that labels are read text and never overlap: the chart shows the
+ * wards that fit */
+#define ROW_MIN (CHART_TEXT_PT * CHART_BAR_ROW_PER_PT)
 
 static const struct jb_ward_area *ward_area(const struct jb_findings *f, int area)
 {

@@ -35,7 +35,7 @@ int datatable_write(const char *dir, const char *name, datatable_fn body,
 void datatable_area(FILE *out, const struct jb_findings *f, int area)
 {
 	/* a group of boroughs has no GSS code of its own */
-	csv_text(out, area == JB_GROUP ? "" : f->area[area].code, 0);
+	csv_text(out, jb_area_gss(f, area), 0);
 	csv_text(out, f->area[area].name, 0);
 }
 

@@ -119,7 +119,7 @@ static void core_columns(FILE *out, const struct jb_findings *f, int i)
 	const struct jb_change *c = &a->change;
 	const struct jb_trend *t = &a->trend;
 	int lsoa = f->has_lsoa && i <= JB_LONDON; /* a group's LSOAs are not summed */
-	csv_text(out, i == JB_GROUP ? NULL : a->code, 0);
+	csv_text(out, jb_area_gss(f, i), 0);
 	csv_text(out, a->name, 0);
 	csv_text(out, f->theme->id, 0);
 	csv_month(out, f->has_series ? f->period_end : 0, 0);
@@ -201,12 +201,12 @@ const struct csv_table dashboard_table =
 static void dashboard_body(FILE *out, const struct jb_findings *f)
 {
 	csv_header(out, &dashboard_table);
-	for (int i = 0; i <= (f->has_group ? JB_GROUP : JB_LONDON); i++) {
+	for (int i = 0; i <= jb_last_area(f); i++) {
 		const struct jb_area_findings *a = &f->area[i];
 		/* as many as the findings keep (the loader allows no more) */
 		size_t max = sizeof a->dash_last12 / sizeof a->dash_last12[0];
 		for (size_t k = 0; k < f->theme->ndash && k < max; k++) {
-			csv_text(out, i == JB_GROUP ? NULL : a->code, 0);
+			csv_text(out, jb_area_gss(f, i), 0);
 			csv_text(out, a->name, 0);
 			csv_text(out, f->theme->dash_subtypes[k], 0);
 			csv_int(out, a->dash_last12[k], 0);
