@@ -18,6 +18,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "../util/sha256.h"
 #include "../util/strmap.h"
 #include "../util/xalloc.h"
 #include "archive.h"
@@ -32,6 +33,13 @@ struct jb_csv {
 	unsigned char *chunk; /* bytes read but not yet parsed: chunk[pos..len) */
 	size_t pos, len;
 	int eof;
+	/* A plain file's bytes are hashed as they are read (sha256.h), so the
+	 * manifest need not read it again: hashing while the file is not gz
+	 * compressed, its digest in sha256 once the end is reached. */
+	int hashing;
+	struct sha256_ctx sha;
+	long long bytes;
+	char sha256[65];
 
 	/* the record being collected */
 	char *buf;            /* fields, each NUL-terminated */
@@ -254,6 +262,10 @@ static int fill(struct jb_csv *t, int first)
 		return -1;
 	t->pos = 0;
 	t->len = (size_t)got;
+	if (t->hashing) {
+		sha256_update(&t->sha, t->len, t->chunk);
+		t->bytes += got;
+	}
 	if (got == 0 && t->zip) {
 		t->eof = 1;
 	} else if (got == 0) {
@@ -263,6 +275,9 @@ static int fill(struct jb_csv *t, int first)
 		if (e != Z_OK)
 			return -1;
 		t->eof = 1;
+		if (t->hashing)
+			sha256_hex(&t->sha, t->sha256);
+		t->hashing = 0;
 	}
 	if (first && t->len >= 3 && memcmp(t->chunk, "\xEF\xBB\xBF", 3) == 0)
 		t->pos = 3;
@@ -297,6 +312,10 @@ struct jb_csv *jb_csv_open(const char *path, const char **err)
 	t->gz = gz;
 	t->zip = zip;
 	t->chunk = xmalloc(CHUNK);
+	if (gz && gzdirect(gz)) { /* gzdirect looks ahead; nothing is read yet */
+		t->hashing = 1;
+		sha256_init(&t->sha);
+	}
 	t->next_line = 1;
 	t->scan = 1; /* the header is parsed a byte at a time */
 	reset_record(t);
@@ -437,6 +456,10 @@ int jb_csv_each(struct jb_csv *t, struct jb_source *src,
 	}
 	if (!t->stop)
 		csv_fini(&t->p, on_field, on_record, t);
+	if (src && t->eof && t->sha256[0]) {
+		memcpy(src->sha256, t->sha256, sizeof src->sha256);
+		src->bytes = t->bytes;
+	}
 	return 0;
 }
 

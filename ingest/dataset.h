@@ -83,6 +83,11 @@ struct jb_source {
 	struct jb_reason *reasons;
 	size_t nreasons, capreasons;
 	size_t printed; /* messages printed so far (capped, see jb_reject) */
+	/* When sha256[0]: the file's SHA-256 and size, taken from the bytes
+	 * as its reader read them to the end (a plain CSV file), for the
+	 * manifest, which otherwise reads the file again to hash it. */
+	char sha256[65];
+	long long bytes;
 };
 
 /* A file or folder of the data directory that was not read at all. */

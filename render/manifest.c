@@ -12,22 +12,37 @@
 #include "deck.h"
 
 /* { "path": shown, "bytes": N, "sha256": "..." }; bytes and sha256 are
- * null when the file cannot be read. */
-static json_object *file_entry(const char *shown, const char *path)
+ * null when the file cannot be read. The digest its reader took (src, may
+ * be NULL) is used when there is one: a large file is then read once. */
+static json_object *file_entry(const char *shown, const char *path,
+			       const struct jb_source *src)
 {
 	json_object *o = json_object_new_object();
 	json_object_object_add(o, "path", json_object_new_string(shown));
 	char hex[65];
 	long long bytes;
-	int ok = sha256_file(path, hex, &bytes) == 0;
+	int ok = 1;
+	if (src && src->sha256[0]) {
+		memcpy(hex, src->sha256, sizeof hex);
+		bytes = src->bytes;
+	} else {
+		ok = sha256_file(path, hex, &bytes) == 0;
+	}
 	json_object_object_add(o, "bytes", ok ? json_object_new_int64(bytes) : NULL);
 	json_object_object_add(o, "sha256", ok ? json_object_new_string(hex) : NULL);
 	return o;
 }
 
+/* An input file: its path relative to the data folder, and the source
+ * read from it (NULL for a shapefile's companion). */
+struct input {
+	char *rel;
+	const struct jb_source *src;
+};
+
 static int by_path(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct input *)a)->rel, ((const struct input *)b)->rel);
 }
 
 /* A shapefile is read with its companions: they are inputs too. */
@@ -39,11 +54,11 @@ static json_object *inputs(const struct jb_dataset *ds)
 {
 	const struct jb_sources *s = &ds->sources;
 	size_t n = 0, cap = 0;
-	char **rel = NULL;
+	struct input *in = NULL;
 	for (size_t i = 0; i < s->n; i++) {
 		const char *p = s->v[i]->path;
-		rel = xgrow(rel, &cap, n + 1, sizeof *rel);
-		rel[n++] = xstrdup(p);
+		in = xgrow(in, &cap, n + 1, sizeof *in);
+		in[n++] = (struct input){xstrdup(p), s->v[i]};
 		size_t len = strlen(p);
 		if (len < 4 || strcmp(p + len - 4, ".shp") != 0)
 			continue;
@@ -53,23 +68,23 @@ static json_object *inputs(const struct jb_dataset *ds)
 			FILE *f = fopen(full, "rb");
 			if (f) {
 				fclose(f);
-				rel = xgrow(rel, &cap, n + 1, sizeof *rel);
-				rel[n++] = c;
+				in = xgrow(in, &cap, n + 1, sizeof *in);
+				in[n++] = (struct input){c, NULL};
 			} else {
 				free(c);
 			}
 			free(full);
 		}
 	}
-	qsort(rel, n, sizeof *rel, by_path);
+	qsort(in, n, sizeof *in, by_path);
 	json_object *a = json_object_new_array();
 	for (size_t i = 0; i < n; i++) {
-		char *full = xasprintf("%s/%s", ds->dir, rel[i]);
-		json_object_array_add(a, file_entry(rel[i], full));
+		char *full = xasprintf("%s/%s", ds->dir, in[i].rel);
+		json_object_array_add(a, file_entry(in[i].rel, full, in[i].src));
 		free(full);
-		free(rel[i]);
+		free(in[i].rel);
 	}
-	free(rel);
+	free(in);
 	return a;
 }
 
@@ -79,7 +94,7 @@ static json_object *theme(const struct jb_template *t)
 	json_object_object_add(o, "id", json_object_new_string(t->theme.id));
 	json_object *files = json_object_new_array();
 	for (size_t i = 0; i < t->nfiles; i++)
-		json_object_array_add(files, file_entry(t->files[i], t->files[i]));
+		json_object_array_add(files, file_entry(t->files[i], t->files[i], NULL));
 	json_object_object_add(o, "files", files);
 	return o;
 }
@@ -102,7 +117,7 @@ static json_object *written(const struct outdir *od)
 	json_object *a = json_object_new_array();
 	for (size_t i = 0; i < od->nfiles; i++) {
 		char *full = xasprintf("%s/%s", od->dir, od->files[i]);
-		json_object_array_add(a, file_entry(od->files[i], full));
+		json_object_array_add(a, file_entry(od->files[i], full, NULL));
 		free(full);
 	}
 	return a;

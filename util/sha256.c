@@ -2,7 +2,6 @@
 #include "sha256.h"
 
 #include <errno.h>
-#include <nettle/sha2.h>
 #include <stdio.h>
 
 int sha256_file(const char *path, char hex[65], long long *bytes)
@@ -26,10 +25,15 @@ int sha256_file(const char *path, char hex[65], long long *bytes)
 		errno = e ? e : EIO;
 		return -1;
 	}
-	unsigned char d[SHA256_DIGEST_SIZE];
-	sha256_digest(&ctx, sizeof d, d);
-	for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-		snprintf(hex + 2 * i, 3, "%02x", d[i]);
+	sha256_hex(&ctx, hex);
 	*bytes = total;
 	return 0;
+}
+
+void sha256_hex(struct sha256_ctx *ctx, char hex[65])
+{
+	unsigned char d[SHA256_DIGEST_SIZE];
+	sha256_digest(ctx, sizeof d, d);
+	for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
+		snprintf(hex + 2 * i, 3, "%02x", d[i]);
 }
