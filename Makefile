@@ -38,6 +38,7 @@ PKGS := \
 	nettle \
 	harfbuzz-subset \
 	libpng \
+	libdeflate \
 	libjpeg \
 	libqpdf \
 	libxml-2.0

@@ -37,7 +37,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include "../../util/atomic.h"
 #include "../../util/xalloc.h"
@@ -877,12 +877,12 @@ static void draw_page(struct writer *w, const struct dl_deck *d, size_t i)
 /* ---- stream compression ----
  *
  * libharu deflates every stream at zlib's default level 6, fixed inside
- * HPDF_Stream_WriteToStreamWithDeflate; at level 1 a deck is written in a
- * fraction of the time for a few per cent more bytes. So before saving,
- * every stream libharu would deflate is deflated here at level 1 instead,
- * and libharu is told to copy it as it is, with /Filter /FlateDecode
- * written by the dictionary's write hook (libharu drops a /Filter entry of
- * a stream whose filter it does not apply itself). */
+ * HPDF_Stream_WriteToStreamWithDeflate. So before saving, every stream
+ * libharu would deflate is deflated here instead, by libdeflate at its
+ * level 1 (PDF_DEFLATE_LEVEL, pdf_xref.h), and libharu is told to copy it as it
+ * is, with /Filter /FlateDecode written by the dictionary's write hook
+ * (libharu drops a /Filter entry of a stream whose filter it does not
+ * apply itself). */
 
 static HPDF_STATUS write_flate_filter(HPDF_Dict d, HPDF_Stream s)
 {
@@ -890,34 +890,25 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict d, HPDF_Stream s)
 	return HPDF_Stream_WriteStr(s, "/Filter /FlateDecode\012");
 }
 
-/* The stream's bytes deflated at level 1 in place of them. */
-static int deflate_stream(HPDF_Stream s, struct buf *tmp)
+/* The stream's bytes deflated in place of them; tmp and raw are scratch
+ * buffers. libharu keeps a stream in blocks: they are joined first, as
+ * libdeflate takes its input whole. */
+static int deflate_stream(struct libdeflate_compressor *z, HPDF_Stream s, struct buf *tmp,
+			  struct buf *raw)
 {
-	z_stream z = {0};
-	if (deflateInit(&z, Z_BEST_SPEED) != Z_OK)
-		return -1;
-	tmp->n = 0;
+	raw->n = 0;
 	HPDF_UINT nbuf = HPDF_MemStream_GetBufCount(s);
-	int rc = Z_OK;
-	for (HPDF_UINT i = 0; i <= nbuf && rc == Z_OK; i++) {
+	for (HPDF_UINT i = 0; i < nbuf; i++) {
 		HPDF_UINT len = 0;
-		HPDF_BYTE *in = i < nbuf ? HPDF_MemStream_GetBufPtr(s, i, &len) : NULL;
-		z.next_in = in;
-		z.avail_in = in ? len : 0;
-		int flush = i == nbuf ? Z_FINISH : Z_NO_FLUSH;
-		do {
-			if (tmp->cap - tmp->n < 4096) {
-				tmp->cap = tmp->cap * 2 + 65536;
-				tmp->s = xrealloc(tmp->s, tmp->cap);
-			}
-			z.next_out = (Bytef *)tmp->s + tmp->n;
-			z.avail_out = (uInt)(tmp->cap - tmp->n);
-			rc = deflate(&z, flush);
-			tmp->n = tmp->cap - z.avail_out;
-		} while (rc == Z_OK && (z.avail_in || (flush == Z_FINISH && rc != Z_STREAM_END)));
+		HPDF_BYTE *in = HPDF_MemStream_GetBufPtr(s, i, &len);
+		raw->s = xgrow(raw->s, &raw->cap, raw->n + len, 1);
+		memcpy(raw->s + raw->n, in, len);
+		raw->n += len;
 	}
-	deflateEnd(&z);
-	if (rc != Z_STREAM_END && rc != Z_OK && rc != Z_BUF_ERROR)
+	size_t bound = libdeflate_zlib_compress_bound(z, raw->n);
+	tmp->s = xgrow(tmp->s, &tmp->cap, bound, 1);
+	tmp->n = libdeflate_zlib_compress(z, raw->s, raw->n, tmp->s, bound);
+	if (tmp->n == 0)
 		return -1;
 	HPDF_MemStream_FreeData(s);
 	return HPDF_Stream_Write(s, (const HPDF_BYTE *)tmp->s, (HPDF_UINT)tmp->n) == HPDF_OK ? 0 : -1;
@@ -925,6 +916,12 @@ static int deflate_stream(HPDF_Stream s, struct buf *tmp)
 
 static void deflate_all(struct writer *w)
 {
+	struct libdeflate_compressor *z = libdeflate_alloc_compressor(PDF_DEFLATE_LEVEL);
+	struct buf raw = {0};
+	if (!z) {
+		fail(w, "cannot compress a PDF stream (out of memory)");
+		return;
+	}
 	HPDF_List entries = w->doc->xref->entries;
 	for (HPDF_UINT i = 0; i < entries->count && !failed(w); i++) {
 		HPDF_XrefEntry e = HPDF_List_ItemAt(entries, i);
@@ -934,13 +931,15 @@ static void deflate_all(struct writer *w)
 		HPDF_Dict d = e->obj;
 		if (!d->stream || d->filter != HPDF_STREAM_FILTER_FLATE_DECODE || d->write_fn)
 			continue;
-		if (deflate_stream(d->stream, &w->out) != 0) {
+		if (deflate_stream(z, d->stream, &w->out, &raw) != 0) {
 			fail(w, "cannot compress a PDF stream");
-			return;
+			break;
 		}
 		d->filter = HPDF_STREAM_FILTER_NONE;
 		d->write_fn = write_flate_filter;
 	}
+	libdeflate_free_compressor(z);
+	free(raw.s);
 	w->out.n = 0;
 }
 

@@ -17,7 +17,7 @@
 
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include "../../util/xalloc.h"
 
@@ -48,14 +48,18 @@ static HPDF_STATUS put_str(HPDF_Stream s, const char *str)
 /* n bytes at p deflated (zlib format) into a new buffer of *zn bytes. */
 static unsigned char *deflated(const unsigned char *p, size_t n, size_t *zn)
 {
-	uLongf len = compressBound((uLong)n);
-	unsigned char *z = xmalloc(len);
-	if (compress2(z, &len, p, (uLong)n, Z_BEST_SPEED) != Z_OK) {
-		free(z);
+	struct libdeflate_compressor *z = libdeflate_alloc_compressor(PDF_DEFLATE_LEVEL);
+	if (!z)
+		return NULL;
+	size_t cap = libdeflate_zlib_compress_bound(z, n);
+	unsigned char *out = xmalloc(cap);
+	*zn = libdeflate_zlib_compress(z, p, n, out, cap);
+	libdeflate_free_compressor(z);
+	if (*zn == 0) {
+		free(out);
 		return NULL;
 	}
-	*zn = len;
-	return z;
+	return out;
 }
 
 /* The objects gathered for one object stream: libharu writes them into
