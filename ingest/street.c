@@ -29,7 +29,6 @@
  */
 #include "readers.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -353,7 +352,7 @@ static int on_row(struct jb_csv *t, void *ctx)
 	p->line = line;
 	/* a Crime ID that is not data.police.uk's 64 hex digits cannot be
 	 * joined to an outcome; the row keeps its last outcome category */
-	p->has_id = jb_crime_id_parse(jb_csv_get(t, s->c_id), p->id) == 0;
+	p->has_id = !s->reader->no_ids && jb_crime_id_parse(jb_csv_get(t, s->c_id), p->id) == 0;
 	p->lsoa = *v ? jb_lsoa_find(s->ds, v) : -1;
 	p->coded = *v != '\0';
 	p->location = loc;
@@ -603,8 +602,9 @@ static int hex_digit(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
-	c = (char)tolower((unsigned char)c);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 }
 
 int jb_crime_id_parse(const char *s, unsigned char id[JB_CRIME_ID_BYTES])

@@ -19,6 +19,7 @@
 #include "../ingest/csvtable.h"
 #include "../ingest/dataset.h"
 #include "../ingest/geo.h"
+#include "../ingest/readers.h"
 #include "../util/xalloc.h"
 
 static const struct jb_load_options quiet = {.quiet = 1};
@@ -951,6 +952,33 @@ static void cell_parsers(void **state)
 	assert_int_equal(jb_parse_yyyymm("majortext", &m), -1);
 }
 
+/* data.police.uk's Crime ID: 64 hex digits, either case, to 32 bytes
+ * (worked by hand: "0f" is 15, "A0" 160, "Ff" 255). */
+static void crime_ids(void **state)
+{
+	(void)state;
+	char s[2 * JB_CRIME_ID_BYTES + 2];
+	unsigned char id[JB_CRIME_ID_BYTES];
+	static const char *const pair[] = {"0f", "A0", "Ff", "9b"};
+	static const int value[] = {15, 160, 255, 155};
+	for (int i = 0; i < JB_CRIME_ID_BYTES; i++)
+		memcpy(s + 2 * i, pair[i % 4], 2);
+	s[2 * JB_CRIME_ID_BYTES] = '\0';
+	assert_int_equal(jb_crime_id_parse(s, id), 0);
+	for (int i = 0; i < JB_CRIME_ID_BYTES; i++)
+		assert_int_equal(id[i], value[i % 4]);
+	s[7] = 'g';
+	assert_int_equal(jb_crime_id_parse(s, id), -1);
+	s[7] = '@'; /* one before 'A' */
+	assert_int_equal(jb_crime_id_parse(s, id), -1);
+	s[7] = 'G';
+	assert_int_equal(jb_crime_id_parse(s, id), -1);
+	s[7] = '0';
+	s[2 * JB_CRIME_ID_BYTES - 1] = '\0'; /* 63 digits */
+	assert_int_equal(jb_crime_id_parse(s, id), -1);
+	assert_int_equal(jb_crime_id_parse("", id), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest real_tests[] = {
@@ -976,6 +1004,7 @@ int main(void)
 		cmocka_unit_test(truncated_gz_keeps_what_came_before),
 		cmocka_unit_test(nothing_supplied),
 		cmocka_unit_test(check_finds_problems),
+		cmocka_unit_test(crime_ids),
 		cmocka_unit_test(csv_lines_names_and_gz),
 		cmocka_unit_test(cell_parsers),
 	};
