@@ -259,11 +259,14 @@ static int write_pngs(const struct dl_deck *d, const char *name, const struct de
 		atomic_error(err, errlen, dir);
 		rc = -1;
 	}
+	struct png_writer *pw = png_writer_new();
 	for (size_t i = 0; rc == 0 && i < d->npages; i++) {
 		char *png = xasprintf("%s/%02zu.png", dir, i + 1);
-		rc = png_write_page(d->pages[i], png, o->png_dpi > 0 ? o->png_dpi : 96, err, errlen);
+		rc = png_write_page(pw, d->pages[i], png, o->png_dpi > 0 ? o->png_dpi : 96, err,
+				    errlen);
 		free(png);
 	}
+	png_writer_free(pw);
 	free(dir);
 	return rc;
 }

@@ -118,7 +118,7 @@ static void maybe_png(const struct dl_page *p, const char *name)
 		return;
 	char err[256];
 	char *path = xasprintf("%s/%s.png", dir, name);
-	if (png_write_page(p, path, 144, err, sizeof err) != 0)
+	if (png_write_page(NULL, p, path, 144, err, sizeof err) != 0)
 		fail_msg("%s: %s", path, err);
 	free(path);
 }

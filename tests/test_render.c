@@ -525,7 +525,7 @@ static void png_draws_the_page(void **state)
 	char err[512] = "";
 	int w, h;
 
-	assert_int_equal(png_write_page(d->pages[0], png, 72, err, sizeof err), 0);
+	assert_int_equal(png_write_page(NULL, d->pages[0], png, 72, err, sizeof err), 0);
 	assert_int_equal(png_pixel(png, 200, 150, &w, &h), FILL); /* inside the rectangle */
 	assert_int_equal(w, 960);
 	assert_int_equal(h, 540);
@@ -540,21 +540,30 @@ static void png_draws_the_page(void **state)
 
 	/* 144 dpi doubles the pixels; the same point is the same colour. */
 	char *png2 = xasprintf("%s/01@2x.png", dir);
-	assert_int_equal(png_write_page(d->pages[0], png2, 144, err, sizeof err), 0);
+	assert_int_equal(png_write_page(NULL, d->pages[0], png2, 144, err, sizeof err), 0);
 	assert_int_equal(png_pixel(png2, 400, 300, &w, &h), FILL);
 	assert_int_equal(w, 1920);
 	assert_int_equal(h, 1080);
 
-	/* Deterministic too. */
+	/* Deterministic too; and a writer kept across pages (as a deck's
+	 * are written) starts each page afresh, whatever the one before. */
 	char *again = xasprintf("%s/again.png", dir);
-	assert_int_equal(png_write_page(d->pages[0], again, 72, err, sizeof err), 0);
+	assert_int_equal(png_write_page(NULL, d->pages[0], again, 72, err, sizeof err), 0);
 	assert_true(same_file(png, again));
+	struct png_writer *pw = png_writer_new();
+	assert_int_equal(png_write_page(pw, d->pages[0], again, 144, err, sizeof err), 0);
+	assert_true(same_file(png2, again));
+	assert_int_equal(png_write_page(pw, d->pages[0], again, 72, err, sizeof err), 0);
+	assert_true(same_file(png, again));
+	assert_int_equal(png_write_page(pw, d->pages[0], again, 72, err, sizeof err), 0);
+	assert_true(same_file(png, again));
+	png_writer_free(pw);
 
 	/* Errors: a bad resolution, a missing directory. */
-	assert_int_equal(png_write_page(d->pages[0], png, 0, err, sizeof err), -1);
+	assert_int_equal(png_write_page(NULL, d->pages[0], png, 0, err, sizeof err), -1);
 	assert_non_null(strstr(err, "dpi"));
 	char *bad = xasprintf("%s/missing/01.png", dir);
-	assert_int_equal(png_write_page(d->pages[0], bad, 72, err, sizeof err), -1);
+	assert_int_equal(png_write_page(NULL, d->pages[0], bad, 72, err, sizeof err), -1);
 	assert_non_null(strstr(err, bad));
 	char *ls = run_ok("ls '%s'", dir);
 	assert_string_equal(ls, "01.png\n01@2x.png\nagain.png\n");
@@ -594,7 +603,7 @@ static void pdf_and_png_agree(void **state)
 	 * ending within 4 pt before 100 + font_width (the '%' right bearing). */
 	char *png = xasprintf("%s/cairo.png", dir);
 	char err[512];
-	assert_int_equal(png_write_page(d->pages[0], png, 72, err, sizeof err), 0);
+	assert_int_equal(png_write_page(NULL, d->pages[0], png, 72, err, sizeof err), 0);
 	double right = 100 + font_width(DL_REGULAR, 24, TEXT1);
 	int minx[2] = {960, 960}, maxx[2] = {-1, -1};
 	for (int k = 0; k < 2; k++) {

@@ -336,7 +336,7 @@ static void deck_of_every_kind(enum state s, int area)
 		}
 		char *from_pdf = xasprintf("%s-%0*zu.png", dir, digits, i + 1);
 		char *from_cairo = xasprintf("%s-cairo.png", dir);
-		assert_int_equal(png_write_page(d->pages[i], from_cairo, INK_DPI, err, sizeof err), 0);
+		assert_int_equal(png_write_page(NULL, d->pages[i], from_cairo, INK_DPI, err, sizeof err), 0);
 		same_ink(from_pdf, from_cairo, what);
 		free(from_cairo);
 		free(from_pdf);

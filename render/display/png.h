@@ -34,9 +34,17 @@ cairo_status_t png_append(void *bytes, const unsigned char *data, unsigned int l
  * it), or NULL when cairo cannot make one. */
 cairo_surface_t *png_image_surface(const struct dl_item *it);
 
-/* dpi 72 = one pixel per point (960 x 540 pixels); dpi in (0, 1200].
+/* What writing PNGs keeps from one page to the next (the surface drawn
+ * on, the compressor's state and buffers: 5 MB at 96 dpi): made once for a
+ * deck's pages. */
+struct png_writer;
+struct png_writer *png_writer_new(void);
+void png_writer_free(struct png_writer *w);
+
+/* Page p as a PNG at path, using w (NULL: one made for this page).
+ * dpi 72 = one pixel per point (960 x 540 pixels); dpi in (0, 1200].
  * 0 on success; -1 with a message in err. */
-int png_write_page(const struct dl_page *p, const char *path, double dpi,
+int png_write_page(struct png_writer *w, const struct dl_page *p, const char *path, double dpi,
 		   char *err, size_t errlen);
 
 #endif
