@@ -38,7 +38,6 @@ PKGS := \
 	nettle \
 	harfbuzz-subset \
 	libpng \
-	libdeflate \
 	libjpeg \
 	libqpdf \
 	libxml-2.0

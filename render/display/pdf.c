@@ -37,9 +37,9 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
-#include <libdeflate.h>
 
 #include "../../util/atomic.h"
+#include "../../util/deflate.h"
 #include "../../util/xalloc.h"
 #include "font.h"
 #include "pdf_tags.h"
@@ -878,11 +878,10 @@ static void draw_page(struct writer *w, const struct dl_deck *d, size_t i)
  *
  * libharu deflates every stream at zlib's default level 6, fixed inside
  * HPDF_Stream_WriteToStreamWithDeflate. So before saving, every stream
- * libharu would deflate is deflated here instead, by libdeflate at its
- * level 1 (PDF_DEFLATE_LEVEL, pdf_xref.h), and libharu is told to copy it as it
- * is, with /Filter /FlateDecode written by the dictionary's write hook
- * (libharu drops a /Filter entry of a stream whose filter it does not
- * apply itself). */
+ * libharu would deflate is deflated here instead, by igzip at its level 1
+ * (util/deflate.h), and libharu is told to copy it as it is, with /Filter
+ * /FlateDecode written by the dictionary's write hook (libharu drops a
+ * /Filter entry of a stream whose filter it does not apply itself). */
 
 static HPDF_STATUS write_flate_filter(HPDF_Dict d, HPDF_Stream s)
 {
@@ -890,11 +889,10 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict d, HPDF_Stream s)
 	return HPDF_Stream_WriteStr(s, "/Filter /FlateDecode\012");
 }
 
-/* The stream's bytes deflated in place of them; tmp and raw are scratch
- * buffers. libharu keeps a stream in blocks: they are joined first, as
- * libdeflate takes its input whole. */
-static int deflate_stream(struct libdeflate_compressor *z, HPDF_Stream s, struct buf *tmp,
-			  struct buf *raw)
+/* The stream's bytes deflated in place of them; raw is a scratch buffer.
+ * libharu keeps a stream in blocks: they are joined first, as igzip's
+ * whole-buffer call takes its input in one piece. */
+static int deflate_stream(struct deflater *z, HPDF_Stream s, struct buf *raw)
 {
 	raw->n = 0;
 	HPDF_UINT nbuf = HPDF_MemStream_GetBufCount(s);
@@ -905,23 +903,19 @@ static int deflate_stream(struct libdeflate_compressor *z, HPDF_Stream s, struct
 		memcpy(raw->s + raw->n, in, len);
 		raw->n += len;
 	}
-	size_t bound = libdeflate_zlib_compress_bound(z, raw->n);
-	tmp->s = xgrow(tmp->s, &tmp->cap, bound, 1);
-	tmp->n = libdeflate_zlib_compress(z, raw->s, raw->n, tmp->s, bound);
-	if (tmp->n == 0)
+	size_t zn;
+	unsigned char *zs = deflater_run(z, raw->s, raw->n, &zn);
+	if (!zs)
 		return -1;
 	HPDF_MemStream_FreeData(s);
-	return HPDF_Stream_Write(s, (const HPDF_BYTE *)tmp->s, (HPDF_UINT)tmp->n) == HPDF_OK ? 0 : -1;
+	int rc = HPDF_Stream_Write(s, zs, (HPDF_UINT)zn) == HPDF_OK ? 0 : -1;
+	free(zs);
+	return rc;
 }
 
 static void deflate_all(struct writer *w)
 {
-	struct libdeflate_compressor *z = libdeflate_alloc_compressor(PDF_DEFLATE_LEVEL);
-	struct buf raw = {0};
-	if (!z) {
-		fail(w, "cannot compress a PDF stream (out of memory)");
-		return;
-	}
+	struct deflater *z = deflater_new();
 	HPDF_List entries = w->doc->xref->entries;
 	for (HPDF_UINT i = 0; i < entries->count && !failed(w); i++) {
 		HPDF_XrefEntry e = HPDF_List_ItemAt(entries, i);
@@ -931,15 +925,14 @@ static void deflate_all(struct writer *w)
 		HPDF_Dict d = e->obj;
 		if (!d->stream || d->filter != HPDF_STREAM_FILTER_FLATE_DECODE || d->write_fn)
 			continue;
-		if (deflate_stream(z, d->stream, &w->out, &raw) != 0) {
+		if (deflate_stream(z, d->stream, &w->out) != 0) {
 			fail(w, "cannot compress a PDF stream");
 			break;
 		}
 		d->filter = HPDF_STREAM_FILTER_NONE;
 		d->write_fn = write_flate_filter;
 	}
-	libdeflate_free_compressor(z);
-	free(raw.s);
+	deflater_free(z);
 	w->out.n = 0;
 }
 

@@ -17,8 +17,8 @@
 
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
-#include <libdeflate.h>
 
+#include "../../util/deflate.h"
 #include "../../util/xalloc.h"
 
 /* Objects per object stream: a reader inflates a whole stream to reach one
@@ -45,20 +45,13 @@ static HPDF_STATUS put_str(HPDF_Stream s, const char *str)
 	return HPDF_Stream_WriteStr(s, str);
 }
 
-/* n bytes at p deflated (zlib format) into a new buffer of *zn bytes. */
+/* n bytes at p deflated (zlib format) into a new buffer of *zn bytes;
+ * a few a deck (its object streams and cross-reference). */
 static unsigned char *deflated(const unsigned char *p, size_t n, size_t *zn)
 {
-	struct libdeflate_compressor *z = libdeflate_alloc_compressor(PDF_DEFLATE_LEVEL);
-	if (!z)
-		return NULL;
-	size_t cap = libdeflate_zlib_compress_bound(z, n);
-	unsigned char *out = xmalloc(cap);
-	*zn = libdeflate_zlib_compress(z, p, n, out, cap);
-	libdeflate_free_compressor(z);
-	if (*zn == 0) {
-		free(out);
-		return NULL;
-	}
+	struct deflater *z = deflater_new();
+	unsigned char *out = deflater_run(z, p, n, zn);
+	deflater_free(z);
 	return out;
 }
 

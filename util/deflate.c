@@ -1,0 +1,55 @@
+/* util/deflate.c - see deflate.h. */
+#include "deflate.h"
+
+#include <isa-l/igzip_lib.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "xalloc.h"
+
+struct deflater {
+	struct isal_zstream z;
+	unsigned char level_buf[ISAL_DEF_LVL1_DEFAULT];
+};
+
+struct deflater *deflater_new(void)
+{
+	return xcalloc(1, sizeof(struct deflater));
+}
+
+void deflater_free(struct deflater *d)
+{
+	free(d);
+}
+
+unsigned char *deflater_run(struct deflater *d, const void *in, size_t n, size_t *zn)
+{
+	if (n > UINT32_MAX / 4)
+		return NULL; /* igzip counts in 32 bits */
+	/* Room for stored blocks (5 bytes per 65,535), the zlib header and
+	 * checksum; doubled if igzip says it overflowed. */
+	size_t cap = n + n / 16 + 1024;
+	for (int tries = 0; tries < 2; tries++, cap *= 2) {
+		unsigned char *out = xmalloc(cap);
+		struct isal_zstream *z = &d->z;
+		isal_deflate_stateless_init(z);
+		z->level = 1;
+		z->level_buf = d->level_buf;
+		z->level_buf_size = sizeof d->level_buf;
+		z->gzip_flag = IGZIP_ZLIB;
+		z->end_of_stream = 1;
+		z->next_in = (uint8_t *)(uintptr_t)in; /* igzip does not write it */
+		z->avail_in = (uint32_t)n;
+		z->next_out = out;
+		z->avail_out = (uint32_t)cap;
+		int rc = isal_deflate_stateless(z);
+		if (rc == COMP_OK) {
+			*zn = z->total_out;
+			return out;
+		}
+		free(out);
+		if (rc != STATELESS_OVERFLOW)
+			return NULL;
+	}
+	return NULL;
+}
