@@ -129,6 +129,10 @@ struct jb_context {
 	struct jb_lait_series *lait;  /* every LAIT indicator, in the dataset's order */
 	size_t nlait;
 	const struct jb_lait_series *slot[JB_CTX_NSLOTS]; /* NULL when not supplied */
+	/* When the LAIT table file is cut short, its path: an indicator not
+	 * found is then said to be missing from a file cut short, never "not
+	 * supplied" (it may be in the rows lost). Else "". */
+	char lait_cut_short[256];
 	struct jb_spend_per_youth yp_per_youth;  /* YoungPeopleFinance per resident 10-17 */
 	struct jb_spend_per_youth yj_per_youth;  /* YouthJusticeFinance per resident 10-17 */
 

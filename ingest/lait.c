@@ -280,6 +280,8 @@ static int read_table(struct jb_dataset *ds, struct jb_csv *t, const char *rel)
 	jb_csv_each(t, T.src, on_table_row, &T);
 	if (T.src->kept)
 		ds->youth->lait.has_table = 1;
+	if (T.src->cut_short)
+		ds->youth->lait.cut_short = T.src->path;
 	return 0;
 }
 

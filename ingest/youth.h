@@ -84,6 +84,10 @@ struct jb_lait {
 	struct jb_lait_dict *dict;
 	size_t ndict, capdict;
 	int has_table, has_dict;
+	/* A table file cut short (its last row incomplete, the rows after it
+	 * lost): its path, else NULL. An indicator not found may be in the
+	 * part lost, so it is not "not supplied". */
+	const char *cut_short;
 	/* While loading (freed by jb_lait_finish): code -> indicator index,
 	 * "indicator:area:year" -> its value, and code -> dictionary entry,
 	 * so that nothing is found by a scan (a file of 100,000 indicators

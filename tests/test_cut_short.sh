@@ -1,5 +1,6 @@
 #!/bin/sh
-# tests/test_cut_short.sh - files cut short (a partial download). First a
+# tests/test_cut_short.sh - files cut short (a partial download), each
+# checked against what python finds in the cut file. First a
 # borough-level crime file cut short (a partial
 # download: the file ends mid-row, after the boroughs that sort first) must
 # not give London a total made of the boroughs that are there, nor rank a
@@ -254,6 +255,33 @@ check "$ward_borough, cut: its wards are left out, saying why" \
 	contains "$tmp/ward.txt" "Wards (no whole ward-level crime for $ward_borough's wards: a file was cut short in them"
 check "Barnet, whole in the cut file: its wards are ranked" \
 	lacks "$tmp/barnet.txt" "Wards (no "
+end
+
+# The DfE LAIT table cut short: the indicators in the rows lost were
+# supplied, so a panel must not say "No data supplied". Python finds which
+# of the four exclusion and absence indicators the whole rows still hold.
+cut_copy "$tmp/lait" education-youth/dfe-lait-london.csv 150000
+lait_lost=$(python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+col = rows[0].index("Short Desc")
+held = {r[col] for r in rows[1:] if len(r) == len(rows[0])}
+print(" ".join(c for c in ("TotPermEx", "TotFixedEx", "TotPerAbNew", "TotSevPerAbNew") if c not in held))
+' "$tmp/lait/education-youth/dfe-lait-london.csv")
+
+begin cut_short_lait_file_says_not_found_not_unsupplied
+"$jb" -q -j 1 -d "$tmp/lait" -o "$tmp/lait-out" hackney 2>/dev/null
+check "run succeeds" test $? -eq 0
+check "the cut loses some of the four indicators (python: $lait_lost)" test -n "$lait_lost"
+pdftotext "$tmp/lait-out/hackney.pdf" - | tr '\n' ' ' >"$tmp/lait.txt"
+for code in $lait_lost; do
+	check "$code: not found, in a file cut short" contains "$tmp/lait.txt" \
+		"Not found: DfE LAIT $code. The LAIT file education-youth/dfe-lait-london.csv is cut short"
+done
+check "no LAIT panel says its data were not supplied" lacks "$tmp/lait.txt" "No data supplied: DfE LAIT"
+check "no caption says no DfE figures were supplied" lacks "$tmp/lait.txt" "no DfE figures supplied"
+check "the captions say which file is cut short" contains "$tmp/lait.txt" \
+	"not found in the DfE LAIT file education-youth/dfe-lait-london.csv, which is cut short"
 end
 
 exit $sh_failed

@@ -371,6 +371,18 @@ FILL_CTX_FN(fc_since_meeting_why)
 		snprintf(b, n, "%s", x && x->why[0] ? x->why : "no action log was supplied");
 }
 
+/* The LAIT table file's path when it is cut short (an indicator not
+ * found may be in the rows lost); unavailable otherwise. */
+FILL_CTX_FN(fc_lait_cut_short)
+{
+	(void)a;
+	const struct jb_context *x = ctx(c);
+	if (x && x->lait_cut_short[0])
+		snprintf(b, n, "%s", x->lait_cut_short);
+	else
+		snprintf(b, n, FILL_NA);
+}
+
 /* ---- adult offender management ---- */
 
 FILL_CTX_FN(fc_om_period)
@@ -478,5 +490,6 @@ static const struct fill_key keys[] = {
 	{"since_meeting_why", fc_since_meeting_why, "why offences since the meeting are not compared (only when not)"},
 	{"london_since_meeting_pct", fc_london_since_meeting_pct, "London's change over the same months"},
 	{"om_period", fc_om_period, "month of the offender-management figures"},
+	{"lait_cut_short", fc_lait_cut_short, "the DfE LAIT table file, when it is cut short (its last row incomplete): an indicator not found may be in the rows lost"},
 };
 const struct fill_group fill_context_keys = FILL_GROUP(keys);

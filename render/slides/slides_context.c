@@ -162,14 +162,30 @@ static void year_labels_free(char **v, size_t n)
 	free(v);
 }
 
+/* A LAIT indicator (code, or what it is) not found: not supplied, or
+ * missing from a table file cut short (analysis/context.h). */
+static void lait_missing(struct dl_page *p, const struct slide_ctx *c, struct chart_box b,
+			 const char *code)
+{
+	const char *cut = context(c)->lait_cut_short;
+	char *what = xasprintf("DfE LAIT %s", code);
+	if (*cut) {
+		char *msg = xasprintf("Not found: %s. The LAIT file %s is cut short (its last row "
+				      "is incomplete): it may be in the rows lost.", what, cut);
+		slide_message(p, b, msg);
+		free(msg);
+	} else {
+		slide_no_data(p, b, what);
+	}
+	free(what);
+}
+
 static void lait_panel(struct dl_page *p, const struct slide_ctx *c, const struct jb_lait_series *s,
 		       size_t i, struct chart_box b)
 {
 	caption(p, c, i, &b);
 	if (!s || s->latest < 0) {
-		char *what = xasprintf("DfE LAIT %s", jb_context_slot_codes[i]);
-		slide_no_data(p, b, what);
-		free(what);
+		lait_missing(p, c, b, jb_context_slot_codes[i]);
 		return;
 	}
 	char **labels = year_labels(s);
@@ -544,9 +560,7 @@ static void lait_bars(struct dl_page *p, const struct slide_ctx *c, const struct
 {
 	caption(p, c, i, &b);
 	if (!s || s->latest < 0) {
-		char *what = xasprintf("DfE LAIT %s", s ? s->code : "youth justice figures");
-		slide_no_data(p, b, what);
-		free(what);
+		lait_missing(p, c, b, s ? s->code : "youth justice figures");
 		return;
 	}
 	double values[JB_NBOROUGHS + 1];
