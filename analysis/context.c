@@ -179,6 +179,19 @@ static void per_youth(const struct jb_findings *f, const struct jb_lait_series *
 
 /* ---- hot spots and services ---- */
 
+/* out: why a borough has none of what, when its file (a kind, at path)
+ * is cut short; "" when path is NULL (the file whole). No parentheses:
+ * the sources slide puts the reason in some. */
+static void cut_short_missing(char *out, size_t n, const char *what, const char *kind,
+			      const char *path)
+{
+	if (path)
+		snprintf(out, n, "%s: the %s %s is cut short, ending mid-row, so they may be in "
+			 "the rows lost", what, kind, path);
+	else
+		out[0] = '\0';
+}
+
 /* The Gi* class of each LSOA from the hot-spot findings (JB_GI_UNKNOWN
  * where there is none). Returns 0 when no hot-spot classes were computed. */
 static int gi_classes(const struct jb_findings *f, const struct jb_dataset *ds, signed char *cls)
@@ -197,6 +210,8 @@ static void services(const struct jb_dataset *ds, const struct jb_findings *f,
 {
 	const struct jb_youth_data *yd = ds->youth;
 	c->has_services = yd->has_services;
+	cut_short_missing(c->services_missing, sizeof c->services_missing,
+			  "youth services in this borough", "youth services file", yd->services_cut_short);
 	c->lsoa_gi = xmalloc((ds->nlsoa ? ds->nlsoa : 1) * sizeof *c->lsoa_gi);
 	c->has_hot = gi_classes(f, ds, c->lsoa_gi);
 	c->svc_hot_near = xcalloc(yd->nservices ? yd->nservices : 1, sizeof *c->svc_hot_near);
@@ -328,6 +343,8 @@ static void actions(const struct jb_dataset *ds, const struct jb_findings *f,
 {
 	const struct jb_youth_data *yd = ds->youth;
 	c->has_actions = yd->has_actions;
+	cut_short_missing(c->actions_missing, sizeof c->actions_missing,
+			  "actions for this borough", "action log", yd->actions_cut_short);
 	c->overdue_known = f->has_series;
 	c->overdue = xcalloc(yd->nactions ? yd->nactions : 1, 1);
 	for (size_t i = 0; i < yd->nactions; i++) {
@@ -368,6 +385,9 @@ static void offender(const struct jb_dataset *ds, struct jb_context *c)
 {
 	const struct jb_youth_data *yd = ds->youth;
 	c->has_offender = yd->has_offender;
+	cut_short_missing(c->offender_missing, sizeof c->offender_missing,
+			  "adult offender management figures for this borough",
+			  "offender management file", yd->offender_cut_short);
 	for (size_t i = 0; i < yd->noffender; i++) {
 		const struct jb_offender_row *r = &yd->offender[i];
 		if (r->month > c->offender[r->borough].month)

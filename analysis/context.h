@@ -136,6 +136,13 @@ struct jb_context {
 	struct jb_spend_per_youth yp_per_youth;  /* YoungPeopleFinance per resident 10-17 */
 	struct jb_spend_per_youth yj_per_youth;  /* YouthJusticeFinance per resident 10-17 */
 
+	/* Why a borough has no youth services, actions or offender figures
+	 * when their file is cut short, read after "no ": "actions for this
+	 * borough: the action log F is cut short, ending mid-row, so they may
+	 * be in the rows lost". "" when the file is whole (then none were
+	 * supplied). */
+	char services_missing[320], actions_missing[320], offender_missing[320];
+
 	int has_services;
 	int has_hot;                 /* hot-spot classes were available */
 	signed char *lsoa_gi;        /* [ds->nlsoa]: Gi* class -3..3 (cold 99% .. hot

@@ -237,6 +237,8 @@ int jb_read_youth_services(struct jb_dataset *ds, const char *path, const char *
 		jb_csv_each(t, S.src, on_service_row, &S);
 		if (S.src->kept)
 			ds->youth->has_services = 1;
+		if (S.src->cut_short)
+			ds->youth->services_cut_short = S.src->path;
 	}
 	jb_proj_free(S.proj);
 	jb_csv_close(t);
@@ -354,6 +356,8 @@ int jb_read_actions(struct jb_dataset *ds, const char *path, const char *rel)
 		strmap_free(A.ids);
 		if (A.src->kept)
 			ds->youth->has_actions = 1;
+		if (A.src->cut_short)
+			ds->youth->actions_cut_short = A.src->path;
 	}
 	jb_csv_close(t);
 	return rc;
@@ -443,6 +447,8 @@ int jb_read_offender(struct jb_dataset *ds, const char *path, const char *rel)
 		jb_csv_each(t, O.src, on_offender_row, &O);
 		if (O.src->kept)
 			ds->youth->has_offender = 1;
+		if (O.src->cut_short)
+			ds->youth->offender_cut_short = O.src->path;
 	}
 	jb_csv_close(t);
 	return rc;

@@ -167,6 +167,11 @@ struct jb_youth_data {
 	struct jb_offender_row *offender;
 	size_t noffender, capoffender;
 	int has_offender;
+
+	/* A youth services, action log or offender management file cut short
+	 * (its last row incomplete, the rows after it lost): its path, else
+	 * NULL. A borough with no rows may have had them in the part lost. */
+	const char *services_cut_short, *actions_cut_short, *offender_cut_short;
 };
 
 /* Readers (ingest/lait.c, ingest/youth.c), dispatched by jb_dataset_load:

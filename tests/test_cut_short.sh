@@ -284,4 +284,43 @@ check "the captions say which file is cut short" contains "$tmp/lait.txt" \
 	"not found in the DfE LAIT file education-youth/dfe-lait-london.csv, which is cut short"
 end
 
+# The youth services file and the action log cut short: a borough whose
+# rows are all after the cut had some, so its deck must not say none were
+# supplied. Python picks a borough the whole file has and the cut one does
+# not (by whole rows).
+lost_borough() { # lost_borough CUT_FILE WHOLE_FILE: a borough only the whole file holds
+	python3 -c '
+import csv, sys
+def boroughs(path):
+    rows = list(csv.reader(open(path, newline="")))
+    col = rows[0].index("borough")
+    return {r[col] for r in rows[1:] if len(r) == len(rows[0])}
+print(sorted(boroughs(sys.argv[2]) - boroughs(sys.argv[1]))[0])
+' "$1" "$2"
+}
+cut_copy "$tmp/svc" youth-services/youth-services-illustrative.csv 6000
+svc_borough=$(lost_borough "$tmp/svc/youth-services/youth-services-illustrative.csv" \
+	sample-data/youth-services/youth-services-illustrative.csv)
+cut_copy "$tmp/act" actions/actions-illustrative.csv 9000
+act_borough=$(lost_borough "$tmp/act/actions/actions-illustrative.csv" sample-data/actions/actions-illustrative.csv)
+
+begin cut_short_services_and_actions_are_not_unsupplied
+svc_slug=$(echo "$svc_borough" | tr 'A-Z ' 'a-z-')
+act_slug=$(echo "$act_borough" | tr 'A-Z ' 'a-z-')
+"$jb" -q -j 1 -d "$tmp/svc" -o "$tmp/svc-out" "$svc_slug" 2>/dev/null
+check "services: run succeeds" test $? -eq 0
+"$jb" -q -j 1 -d "$tmp/act" -o "$tmp/act-out" "$act_slug" 2>/dev/null
+check "actions: run succeeds" test $? -eq 0
+pdftotext "$tmp/svc-out/$svc_slug.pdf" - | tr '\n' ' ' >"$tmp/svc.txt"
+pdftotext "$tmp/act-out/$act_slug.pdf" - | tr '\n' ' ' >"$tmp/act.txt"
+check "$svc_borough: its services may be in the rows lost" contains "$tmp/svc.txt" \
+	"No youth services in this borough: the youth services file youth-services/youth-services-illustrative.csv is cut short, ending mid-row"
+check "$svc_borough: the caption says so too" contains "$tmp/svc.txt" \
+	"No youth services found in youth-services/youth-services-illustrative.csv, which is cut short"
+check "$svc_borough: no count of 0 services" lacks "$tmp/svc.txt" "lists 0 youth services"
+check "$svc_borough: not 'no data supplied'" lacks "$tmp/svc.txt" "No data supplied: youth services"
+check "$act_borough: its actions may be in the rows lost" contains "$tmp/act.txt" \
+	"no actions for this borough: the action log actions/actions-illustrative.csv is cut short, ending mid-row"
+end
+
 exit $sh_failed

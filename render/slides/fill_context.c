@@ -205,16 +205,23 @@ static const struct jb_services_area *services_of(const struct fill_ctx *c,
 	return ctx(c) && a->index < JB_NBOROUGHS ? &ctx(c)->services[a->index] : NULL;
 }
 
+/* No services in a file cut short is not a count of 0: they may be in
+ * the rows lost (services_missing says so). */
+static int services_counted(const struct fill_ctx *c, const struct jb_services_area *s)
+{
+	return s && ctx(c)->has_services && (s->nsvc || !*ctx(c)->services_missing);
+}
+
 FILL_CTX_FN(fc_services_count)
 {
 	const struct jb_services_area *s = services_of(c, a);
-	fmt_count(s && ctx(c)->has_services ? (double)s->nsvc : NAN, b, n);
+	fmt_count(services_counted(c, s) ? (double)s->nsvc : NAN, b, n);
 }
 
 FILL_CTX_FN(fc_services_sessions)
 {
 	const struct jb_services_area *s = services_of(c, a);
-	fmt_count(s ? s->sessions : NAN, b, n);
+	fmt_count(services_counted(c, s) ? s->sessions : NAN, b, n);
 }
 
 FILL_CTX_FN(fc_hot_count)
@@ -371,6 +378,19 @@ FILL_CTX_FN(fc_since_meeting_why)
 		snprintf(b, n, "%s", x && x->why[0] ? x->why : "no action log was supplied");
 }
 
+/* The youth services file's path, when it is cut short and lists no
+ * services for the borough (they may be in the rows lost); unavailable
+ * otherwise. */
+FILL_CTX_FN(fc_services_cut_short)
+{
+	const struct jb_context *x = ctx(c);
+	const char *path = c->f->ds->youth->services_cut_short;
+	if (x && path && *x->services_missing && a->index < JB_NBOROUGHS && !x->services[a->index].nsvc)
+		snprintf(b, n, "%s", path);
+	else
+		snprintf(b, n, FILL_NA);
+}
+
 /* The LAIT table file's path when it is cut short (an indicator not
  * found may be in the rows lost); unavailable otherwise. */
 FILL_CTX_FN(fc_lait_cut_short)
@@ -390,6 +410,8 @@ FILL_CTX_FN(fc_om_period)
 	int m = ctx(c) && a->index < JB_NBOROUGHS ? ctx(c)->offender[a->index].month : 0;
 	if (m > 0)
 		fmt_month(m, 1, b, n);
+	else if (ctx(c) && *ctx(c)->offender_missing)
+		snprintf(b, n, "no %s", ctx(c)->offender_missing);
 	else
 		snprintf(b, n, "no figures supplied");
 }
@@ -490,6 +512,7 @@ static const struct fill_key keys[] = {
 	{"since_meeting_why", fc_since_meeting_why, "why offences since the meeting are not compared (only when not)"},
 	{"london_since_meeting_pct", fc_london_since_meeting_pct, "London's change over the same months"},
 	{"om_period", fc_om_period, "month of the offender-management figures"},
+	{"services_cut_short", fc_services_cut_short, "the youth services file, when it is cut short and lists none for the borough (they may be in the rows lost)"},
 	{"lait_cut_short", fc_lait_cut_short, "the DfE LAIT table file, when it is cut short (its last row incomplete): an indicator not found may be in the rows lost"},
 };
 const struct fill_group fill_context_keys = FILL_GROUP(keys);

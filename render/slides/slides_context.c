@@ -74,6 +74,8 @@ const char *missing_actions(const struct jb_findings *f, int area)
 	const struct jb_context *x = f->context;
 	if (area >= JB_NBOROUGHS || x->actions[area].n)
 		return NULL;
+	if (*x->actions_missing)
+		return x->actions_missing;
 	return x->has_actions ? "actions for this borough in the action log" : "action log (actions/)";
 }
 
@@ -178,6 +180,15 @@ static void lait_missing(struct dl_page *p, const struct slide_ctx *c, struct ch
 		slide_no_data(p, b, what);
 	}
 	free(what);
+}
+
+/* A panel for a borough with no rows in a file cut short: "No " and why
+ * (analysis/context.h), never "No data supplied". */
+static void no_rows_in_cut_file(struct dl_page *p, struct chart_box b, const char *why)
+{
+	char *msg = xasprintf("no %s.", why);
+	slide_message(p, b, msg);
+	free(msg);
 }
 
 static void lait_panel(struct dl_page *p, const struct slide_ctx *c, const struct jb_lait_series *s,
@@ -444,8 +455,12 @@ void layout_youth_services(struct dl_page *p, const struct slide_ctx *c)
 	/* right: the services over the hot-spot classes */
 	caption(p, c, 1, &right);
 	if (!x->has_services || !x->services[c->area].nsvc) {
-		slide_no_data(p, right, x->has_services ? "youth services in this borough (youth-services/)"
-							: "youth services (youth-services/)");
+		if (*x->services_missing)
+			no_rows_in_cut_file(p, right, x->services_missing);
+		else
+			slide_no_data(p, right, x->has_services
+						? "youth services in this borough (youth-services/)"
+						: "youth services (youth-services/)");
 		return;
 	}
 	if (x->services[c->area].illustrative) {
@@ -605,8 +620,11 @@ static void offender_panel(struct dl_page *p, const struct slide_ctx *c, struct 
 	const struct jb_youth_data *yd = c->f->ds->youth;
 	caption(p, c, 4, &b);
 	if (!o->n) {
-		slide_no_data(p, b, x->has_offender ? "adult offender management for this borough"
-						    : "adult offender management");
+		if (*x->offender_missing)
+			no_rows_in_cut_file(p, b, x->offender_missing);
+		else
+			slide_no_data(p, b, x->has_offender ? "adult offender management for this borough"
+							    : "adult offender management");
 		return;
 	}
 	size_t nrows = o->n + 1;
@@ -669,8 +687,10 @@ void layout_youth_justice(struct dl_page *p, const struct slide_ctx *c)
 		offender_panel(p, c, strip);
 		return;
 	}
-	char *what = xasprintf("Adult offender management: no figures were supplied%s.",
-			       x->has_offender ? " for this borough" : " (offender-management/)");
+	char *what = *x->offender_missing
+			     ? xasprintf("Adult offender management: no %s.", x->offender_missing)
+			     : xasprintf("Adult offender management: no figures were supplied%s.",
+					 x->has_offender ? " for this borough" : " (offender-management/)");
 	chart_text(p, (struct chart_box){b.x, b.y + b.h - 12, b.w, 12}, DL_REGULAR, CHART_TEXT_PT,
 		   COL_MUTED, ALIGN_LEFT, what);
 	free(what);
@@ -756,8 +776,11 @@ void layout_actions(struct dl_page *p, const struct slide_ctx *c)
 	const struct jb_context *x = context(c);
 	const struct jb_actions_area *A = &x->actions[c->area];
 	if (!A->n) {
-		slide_no_data(p, b, x->has_actions ? "actions for this borough in the action log"
-						   : "the action log (actions/)");
+		if (*x->actions_missing)
+			no_rows_in_cut_file(p, b, x->actions_missing);
+		else
+			slide_no_data(p, b, x->has_actions ? "actions for this borough in the action log"
+							   : "the action log (actions/)");
 		return;
 	}
 	const double tiles_h = 108;
