@@ -424,6 +424,8 @@ struct jb_context *jb_context_analyse(const struct jb_dataset *ds, const struct 
 	c->lait = xcalloc(l->n ? l->n : 1, sizeof *c->lait);
 	if (l->cut_short)
 		snprintf(c->lait_cut_short, sizeof c->lait_cut_short, "%s", l->cut_short);
+	cut_short_missing(c->lait_missing, sizeof c->lait_missing, "DfE LAIT figures", "DfE LAIT file",
+			  l->cut_short);
 	for (size_t i = 0; i < l->n; i++)
 		lait_series(f, l, &l->ind[i], &c->lait[i]);
 	for (int k = 0; k < JB_CTX_NSLOTS; k++)

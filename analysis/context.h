@@ -142,6 +142,7 @@ struct jb_context {
 	 * be in the rows lost". "" when the file is whole (then none were
 	 * supplied). */
 	char services_missing[320], actions_missing[320], offender_missing[320];
+	char lait_missing[320]; /* "DfE LAIT figures: the DfE LAIT file F is cut short, ..." */
 
 	int has_services;
 	int has_hot;                 /* hot-spot classes were available */

@@ -900,6 +900,8 @@ static int deflate_stream(struct deflater *z, HPDF_Stream s, struct buf *raw)
 	for (HPDF_UINT i = 0; i < nbuf; i++) {
 		HPDF_UINT len = 0;
 		HPDF_BYTE *in = HPDF_MemStream_GetBufPtr(s, i, &len);
+		if (!len)
+			continue;
 		raw->s = xgrow(raw->s, &raw->cap, raw->n + len, 1);
 		memcpy(raw->s + raw->n, in, len);
 		raw->n += len;

@@ -391,6 +391,19 @@ FILL_CTX_FN(fc_services_cut_short)
 		snprintf(b, n, FILL_NA);
 }
 
+/* The LAIT table file's path when it is cut short and has no spending on
+ * services for young people (it may be in the rows lost); unavailable
+ * otherwise, as when it is there and the residents are missing. */
+FILL_CTX_FN(fc_ypspend_cut_short)
+{
+	(void)a;
+	const struct jb_context *x = ctx(c);
+	if (x && x->lait_cut_short[0] && !x->yp_per_youth.spend)
+		snprintf(b, n, "%s", x->lait_cut_short);
+	else
+		snprintf(b, n, FILL_NA);
+}
+
 /* The LAIT table file's path when it is cut short (an indicator not
  * found may be in the rows lost); unavailable otherwise. */
 FILL_CTX_FN(fc_lait_cut_short)
@@ -410,8 +423,9 @@ FILL_CTX_FN(fc_om_period)
 	int m = ctx(c) && a->index < JB_NBOROUGHS ? ctx(c)->offender[a->index].month : 0;
 	if (m > 0)
 		fmt_month(m, 1, b, n);
-	else if (ctx(c) && *ctx(c)->offender_missing)
-		snprintf(b, n, "no %s", ctx(c)->offender_missing);
+	else if (ctx(c) && *ctx(c)->offender_missing && c->f->ds->youth->offender_cut_short)
+		snprintf(b, n, "none for this borough in %s, which is cut short",
+			 c->f->ds->youth->offender_cut_short);
 	else
 		snprintf(b, n, "no figures supplied");
 }
@@ -513,6 +527,7 @@ static const struct fill_key keys[] = {
 	{"london_since_meeting_pct", fc_london_since_meeting_pct, "London's change over the same months"},
 	{"om_period", fc_om_period, "month of the offender-management figures"},
 	{"services_cut_short", fc_services_cut_short, "the youth services file, when it is cut short and lists none for the borough (they may be in the rows lost)"},
+	{"ypspend_cut_short", fc_ypspend_cut_short, "the DfE LAIT table file, when it is cut short and has no spending on services for young people (it may be in the rows lost)"},
 	{"lait_cut_short", fc_lait_cut_short, "the DfE LAIT table file, when it is cut short (its last row incomplete): an indicator not found may be in the rows lost"},
 };
 const struct fill_group fill_context_keys = FILL_GROUP(keys);

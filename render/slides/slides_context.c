@@ -47,10 +47,19 @@ static int lait(const struct jb_findings *f)
 	return f->ds->youth->lait.has_table;
 }
 
+/* Of two inputs a slide needs, the first one's file cut short (why, read
+ * after "no "; analysis/context.h), else the second's, else NULL. */
+static const char *cut_why(const char *a, const char *b)
+{
+	return *a ? a : *b ? b : NULL;
+}
+
 const char *missing_exclusion_truancy(const struct jb_findings *f, int area)
 {
 	if (area >= JB_NBOROUGHS || lait(f))
 		return NULL;
+	if (*f->context->lait_missing)
+		return f->context->lait_missing;
 	return "DfE LAIT exclusion and absence figures (education-youth/)";
 }
 
@@ -59,14 +68,17 @@ const char *missing_youth_services(const struct jb_findings *f, int area)
 	const struct jb_context *x = f->context;
 	if (area >= JB_NBOROUGHS || x->yp_per_youth.ok || x->services[area].nsvc)
 		return NULL;
-	return "youth services (youth-services/) or DfE LAIT spending on them";
+	const char *cut = cut_why(x->services_missing, x->lait_missing);
+	return cut ? cut : "youth services (youth-services/) or DfE LAIT spending on them";
 }
 
 const char *missing_youth_justice(const struct jb_findings *f, int area)
 {
-	if (area >= JB_NBOROUGHS || lait(f) || f->context->offender[area].n)
+	const struct jb_context *x = f->context;
+	if (area >= JB_NBOROUGHS || lait(f) || x->offender[area].n)
 		return NULL;
-	return "DfE LAIT youth justice figures (education-youth/) or offender management";
+	const char *cut = cut_why(x->lait_missing, x->offender_missing);
+	return cut ? cut : "DfE LAIT youth justice figures (education-youth/) or offender management";
 }
 
 const char *missing_actions(const struct jb_findings *f, int area)
@@ -173,7 +185,8 @@ static void lait_missing(struct dl_page *p, const struct slide_ctx *c, struct ch
 	char *what = xasprintf("DfE LAIT %s", code);
 	if (*cut) {
 		char *msg = xasprintf("Not found: %s. The LAIT file %s is cut short (its last row "
-				      "is incomplete): it may be in the rows lost.", what, cut);
+				      "is incomplete): what is missing may be in the rows lost.",
+				      what, cut);
 		slide_message(p, b, msg);
 		free(msg);
 	} else {
@@ -222,7 +235,10 @@ void layout_exclusion_truancy(struct dl_page *p, const struct slide_ctx *c)
 	struct chart_box b = slide_body_with_note(p, c);
 	const struct jb_context *x = context(c);
 	if (!c->f->ds->youth->lait.has_table) {
-		slide_no_data(p, b, "DfE LAIT exclusion and absence figures (education-youth/)");
+		if (*x->lait_missing)
+			no_rows_in_cut_file(p, b, x->lait_missing);
+		else
+			slide_no_data(p, b, "DfE LAIT exclusion and absence figures (education-youth/)");
 		return;
 	}
 	static const int slots[4] = {JB_CTX_PERMEX, JB_CTX_SUSP, JB_CTX_PA, JB_CTX_SPA};
@@ -236,8 +252,11 @@ static void spend_chart(struct dl_page *p, const struct slide_ctx *c,
 			const struct jb_spend_per_youth *s, struct chart_box b)
 {
 	if (!s->ok) {
-		slide_no_data(p, b, "DfE LAIT spending on services for young people, or ONS "
-				    "population aged 10-17");
+		if (!s->spend && *context(c)->lait_cut_short)
+			lait_missing(p, c, b, jb_context_slot_codes[JB_CTX_YP_SPEND]);
+		else
+			slide_no_data(p, b, "DfE LAIT spending on services for young people, or ONS "
+					    "population aged 10-17");
 		return;
 	}
 	char **labels = year_labels(s->spend);
@@ -597,7 +616,10 @@ static void spend_bars(struct dl_page *p, const struct slide_ctx *c,
 {
 	caption(p, c, i, &b);
 	if (!s->ok) {
-		slide_no_data(p, b, "DfE LAIT youth justice spending, or ONS population aged 10-17");
+		if (!s->spend && *context(c)->lait_cut_short)
+			lait_missing(p, c, b, jb_context_slot_codes[JB_CTX_YJ_SPEND]);
+		else
+			slide_no_data(p, b, "DfE LAIT youth justice spending, or ONS population aged 10-17");
 		return;
 	}
 	double values[JB_NBOROUGHS + 1];
@@ -670,7 +692,10 @@ void layout_youth_justice(struct dl_page *p, const struct slide_ctx *c)
 	 * what is missing */
 	int no_om = !x->offender[c->area].n;
 	if (!c->f->ds->youth->lait.has_table) {
-		if (no_om)
+		const char *cut = cut_why(x->lait_missing, x->offender_missing);
+		if (no_om && cut)
+			no_rows_in_cut_file(p, b, cut);
+		else if (no_om)
 			slide_no_data(p, b, "DfE LAIT youth justice figures (education-youth/) or "
 					    "offender management");
 		else
@@ -687,8 +712,10 @@ void layout_youth_justice(struct dl_page *p, const struct slide_ctx *c)
 		offender_panel(p, c, strip);
 		return;
 	}
-	char *what = *x->offender_missing
-			     ? xasprintf("Adult offender management: no %s.", x->offender_missing)
+	const char *om_cut = c->f->ds->youth->offender_cut_short;
+	char *what = om_cut && *x->offender_missing
+			     ? xasprintf("Adult offender management: none for this borough in %s, which "
+					 "is cut short.", om_cut)
 			     : xasprintf("Adult offender management: no figures were supplied%s.",
 					 x->has_offender ? " for this borough" : " (offender-management/)");
 	chart_text(p, (struct chart_box){b.x, b.y + b.h - 12, b.w, 12}, DL_REGULAR, CHART_TEXT_PT,
