@@ -16,9 +16,10 @@ import subprocess
 import sys
 import tempfile
 
+from cmocka_lines import exit_status, test
+
 JEMBRIEF = os.environ.get("JEMBRIEF") or os.path.join(os.environ.get("JEMBRIEF_BUILD", "build"), "jembrief")
 SLUGS = None
-failed = False
 
 
 def run(out, *args):
@@ -52,17 +53,6 @@ def read(path, bom):
         assert len(r) == width, f"{path}:{i}: {len(r)} fields, header has {width}"
     return rows
 
-
-def test(name, fn):
-    global failed
-    print(f"[ RUN      ] {name}", flush=True)
-    try:
-        fn()
-        print(f"[       OK ] {name}", flush=True)
-    except AssertionError as e:
-        print(f"{name}: {e}")
-        print(f"[  FAILED  ] {name}", flush=True)
-        failed = True
 
 
 tmp = tempfile.mkdtemp()
@@ -235,4 +225,4 @@ for name, fn in [("every_csv_is_read_by_the_csv_module", every_csv_is_read_by_th
                  ("summary_and_dashboard_are_consistent", summary_and_dashboard_are_consistent)]:
     test(name, fn)
 subprocess.run(["rm", "-rf", tmp])
-sys.exit(1 if failed else 0)
+sys.exit(exit_status())

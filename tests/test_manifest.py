@@ -17,8 +17,9 @@ import subprocess
 import sys
 import tempfile
 
+from cmocka_lines import exit_status, test
+
 JEMBRIEF = os.environ.get("JEMBRIEF") or os.path.join(os.environ.get("JEMBRIEF_BUILD", "build"), "jembrief")
-failed = False
 
 
 def run(data, out):
@@ -42,16 +43,6 @@ def check_entries(entries, base, what):
         assert e["bytes"] == size, f"{what} {e['path']}: bytes {e['bytes']}, file has {size}"
         assert e["sha256"] == sha, f"{what} {e['path']}: sha256 {e['sha256']}, file's is {sha}"
 
-
-def test(name, fn):
-    global failed
-    print(f"[ RUN      ] {name}", flush=True)
-    try:
-        fn()
-        print(f"[       OK ] {name}", flush=True)
-    except AssertionError as e:
-        failed = True
-        print(f"{e}\n[  FAILED  ] {name}", flush=True)
 
 
 def sample_inputs_and_outputs():
@@ -93,4 +84,4 @@ def edited_copy():
 
 test("manifest_hashes_sample_inputs_and_outputs", sample_inputs_and_outputs)
 test("manifest_hashes_bom_cut_short_and_unterminated_files", edited_copy)
-sys.exit(1 if failed else 0)
+sys.exit(exit_status())

@@ -45,6 +45,8 @@ import time
 import xml.etree.ElementTree as ET
 import zipfile
 
+from cmocka_lines import exit_status, test
+
 try:
     import pikepdf
 except ImportError:
@@ -62,7 +64,6 @@ NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
       "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
 SVG = "{http://www.w3.org/2000/svg}"
-failed = False
 skipped = False
 
 
@@ -71,19 +72,6 @@ def run(out, *args):
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert r.returncode == 0, r.stderr
 
-
-def test(name, fn):
-    global failed
-    print(f"[ RUN      ] {name}", flush=True)
-    try:
-        if fn() == "skip":
-            print(f"[  SKIPPED ] {name}", flush=True)
-            return
-        print(f"[       OK ] {name}", flush=True)
-    except AssertionError as e:
-        print(f"{name}: {e}")
-        print(f"[  FAILED  ] {name}", flush=True)
-        failed = True
 
 
 def pdftotext(pdf):
@@ -402,4 +390,4 @@ for name, fn in [("libreoffice_opens_every_deck", libreoffice_opens_every_deck),
                  ("svgs_parse_with_the_title_as_text", svgs_parse_with_the_title_as_text)]:
     test(name, fn)
 subprocess.run(["rm", "-rf", tmp])
-sys.exit(1 if failed else 0)
+sys.exit(exit_status())

@@ -1,7 +1,6 @@
 /* util/deflate.c - see deflate.h. */
 #include "deflate.h"
 
-#include <isa-l/igzip_lib.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -9,8 +8,16 @@
 
 struct deflater {
 	struct isal_zstream z;
-	unsigned char level_buf[ISAL_DEF_LVL1_DEFAULT];
+	unsigned char level_buf[DEFLATE_LEVEL_BUF];
 };
+
+void deflate_setup(struct isal_zstream *z, unsigned char *level_buf)
+{
+	z->level = 1;
+	z->level_buf = level_buf;
+	z->level_buf_size = DEFLATE_LEVEL_BUF;
+	z->gzip_flag = IGZIP_ZLIB;
+}
 
 struct deflater *deflater_new(void)
 {
@@ -33,10 +40,7 @@ unsigned char *deflater_run(struct deflater *d, const void *in, size_t n, size_t
 		unsigned char *out = xmalloc(cap);
 		struct isal_zstream *z = &d->z;
 		isal_deflate_stateless_init(z);
-		z->level = 1;
-		z->level_buf = d->level_buf;
-		z->level_buf_size = sizeof d->level_buf;
-		z->gzip_flag = IGZIP_ZLIB;
+		deflate_setup(z, d->level_buf);
 		z->end_of_stream = 1;
 		z->next_in = (uint8_t *)(uintptr_t)in; /* igzip does not write it */
 		z->avail_in = (uint32_t)n;

@@ -10,6 +10,16 @@
 
 #include <stddef.h>
 
+#include <isa-l/igzip_lib.h>
+
+/* The level buffer igzip's level 1 needs, in bytes. */
+#define DEFLATE_LEVEL_BUF ISAL_DEF_LVL1_DEFAULT
+
+/* z, just initialised (isal_deflate_init for a stream fed in pieces, as
+ * the PNG writer's; isal_deflate_stateless_init for a whole buffer), set
+ * to level 1 and the zlib format over level_buf (DEFLATE_LEVEL_BUF bytes). */
+void deflate_setup(struct isal_zstream *z, unsigned char *level_buf);
+
 /* igzip's state and level buffer (about 360 KB), reused from one buffer to
  * the next. */
 struct deflater;

@@ -9,11 +9,11 @@
 #include <string.h>
 
 #include <cairo.h>
-#include <isa-l/igzip_lib.h>
 #include <png.h> /* libpng's, not this folder's png.h */
 #include <setjmp.h>
 
 #include "../../util/atomic.h"
+#include "../../util/deflate.h"
 #include "../../util/xalloc.h"
 #include "font.h"
 
@@ -169,7 +169,7 @@ enum { BLOCK_ROWS = 16, IDAT_BYTES = 1 << 16 };
 struct png_writer {
 	cairo_surface_t *surf; /* the page drawn, kept for the next of its size */
 	struct isal_zstream z;
-	unsigned char level_buf[ISAL_DEF_LVL1_DEFAULT];
+	unsigned char level_buf[DEFLATE_LEVEL_BUF];
 	unsigned char idat[IDAT_BYTES];
 	unsigned char *rows; /* BLOCK_ROWS scanlines, and a byte (see scanlines) */
 	size_t caprows;
@@ -246,10 +246,7 @@ static int encode_png(struct png_writer *pw, cairo_surface_t *surf, FILE *f,
 	}
 	struct isal_zstream *z = &pw->z;
 	isal_deflate_init(z);
-	z->level = 1;
-	z->level_buf = pw->level_buf;
-	z->level_buf_size = sizeof pw->level_buf;
-	z->gzip_flag = IGZIP_ZLIB;
+	deflate_setup(z, pw->level_buf);
 	z->flush = NO_FLUSH;
 	int rc = -1;
 	if (setjmp(png_jmpbuf(png)) == 0) {
