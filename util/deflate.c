@@ -3,12 +3,15 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "xalloc.h"
 
 struct deflater {
 	struct isal_zstream z;
 	unsigned char level_buf[DEFLATE_LEVEL_BUF];
+	unsigned char *in; /* the input, then DEFLATE_PAD zero bytes */
+	size_t capin;
 };
 
 void deflate_setup(struct isal_zstream *z, unsigned char *level_buf)
@@ -26,6 +29,8 @@ struct deflater *deflater_new(void)
 
 void deflater_free(struct deflater *d)
 {
+	if (d)
+		free(d->in);
 	free(d);
 }
 
@@ -35,6 +40,10 @@ unsigned char *deflater_run(struct deflater *d, const void *in, size_t n, size_t
 		return NULL; /* igzip counts in 32 bits */
 	/* Room for stored blocks (5 bytes per 65,535), the zlib header and
 	 * checksum; doubled if igzip says it overflowed. */
+	d->in = xgrow(d->in, &d->capin, n + DEFLATE_PAD, 1);
+	if (n)
+		memcpy(d->in, in, n);
+	memset(d->in + n, 0, DEFLATE_PAD);
 	size_t cap = n + n / 16 + 1024;
 	for (int tries = 0; tries < 2; tries++, cap *= 2) {
 		unsigned char *out = xmalloc(cap);
@@ -42,7 +51,7 @@ unsigned char *deflater_run(struct deflater *d, const void *in, size_t n, size_t
 		isal_deflate_stateless_init(z);
 		deflate_setup(z, d->level_buf);
 		z->end_of_stream = 1;
-		z->next_in = (uint8_t *)(uintptr_t)in; /* igzip does not write it */
+		z->next_in = d->in;
 		z->avail_in = (uint32_t)n;
 		z->next_out = out;
 		z->avail_out = (uint32_t)cap;

@@ -14,6 +14,13 @@
 
 /* The level buffer igzip's level 1 needs, in bytes. */
 #define DEFLATE_LEVEL_BUF ISAL_DEF_LVL1_DEFAULT
+/* igzip looks at bytes past the end of its input (its vector code reads
+ * ahead): they do not change what decompresses, but they do change which
+ * matches it chooses, so bytes left there by earlier work made the same
+ * deck compress differently from run to run (test_failures caught it:
+ * a deck written after others differed from the same deck written
+ * first). Every input is followed by at least this many zero bytes. */
+#define DEFLATE_PAD 4096
 
 /* z, just initialised (isal_deflate_init for a stream fed in pieces, as
  * the PNG writer's; isal_deflate_stateless_init for a whole buffer), set

@@ -171,7 +171,8 @@ struct png_writer {
 	struct isal_zstream z;
 	unsigned char level_buf[DEFLATE_LEVEL_BUF];
 	unsigned char idat[IDAT_BYTES];
-	unsigned char *rows; /* BLOCK_ROWS scanlines, and a byte (see scanlines) */
+	unsigned char *rows; /* BLOCK_ROWS scanlines, then DEFLATE_PAD zero
+			      * bytes or more (one for scanlines' last store) */
 	size_t caprows;
 };
 
@@ -235,7 +236,7 @@ static int encode_png(struct png_writer *pw, cairo_surface_t *surf, FILE *f,
 {
 	int w = cairo_image_surface_get_width(surf), h = cairo_image_surface_get_height(surf);
 	size_t line = 1 + 3 * (size_t)w;
-	pw->rows = xgrow(pw->rows, &pw->caprows, BLOCK_ROWS * line + 1, 1);
+	pw->rows = xgrow(pw->rows, &pw->caprows, BLOCK_ROWS * line + DEFLATE_PAD, 1);
 	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, msg, png_on_error,
 						  png_on_warning);
 	png_infop info = png ? png_create_info_struct(png) : NULL;
@@ -258,6 +259,8 @@ static int encode_png(struct png_writer *pw, cairo_surface_t *surf, FILE *f,
 		for (int y = 0; y < h && !bad; y += BLOCK_ROWS) {
 			int n = h - y < BLOCK_ROWS ? h - y : BLOCK_ROWS;
 			scanlines(surf, y, n, pw->rows);
+			/* what follows the rows made, zero (DEFLATE_PAD, deflate.h) */
+			memset(pw->rows + (size_t)n * line, 0, pw->caprows - (size_t)n * line);
 			z->next_in = pw->rows;
 			z->avail_in = (uint32_t)((size_t)n * line);
 			z->end_of_stream = y + n >= h;
