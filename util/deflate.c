@@ -38,12 +38,13 @@ unsigned char *deflater_run(struct deflater *d, const void *in, size_t n, size_t
 {
 	if (n > UINT32_MAX / 4)
 		return NULL; /* igzip counts in 32 bits */
-	/* Room for stored blocks (5 bytes per 65,535), the zlib header and
-	 * checksum; doubled if igzip says it overflowed. */
+	/* The input, then zero bytes for igzip to look at (DEFLATE_PAD). */
 	d->in = xgrow(d->in, &d->capin, n + DEFLATE_PAD, 1);
 	if (n)
 		memcpy(d->in, in, n);
 	memset(d->in + n, 0, DEFLATE_PAD);
+	/* Room for stored blocks (5 bytes per 65,535), the zlib header and
+	 * checksum; doubled if igzip says it overflowed. */
 	size_t cap = n + n / 16 + 1024;
 	for (int tries = 0; tries < 2; tries++, cap *= 2) {
 		unsigned char *out = xmalloc(cap);
