@@ -21,7 +21,7 @@
 # GNU make builds and then restarts on: the first build on a fresh machine
 # works, and a failing pkg-config stops the build with its own message.
 
-# pkg-config packages, one per line (libhpdf, libcsv and libisal have no .pc file:
+# pkg-config packages, one per line (libhpdf and libcsv have no .pc file:
 # they are linked directly below).
 PKGS := \
 	gsl \
@@ -38,6 +38,7 @@ PKGS := \
 	nettle \
 	harfbuzz-subset \
 	libpng \
+	libdeflate \
 	libjpeg \
 	libqpdf \
 	libxml-2.0
@@ -81,7 +82,7 @@ ALL_CXXFLAGS := -std=c++17 -Wall -Wextra -Werror -I$(BUILD) $(PKG_CFLAGS) \
 		$(filter-out -std=%,$(CFLAGS)) -fno-sanitize=vptr
 # Threads read the street-level files (ingest/dataset.c); libstdc++ for
 # protect_random.cc.
-LIBS = $(PKG_LIBS) -lhpdf -lcsv -lisal -lm -lstdc++ -pthread
+LIBS = $(PKG_LIBS) -lhpdf -lcsv -lm -lstdc++ -pthread
 
 # The stages, below the driver; then the template loader, which sits with
 # the driver above them (template_load.h).

@@ -229,10 +229,10 @@ check "the key findings slide" contains "$tmp/display.txt" 'outline="Key finding
 check "the overview deck" sh -c "head -1 '$tmp/london-display.txt' | grep -q 'London overview'"
 end
 
-# A deck's bytes do not depend on what its writer wrote before: igzip
-# looks past the end of its input (util/deflate.h), and the bytes left
-# there by earlier decks once changed how the same deck was compressed,
-# so a batch written by one process and by two differed.
+# A deck's bytes do not depend on what its writer wrote before: an
+# encoder that looked past the end of its input (ISA-L's igzip, tried and
+# dropped) made the same deck compress differently when written after
+# others, so a batch written by one process and by two differed.
 begin deck_bytes_do_not_depend_on_the_decks_before
 "$jb" -q --png -j 1 -o "$tmp/one" 2>/dev/null
 "$jb" -q --png -j 2 -o "$tmp/two" 2>/dev/null

@@ -879,7 +879,7 @@ static void draw_page(struct writer *w, const struct dl_deck *d, size_t i)
  *
  * libharu deflates every stream at zlib's default level 6, fixed inside
  * HPDF_Stream_WriteToStreamWithDeflate. So before saving, every stream
- * libharu would deflate is deflated here instead, by igzip at its level 1
+ * libharu would deflate is deflated here instead, by libdeflate at its level 1
  * (util/deflate.h), and libharu is told to copy it as it is, with /Filter
  * /FlateDecode written by the dictionary's write hook (libharu drops a
  * /Filter entry of a stream whose filter it does not apply itself). */
@@ -891,7 +891,7 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict d, HPDF_Stream s)
 }
 
 /* The stream's bytes deflated in place of them; raw is a scratch buffer.
- * libharu keeps a stream in blocks: they are joined first, as igzip's
+ * libharu keeps a stream in blocks: they are joined first, as libdeflate's
  * whole-buffer call takes its input in one piece. */
 static int deflate_stream(struct deflater *z, HPDF_Stream s, struct buf *raw)
 {

@@ -13,7 +13,6 @@
 #include <setjmp.h>
 
 #include "../../util/atomic.h"
-#include "../../util/deflate.h"
 #include "../../util/xalloc.h"
 #include "font.h"
 
@@ -163,17 +162,9 @@ static void png_on_warning(png_structp png, png_const_charp msg)
 	(void)msg;
 }
 
-/* What is kept between pages: the surface drawn on, ISA-L's stream state
- * and level buffer, and the blocks of scanlines and of compressed bytes. */
-enum { BLOCK_ROWS = 16, IDAT_BYTES = 1 << 16 };
+/* What is kept between pages: the surface drawn on. */
 struct png_writer {
 	cairo_surface_t *surf; /* the page drawn, kept for the next of its size */
-	struct isal_zstream z;
-	unsigned char level_buf[DEFLATE_LEVEL_BUF];
-	unsigned char idat[IDAT_BYTES];
-	unsigned char *rows; /* BLOCK_ROWS scanlines, then DEFLATE_PAD zero
-			      * bytes or more (one for scanlines' last store) */
-	size_t caprows;
 };
 
 struct png_writer *png_writer_new(void)
@@ -187,109 +178,60 @@ void png_writer_free(struct png_writer *w)
 		return;
 	if (w->surf)
 		cairo_surface_destroy(w->surf);
-	free(w->rows);
 	free(w);
 }
 
-/* Rows [y, y + n) of the surface as PNG scanlines at out: each a filter
- * byte (0, none) then R, G, B a pixel, from cairo's native-endian
- * 0x00RRGGBB words. On a little-endian machine a pixel's three bytes are
- * one byte-swapped word stored whole, its fourth byte overwritten by the
- * next pixel: out has a byte to spare after the last row. */
-static void scanlines(cairo_surface_t *surf, int y, int n, unsigned char *out)
-{
-	int w = cairo_image_surface_get_width(surf);
-	int stride = cairo_image_surface_get_stride(surf);
-	const unsigned char *px = cairo_image_surface_get_data(surf);
-	const uint32_t one = 1;
-	int little = *(const unsigned char *)&one == 1;
-	for (int r = y; r < y + n; r++) {
-		const uint32_t *row = (const uint32_t *)(const void *)(px + (size_t)r * (size_t)stride);
-		*out++ = 0;
-		if (little) {
-			for (int x = 0; x < w; x++, out += 3) {
-				uint32_t rgb = __builtin_bswap32(row[x]) >> 8; /* R, G, B, 0 in memory */
-				memcpy(out, &rgb, 4);
-			}
-			continue;
-		}
-		for (int x = 0; x < w; x++) {
-			uint32_t v = row[x];
-			*out++ = (unsigned char)(v >> 16);
-			*out++ = (unsigned char)(v >> 8);
-			*out++ = (unsigned char)v;
-		}
-	}
-}
-
-/* The surface into f as an 8-bit RGB PNG. libpng writes the signature,
- * the header and each chunk with its CRC; the image data are compressed
- * by ISA-L's igzip (Debian libisal-dev) at its level 1, rows unfiltered,
- * a block of rows at a time, and written as IDAT chunks of up to 64 KiB.
- * Measured on 200 of the sample batch's pages (527 MB of scanlines):
- * igzip level 1 takes 0.22 s where zlib's level 1, the fastest setting
- * libpng offers, takes 1.15 s and libdeflate's 1.03 s (its level 2), for
- * files 8% larger than zlib's; zlib and libdeflate both spend ~4 ms on a
- * blank page. Returns 0, or -1 with msg set. */
-static int encode_png(struct png_writer *pw, cairo_surface_t *surf, FILE *f,
-		      char msg[PNG_ERR_LEN])
+/* The rows of an RGB24 surface into f, through libpng's full API so that
+ * the encoder can be chosen: zlib level 1, rows unfiltered. Measured on
+ * four boroughs' 86 pages against the alternatives: the simplified API's
+ * fast setting (level 3, unfiltered) costs 40% more CPU for the same
+ * size; the Sub or Up filter, or run-length matching (Z_RLE), are slower
+ * at level 1 and give larger files; storing without compression saves a
+ * fifth of the time for files 24 times larger. libpng reads cairo's
+ * pixels where they are: a native-endian 0x00RRGGBB word each, so B, G,
+ * R, pad in memory on a little-endian machine, the pad byte stripped as a
+ * filler. Returns 0, or -1 with msg set. */
+static int encode_png(cairo_surface_t *surf, FILE *f, char msg[PNG_ERR_LEN])
 {
 	int w = cairo_image_surface_get_width(surf), h = cairo_image_surface_get_height(surf);
-	size_t line = 1 + 3 * (size_t)w;
-	pw->rows = xgrow(pw->rows, &pw->caprows, BLOCK_ROWS * line + DEFLATE_PAD, 1);
+	int stride = cairo_image_surface_get_stride(surf);
+	unsigned char *px = cairo_image_surface_get_data(surf);
+	const uint32_t one = 1;
+	int little = *(const unsigned char *)&one == 1;
 	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, msg, png_on_error,
 						  png_on_warning);
-	png_infop info = png ? png_create_info_struct(png) : NULL;
+	if (!png) {
+		snprintf(msg, PNG_ERR_LEN, "out of memory");
+		return -1;
+	}
+	png_infop info = png_create_info_struct(png);
 	if (!info) {
 		png_destroy_write_struct(&png, NULL);
 		snprintf(msg, PNG_ERR_LEN, "out of memory");
 		return -1;
 	}
-	struct isal_zstream *z = &pw->z;
-	isal_deflate_init(z);
-	deflate_setup(z, pw->level_buf);
-	z->flush = NO_FLUSH;
 	int rc = -1;
 	if (setjmp(png_jmpbuf(png)) == 0) {
 		png_init_io(png, f);
 		png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB,
 			     PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+		png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
+		png_set_compression_level(png, 1);
 		png_write_info(png, info);
-		int bad = 0;
-		for (int y = 0; y < h && !bad; y += BLOCK_ROWS) {
-			int n = h - y < BLOCK_ROWS ? h - y : BLOCK_ROWS;
-			scanlines(surf, y, n, pw->rows);
-			/* what follows the rows made, zero (DEFLATE_PAD, deflate.h) */
-			memset(pw->rows + (size_t)n * line, 0, pw->caprows - (size_t)n * line);
-			z->next_in = pw->rows;
-			z->avail_in = (uint32_t)((size_t)n * line);
-			z->end_of_stream = y + n >= h;
-			do {
-				z->next_out = pw->idat;
-				z->avail_out = IDAT_BYTES;
-				bad = isal_deflate(z) != COMP_OK;
-				if (!bad && z->avail_out < IDAT_BYTES)
-					png_write_chunk(png, (png_const_bytep) "IDAT", pw->idat,
-							IDAT_BYTES - z->avail_out);
-			} while (!bad && (z->avail_in > 0 ||
-					  (z->end_of_stream && z->internal_state.state != ZSTATE_END)));
-		}
-		/* The end written here: png_write_end refuses a file whose
-		 * image data libpng did not compress itself. */
-		if (!bad) {
-			png_write_chunk(png, (png_const_bytep) "IEND", NULL, 0);
-			rc = 0;
-		} else {
-			snprintf(msg, PNG_ERR_LEN, "igzip could not compress the image");
-		}
+		if (little)
+			png_set_bgr(png);
+		png_set_filler(png, 0, little ? PNG_FILLER_AFTER : PNG_FILLER_BEFORE);
+		for (int y = 0; y < h; y++)
+			png_write_row(png, px + (size_t)y * (size_t)stride);
+		png_write_end(png, NULL);
+		rc = 0;
 	}
 	png_destroy_write_struct(&png, &info);
 	return rc;
 }
 
 /* The surface as a PNG at path, written atomically. */
-static int write_png(struct png_writer *pw, cairo_surface_t *surf, const char *path, char *err,
-		     size_t errlen)
+static int write_png(cairo_surface_t *surf, const char *path, char *err, size_t errlen)
 {
 	struct atomic_file af;
 	char msg[PNG_ERR_LEN] = "";
@@ -297,7 +239,7 @@ static int write_png(struct png_writer *pw, cairo_surface_t *surf, const char *p
 		atomic_error(err, errlen, path);
 		return -1;
 	}
-	if (encode_png(pw, surf, af.f, msg) != 0 || ferror(af.f)) {
+	if (encode_png(surf, af.f, msg) != 0 || ferror(af.f)) {
 		atomic_abort(&af);
 		snprintf(err, errlen, "%s: libpng: %s", path, *msg ? msg : "write error");
 		return -1;
@@ -362,7 +304,7 @@ int png_write_page(struct png_writer *pw, const struct dl_page *p, const char *p
 		rc = -1;
 	} else {
 		cairo_surface_flush(surf);
-		rc = write_png(pw, surf, path, err, errlen);
+		rc = write_png(surf, path, err, errlen);
 	}
 	cairo_destroy(cr);
 	cairo_font_options_destroy(fo);
