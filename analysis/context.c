@@ -210,6 +210,7 @@ static void services(const struct jb_dataset *ds, const struct jb_findings *f,
 {
 	const struct jb_youth_data *yd = ds->youth;
 	c->has_services = yd->has_services;
+	c->services_cut = yd->services_cut_short;
 	cut_short_missing(c->services_missing, sizeof c->services_missing,
 			  "youth services in this borough", "youth services file", yd->services_cut_short);
 	c->lsoa_gi = xmalloc((ds->nlsoa ? ds->nlsoa : 1) * sizeof *c->lsoa_gi);
@@ -343,6 +344,7 @@ static void actions(const struct jb_dataset *ds, const struct jb_findings *f,
 {
 	const struct jb_youth_data *yd = ds->youth;
 	c->has_actions = yd->has_actions;
+	c->actions_cut = yd->actions_cut_short;
 	cut_short_missing(c->actions_missing, sizeof c->actions_missing,
 			  "actions for this borough", "action log", yd->actions_cut_short);
 	c->overdue_known = f->has_series;
@@ -385,6 +387,7 @@ static void offender(const struct jb_dataset *ds, struct jb_context *c)
 {
 	const struct jb_youth_data *yd = ds->youth;
 	c->has_offender = yd->has_offender;
+	c->offender_cut = yd->offender_cut_short;
 	cut_short_missing(c->offender_missing, sizeof c->offender_missing,
 			  "adult offender management figures for this borough",
 			  "offender management file", yd->offender_cut_short);
@@ -422,8 +425,7 @@ struct jb_context *jb_context_analyse(const struct jb_dataset *ds, const struct 
 	const struct jb_lait *l = &ds->youth->lait;
 	c->nlait = l->n;
 	c->lait = xcalloc(l->n ? l->n : 1, sizeof *c->lait);
-	if (l->cut_short)
-		snprintf(c->lait_cut_short, sizeof c->lait_cut_short, "%s", l->cut_short);
+	c->lait_cut = l->cut_short;
 	cut_short_missing(c->lait_missing, sizeof c->lait_missing, "DfE LAIT figures", "DfE LAIT file",
 			  l->cut_short);
 	for (size_t i = 0; i < l->n; i++)

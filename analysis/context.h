@@ -129,10 +129,14 @@ struct jb_context {
 	struct jb_lait_series *lait;  /* every LAIT indicator, in the dataset's order */
 	size_t nlait;
 	const struct jb_lait_series *slot[JB_CTX_NSLOTS]; /* NULL when not supplied */
-	/* When the LAIT table file is cut short, its path: an indicator not
-	 * found is then said to be missing from a file cut short, never "not
-	 * supplied" (it may be in the rows lost). Else "". */
-	char lait_cut_short[256];
+	/* The path of an input cut short (its last row incomplete), else
+	 * NULL; the strings are the dataset's. What is not found in such a
+	 * file may be in the rows lost: an indicator missing from the LAIT
+	 * table is never "not supplied". And every count taken from the
+	 * youth services file, the action log or the offender management
+	 * file is then a lower bound, for every borough: the rows lost may
+	 * hold more of any borough's (the files need not be sorted). */
+	const char *lait_cut, *services_cut, *actions_cut, *offender_cut;
 	struct jb_spend_per_youth yp_per_youth;  /* YoungPeopleFinance per resident 10-17 */
 	struct jb_spend_per_youth yj_per_youth;  /* YouthJusticeFinance per resident 10-17 */
 

@@ -332,4 +332,46 @@ check "$act_borough: its actions may be in the rows lost" contains "$tmp/act.txt
 	"no actions for this borough: the action log actions/actions-illustrative.csv is cut short, ending mid-row"
 end
 
+# A borough with some rows in the cut file: its counts are lower bounds
+# (the rows lost may hold more of any borough's), never stated as the
+# whole. Python counts the whole rows of the borough of the last whole
+# row, which the cut has split, and of the first borough, which it has
+# not: both read "at least".
+read_count() { # read_count CUT_FILE first|last: "BOROUGH|N", whole rows of that borough
+	python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+col = rows[0].index("borough")
+whole = [r[col] for r in rows[1:] if len(r) == len(rows[0])]
+b = whole[0] if sys.argv[2] == "first" else whole[-1]
+print(b + "|" + str(whole.count(b)))
+' "$1" "$2"
+}
+svc_last=$(read_count "$tmp/svc/youth-services/youth-services-illustrative.csv" last)
+svc_first=$(read_count "$tmp/svc/youth-services/youth-services-illustrative.csv" first)
+act_last=$(read_count "$tmp/act/actions/actions-illustrative.csv" last)
+
+begin cut_short_counts_are_lower_bounds
+for bn in "$svc_last" "$svc_first"; do
+	b=${bn%|*} k=${bn#*|}
+	slug=$(echo "$b" | tr 'A-Z ' 'a-z-')
+	"$jb" -q -j 1 -d "$tmp/svc" -o "$tmp/svc2-out" "$slug" 2>/dev/null
+	pdftotext "$tmp/svc2-out/$slug.pdf" - | tr '\n' ' ' >"$tmp/svc2.txt"
+	check "$b: at least $k youth services (python)" contains "$tmp/svc2.txt" "$b lists at least $k youth"
+	check "$b: not $k as if whole" lacks "$tmp/svc2.txt" "$b lists $k youth"
+	check "$b: the caption names the file cut short" contains "$tmp/svc2.txt" \
+		"At least $k services and"
+done
+b=${act_last%|*} k=${act_last#*|}
+slug=$(echo "$b" | tr 'A-Z ' 'a-z-')
+"$jb" -q -j 1 -d "$tmp/act" -o "$tmp/act2-out" "$slug" 2>/dev/null
+pdftotext "$tmp/act2-out/$slug.pdf" - | tr '\n' ' ' >"$tmp/act2.txt"
+check "$b: of the $k actions read (python)" contains "$tmp/act2.txt" "of the $k actions read"
+check "$b: the title says the log is cut short" contains "$tmp/act2.txt" \
+	"the action log actions/actions-illustrative.csv is cut short, so more may be in the rows lost"
+check "$b: no count as if whole" lacks "$tmp/act2.txt" "of $k actions from the"
+csv=$(awk -F, 'NR == 1 {for (i = 1; i <= NF; i++) h[$i] = i} NR > 1 && $0 ~ /'"$b"'/ {print $h["youth_services"] "|" $h["actions"]}' "$tmp/act2-out/summary.csv")
+check "$b: summary.csv leaves the action count empty ($csv)" test "${csv#*|}" = ""
+end
+
 exit $sh_failed

@@ -205,23 +205,48 @@ static const struct jb_services_area *services_of(const struct fill_ctx *c,
 	return ctx(c) && a->index < JB_NBOROUGHS ? &ctx(c)->services[a->index] : NULL;
 }
 
-/* No services in a file cut short is not a count of 0: they may be in
- * the rows lost (services_missing says so). */
-static int services_counted(const struct fill_ctx *c, const struct jb_services_area *s)
+/* The services of a whole file are counted; from a file cut short a
+ * count is only a lower bound (the rows lost may hold more of any
+ * borough's), so {services_count} has no value and {services_read} has
+ * the services read, when there are some. */
+static int services_counted(const struct fill_ctx *c, const struct jb_services_area *s,
+			    int from_cut)
 {
-	return s && ctx(c)->has_services && (s->nsvc || !*ctx(c)->services_missing);
+	int cut = ctx(c)->services_cut != NULL;
+	if (!s || !ctx(c)->has_services || cut != from_cut)
+		return 0;
+	return !cut || s->nsvc > 0;
 }
 
 FILL_CTX_FN(fc_services_count)
 {
 	const struct jb_services_area *s = services_of(c, a);
-	fmt_count(services_counted(c, s) ? (double)s->nsvc : NAN, b, n);
+	fmt_count(services_counted(c, s, 0) ? (double)s->nsvc : NAN, b, n);
 }
 
 FILL_CTX_FN(fc_services_sessions)
 {
 	const struct jb_services_area *s = services_of(c, a);
-	fmt_count(services_counted(c, s) ? s->sessions : NAN, b, n);
+	fmt_count(services_counted(c, s, 0) ? s->sessions : NAN, b, n);
+}
+
+FILL_CTX_FN(fc_services_read)
+{
+	const struct jb_services_area *s = services_of(c, a);
+	fmt_count(services_counted(c, s, 1) ? (double)s->nsvc : NAN, b, n);
+}
+
+FILL_CTX_FN(fc_services_sessions_read)
+{
+	const struct jb_services_area *s = services_of(c, a);
+	fmt_count(services_counted(c, s, 1) ? s->sessions : NAN, b, n);
+}
+
+/* Hot spots within reach of a service are counted only when every
+ * service was read. */
+static int reach_counted(const struct fill_ctx *c, const struct jb_services_area *s)
+{
+	return s && ctx(c)->has_hot && !ctx(c)->services_cut;
 }
 
 FILL_CTX_FN(fc_hot_count)
@@ -236,7 +261,7 @@ FILL_CTX_FN(fc_hot_count)
 FILL_CTX_FN(fc_hot_near)
 {
 	const struct jb_services_area *s = services_of(c, a);
-	if (s && ctx(c)->has_hot)
+	if (reach_counted(c, s))
 		snprintf(b, n, "%zu", s->nhot_near);
 	else
 		snprintf(b, n, FILL_NA);
@@ -245,7 +270,7 @@ FILL_CTX_FN(fc_hot_near)
 FILL_CTX_FN(fc_hot_share)
 {
 	const struct jb_services_area *s = services_of(c, a);
-	if (s && isfinite(s->hot_share))
+	if (reach_counted(c, s) && isfinite(s->hot_share))
 		snprintf(b, n, "%.0f%%", 100.0 * s->hot_share);
 	else
 		snprintf(b, n, FILL_NA);
@@ -271,6 +296,12 @@ FILL_CTX_FN(fc_reach_summary)
 		snprintf(b, n, "hot-spot classes are not available, so their reach is not measured");
 	else if (!s->nhot)
 		snprintf(b, n, "the borough has no hot-spot neighbourhoods");
+	else if (ctx(c)->services_cut && !s->nhot_near) /* services lost may reach more */
+		snprintf(b, n, "none of the services read is within %s of its %zu hot-spot "
+			 "%s", reach, s->nhot, s->nhot == 1 ? "neighbourhood" : "neighbourhoods");
+	else if (ctx(c)->services_cut)
+		snprintf(b, n, "at least %zu of its %zu hot-spot neighbourhoods (%.0f%% or more) are "
+			 "within %s of one", s->nhot_near, s->nhot, 100.0 * s->hot_share, reach);
 	else
 		snprintf(b, n, "%zu of its %zu hot-spot neighbourhoods (%.0f%%) are within %s of one",
 			 s->nhot_near, s->nhot, 100.0 * s->hot_share, reach);
@@ -291,10 +322,19 @@ static void status_count(const struct fill_ctx *c, const struct jb_area_findings
 	snprintf(b, n, "%zu", x ? x->nstatus[k] : (size_t)0);
 }
 
+/* As for services: a count from an action log cut short is a lower
+ * bound, so {actions_count} has no value and {actions_read} has the
+ * actions read. None: no log for the borough. */
 FILL_CTX_FN(fc_actions_count)
 {
 	const struct jb_actions_area *x = actions_of(c, a);
-	fmt_count(x && x->n ? (double)x->n : NAN, b, n); /* none: no log for the borough */
+	fmt_count(x && x->n && !ctx(c)->actions_cut ? (double)x->n : NAN, b, n);
+}
+
+FILL_CTX_FN(fc_actions_read)
+{
+	const struct jb_actions_area *x = actions_of(c, a);
+	fmt_count(x && x->n && ctx(c)->actions_cut ? (double)x->n : NAN, b, n);
 }
 
 FILL_CTX_FN(fc_actions_overdue)
@@ -384,11 +424,24 @@ FILL_CTX_FN(fc_since_meeting_why)
 FILL_CTX_FN(fc_services_cut_short)
 {
 	const struct jb_context *x = ctx(c);
-	const char *path = c->f->ds->youth->services_cut_short;
-	if (x && path && *x->services_missing && a->index < JB_NBOROUGHS && !x->services[a->index].nsvc)
-		snprintf(b, n, "%s", path);
+	if (x && x->services_cut && a->index < JB_NBOROUGHS && !x->services[a->index].nsvc)
+		snprintf(b, n, "%s", x->services_cut);
 	else
 		snprintf(b, n, FILL_NA);
+}
+
+/* The youth services file's or the action log's path when it is cut
+ * short, whatever the borough has in the rows read. */
+FILL_CTX_FN(fc_services_cut_file)
+{
+	(void)a;
+	snprintf(b, n, "%s", ctx(c) && ctx(c)->services_cut ? ctx(c)->services_cut : FILL_NA);
+}
+
+FILL_CTX_FN(fc_actions_cut_file)
+{
+	(void)a;
+	snprintf(b, n, "%s", ctx(c) && ctx(c)->actions_cut ? ctx(c)->actions_cut : FILL_NA);
 }
 
 /* The LAIT table file's path when it is cut short and has no spending on
@@ -398,8 +451,8 @@ FILL_CTX_FN(fc_ypspend_cut_short)
 {
 	(void)a;
 	const struct jb_context *x = ctx(c);
-	if (x && x->lait_cut_short[0] && !x->yp_per_youth.spend)
-		snprintf(b, n, "%s", x->lait_cut_short);
+	if (x && x->lait_cut && !x->yp_per_youth.spend)
+		snprintf(b, n, "%s", x->lait_cut);
 	else
 		snprintf(b, n, FILL_NA);
 }
@@ -410,24 +463,32 @@ FILL_CTX_FN(fc_lait_cut_short)
 {
 	(void)a;
 	const struct jb_context *x = ctx(c);
-	if (x && x->lait_cut_short[0])
-		snprintf(b, n, "%s", x->lait_cut_short);
+	if (x && x->lait_cut)
+		snprintf(b, n, "%s", x->lait_cut);
 	else
 		snprintf(b, n, FILL_NA);
 }
 
 /* ---- adult offender management ---- */
 
+/* From a file cut short, the latest month read may not be the latest,
+ * nor all of its cohorts there: the rows lost may hold more. */
 FILL_CTX_FN(fc_om_period)
 {
+	const char *cut = ctx(c) ? ctx(c)->offender_cut : NULL;
 	int m = ctx(c) && a->index < JB_NBOROUGHS ? ctx(c)->offender[a->index].month : 0;
-	if (m > 0)
+	char month[32];
+	if (m > 0 && cut) {
+		fmt_month(m, 1, month, sizeof month);
+		snprintf(b, n, "%s, the latest in the rows read of %s, which is cut short (a later "
+			 "month or more cohorts may be in the rows lost)", month, cut);
+	} else if (m > 0) {
 		fmt_month(m, 1, b, n);
-	else if (ctx(c) && *ctx(c)->offender_missing && c->f->ds->youth->offender_cut_short)
-		snprintf(b, n, "none for this borough in %s, which is cut short",
-			 c->f->ds->youth->offender_cut_short);
-	else
+	} else if (cut) {
+		snprintf(b, n, "none for this borough in %s, which is cut short", cut);
+	} else {
 		snprintf(b, n, "no figures supplied");
+	}
 }
 
 static const struct fill_key keys[] = {
@@ -504,14 +565,17 @@ static const struct fill_key keys[] = {
 	{"yjspend_year", fc_yjspend_year, "its latest year"},
 	{"yjspend_rank", fc_yjspend_rank, "its rank, \"3rd highest\""},
 	{"yjspend_of", fc_yjspend_of, "of whom the rank is, \"the 32 boroughs\" or \"the 31 boroughs with a figure\""},
-	{"services_count", fc_services_count, "youth services listed in the borough"},
-	{"services_sessions", fc_services_sessions, "their weekly sessions"},
+	{"services_count", fc_services_count, "youth services listed in the borough (no value when the file is cut short: see services_read)"},
+	{"services_sessions", fc_services_sessions, "their weekly sessions (no value when the file is cut short)"},
+	{"services_read", fc_services_read, "when the youth services file is cut short: the borough's services in the rows read, a lower bound (no value when none)"},
+	{"services_sessions_read", fc_services_sessions_read, "their weekly sessions, a lower bound"},
 	{"services_hot_count", fc_hot_count, "hot-spot LSOAs of the borough, for the youth services slide"},
-	{"hot_near", fc_hot_near, "of them, within reach of a youth service"},
-	{"hot_share", fc_hot_share, "that share, \"67%\""},
+	{"hot_near", fc_hot_near, "of them, within reach of a youth service (no value when the services file is cut short)"},
+	{"hot_share", fc_hot_share, "that share, \"67%\" (no value when the services file is cut short)"},
 	{"reach_summary", fc_reach_summary, "\"4 of its 6 hot-spot neighbourhoods (67%) are within 1 km of one\""},
 	{"service_reach", fc_service_reach, "the reach distance, \"1 km\""},
-	{"actions_count", fc_actions_count, "actions in the log"},
+	{"actions_count", fc_actions_count, "actions in the log (no value when the log is cut short: see actions_read)"},
+	{"actions_read", fc_actions_read, "when the action log is cut short: the borough's actions in the rows read, a lower bound"},
 	{"actions_overdue", fc_actions_overdue, "overdue: due by the period end, not complete"},
 	{"actions_complete", fc_actions_complete, "actions complete"},
 	{"actions_on_track", fc_actions_on_track, "actions on track"},
@@ -527,6 +591,8 @@ static const struct fill_key keys[] = {
 	{"london_since_meeting_pct", fc_london_since_meeting_pct, "London's change over the same months"},
 	{"om_period", fc_om_period, "month of the offender-management figures"},
 	{"services_cut_short", fc_services_cut_short, "the youth services file, when it is cut short and lists none for the borough (they may be in the rows lost)"},
+	{"services_cut_file", fc_services_cut_file, "the youth services file, when it is cut short (every count from it a lower bound)"},
+	{"actions_cut_file", fc_actions_cut_file, "the action log, when it is cut short (every count from it a lower bound)"},
 	{"ypspend_cut_short", fc_ypspend_cut_short, "the DfE LAIT table file, when it is cut short and has no spending on services for young people (it may be in the rows lost)"},
 	{"lait_cut_short", fc_lait_cut_short, "the DfE LAIT table file, when it is cut short (its last row incomplete): an indicator not found may be in the rows lost"},
 };

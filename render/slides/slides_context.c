@@ -181,9 +181,9 @@ static void year_labels_free(char **v, size_t n)
 static void lait_missing(struct dl_page *p, const struct slide_ctx *c, struct chart_box b,
 			 const char *code)
 {
-	const char *cut = context(c)->lait_cut_short;
+	const char *cut = context(c)->lait_cut;
 	char *what = xasprintf("DfE LAIT %s", code);
-	if (*cut) {
+	if (cut) {
 		char *msg = xasprintf("Not found: %s. The LAIT file %s is cut short (its last row "
 				      "is incomplete): what is missing may be in the rows lost.",
 				      what, cut);
@@ -252,7 +252,7 @@ static void spend_chart(struct dl_page *p, const struct slide_ctx *c,
 			const struct jb_spend_per_youth *s, struct chart_box b)
 {
 	if (!s->ok) {
-		if (!s->spend && *context(c)->lait_cut_short)
+		if (!s->spend && context(c)->lait_cut)
 			lait_missing(p, c, b, jb_context_slot_codes[JB_CTX_YP_SPEND]);
 		else
 			slide_no_data(p, b, "DfE LAIT spending on services for young people, or ONS "
@@ -616,7 +616,7 @@ static void spend_bars(struct dl_page *p, const struct slide_ctx *c,
 {
 	caption(p, c, i, &b);
 	if (!s->ok) {
-		if (!s->spend && *context(c)->lait_cut_short)
+		if (!s->spend && context(c)->lait_cut)
 			lait_missing(p, c, b, jb_context_slot_codes[JB_CTX_YJ_SPEND]);
 		else
 			slide_no_data(p, b, "DfE LAIT youth justice spending, or ONS population aged 10-17");
@@ -712,8 +712,8 @@ void layout_youth_justice(struct dl_page *p, const struct slide_ctx *c)
 		offender_panel(p, c, strip);
 		return;
 	}
-	const char *om_cut = c->f->ds->youth->offender_cut_short;
-	char *what = om_cut && *x->offender_missing
+	const char *om_cut = x->offender_cut;
+	char *what = om_cut
 			     ? xasprintf("Adult offender management: none for this borough in %s, which "
 					 "is cut short.", om_cut)
 			     : xasprintf("Adult offender management: no figures were supplied%s.",

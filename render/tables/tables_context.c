@@ -434,10 +434,11 @@ void summary_context_row(FILE *out, const struct jb_findings *f, int area)
 			ps[k]->ok ? ps[k]->v[(size_t)area * ps[k]->nyears + (size_t)ps[k]->latest]
 				  : NAN,
 			0);
-	csv_int(out, b && c->has_services ? (double)c->services[area].nsvc : NAN, 0);
-	csv_int(out, b && c->has_hot ? (double)c->services[area].nhot_near : NAN, 0);
-	csv_int(out, b && c->has_actions ? (double)c->actions[area].n : NAN, 0);
-	csv_int(out, b && c->has_actions && c->overdue_known ? (double)c->actions[area].noverdue : NAN,
-		0);
+	/* from a file cut short a count is only a lower bound: left empty */
+	int svc = b && c->has_services && !c->services_cut, act = b && c->has_actions && !c->actions_cut;
+	csv_int(out, svc ? (double)c->services[area].nsvc : NAN, 0);
+	csv_int(out, svc && c->has_hot ? (double)c->services[area].nhot_near : NAN, 0);
+	csv_int(out, act ? (double)c->actions[area].n : NAN, 0);
+	csv_int(out, act && c->overdue_known ? (double)c->actions[area].noverdue : NAN, 0);
 	csv_fig(out, b && c->actions[area].change_ok ? c->actions[area].pct : NAN, 1);
 }
