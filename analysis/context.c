@@ -179,17 +179,14 @@ static void per_youth(const struct jb_findings *f, const struct jb_lait_series *
 
 /* ---- hot spots and services ---- */
 
-/* out: why a borough has none of what, when its file (a kind, at path)
- * is cut short; "" when path is NULL (the file whole). No parentheses:
- * the sources slide puts the reason in some. */
-static void cut_short_missing(char *out, size_t n, const char *what, const char *kind,
-			      const char *path)
+/* Why a borough has none of what, when its file (a kind, at path) is cut
+ * short, as a string of any length to free; "" when path is NULL (the file
+ * whole). No parentheses: the sources slide puts the reason in some. */
+static char *cut_short_missing(const char *what, const char *kind, const char *path)
 {
-	if (path)
-		snprintf(out, n, "%s: the %s %s is cut short, ending mid-row, so they may be in "
-			 "the rows lost", what, kind, path);
-	else
-		out[0] = '\0';
+	return path ? xasprintf("%s: the %s %s is cut short, ending mid-row, so they may be in "
+				"the rows lost", what, kind, path)
+		    : xstrdup("");
 }
 
 /* The Gi* class of each LSOA from the hot-spot findings (JB_GI_UNKNOWN
@@ -211,8 +208,8 @@ static void services(const struct jb_dataset *ds, const struct jb_findings *f,
 	const struct jb_youth_data *yd = ds->youth;
 	c->has_services = yd->has_services;
 	c->services_cut = yd->services_cut_short;
-	cut_short_missing(c->services_missing, sizeof c->services_missing,
-			  "youth services in this borough", "youth services file", yd->services_cut_short);
+	c->services_missing = cut_short_missing("youth services in this borough",
+						"youth services file", yd->services_cut_short);
 	c->lsoa_gi = xmalloc((ds->nlsoa ? ds->nlsoa : 1) * sizeof *c->lsoa_gi);
 	c->has_hot = gi_classes(f, ds, c->lsoa_gi);
 	c->svc_hot_near = xcalloc(yd->nservices ? yd->nservices : 1, sizeof *c->svc_hot_near);
@@ -345,8 +342,8 @@ static void actions(const struct jb_dataset *ds, const struct jb_findings *f,
 	const struct jb_youth_data *yd = ds->youth;
 	c->has_actions = yd->has_actions;
 	c->actions_cut = yd->actions_cut_short;
-	cut_short_missing(c->actions_missing, sizeof c->actions_missing,
-			  "actions for this borough", "action log", yd->actions_cut_short);
+	c->actions_missing = cut_short_missing("actions for this borough", "action log",
+					       yd->actions_cut_short);
 	c->overdue_known = f->has_series;
 	c->overdue = xcalloc(yd->nactions ? yd->nactions : 1, 1);
 	for (size_t i = 0; i < yd->nactions; i++) {
@@ -388,9 +385,9 @@ static void offender(const struct jb_dataset *ds, struct jb_context *c)
 	const struct jb_youth_data *yd = ds->youth;
 	c->has_offender = yd->has_offender;
 	c->offender_cut = yd->offender_cut_short;
-	cut_short_missing(c->offender_missing, sizeof c->offender_missing,
-			  "adult offender management figures for this borough",
-			  "offender management file", yd->offender_cut_short);
+	c->offender_missing =
+		cut_short_missing("adult offender management figures for this borough",
+				  "offender management file", yd->offender_cut_short);
 	for (size_t i = 0; i < yd->noffender; i++) {
 		const struct jb_offender_row *r = &yd->offender[i];
 		if (r->month > c->offender[r->borough].month)
@@ -426,8 +423,7 @@ struct jb_context *jb_context_analyse(const struct jb_dataset *ds, const struct 
 	c->nlait = l->n;
 	c->lait = xcalloc(l->n ? l->n : 1, sizeof *c->lait);
 	c->lait_cut = l->cut_short;
-	cut_short_missing(c->lait_missing, sizeof c->lait_missing, "DfE LAIT figures", "DfE LAIT file",
-			  l->cut_short);
+	c->lait_missing = cut_short_missing("DfE LAIT figures", "DfE LAIT file", l->cut_short);
 	for (size_t i = 0; i < l->n; i++)
 		lait_series(f, l, &l->ind[i], &c->lait[i]);
 	for (int k = 0; k < JB_CTX_NSLOTS; k++)
@@ -458,6 +454,10 @@ void jb_context_free(struct jb_context *c)
 	free(c->lsoa_gi);
 	free(c->svc_hot_near);
 	free(c->overdue);
+	free(c->services_missing);
+	free(c->actions_missing);
+	free(c->offender_missing);
+	free(c->lait_missing);
 	for (int b = 0; b < JB_NBOROUGHS; b++) {
 		free(c->services[b].svc);
 		free(c->actions[b].order);

@@ -144,9 +144,9 @@ struct jb_context {
 	 * when their file is cut short, read after "no ": "actions for this
 	 * borough: the action log F is cut short, ending mid-row, so they may
 	 * be in the rows lost". "" when the file is whole (then none were
-	 * supplied). */
-	char services_missing[320], actions_missing[320], offender_missing[320];
-	char lait_missing[320]; /* "DfE LAIT figures: the DfE LAIT file F is cut short, ..." */
+	 * supplied). Never NULL. */
+	char *services_missing, *actions_missing, *offender_missing;
+	char *lait_missing; /* "DfE LAIT figures: the DfE LAIT file F is cut short, ..." */
 
 	int has_services;
 	int has_hot;                 /* hot-spot classes were available */

@@ -332,6 +332,26 @@ check "$act_borough: its actions may be in the rows lost" contains "$tmp/act.txt
 	"no actions for this borough: the action log actions/actions-illustrative.csv is cut short, ending mid-row"
 end
 
+# A long file name: the reason is whole, however long the path (it was
+# cut at 320 bytes before, mid-word: "... is cut short, end."). The name
+# is 230 bytes, within ext4's 255.
+long=youth-services/$(printf 'services%.0s' $(seq 1 28))-illustrative.csv
+mkdir -p "$tmp/svclong/youth-services"
+for d in "$tmp"/svc/*; do
+	[ "$d" = "$tmp/svc/youth-services" ] || ln -s "$d" "$tmp/svclong/"
+done
+cp "$tmp/svc/youth-services/youth-services-illustrative.csv" "$tmp/svclong/$long"
+
+begin cut_short_reason_names_a_long_path_whole
+"$jb" -q -j 1 -d "$tmp/svclong" -o "$tmp/svclong-out" "$svc_slug" 2>/dev/null
+check "run succeeds" test $? -eq 0
+pdftotext "$tmp/svclong-out/$svc_slug.pdf" - | tr -s '\n ' '  ' >"$tmp/svclong.txt"
+check "$svc_borough: the panel names the file (a word too long for its line ends in ...)" \
+	contains "$tmp/svclong.txt" "youth-services/servicesservicesservices"
+check "$svc_borough: the reason ends as written" contains "$tmp/svclong.txt" \
+	"is cut short, ending mid-row, so they may be in the rows lost."
+end
+
 # A borough with some rows in the cut file: its counts are lower bounds
 # (the rows lost may hold more of any borough's), never stated as the
 # whole. Python counts the whole rows of the borough of the last whole
