@@ -368,8 +368,15 @@ int jb_read_actions(struct jb_dataset *ds, const char *path, const char *rel)
 struct offender {
 	struct jb_dataset *ds;
 	struct jb_source *src;
+	struct strmap *seen; /* "borough|month|cohort" of the rows kept */
 	int c_borough, c_period, c_cohort, c_caseload, c_reoff, c_status;
 };
+
+/* The key a row is kept under: one row per borough, month and cohort. */
+static char *offender_key(int borough, int month, const char *cohort)
+{
+	return xasprintf("%d|%d|%s", borough, month, cohort);
+}
 
 static int on_offender_row(struct jb_csv *t, void *ctx)
 {
@@ -400,13 +407,16 @@ static int on_offender_row(struct jb_csv *t, void *ctx)
 		jb_reject(O->src, line, jb_csv_name(t, O->c_reoff), "not a percentage 0..100", s);
 		return 0;
 	}
-	for (size_t i = 0; i < yd->noffender; i++)
-		if (yd->offender[i].borough == b && yd->offender[i].month == month &&
-		    strcmp(yd->offender[i].cohort, cohort) == 0) {
-			jb_reject(O->src, line, jb_csv_name(t, O->c_cohort),
-				  "duplicate borough, period and cohort", cohort);
-			return 0;
-		}
+	char *key = offender_key(b, month, cohort);
+	int dup = strmap_get(O->seen, key) >= 0;
+	if (!dup)
+		strmap_put(O->seen, key, 1);
+	free(key);
+	if (dup) {
+		jb_reject(O->src, line, jb_csv_name(t, O->c_cohort),
+			  "duplicate borough, period and cohort", cohort);
+		return 0;
+	}
 	const char *status = jb_csv_get(t, O->c_status);
 	yd->offender = xgrow(yd->offender, &yd->capoffender, yd->noffender + 1, sizeof *yd->offender);
 	yd->offender[yd->noffender++] = (struct jb_offender_row){
@@ -428,7 +438,14 @@ int jb_read_offender(struct jb_dataset *ds, const char *path, const char *rel)
 	struct jb_csv *t = jb_csv_open(path, &err);
 	if (!t)
 		return jb_source_unusable(ds, rel, offender_kind, 0, NULL, err, NULL);
-	struct offender O = {.ds = ds};
+	struct offender O = {.ds = ds, .seen = strmap_new()};
+	const struct jb_youth_data *yd = ds->youth;
+	for (size_t i = 0; i < yd->noffender; i++) { /* rows of the files read before */
+		char *key = offender_key(yd->offender[i].borough, yd->offender[i].month,
+					 yd->offender[i].cohort);
+		strmap_put(O.seen, key, 1);
+		free(key);
+	}
 	const struct jb_csv_want want[] = {
 		{"borough", &O.c_borough, "borough"},
 		{"period|month", &O.c_period, "period"},
@@ -450,6 +467,7 @@ int jb_read_offender(struct jb_dataset *ds, const char *path, const char *rel)
 		if (O.src->cut_short)
 			ds->youth->offender_cut_short = O.src->path;
 	}
+	strmap_free(O.seen);
 	jb_csv_close(t);
 	return rc;
 }
