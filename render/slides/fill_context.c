@@ -218,28 +218,36 @@ static int services_counted(const struct fill_ctx *c, const struct jb_services_a
 	return !cut || s->nsvc > 0;
 }
 
-FILL_CTX_FN(fc_services_count)
+/* The borough's service count, or their weekly sessions, from a whole
+ * file (from_cut 0) or from the rows read of a file cut short (1). */
+static void services_figure(const struct fill_ctx *c, const struct jb_area_findings *a,
+			    int from_cut, int sessions, char *b, size_t n)
 {
 	const struct jb_services_area *s = services_of(c, a);
-	fmt_count(services_counted(c, s, 0) ? (double)s->nsvc : NAN, b, n);
+	double v = !services_counted(c, s, from_cut) ? NAN
+		   : sessions                         ? s->sessions
+							: (double)s->nsvc;
+	fmt_count(v, b, n);
+}
+
+FILL_CTX_FN(fc_services_count)
+{
+	services_figure(c, a, 0, 0, b, n);
 }
 
 FILL_CTX_FN(fc_services_sessions)
 {
-	const struct jb_services_area *s = services_of(c, a);
-	fmt_count(services_counted(c, s, 0) ? s->sessions : NAN, b, n);
+	services_figure(c, a, 0, 1, b, n);
 }
 
 FILL_CTX_FN(fc_services_read)
 {
-	const struct jb_services_area *s = services_of(c, a);
-	fmt_count(services_counted(c, s, 1) ? (double)s->nsvc : NAN, b, n);
+	services_figure(c, a, 1, 0, b, n);
 }
 
 FILL_CTX_FN(fc_services_sessions_read)
 {
-	const struct jb_services_area *s = services_of(c, a);
-	fmt_count(services_counted(c, s, 1) ? s->sessions : NAN, b, n);
+	services_figure(c, a, 1, 1, b, n);
 }
 
 /* Hot spots within reach of a service are counted only when every
