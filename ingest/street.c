@@ -94,6 +94,27 @@ struct pending {
 	uint8_t type, outcome;
 };
 
+/* The value a column's string had in the row before, and what it was
+ * looked up as; none yet (or too long to keep) when i is -2. */
+struct last {
+	char s[48];
+	int i;
+};
+
+static int last_get(const struct last *m, const char *s)
+{
+	return m->i != -2 && strcmp(m->s, s) == 0 ? m->i : -2;
+}
+
+static int last_put(struct last *m, const char *s, int i)
+{
+	size_t n = strlen(s);
+	m->i = n < sizeof m->s ? i : -2;
+	if (m->i != -2)
+		memcpy(m->s, s, n + 1);
+	return i;
+}
+
 /* One file being read into a part. */
 struct street {
 	const struct jb_dataset *ds;
@@ -103,6 +124,10 @@ struct street {
 	struct jb_source *src;
 	int c_month, c_lon, c_lat, c_loc, c_lsoa, c_type, c_outcome, c_id;
 	struct strmap *types, *outcomes, *locations;
+	/* data.police.uk writes a month by LSOA, then crime type: most rows
+	 * repeat the row before's LSOA, type and often outcome, found here
+	 * without a look-up */
+	struct last last_type, last_outcome, last_lsoa;
 	const struct jb_street_reader *reader;
 	signed char kept_type[MAXCODES]; /* 1 keep, 0 not counted, -1 not known yet */
 	size_t asides;    /* jb_set_aside() calls made here */
@@ -318,7 +343,10 @@ static int on_row(struct jb_csv *t, void *ctx)
 	v = jb_csv_get(t, s->c_type);
 	if (!*v)
 		return reject(s, line, s->c_type, "empty", NULL, t);
-	int type = intern(s->types, &st->types, &st->ntypes, MAXTYPES, v);
+	int type = last_get(&s->last_type, v);
+	if (type == -2)
+		type = last_put(&s->last_type, v,
+				intern(s->types, &st->types, &st->ntypes, MAXTYPES, v));
 	if (type < 0)
 		return reject(s, line, s->c_type,
 			      "more than " JB_STR(JB_POINT_TYPES) " different crime types", v, t);
@@ -337,7 +365,10 @@ static int on_row(struct jb_csv *t, void *ctx)
 	if (jb_parse_number(lat_s, &lat) < 0 || lat < -90 || lat > 90)
 		return reject(s, line, s->c_lat, "not a latitude in degrees", lat_s, t);
 	v = jb_csv_get(t, s->c_outcome);
-	int outcome = intern(s->outcomes, &st->outcomes, &st->noutcomes, MAXCODES, v);
+	int outcome = last_get(&s->last_outcome, v);
+	if (outcome == -2)
+		outcome = last_put(&s->last_outcome, v,
+				   intern(s->outcomes, &st->outcomes, &st->noutcomes, MAXCODES, v));
 	if (outcome < 0)
 		return reject(s, line, s->c_outcome, "more than 255 different outcomes", v, t);
 	int loc = intern(s->locations, &st->locations, &st->nlocations, JB_POINT_LOCATIONS,
@@ -353,7 +384,8 @@ static int on_row(struct jb_csv *t, void *ctx)
 	/* a Crime ID that is not data.police.uk's 64 hex digits cannot be
 	 * joined to an outcome; the row keeps its last outcome category */
 	p->has_id = !s->reader->no_ids && jb_crime_id_parse(jb_csv_get(t, s->c_id), p->id) == 0;
-	p->lsoa = *v ? jb_lsoa_find(s->ds, v) : -1;
+	int lsoa = last_get(&s->last_lsoa, v);
+	p->lsoa = lsoa != -2 ? lsoa : last_put(&s->last_lsoa, v, *v ? jb_lsoa_find(s->ds, v) : -1);
 	p->coded = *v != '\0';
 	p->location = loc;
 	p->month = month;
@@ -395,6 +427,7 @@ static struct jb_street_part *read_part(const struct jb_street_reader *rd,
 	s->ds = r->ds;
 	s->reader = rd;
 	memset(s->kept_type, -1, sizeof s->kept_type);
+	s->last_type.i = s->last_outcome.i = s->last_lsoa.i = -2;
 	s->locator = r->locator;
 	s->proj = proj;
 	s->part = part;

@@ -37,12 +37,16 @@
  *   but a blank LSOA code and name; CITY_SHARE in City of London LSOAs
  *   (outside the Met's 32 boroughs, as the Met's files do have a few).
  *
+ * - order: a month's rows as data.police.uk writes them, by LSOA name and
+ *   then crime type, the rows without an LSOA last (see write_month).
+ *
  * Deterministic: each month is drawn from its own GSL Mersenne Twister,
  * seeded from (seed, month), so a month's file is the same bytes for a
  * seed whatever --months, --end and --jobs are. Months are written in
  * parallel by --jobs threads, each file under a temporary name, renamed
  * when complete.
  */
+#define _GNU_SOURCE /* qsort_r */
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -520,6 +524,59 @@ static const char header[] = "Crime ID,Month,Reported by,Falls within,Longitude,
 			     "Location,LSOA code,LSOA name,Crime type,Last outcome category,"
 			     "Context\n";
 
+/* The order data.police.uk writes a month's rows in (as its files in
+ * sample-data/crime/police-uk-street/ show): by LSOA name, then by crime
+ * type in type_name[]'s order (alphabetical, "Other crime" last), the
+ * rows with no LSOA last; within those, the order drawn. */
+struct order {
+	uint64_t key; /* no LSOA, the LSOA name's rank, the type */
+	size_t row;
+};
+
+static int by_order(const void *x, const void *y)
+{
+	const struct order *a = x, *b = y;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return (a->row > b->row) - (a->row < b->row);
+}
+
+static int by_name(const void *x, const void *y, void *ds)
+{
+	const size_t *a = x, *b = y;
+	const struct jb_lsoa *l = ((const struct jb_dataset *)ds)->lsoa;
+	int c = strcmp(l[*a].name ? l[*a].name : "", l[*b].name ? l[*b].name : "");
+	return c ? c : (*a > *b) - (*a < *b);
+}
+
+/* rows' indices in data.police.uk's order */
+static size_t *police_uk_order(const struct jb_dataset *ds, const struct row *rows, size_t nrows)
+{
+	size_t *by = xmalloc((ds->nlsoa ? ds->nlsoa : 1) * sizeof *by);
+	uint64_t *rank = xmalloc((ds->nlsoa ? ds->nlsoa : 1) * sizeof *rank);
+	for (size_t l = 0; l < ds->nlsoa; l++)
+		by[l] = l;
+	qsort_r(by, ds->nlsoa, sizeof *by, by_name, (void *)ds);
+	for (size_t k = 0; k < ds->nlsoa; k++)
+		rank[by[k]] = k;
+	struct order *o = xmalloc((nrows ? nrows : 1) * sizeof *o);
+	for (size_t i = 0; i < nrows; i++) {
+		const struct row *w = &rows[i];
+		int blank = w->quirk == Q_NO_COORDS || w->quirk == Q_NO_LSOA;
+		o[i].key = (uint64_t)blank << 62 | (blank ? 0 : rank[w->lsoa]) << 8 |
+			   (uint64_t)w->type;
+		o[i].row = i;
+	}
+	qsort(o, nrows, sizeof *o, by_order);
+	size_t *ord = xmalloc((nrows ? nrows : 1) * sizeof *ord);
+	for (size_t i = 0; i < nrows; i++)
+		ord[i] = o[i].row;
+	free(o);
+	free(rank);
+	free(by);
+	return ord;
+}
+
 static int write_month(const struct model *md, const struct row *rows, size_t nrows,
 		       int m, const char *path)
 {
@@ -536,8 +593,9 @@ static int write_month(const struct model *md, const struct row *rows, size_t nr
 	char *buf = xmalloc(1 << 20);
 	setvbuf(f, buf, _IOFBF, 1 << 20);
 	fputs(header, f);
+	size_t *ord = police_uk_order(ds, rows, nrows);
 	for (size_t i = 0; i < nrows; i++) {
-		const struct row *w = &rows[i];
+		const struct row *w = &rows[ord[i]];
 		if (w->type == T_ASB)
 			fputc(',', f);
 		else
@@ -561,6 +619,7 @@ static int write_month(const struct model *md, const struct row *rows, size_t nr
 		csv_text(f, w->outcome ? st->outcomes[w->outcome] : "", 0);
 		fputc('\n', f);
 	}
+	free(ord);
 	int bad = ferror(f);
 	bad |= fclose(f) != 0;
 	free(buf);
