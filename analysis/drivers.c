@@ -196,7 +196,7 @@ static void fit_curve(struct jb_curve *c, const struct jb_dataset *ds, const dou
 		xmin = fmin(xmin, L->imd.score);
 		xmax = fmax(xmax, L->imd.score);
 	}
-	struct jb_glm g;
+	struct jb_glm g = {0}; /* freed below, fitted or not */
 	if (xmax > xmin && jb_poisson_glm(X, n, 2, y, off, &g) == 0) {
 		c->ok = 1;
 		c->b0 = g.coef[0];

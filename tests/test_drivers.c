@@ -301,6 +301,25 @@ static void outcome_mapping(void **state)
 	free(out);
 }
 
+/* Every neighbourhood with the same IMD score: no curve can be fitted
+ * (the score does not vary), and none is drawn. This crashed: the model
+ * left unfitted was freed uninitialised (a deprivation file whose scores
+ * are all equal killed the run with SIGSEGV). */
+static void curve_refused_when_the_score_does_not_vary(void **state)
+{
+	(void)state;
+	struct jb_dataset *ds = jb_dataset_load("sample-data", &quiet);
+	assert_non_null(ds);
+	for (size_t l = 0; l < ds->nlsoa; l++)
+		ds->lsoa[l].imd.score = 20;
+	struct jb_findings *f = jb_analyse(ds, &sample.t->theme, NULL);
+	assert_non_null(f);
+	assert_false(f->drivers->area[JB_LONDON].curve.ok);
+	assert_false(f->drivers->area[jb_borough_by_name("Hackney")].curve.ok);
+	jb_findings_free(f);
+	jb_dataset_free(ds);
+}
+
 static void street_funnel_and_chisq(void **state)
 {
 	(void)state;
@@ -544,6 +563,7 @@ int main(void)
 		cmocka_unit_test(imd_deciles_of_hackney),
 		cmocka_unit_test(positive_outcome_rate_from_the_dashboard),
 		cmocka_unit_test(outcome_mapping),
+		cmocka_unit_test(curve_refused_when_the_score_does_not_vary),
 		cmocka_unit_test(street_funnel_and_chisq),
 		cmocka_unit_test(hackney_slides_show_the_reference_values),
 		cmocka_unit_test(hackney_funnel_slide),
