@@ -401,11 +401,7 @@ static void settle_diag(void)
 {
 	struct jb_source quiet = {.path = "", .kind = "", .printed = (size_t)-1 / 2};
 	jb_reject(&quiet, 0, NULL, "", NULL);
-	for (size_t r = 0; r < quiet.nreasons; r++) {
-		free(quiet.reasons[r].what);
-		free(quiet.reasons[r].first);
-	}
-	free(quiet.reasons);
+	jb_source_free_reasons(&quiet);
 }
 
 static int load_jobs(const struct jb_load_options *opt)
@@ -695,11 +691,7 @@ void jb_dataset_free(struct jb_dataset *ds)
 	jb_comments_free(&ds->comments);
 	for (size_t i = 0; i < ds->sources.n; i++) {
 		struct jb_source *src = ds->sources.v[i];
-		for (size_t r = 0; r < src->nreasons; r++) {
-			free(src->reasons[r].what);
-			free(src->reasons[r].first);
-		}
-		free(src->reasons);
+		jb_source_free_reasons(src);
 		free(src->path);
 		free(src->kind);
 		free(src);

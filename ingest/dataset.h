@@ -82,6 +82,7 @@ struct jb_source {
 			* line end: a partial download, whose last rows are lost */
 	struct jb_reason *reasons;
 	size_t nreasons, capreasons;
+	struct strmap *reason_of; /* "used bad what" -> index in reasons */
 	size_t printed; /* messages printed so far (capped, see jb_reject) */
 	/* When sha256[0]: the file's SHA-256 and size, taken from the bytes
 	 * as its reader read them to the end (a plain CSV file), for the
@@ -121,6 +122,8 @@ void jb_source_unread(struct jb_sources *s, const char *path, const char *why);
  * dataset's diagnostic stream (at most 20 per file, then a count), counts
  * the row as set aside under the reason "column 'COLUMN': PROBLEM".
  * column may be NULL for a whole-row problem. detail may be NULL. */
+/* Frees src's reasons (not src). */
+void jb_source_free_reasons(struct jb_source *src);
 void jb_reject(struct jb_source *src, long line, const char *column,
 	       const char *problem, const char *detail);
 /* A valid row that is deliberately not used (outside the 32 boroughs, a

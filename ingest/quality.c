@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/strmap.h"
 #include "../util/xalloc.h"
 
 static FILE *diag_stream;
@@ -54,16 +55,36 @@ void jb_source_unread(struct jb_sources *s, const char *path, const char *why)
 		fprintf(f, "jembrief: %s: not read: %s\n", path, why);
 }
 
+void jb_source_free_reasons(struct jb_source *src)
+{
+	for (size_t r = 0; r < src->nreasons; r++) {
+		free(src->reasons[r].what);
+		free(src->reasons[r].first);
+	}
+	free(src->reasons);
+	strmap_free(src->reason_of);
+	src->reasons = NULL;
+	src->reason_of = NULL;
+	src->nreasons = src->capreasons = 0;
+}
+
+/* A reason is found by its text and kind in a map: a file may give
+ * thousands of distinct ones ("outside the 32 boroughs: NAME"). */
 static void count_reason(struct jb_source *src, const char *what, long line, int used, int bad)
 {
 	src->set_aside += !used;
 	src->bad += bad != 0;
-	for (size_t i = 0; i < src->nreasons; i++)
-		if (src->reasons[i].used == used && src->reasons[i].bad == bad &&
-		    strcmp(src->reasons[i].what, what) == 0) {
-			src->reasons[i].n++;
-			return;
-		}
+	if (!src->reason_of)
+		src->reason_of = strmap_new();
+	char *key = xasprintf("%d %d %s", used != 0, bad != 0, what);
+	int i = strmap_get(src->reason_of, key);
+	if (i >= 0) {
+		src->reasons[i].n++;
+		free(key);
+		return;
+	}
+	strmap_put(src->reason_of, key, (int)src->nreasons);
+	free(key);
 	src->reasons = xgrow(src->reasons, &src->capreasons, src->nreasons + 1,
 			     sizeof *src->reasons);
 	struct jb_reason *r = &src->reasons[src->nreasons++];

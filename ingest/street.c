@@ -211,11 +211,7 @@ static void source_free(struct jb_source *src)
 {
 	if (!src)
 		return;
-	for (size_t r = 0; r < src->nreasons; r++) {
-		free(src->reasons[r].what);
-		free(src->reasons[r].first);
-	}
-	free(src->reasons);
+	jb_source_free_reasons(src);
 	free(src->path);
 	free(src->kind);
 	free(src);

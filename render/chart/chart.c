@@ -230,18 +230,23 @@ double chart_bullets(struct dl_page *p, struct chart_box b, double size,
 	return used;
 }
 
+double chart_bullets_extend(double used, double w, double size, const char *item)
+{
+	if (!item || !*item)
+		return used;
+	double indent = size * 1.2, gap = size * 0.5;
+	char **lines;
+	size_t k = font_wrap(DL_REGULAR, size, item, w - indent, &lines);
+	font_lines_free(lines, k);
+	return used + ((used ? gap : 0) + font_ascent(DL_REGULAR, size) +
+		       (double)(k - 1) * size * LEADING + font_descent(DL_REGULAR, size));
+}
+
 double chart_bullets_height(double w, double size, const char *const *items, size_t n)
 {
-	double indent = size * 1.2, gap = size * 0.5, used = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!items[i] || !*items[i])
-			continue;
-		char **lines;
-		size_t k = font_wrap(DL_REGULAR, size, items[i], w - indent, &lines);
-		font_lines_free(lines, k);
-		used += (used ? gap : 0) + font_ascent(DL_REGULAR, size) +
-			(double)(k - 1) * size * LEADING + font_descent(DL_REGULAR, size);
-	}
+	double used = 0;
+	for (size_t i = 0; i < n; i++)
+		used = chart_bullets_extend(used, w, size, items[i]);
 	return used;
 }
 

@@ -76,6 +76,9 @@ double chart_bullets(struct dl_page *p, struct chart_box b, double size,
 /* The height chart_bullets gives the n items across a width w, when the
  * box is tall enough for them all. */
 double chart_bullets_height(double w, double size, const char *const *items, size_t n);
+/* The height of a list of bullets that is used high with item added at
+ * its end: chart_bullets_height of n + 1 items from that of n. */
+double chart_bullets_extend(double used, double w, double size, const char *item);
 
 /* ---- line chart of a monthly series ---- */
 

@@ -647,28 +647,42 @@ static int reason_class(const struct jb_reason *re)
 	return re->bad ? 0 : re->used ? 1 : 2;
 }
 
+/* A reason and its place among those listed, for qsort: the most rows
+ * first, file order among equals. */
+struct ranked_reason {
+	const struct jb_reason *re;
+	size_t at;
+};
+
+static int by_rows(const void *x, const void *y)
+{
+	const struct ranked_reason *a = x, *b = y;
+	if (a->re->n != b->re->n)
+		return a->re->n > b->re->n ? -1 : 1;
+	return (a->at > b->at) - (a->at < b->at);
+}
+
 /* The reasons of class cls of every file, as sentences appended to
  * *items, the most rows first (file order among equals). */
 static void add_reasons(const struct jb_sources *src, int cls, char ***items, size_t *n,
 			size_t *cap)
 {
-	const struct jb_reason **v = NULL;
+	struct ranked_reason *v = NULL;
 	size_t nv = 0, capv = 0;
 	for (size_t i = 0; i < src->n; i++)
 		for (size_t r = 0; r < src->v[i]->nreasons; r++) {
 			const struct jb_reason *re = &src->v[i]->reasons[r];
 			if (reason_class(re) != cls)
 				continue;
-			/* insertion by count keeps equal counts in file order */
 			v = xgrow(v, &capv, nv + 1, sizeof *v);
-			size_t k = nv++;
-			for (; k > 0 && v[k - 1]->n < re->n; k--)
-				v[k] = v[k - 1];
-			v[k] = re;
+			v[nv] = (struct ranked_reason){re, nv};
+			nv++;
 		}
+	if (nv)
+		qsort(v, nv, sizeof *v, by_rows);
 	*items = xgrow(*items, cap, *n + nv, sizeof **items);
 	for (size_t k = 0; k < nv; k++)
-		(*items)[(*n)++] = reason_item(v[k]);
+		(*items)[(*n)++] = reason_item(v[k].re);
 	free(v);
 }
 
@@ -676,33 +690,35 @@ static void add_reasons(const struct jb_sources *src, int cls, char ***items, si
  * shown says how many more data-quality.csv holds (never cut silently). */
 static void notes_list(struct dl_page *p, struct chart_box b, char **items, size_t n)
 {
-	if (chart_bullets_height(b.w, SOURCES_PT, (const char *const *)items, n) <= b.h + 1e-9) {
+	/* the height of the first k notes, each wrapped once */
+	double *upto = xmalloc((n + 1) * sizeof *upto);
+	upto[0] = 0;
+	for (size_t i = 0; i < n; i++)
+		upto[i + 1] = chart_bullets_extend(upto[i], b.w, SOURCES_PT, items[i]);
+	if (upto[n] <= b.h + 1e-9) {
+		free(upto);
 		chart_bullets(p, b, SOURCES_PT, (const char *const *)items, n);
 		return;
 	}
 	/* the first keep notes, then the sentence standing for the rest */
 	size_t keep = n;
-	char *more = NULL, *last = NULL;
+	char *more = NULL;
 	while (keep > 0) {
 		keep--;
 		free(more);
 		more = xasprintf("%zu more %s on the files read, rows set aside and inputs not "
 				 "supplied: see data-quality.csv beside the decks.",
 				 n - keep, n - keep == 1 ? "note" : "notes");
-		last = items[keep];
-		items[keep] = more;
-		int fits = chart_bullets_height(b.w, SOURCES_PT, (const char *const *)items,
-						keep + 1) <= b.h + 1e-9;
-		items[keep] = last;
-		if (fits)
+		if (chart_bullets_extend(upto[keep], b.w, SOURCES_PT, more) <= b.h + 1e-9)
 			break;
 	}
+	free(upto);
+	char *last = items[keep];
 	items[keep] = more;
 	chart_bullets(p, b, SOURCES_PT, (const char *const *)items, keep + 1);
 	items[keep] = last;
 	free(more);
 }
-
 
 void layout_sources(struct dl_page *p, const struct slide_ctx *c)
 {
