@@ -138,11 +138,18 @@ static struct jb_lait_indicator *indicator(struct jb_lait *l, const char *code)
 }
 
 /* Index of the year labelled label, added when new (start settled later). */
-static int year_index(struct jb_lait_indicator *ind, const char *label, int start)
+static int year_index(struct jb_lait *l, struct jb_lait_indicator *ind, const char *label,
+		      int start)
 {
-	for (size_t i = 0; i < ind->nyears; i++)
-		if (strcmp(ind->years[i].label, label) == 0)
-			return (int)i;
+	if (!l->years)
+		l->years = strmap_new();
+	char *key = xasprintf("%td:%s", ind - l->ind, label);
+	int i = strmap_get(l->years, key);
+	if (i < 0)
+		strmap_put(l->years, key, (int)ind->nyears);
+	free(key);
+	if (i >= 0)
+		return i;
 	ind->years = xgrow(ind->years, &ind->capyears, ind->nyears + 1, sizeof *ind->years);
 	ind->years[ind->nyears] = (struct jb_lait_year){start, xstrdup(label)};
 	return (int)ind->nyears++;
@@ -227,7 +234,7 @@ static int on_table_row(struct jb_csv *t, void *ctx)
 	}
 	/* The year is registered even when its value is not published, so a
 	 * year nobody has (2019/20 absence) shows as a gap. */
-	int y = year_index(ind, label, start);
+	int y = year_index(l, ind, label, start);
 	(void)plain;
 	if (unpublished) {
 		jb_set_aside(T->src, line, "column 'Values': not published (blank or '-')");
@@ -419,7 +426,8 @@ void jb_lait_finish(struct jb_lait *l)
 {
 	strmap_free(l->codes);
 	strmap_free(l->cells);
-	l->codes = l->cells = NULL;
+	strmap_free(l->years);
+	l->codes = l->cells = l->years = NULL;
 	for (size_t i = 0; i < l->n; i++) {
 		struct jb_lait_indicator *ind = &l->ind[i];
 		ind->dict = l->dicts ? strmap_get(l->dicts, ind->code) : -1;

@@ -89,10 +89,11 @@ struct jb_lait {
 	 * part lost, so it is not "not supplied". */
 	const char *cut_short;
 	/* While loading (freed by jb_lait_finish): code -> indicator index,
-	 * "indicator:area:year" -> its value, and code -> dictionary entry,
-	 * so that nothing is found by a scan (a file of 100,000 indicators
-	 * took minutes). */
-	struct strmap *codes, *cells, *dicts;
+	 * "indicator:area:year" -> its value, "indicator:label" -> year
+	 * index, and code -> dictionary entry, so that nothing is found by a
+	 * scan (a file of 100,000 indicators took minutes; one indicator with
+	 * 400,000 year labels, 13 s). */
+	struct strmap *codes, *cells, *years, *dicts;
 };
 
 /* The indicator with this Short Desc (exact, case ignored), or NULL. */
