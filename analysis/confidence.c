@@ -23,14 +23,14 @@ static int by_int(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* The measure's quarters (distinct months, sorted) and its value grid. */
-static void grid(const struct jb_pas *pas, int mi, struct jb_conf_measure *m)
+/* The measure's quarters (distinct months, sorted) and its value grid,
+ * from its n values, pas->vals[idx[0..n-1]]. */
+static void grid(const struct jb_pas *pas, const size_t *idx, size_t n,
+		 struct jb_conf_measure *m)
 {
-	int *months = xmalloc((pas->nvals + 1) * sizeof *months);
-	size_t n = 0;
-	for (size_t i = 0; i < pas->nvals; i++)
-		if (pas->vals[i].measure == mi)
-			months[n++] = pas->vals[i].month;
+	int *months = xmalloc((n + 1) * sizeof *months);
+	for (size_t i = 0; i < n; i++)
+		months[i] = pas->vals[idx[i]].month;
 	qsort(months, n, sizeof *months, by_int);
 	size_t nq = 0;
 	for (size_t i = 0; i < n; i++)
@@ -41,10 +41,8 @@ static void grid(const struct jb_pas *pas, int mi, struct jb_conf_measure *m)
 	m->v = xmalloc(((size_t)(JB_NBOROUGHS + 1) * nq + 1) * sizeof *m->v);
 	for (size_t i = 0; i < (size_t)(JB_NBOROUGHS + 1) * nq; i++)
 		m->v[i] = NAN;
-	for (size_t i = 0; i < pas->nvals; i++) {
-		const struct jb_pas_value *pv = &pas->vals[i];
-		if (pv->measure != mi)
-			continue;
+	for (size_t i = 0; i < n; i++) {
+		const struct jb_pas_value *pv = &pas->vals[idx[i]];
 		int *q = bsearch(&pv->month, months, nq, sizeof *months, by_int);
 		m->v[(size_t)pv->area * nq + (size_t)(q - months)] = pv->v;
 	}
@@ -195,10 +193,20 @@ struct jb_confidence *jb_confidence_analyse(const struct jb_dataset *ds, int per
 	const struct jb_pas *pas = &ds->pas;
 	c->nm = pas->nmeasures;
 	c->m = xcalloc(c->nm + 1, sizeof *c->m);
+	/* the values of measure i: idx[at[i] .. at[i + 1]), in file order */
+	size_t *at = xcalloc(c->nm + 2, sizeof *at), *idx = xmalloc((pas->nvals + 1) * sizeof *idx);
+	for (size_t k = 0; k < pas->nvals; k++)
+		at[pas->vals[k].measure + 2]++;
+	for (size_t i = 2; i < c->nm + 2; i++)
+		at[i] += at[i - 1];
+	for (size_t k = 0; k < pas->nvals; k++)
+		idx[at[pas->vals[k].measure + 1]++] = k;
 	for (size_t i = 0; i < c->nm; i++) {
 		c->m[i].name = pas->measures[i];
-		grid(pas, (int)i, &c->m[i]);
+		grid(pas, idx + at[i], at[i + 1] - at[i], &c->m[i]);
 	}
+	free(at);
+	free(idx);
 	int month = quarter_used(c->m, c->nm, period_end);
 	for (size_t i = 0; i < c->nm; i++) {
 		measure(month, period_end, &c->m[i]);

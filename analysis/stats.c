@@ -543,18 +543,34 @@ int jb_ranks_of_all(const double *key, size_t n, int desc, int *rank)
 	return 0;
 }
 
+struct ranked_key {
+	double key;
+	size_t i;
+};
+
+static int by_key(const void *x, const void *y)
+{
+	const struct ranked_key *a = x, *b = y;
+	return (a->key > b->key) - (a->key < b->key);
+}
+
+/* Sorted once: a key's rank is 1 + the number of keys better than it,
+ * the start of its run of equals in the order best first. */
 int jb_competition_ranks(const double *key, size_t n, int desc, int *rank)
 {
-	int ranked = 0;
+	struct ranked_key *v = xmalloc((n ? n : 1) * sizeof *v);
+	size_t m = 0;
 	for (size_t i = 0; i < n; i++) {
 		rank[i] = 0;
-		if (isnan(key[i]))
-			continue;
-		ranked++;
-		rank[i] = 1;
-		for (size_t j = 0; j < n; j++)
-			if (!isnan(key[j]) && (desc ? key[j] > key[i] : key[j] < key[i]))
-				rank[i]++;
+		if (!isnan(key[i]))
+			v[m++] = (struct ranked_key){desc ? -key[i] : key[i], i};
 	}
-	return ranked;
+	qsort(v, m, sizeof *v, by_key);
+	for (size_t k = 0, first = 0; k < m; k++) {
+		if (k > 0 && v[k].key != v[k - 1].key)
+			first = k;
+		rank[v[k].i] = (int)first + 1;
+	}
+	free(v);
+	return (int)m;
 }

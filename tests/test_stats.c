@@ -8,6 +8,7 @@
 #include "support.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../analysis/stats.h"
@@ -172,6 +173,52 @@ static void trend_refuses_bad_series(void **state)
 	jb_trend_free(NULL);
 }
 
+/* Competition ranks ("1224"), worked by hand: larger first, then smaller
+ * first; -0 and 0 are equal; NAN is not ranked. Then 20,000 keys with
+ * many ties (a borough's wards), against the definition counted pair by
+ * pair: 1 + the number of keys strictly better. */
+static void competition_ranks_by_hand_and_by_definition(void **state)
+{
+	(void)state;
+	const double key[] = {3, 1, NAN, 3, 2, -0.0, 0.0};
+	const int want_desc[] = {1, 4, 0, 1, 3, 5, 5}, want_asc[] = {5, 3, 0, 5, 4, 1, 1};
+	int rank[7];
+	assert_int_equal(jb_competition_ranks(key, 7, 1, rank), 6);
+	for (int i = 0; i < 7; i++)
+		assert_int_equal(rank[i], want_desc[i]);
+	assert_int_equal(jb_competition_ranks(key, 7, 0, rank), 6);
+	for (int i = 0; i < 7; i++)
+		assert_int_equal(rank[i], want_asc[i]);
+	assert_int_equal(jb_competition_ranks(key, 0, 1, rank), 0);
+
+	enum { N = 20000 };
+	double *k = malloc(N * sizeof *k);
+	int *r = malloc(N * sizeof *r);
+	unsigned x = 12345;
+	for (int i = 0; i < N; i++) {
+		x = x * 1103515245u + 12345u;
+		k[i] = (x >> 16) % 7 == 0 ? NAN : (double)((x >> 8) % 500);
+	}
+	for (int desc = 0; desc < 2; desc++) {
+		int ranked = jb_competition_ranks(k, N, desc, r), nonan = 0;
+		for (int i = 0; i < N; i += 97) { /* every 97th, against all */
+			if (isnan(k[i])) {
+				assert_int_equal(r[i], 0);
+				continue;
+			}
+			int better = 0;
+			for (int j = 0; j < N; j++)
+				better += !isnan(k[j]) && (desc ? k[j] > k[i] : k[j] < k[i]);
+			assert_int_equal(r[i], better + 1);
+		}
+		for (int i = 0; i < N; i++)
+			nonan += !isnan(k[i]);
+		assert_int_equal(ranked, nonan);
+	}
+	free(k);
+	free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -182,6 +229,7 @@ int main(void)
 		cmocka_unit_test(trend_matches_statsmodels),
 		cmocka_unit_test(trend_flags_the_spike),
 		cmocka_unit_test(trend_refuses_bad_series),
+		cmocka_unit_test(competition_ranks_by_hand_and_by_definition),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -112,20 +112,42 @@ static void run_text(const struct jb_conf_measure *m, int b, char *out, size_t n
 		 m->below_now[b] ? "to date," : "to", end);
 }
 
-/* The measures, best rank first: value, London, rank, change, run. */
+/* The most measures the slide shows, a panel and a row each: the survey
+ * publishes 8. A file with more has the rest in its data table. */
+#define CONF_SHOWN_MAX 8
+
+/* The measures with a latest quarter, the first CONF_SHOWN_MAX of them
+ * in the file's order into shown[]; returns how many there are in all. */
+static size_t conf_shown(const struct jb_confidence *k, size_t shown[CONF_SHOWN_MAX],
+			 size_t *nshown)
+{
+	size_t all = 0;
+	*nshown = 0;
+	for (size_t i = 0; i < k->nm; i++)
+		if (k->m[i].latest >= 0) {
+			if (*nshown < CONF_SHOWN_MAX)
+				shown[(*nshown)++] = i;
+			all++;
+		}
+	return all;
+}
+
+/* The measures shown, best rank first: value, London, rank, change, run;
+ * then, when there are more, where they are. */
 static void conf_table(struct dl_page *p, struct chart_box b, const struct jb_confidence *k,
-		       int area)
+		       int area, const size_t *shown, size_t nshown, size_t more)
 {
 	enum { NC = 6 };
-	size_t nm = k->nm, rows = 1;
-	const char **cells = xcalloc((nm + 1) * NC, sizeof *cells);
-	char **owned = xcalloc(nm * NC, sizeof *owned);
+	size_t nm = nshown, rows = 1;
+	const char **cells = xcalloc((nm + 2) * NC, sizeof *cells);
+	char **owned = xcalloc((nm + 1) * NC, sizeof *owned);
 	static const char *const head[NC] = {"Measure", "Borough", "London", "Rank of 32",
 					     "Change on a year, points", "Longest run below London"};
 	memcpy(cells, head, sizeof head);
 	int *order = xcalloc(nm + 1, sizeof *order);
 	size_t no = 0;
-	for (size_t i = 0; i < nm; i++) {
+	for (size_t s = 0; s < nm; s++) {
+		size_t i = shown[s];
 		const struct jb_conf_measure *m = &k->m[i];
 		if (m->latest < 0 || !m->rank[area])
 			continue;
@@ -156,13 +178,22 @@ static void conf_table(struct dl_page *p, struct chart_box b, const struct jb_co
 			cells[rows * NC + (size_t)c] = o[c];
 		rows++;
 	}
+	if (more) {
+		char **o = owned + nm * NC;
+		o[0] = xasprintf("%zu more %s: see data/confidence.csv beside the deck", more,
+				 more == 1 ? "measure" : "measures");
+		cells[rows * NC] = o[0];
+		for (int c = 1; c < NC; c++)
+			cells[rows * NC + (size_t)c] = "";
+		rows++;
+	}
 	static const double widths[NC] = {0.25, 0.09, 0.09, 0.09, 0.24, 0.24};
 	static const enum chart_align align[NC] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT,
 						   ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
 	/* six columns of figures beside the panels: the slide is a dense one */
 	struct table t = {rows, NC, cells, widths, align, -1, CHART_MIN_PT};
 	chart_table(p, b, &t);
-	for (size_t i = 0; i < nm * NC; i++)
+	for (size_t i = 0; i < (nm + 1) * NC; i++)
 		free(owned[i]);
 	free(owned);
 	free(cells);
@@ -177,22 +208,21 @@ static void conf_borough(struct dl_page *p, const struct slide_ctx *c, struct ch
 	legend_entry(p, b.x + 40 + font_width(DL_REGULAR, CAPTION_PT, c->f->area[c->area].name),
 		     b.y + 9, COL_GREY, 3, "London");
 	/* panels above, the ranked table below */
-	double th = 1.9 * CHART_MIN_PT * (double)(k->nm + 1) + 4;
+	size_t shown[CONF_SHOWN_MAX], ns;
+	size_t more = conf_shown(k, shown, &ns) - ns;
+	double th = 1.9 * CHART_MIN_PT * (double)(ns + 1 + (more > 0)) + 4;
 	struct chart_box grid = {b.x, b.y + lh, b.w, b.h - lh - th - 10};
-	size_t cols = k->nm > 6 ? 4 : 3, rows = (k->nm + cols - 1) / cols;
+	size_t cols = ns > 6 ? 4 : 3, rows = (ns + cols - 1) / cols;
 	double pw = (grid.w - GAP * (double)(cols - 1)) / (double)cols;
-	double ph = (grid.h - ROW_GAP * (double)(rows - 1)) / (double)rows;
-	size_t shown = 0;
-	for (size_t i = 0; i < k->nm; i++) {
-		if (k->m[i].latest < 0)
-			continue;
-		size_t col = shown % cols, row = shown / cols;
+	double ph = (grid.h - ROW_GAP * (double)(rows ? rows - 1 : 0)) / (double)(rows ? rows : 1);
+	for (size_t s = 0; s < ns; s++) {
+		size_t col = s % cols, row = s / cols;
 		conf_panel(p, (struct chart_box){grid.x + (double)col * (pw + GAP),
 						 grid.y + (double)row * (ph + ROW_GAP), pw, ph},
-			   k, &k->m[i], c->area);
-		shown++;
+			   k, &k->m[shown[s]], c->area);
 	}
-	conf_table(p, (struct chart_box){b.x, b.y + b.h - th, b.w, th}, k, c->area);
+	conf_table(p, (struct chart_box){b.x, b.y + b.h - th, b.w, th}, k, c->area, shown, ns,
+		   more);
 }
 
 /* The overview: the 32 boroughs on "Good Job" local, London dashed. */
