@@ -5,7 +5,8 @@
 # writes nothing; --dump-findings BOROUGH and --format=json; --dump-display
 # DECK is the deck a run writes, as text; a missing font
 # is reported before any data are read; thousands of distinct reasons for
-# rows set aside are counted and listed.
+# rows set aside are counted and listed; a survey with more measures than
+# its slide shows.
 . "$(dirname "$0")/shtest.sh"
 build=${JEMBRIEF_BUILD:-build}
 jb=${JEMBRIEF:-$PWD/$build/jembrief}
@@ -280,4 +281,33 @@ pdftotext -f "$n" -l "$n" "$tmp/reasons-out/hackney.pdf" - | tr -s '\n ' '  ' >"
 more=$(grep -o '[0-9]* more notes on the files read' "$tmp/reasons.txt" | cut -d' ' -f1)
 check "the sources slide sends the rest to data-quality.csv ($more more)" \
 	test "${more:-0}" -ge 3000 -a "${more:-0}" -lt 3100
+end
+
+# A survey file with 20 measures (the real one has 8): the slide shows the
+# first 8, and says how many more data/confidence.csv holds. Before, the
+# panels and rows ran off the page and no deck was written.
+mkdir -p "$tmp/pas20/confidence"
+for d in sample-data/*/; do
+	[ "$d" = sample-data/confidence/ ] || ln -s "$PWD/$d" "$tmp/pas20/"
+done
+zcat sample-data/confidence/*.csv.gz | python3 -c '
+import csv, sys
+rows = list(csv.reader(sys.stdin))
+w = csv.writer(open(sys.argv[1], "w", newline=""))
+w.writerow(rows[0])
+for k in range(20):  # each of the real rows, as 20 measures
+    for r in rows[1:]:
+        w.writerow(r[:3] + ["%s %d" % (r[3], k)] + r[4:])
+' "$tmp/pas20/confidence/pas.csv"
+
+begin survey_with_more_measures_than_the_slide_shows
+"$jb" -q -j 1 -d "$tmp/pas20" -o "$tmp/pas20-out" hackney 2>/dev/null
+check "run succeeds" test $? -eq 0
+nm=$(python3 -c '
+import csv, sys
+print(len({r[3] for r in list(csv.reader(open(sys.argv[1])))[1:]}))
+' "$tmp/pas20/confidence/pas.csv")
+pdftotext "$tmp/pas20-out/hackney.pdf" - | tr -s '\n ' '  ' >"$tmp/pas20.txt"
+check "$nm measures (python); the slide sends $((nm - 8)) to the data table" contains \
+	"$tmp/pas20.txt" "$((nm - 8)) more measures: see data/confidence.csv beside the deck"
 end
