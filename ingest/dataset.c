@@ -487,6 +487,7 @@ static void read_outcomes(struct jb_dataset *ds, struct jb_street_reader *reader
 		if (!quiet)
 			source_line(files[i].src);
 	}
+	jb_outcomes_finish(o);
 	jb_outcomes_free(o);
 }
 

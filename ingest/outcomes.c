@@ -13,7 +13,9 @@
  *
  * The street points' Crime IDs are held by the street reader as 32-byte
  * keys, sorted once, so the join needs no string per point and each
- * outcomes row costs one binary search.
+ * outcomes row costs one binary search, among the distinct IDs: the
+ * latest outcome is kept per ID, and given to its points (a crime listed
+ * in two street files has two) when every outcomes file is read.
  *
  * An outcomes row is kept when it names a kept street point; a row whose
  * Crime ID no street point kept has (a crime type the theme does not
@@ -32,8 +34,12 @@
 struct jb_outcomes {
 	struct jb_dataset *ds;
 	struct jb_street_reader *reader;
-	int *month;  /* [npts]: month of the outcome each point has, INT_MIN: none yet */
-	size_t npts;
+	const struct jb_crime_key *keys; /* sorted by ID */
+	size_t nkeys;
+	size_t *start; /* [nids + 1]: the keys of distinct ID d, keys[start[d] .. start[d + 1]) */
+	size_t nids;
+	int *month;    /* [nids]: month of ID d's latest outcome, INT_MIN: none yet */
+	uint8_t *outcome; /* [nids]: that outcome */
 };
 
 struct jb_outcomes *jb_outcomes_new(struct jb_dataset *ds, struct jb_street_reader *r)
@@ -41,41 +47,63 @@ struct jb_outcomes *jb_outcomes_new(struct jb_dataset *ds, struct jb_street_read
 	struct jb_outcomes *o = xcalloc(1, sizeof *o);
 	o->ds = ds;
 	o->reader = r;
-	o->npts = ds->street.npts;
-	o->month = xmalloc((o->npts ? o->npts : 1) * sizeof *o->month);
-	for (size_t i = 0; i < o->npts; i++)
-		o->month[i] = INT_MIN;
+	o->keys = jb_street_keys(r, &o->nkeys);
+	o->start = xmalloc((o->nkeys + 1) * sizeof *o->start);
+	for (size_t k = 0; k < o->nkeys; k++)
+		if (k == 0 || memcmp(o->keys[k].id, o->keys[k - 1].id, JB_CRIME_ID_BYTES) != 0)
+			o->start[o->nids++] = k;
+	o->start[o->nids] = o->nkeys;
+	o->month = xmalloc((o->nids ? o->nids : 1) * sizeof *o->month);
+	o->outcome = xcalloc(o->nids ? o->nids : 1, sizeof *o->outcome);
+	for (size_t d = 0; d < o->nids; d++)
+		o->month[d] = INT_MIN;
 	return o;
+}
+
+void jb_outcomes_finish(struct jb_outcomes *o)
+{
+	if (!o)
+		return;
+	struct jb_street *st = &o->ds->street;
+	for (size_t d = 0; d < o->nids; d++) {
+		if (o->month[d] == INT_MIN)
+			continue;
+		for (size_t k = o->start[d]; k < o->start[d + 1]; k++)
+			if (o->keys[k].point < st->npts)
+				st->pts[o->keys[k].point].outcome = o->outcome[d];
+	}
 }
 
 void jb_outcomes_free(struct jb_outcomes *o)
 {
 	if (!o)
 		return;
+	free(o->start);
 	free(o->month);
+	free(o->outcome);
 	free(o);
 }
 
 struct reading {
 	struct jb_outcomes *o;
 	struct jb_source *src;
-	const struct jb_crime_key *keys;
-	size_t nkeys;
 	int c_id, c_month, c_type;
 };
 
-/* First key with this id, or nkeys. */
-static size_t first_key(const struct reading *rd, const unsigned char *id)
+/* The distinct ID id is, or -1 when no street point kept has it. */
+static long find_id(const struct jb_outcomes *o, const unsigned char *id)
 {
-	size_t lo = 0, hi = rd->nkeys;
+	size_t lo = 0, hi = o->nids;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (memcmp(rd->keys[mid].id, id, JB_CRIME_ID_BYTES) < 0)
+		if (memcmp(o->keys[o->start[mid]].id, id, JB_CRIME_ID_BYTES) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo;
+	return lo < o->nids && memcmp(o->keys[o->start[lo]].id, id, JB_CRIME_ID_BYTES) == 0
+		       ? (long)lo
+		       : -1;
 }
 
 static int on_row(struct jb_csv *t, void *ctx)
@@ -101,8 +129,9 @@ static int on_row(struct jb_csv *t, void *ctx)
 		jb_reject(rd->src, line, jb_csv_name(t, rd->c_type), "empty", NULL);
 		return 0;
 	}
-	size_t k = first_key(rd, id);
-	if (k == rd->nkeys || memcmp(rd->keys[k].id, id, JB_CRIME_ID_BYTES) != 0) {
+	struct jb_outcomes *o = rd->o;
+	long d = find_id(o, id);
+	if (d < 0) {
 		jb_set_aside(rd->src, line, "Crime ID not among the street-level crimes used");
 		return 0;
 	}
@@ -112,14 +141,9 @@ static int on_row(struct jb_csv *t, void *ctx)
 			  "more than 255 different outcomes", v);
 		return 0;
 	}
-	/* every point with this ID (a crime listed in two street files) */
-	struct jb_outcomes *o = rd->o;
-	for (; k < rd->nkeys && memcmp(rd->keys[k].id, id, JB_CRIME_ID_BYTES) == 0; k++) {
-		size_t p = rd->keys[k].point;
-		if (p < o->npts && month >= o->month[p]) {
-			o->month[p] = month;
-			o->ds->street.pts[p].outcome = (uint8_t)outcome;
-		}
+	if (month >= o->month[d]) { /* the later record wins a tie */
+		o->month[d] = month;
+		o->outcome[d] = (uint8_t)outcome;
 	}
 	rd->src->kept++;
 	return 0;
@@ -145,7 +169,6 @@ int jb_read_outcomes(struct jb_outcomes *o, struct jb_source *src, const char *p
 		jb_csv_close(t);
 		return -1;
 	}
-	rd.keys = jb_street_keys(o->reader, &rd.nkeys);
 	int rc = jb_csv_each(t, src, on_row, &rd);
 	jb_csv_close(t);
 	return rc;

@@ -73,6 +73,8 @@ int jb_street_outcome(struct jb_street_reader *r, const char *outcome);
  * safe). */
 struct jb_outcomes;
 struct jb_outcomes *jb_outcomes_new(struct jb_dataset *ds, struct jb_street_reader *r);
+/* Gives each point its ID's latest outcome, once every file is read. */
+void jb_outcomes_finish(struct jb_outcomes *o);
 void jb_outcomes_free(struct jb_outcomes *o);
 /* Read the outcomes file at path into src, registered by the caller (in
  * path order, among the other crime/ files). Returns as a reader does. */
