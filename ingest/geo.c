@@ -287,6 +287,10 @@ static int clampi(double v, int hi)
 	return v > hi ? hi : (int)v;
 }
 
+/* The most entries the locator's cell lists hold, per shape (a tiling
+ * of LSOAs has 4 to 9). */
+#define LOCATOR_ENTRIES_PER_SHAPE 64
+
 /* Visit the cells a polygon's bounding box covers. */
 #define FOR_CELLS(loc, poly, cx, cy)                                              \
 	for (int cy = clampi(((poly)->miny - (loc)->y0) / (loc)->cell, (loc)->ny - 1); \
@@ -315,14 +319,33 @@ struct jb_lsoa_locator *jb_lsoa_locator_new(const struct jb_dataset *ds)
 		loc->start = xcalloc(1, sizeof *loc->start);
 		return loc;
 	}
-	/* About four cells per LSOA: a few candidates per lookup. */
+	/* About four cells per LSOA: a few candidates per lookup. Each LSOA
+	 * is listed in every cell its box covers; boxes that overlap a lot
+	 * (not a tiling: many shapes each covering much of London) would
+	 * list N LSOAs in each of 4N cells, so the cells are made larger
+	 * until the lists hold at most LOCATOR_ENTRIES_PER_SHAPE a shape. */
 	double w = fmax(maxx - minx, 1), h = fmax(maxy - miny, 1);
-	loc->cell = fmax(sqrt(w * h / (4.0 * (double)nshapes)), 1);
-	loc->nx = (int)fmin(w / loc->cell + 1, 4096);
-	loc->ny = (int)fmin(h / loc->cell + 1, 4096);
-	loc->cell = fmax(w / loc->nx, h / loc->ny) * (1 + 1e-9);
+	double cell = fmax(sqrt(w * h / (4.0 * (double)nshapes)), 1);
 	loc->x0 = minx;
 	loc->y0 = miny;
+	for (;;) {
+		loc->nx = (int)fmin(w / cell + 1, 4096);
+		loc->ny = (int)fmin(h / cell + 1, 4096);
+		loc->cell = fmax(w / loc->nx, h / loc->ny) * (1 + 1e-9);
+		double entries = 0;
+		for (size_t i = 0; i < ds->nlsoa; i++) {
+			const struct jb_polygon *p = &ds->lsoa[i].poly;
+			if (has_shape(&ds->lsoa[i]))
+				entries += (double)(clampi((p->maxx - minx) / loc->cell, loc->nx - 1) -
+						    clampi((p->minx - minx) / loc->cell, loc->nx - 1) + 1) *
+					   (double)(clampi((p->maxy - miny) / loc->cell, loc->ny - 1) -
+						    clampi((p->miny - miny) / loc->cell, loc->ny - 1) + 1);
+		}
+		if (entries <= LOCATOR_ENTRIES_PER_SHAPE * (double)nshapes ||
+		    (loc->nx == 1 && loc->ny == 1))
+			break;
+		cell = loc->cell * 2;
+	}
 
 	size_t ncells = (size_t)loc->nx * (size_t)loc->ny;
 	loc->start = xcalloc(ncells + 1, sizeof *loc->start);
