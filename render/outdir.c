@@ -64,9 +64,33 @@ static long tmp_pid(const char *name, size_t *base)
 	return parse_pid(t + 5);
 }
 
+/* Whether process pid is a zombie: dead, its files closed, not yet reaped
+ * (in a container whose first process does not reap orphans, a killed
+ * run's worker can stay so for a long time). Linux's /proc/PID/stat:
+ * "PID (COMM) STATE ...", COMM may hold any byte but its last ')'. */
+static int is_zombie(long pid)
+{
+	char path[64], buf[512];
+	snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return 0;
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	const char *close = strrchr(buf, ')');
+	return close && close[1] == ' ' && close[2] == 'Z';
+}
+
+/* Whether the run or worker pid that wrote a temporary is gone: no such
+ * process, or a zombie, which writes nothing more. */
 static int pid_gone(long pid)
 {
-	return pid > 0 && pid != (long)getpid() && kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+	if (pid <= 0 || pid == (long)getpid())
+		return 0;
+	if (kill((pid_t)pid, 0) != 0)
+		return errno == ESRCH;
+	return is_zombie(pid);
 }
 
 /* Removes the entries of dir that owns(name) claims: with tmp_only, only
