@@ -144,7 +144,7 @@ struct jb_context {
 	 * when their file is cut short, read after "no ": "actions for this
 	 * borough: the action log F is cut short, ending mid-row, so they may
 	 * be in the rows lost". "" when the file is whole (then none were
-	 * supplied). Never NULL. */
+	 * supplied). Never NULL in a context jb_context_analyse made. */
 	char *services_missing, *actions_missing, *offender_missing;
 	char *lait_missing; /* "DfE LAIT figures: the DfE LAIT file F is cut short, ..." */
 

@@ -82,7 +82,8 @@ struct jb_source {
 			* line end: a partial download, whose last rows are lost */
 	struct jb_reason *reasons;
 	size_t nreasons, capreasons;
-	struct strmap *reason_of; /* "used bad what" -> index in reasons */
+	struct strmap *reason_of; /* kind and what -> index in reasons */
+	size_t last_reason;       /* the reason counted last */
 	size_t printed; /* messages printed so far (capped, see jb_reject) */
 	/* When sha256[0]: the file's SHA-256 and size, taken from the bytes
 	 * as its reader read them to the end (a plain CSV file), for the
@@ -117,13 +118,13 @@ void jb_source_missing(struct jb_sources *s, const char *what);
 /* Record a file or folder not read, and say so on the diagnostic stream:
  * "jembrief: PATH: not read: WHY". */
 void jb_source_unread(struct jb_sources *s, const char *path, const char *why);
+/* Frees src's reasons and their index (not src). */
+void jb_source_free_reasons(struct jb_source *src);
 
 /* A bad row: prints "PATH:LINE: column 'COLUMN': PROBLEM DETAIL" to the
  * dataset's diagnostic stream (at most 20 per file, then a count), counts
  * the row as set aside under the reason "column 'COLUMN': PROBLEM".
  * column may be NULL for a whole-row problem. detail may be NULL. */
-/* Frees src's reasons (not src). */
-void jb_source_free_reasons(struct jb_source *src);
 void jb_reject(struct jb_source *src, long line, const char *column,
 	       const char *problem, const char *detail);
 /* A valid row that is deliberately not used (outside the 32 boroughs, a

@@ -65,26 +65,40 @@ void jb_source_free_reasons(struct jb_source *src)
 	strmap_free(src->reason_of);
 	src->reasons = NULL;
 	src->reason_of = NULL;
-	src->nreasons = src->capreasons = 0;
+	src->nreasons = src->capreasons = src->last_reason = 0;
 }
 
-/* A reason is found by its text and kind in a map: a file may give
- * thousands of distinct ones ("outside the 32 boroughs: NAME"). */
+/* A reason is the one before again (rows set aside come in runs), or is
+ * found by its kind and text in a map: a file may give thousands of
+ * distinct ones ("outside the 32 boroughs: NAME"). */
 static void count_reason(struct jb_source *src, const char *what, long line, int used, int bad)
 {
 	src->set_aside += !used;
 	src->bad += bad != 0;
-	if (!src->reason_of)
-		src->reason_of = strmap_new();
-	char *key = xasprintf("%d %d %s", used != 0, bad != 0, what);
-	int i = strmap_get(src->reason_of, key);
-	if (i >= 0) {
-		src->reasons[i].n++;
-		free(key);
+	struct jb_reason *last = src->nreasons ? &src->reasons[src->last_reason] : NULL;
+	if (last && last->used == used && last->bad == bad && strcmp(last->what, what) == 0) {
+		last->n++;
 		return;
 	}
-	strmap_put(src->reason_of, key, (int)src->nreasons);
-	free(key);
+	if (!src->reason_of)
+		src->reason_of = strmap_new();
+	/* the key: the kind in two bytes, then the text */
+	size_t n = strlen(what);
+	char stack[256], *key = n + 3 <= sizeof stack ? stack : xmalloc(n + 3);
+	key[0] = used ? 'u' : '-';
+	key[1] = bad ? 'b' : '-';
+	memcpy(key + 2, what, n + 1);
+	int i = strmap_get(src->reason_of, key);
+	if (i < 0)
+		strmap_put(src->reason_of, key, (int)src->nreasons);
+	if (key != stack)
+		free(key);
+	if (i >= 0) {
+		src->reasons[i].n++;
+		src->last_reason = (size_t)i;
+		return;
+	}
+	src->last_reason = src->nreasons;
 	src->reasons = xgrow(src->reasons, &src->capreasons, src->nreasons + 1,
 			     sizeof *src->reasons);
 	struct jb_reason *r = &src->reasons[src->nreasons++];

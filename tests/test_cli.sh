@@ -283,8 +283,9 @@ check "the sources slide sends the rest to data-quality.csv ($more more)" \
 	test "${more:-0}" -ge 3000 -a "${more:-0}" -lt 3100
 end
 
-# A survey file with 20 measures (the real one has 8): the slide shows the
-# first 8, and says how many more data/confidence.csv holds. Before, the
+# A survey file with 160 measures (the real one's 8, each 20 times): the
+# slide shows the first 8, and says how many more data/confidence.csv
+# holds. Before, the
 # panels and rows ran off the page and no deck was written.
 mkdir -p "$tmp/pas20/confidence"
 for d in sample-data/*/; do
@@ -295,7 +296,7 @@ import csv, sys
 rows = list(csv.reader(sys.stdin))
 w = csv.writer(open(sys.argv[1], "w", newline=""))
 w.writerow(rows[0])
-for k in range(20):  # each of the real rows, as 20 measures
+for k in range(20):  # each of the real rows, under 20 names
     for r in rows[1:]:
         w.writerow(r[:3] + ["%s %d" % (r[3], k)] + r[4:])
 ' "$tmp/pas20/confidence/pas.csv"

@@ -334,7 +334,7 @@ end
 
 # A long file name: the reason is whole, however long the path (it was
 # cut at 320 bytes before, mid-word: "... is cut short, end."). The name
-# is 230 bytes, within ext4's 255.
+# is 241 bytes, within ext4's 255.
 long=youth-services/$(printf 'services%.0s' $(seq 1 28))-illustrative.csv
 mkdir -p "$tmp/svclong/youth-services"
 for d in "$tmp"/svc/*; do

@@ -34,11 +34,7 @@ static void free_geo_dataset(struct jb_dataset *ds)
 		jb_polygon_free(&ds->borough_shape[b]);
 	for (size_t i = 0; i < ds->sources.n; i++) {
 		struct jb_source *s = ds->sources.v[i];
-		for (size_t r = 0; r < s->nreasons; r++) {
-			free(s->reasons[r].what);
-			free(s->reasons[r].first);
-		}
-		free(s->reasons);
+		jb_source_free_reasons(s);
 		free(s->path);
 		free(s->kind);
 		free(s);

@@ -900,9 +900,7 @@ static void csv_lines_names_and_gz(void **state)
 		assert_int_equal(src.rows, 5);
 		assert_int_equal(src.set_aside, 1);
 		assert_string_equal(src.reasons[0].first, "t.csv:7");
-		free(src.reasons[0].what);
-		free(src.reasons[0].first);
-		free(src.reasons);
+		jb_source_free_reasons(&src);
 		jb_csv_close(t);
 	}
 	jb_csv_close(NULL);

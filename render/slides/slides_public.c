@@ -113,7 +113,8 @@ static void run_text(const struct jb_conf_measure *m, int b, char *out, size_t n
 }
 
 /* The most measures the slide shows, a panel and a row each: the survey
- * publishes 8. A file with more has the rest in its data table. */
+ * publishes 8. With more, the rest with a figure for the quarter used
+ * are in the deck's data table. */
 #define CONF_SHOWN_MAX 8
 
 /* The measures with a latest quarter, the first CONF_SHOWN_MAX of them
@@ -210,9 +211,11 @@ static void conf_borough(struct dl_page *p, const struct slide_ctx *c, struct ch
 	/* panels above, the ranked table below */
 	size_t shown[CONF_SHOWN_MAX], ns;
 	size_t more = conf_shown(k, shown, &ns) - ns;
-	double th = 1.9 * CHART_MIN_PT * (double)(ns + 1 + (more > 0)) + 4;
+	/* room for every measure of the file, as many as the slide shows */
+	size_t room = k->nm < CONF_SHOWN_MAX ? k->nm : CONF_SHOWN_MAX;
+	double th = 1.9 * CHART_MIN_PT * (double)(room + 1 + (more > 0)) + 4;
 	struct chart_box grid = {b.x, b.y + lh, b.w, b.h - lh - th - 10};
-	size_t cols = ns > 6 ? 4 : 3, rows = (ns + cols - 1) / cols;
+	size_t cols = room > 6 ? 4 : 3, rows = (room + cols - 1) / cols;
 	double pw = (grid.w - GAP * (double)(cols - 1)) / (double)cols;
 	double ph = (grid.h - ROW_GAP * (double)(rows ? rows - 1 : 0)) / (double)(rows ? rows : 1);
 	for (size_t s = 0; s < ns; s++) {
