@@ -358,6 +358,35 @@ static void missing_inputs_say_no_data(void **state)
 	free(dir);
 }
 
+/* Only the deprivation file removed: the drivers slide is left out for
+ * what is missing, and nothing else. It read "no LSOA-level crime, Census
+ * residents and Indices of Deprivation" whatever was missing. */
+static void one_input_missing_is_named_alone(void **state)
+{
+	(void)state;
+	char *dir = jb_tmpdir();
+	char *cmd = xasprintf("mkdir -p '%s/data' && for d in \"$PWD\"/sample-data/*/; do "
+			      "case \"$d\" in */deprivation/) ;; *) ln -s \"$d\" '%s/data/' ;; esac; "
+			      "done && '%s' --data '%s/data' --out '%s/out' --quiet hackney 2>&1",
+			      dir, dir, jembrief(), dir, dir);
+	int st;
+	char *out = jb_run(cmd, &st);
+	if (st != 0)
+		fail_msg("exit %d: %s", st, out);
+	free(out);
+	free(cmd);
+	cmd = xasprintf("pdftotext '%s/out/hackney.pdf' - | tr '\\n' ' '", dir);
+	out = jb_run(cmd, &st);
+	expect_in(out, "Drivers of crime (no Indices of Deprivation)", "drivers: IMD alone");
+	expect_in(out, "Not supplied: Indices of Deprivation (deprivation/)", "sources slide");
+	if (strstr(out, "no LSOA-level crime"))
+		fail_msg("LSOA-level crime was supplied, but is named as missing");
+	free(out);
+	free(cmd);
+	jb_rmtree(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -369,6 +398,7 @@ int main(void)
 		cmocka_unit_test(overview_has_every_borough),
 		cmocka_unit_test(bad_usage_exits_2),
 		cmocka_unit_test(missing_inputs_say_no_data),
+		cmocka_unit_test(one_input_missing_is_named_alone),
 		cmocka_unit_test(other_themes),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

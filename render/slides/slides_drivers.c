@@ -56,7 +56,18 @@ const char *missing_drivers(const struct jb_findings *f, int area)
 	/* a model refused on the data says why on the slide */
 	if ((d && d->has_model) || (f->has_lsoa && ds->imd_edition && ds->has_census))
 		return NULL;
-	return "LSOA-level crime, Census residents and Indices of Deprivation";
+	/* only what is missing, by bits: LSOA crime 4, residents 2, IMD 1 */
+	static const char *const what[8] = {
+		NULL,
+		"Indices of Deprivation",
+		"Census residents",
+		"Census residents and Indices of Deprivation",
+		"LSOA-level crime",
+		"LSOA-level crime and Indices of Deprivation",
+		"LSOA-level crime and Census residents",
+		"LSOA-level crime, Census residents and Indices of Deprivation",
+	};
+	return what[(!f->has_lsoa) << 2 | (!ds->has_census) << 1 | !ds->imd_edition];
 }
 
 const char *missing_attrition(const struct jb_findings *f, int area)
