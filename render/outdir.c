@@ -78,8 +78,8 @@ static int is_zombie(long pid)
 	size_t n = fread(buf, 1, sizeof buf - 1, f);
 	fclose(f);
 	buf[n] = '\0';
-	const char *close = strrchr(buf, ')');
-	return close && close[1] == ' ' && close[2] == 'Z';
+	const char *paren = strrchr(buf, ')');
+	return paren && paren[1] == ' ' && paren[2] == 'Z';
 }
 
 /* Whether the run or worker pid that wrote a temporary is gone: no such
