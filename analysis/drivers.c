@@ -218,6 +218,24 @@ static void fit_curve(struct jb_curve *c, const struct jb_dataset *ds, const dou
 	free(off);
 }
 
+/* The inputs of the model not supplied at all, named alone: NULL when
+ * all three are there. */
+static const char *absent_inputs(const struct jb_findings *f, const struct jb_dataset *ds)
+{
+	/* by bits: LSOA crime 4, residents 2, IMD 1 */
+	static const char *const what[8] = {
+		NULL,
+		"Indices of Deprivation",
+		"Census residents",
+		"Census residents and Indices of Deprivation",
+		"LSOA-level crime",
+		"LSOA-level crime and Indices of Deprivation",
+		"LSOA-level crime and Census residents",
+		"LSOA-level crime, Census residents and Indices of Deprivation",
+	};
+	return what[(!f->has_lsoa) << 2 | (!ds->has_census) << 1 | !ds->imd_edition];
+}
+
 static void drivers(struct jb_drivers *d, const struct jb_dataset *ds,
 		    const struct jb_findings *f)
 {
@@ -234,6 +252,7 @@ static void drivers(struct jb_drivers *d, const struct jb_dataset *ds,
 	d->top_domain = -1;
 	if (!f->has_lsoa) {
 		d->why_no_model = "MPS LSOA-level recorded crime";
+		d->model_missing = absent_inputs(f, ds);
 		return;
 	}
 	/* the model is London's: of all its LSOAs */
@@ -255,6 +274,7 @@ static void drivers(struct jb_drivers *d, const struct jb_dataset *ds,
 	if (n < MIN_MODEL_LSOAS) {
 		d->why_no_model = "LSOA residents (Census 2021) and Indices of Deprivation "
 				  "domain scores for London's LSOAs";
+		d->model_missing = absent_inputs(f, ds);
 		free(count);
 		free(idx);
 		return;

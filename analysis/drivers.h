@@ -120,8 +120,9 @@ struct jb_drivers {
 	/* drivers */
 	int has_model;          /* enough LSOAs with counts, residents, domains */
 	const char *why_no_model; /* static text when !has_model */
-	/* when the model lacks a whole input (an LSOA-keyed file that does
-	 * not cover all London): what, for "no ..."; the slide is left out */
+	/* when the model lacks a whole input (one not supplied, or an
+	 * LSOA-keyed file that does not cover all London): what, for
+	 * "no ..."; the slide is left out. NULL otherwise. */
 	const char *model_missing;
 	size_t n;               /* LSOAs used */
 	double *lsoa_rate;      /* [nlsoa] rate per 1,000 when in the set, else NAN */

@@ -331,29 +331,39 @@ static void other_themes(void **state)
 	free(dir);
 }
 
-/* Only the borough-level crime file: the decks are still written, and the
- * map slide says what is missing instead of failing. */
-static void missing_inputs_say_no_data(void **state)
+/* The text of deck slug, one line, from a run on the data directory that
+ * the shell command setup makes in dir/data. */
+static char *deck_of(const char *dir, const char *setup, const char *slug)
 {
-	(void)state;
-	char *dir = jb_tmpdir();
-	char *cmd = xasprintf("mkdir -p '%s/data/crime' && cp sample-data/crime/mps-borough-level-*"
-			      " '%s/data/crime/' && '%s' --data '%s/data' --out '%s/out' --quiet "
-			      "camden 2>&1",
-			      dir, dir, jembrief(), dir, dir);
+	char *cmd = xasprintf("%s && '%s' --data '%s/data' --out '%s/out' --quiet %s 2>&1", setup,
+			      jembrief(), dir, dir, slug);
 	int st;
 	char *out = jb_run(cmd, &st);
 	if (st != 0)
 		fail_msg("exit %d: %s", st, out);
 	free(out);
 	free(cmd);
-	cmd = xasprintf("pdftotext '%s/out/camden.pdf' -", dir);
+	cmd = xasprintf("pdftotext '%s/out/%s.pdf' - | tr '\\n' ' '", dir, slug);
 	out = jb_run(cmd, &st);
+	free(cmd);
+	return out;
+}
+
+/* Only the borough-level crime file: the decks are still written, and the
+ * map slide says what is missing instead of failing. */
+static void missing_inputs_say_no_data(void **state)
+{
+	(void)state;
+	char *dir = jb_tmpdir();
+	char *setup = xasprintf("mkdir -p '%s/data/crime' && cp sample-data/crime/mps-borough-level-*"
+				" '%s/data/crime/'",
+				dir, dir);
+	char *out = deck_of(dir, setup, "camden");
 	expect_in(out, "Neighbourhood map (no MPS LSOA-level recorded crime with LSOA boundaries)",
 		  "the LSOA map left out and named");
 	expect_in(out, "Not supplied: LSOA boundaries", "sources slide lists what is missing");
 	free(out);
-	free(cmd);
+	free(setup);
 	jb_rmtree(dir);
 	free(dir);
 }
@@ -365,24 +375,17 @@ static void one_input_missing_is_named_alone(void **state)
 {
 	(void)state;
 	char *dir = jb_tmpdir();
-	char *cmd = xasprintf("mkdir -p '%s/data' && for d in \"$PWD\"/sample-data/*/; do "
-			      "case \"$d\" in */deprivation/) ;; *) ln -s \"$d\" '%s/data/' ;; esac; "
-			      "done && '%s' --data '%s/data' --out '%s/out' --quiet hackney 2>&1",
-			      dir, dir, jembrief(), dir, dir);
-	int st;
-	char *out = jb_run(cmd, &st);
-	if (st != 0)
-		fail_msg("exit %d: %s", st, out);
-	free(out);
-	free(cmd);
-	cmd = xasprintf("pdftotext '%s/out/hackney.pdf' - | tr '\\n' ' '", dir);
-	out = jb_run(cmd, &st);
+	char *setup = xasprintf("mkdir -p '%s/data' && for d in \"$PWD\"/sample-data/*/; do "
+				"case \"$d\" in */deprivation/) ;; *) ln -s \"$d\" '%s/data/' ;; "
+				"esac; done",
+				dir, dir);
+	char *out = deck_of(dir, setup, "hackney");
 	expect_in(out, "Drivers of crime (no Indices of Deprivation)", "drivers: IMD alone");
 	expect_in(out, "Not supplied: Indices of Deprivation (deprivation/)", "sources slide");
 	if (strstr(out, "no LSOA-level crime"))
 		fail_msg("LSOA-level crime was supplied, but is named as missing");
 	free(out);
-	free(cmd);
+	free(setup);
 	jb_rmtree(dir);
 	free(dir);
 }

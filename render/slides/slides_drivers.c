@@ -49,25 +49,9 @@ const char *missing_profile(const struct jb_findings *f, int area)
 const char *missing_drivers(const struct jb_findings *f, int area)
 {
 	(void)area;
-	const struct jb_drivers *d = f->drivers;
-	const struct jb_dataset *ds = f->ds;
-	if (d && d->model_missing)
-		return d->model_missing;
 	/* a model refused on the data says why on the slide */
-	if ((d && d->has_model) || (f->has_lsoa && ds->imd_edition && ds->has_census))
-		return NULL;
-	/* only what is missing, by bits: LSOA crime 4, residents 2, IMD 1 */
-	static const char *const what[8] = {
-		NULL,
-		"Indices of Deprivation",
-		"Census residents",
-		"Census residents and Indices of Deprivation",
-		"LSOA-level crime",
-		"LSOA-level crime and Indices of Deprivation",
-		"LSOA-level crime and Census residents",
-		"LSOA-level crime, Census residents and Indices of Deprivation",
-	};
-	return what[(!f->has_lsoa) << 2 | (!ds->has_census) << 1 | !ds->imd_edition];
+	return f->drivers ? f->drivers->model_missing
+			  : "LSOA-level crime, Census residents and Indices of Deprivation";
 }
 
 const char *missing_attrition(const struct jb_findings *f, int area)
